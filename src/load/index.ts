@@ -1,0 +1,214 @@
+/**
+ * Load stage: turns the `--input` (a folder, a file, or `-` for JSON Lines on stdin) into a stream of
+ * articles. Every input either becomes a `LoadedDocument` or is skipped with a reason that names the
+ * file (and line); nothing is dropped silently. Only an input that cannot be read at all fails the run.
+ */
+import { Effect, FileSystem, Path, Schema, Stream } from "effect"
+import type { GivenMeta, LoadedDocument } from "../model/document.ts"
+import type { Diagnostic } from "../model/diagnostic.ts"
+import type { InputOutcome } from "../model/manifest.ts"
+import { stableId } from "../ids.ts"
+import { htmlToArticle } from "./html.ts"
+import { readJsonLines, readRecord } from "./records.ts"
+
+/** A news article is far below this; a larger file is not one article. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+
+const EXTENSIONS = new Map<string, "txt" | "md" | "html" | "json" | "jsonl">([
+  [".txt", "txt"],
+  [".md", "md"],
+  [".markdown", "md"],
+  [".html", "html"],
+  [".htm", "html"],
+  [".json", "json"],
+  [".jsonl", "jsonl"],
+  [".ndjson", "jsonl"]
+])
+
+export class InputError extends Schema.TaggedError<InputError>()("InputError", {
+  input: Schema.String,
+  reason: Schema.String
+}) {}
+
+export type LoadOutcome =
+  | { readonly _tag: "Loaded"; readonly doc: LoadedDocument }
+  | { readonly _tag: "Skipped"; readonly outcome: InputOutcome; readonly diagnostic: Diagnostic }
+
+const noMeta: GivenMeta = { title: null, date: null, url: null, source: null, author: null, extra: {} }
+
+export const skipped = (file: string, line: number | null, inputId: string, reason: string, rule: string): LoadOutcome => ({
+  _tag: "Skipped",
+  outcome: { input_id: inputId, file, line, doc_id: null, status: "skipped", stage: "load", reason },
+  diagnostic: {
+    input_id: inputId,
+    stage: "load",
+    rule,
+    severity: "error",
+    message: `${file}${line === null ? "" : `:${line}`}: ${reason}`,
+    ...(line === null ? {} : { line })
+  }
+})
+
+const loaded = (
+  file: string,
+  line: number | null,
+  inputId: string,
+  format: LoadedDocument["format"],
+  text: string,
+  given: GivenMeta
+): LoadOutcome => ({
+  _tag: "Loaded",
+  doc: { docId: stableId("doc", inputId), inputId, file, line, format, text, given }
+})
+
+/** Decodes file bytes as UTF-8 text (BOM removed), or says why they are not an article's text. */
+export const decodeText = (bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string; rule: string } => {
+  if (bytes.length === 0) return { ok: false, reason: "empty file", rule: "load/empty" }
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file (contains NUL bytes), not text", rule: "load/binary" }
+  let text: string
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+  } catch {
+    return { ok: false, reason: "not valid UTF-8 text", rule: "load/encoding" }
+  }
+  if (text.trim() === "") return { ok: false, reason: "empty file (only white space)", rule: "load/empty" }
+  return { ok: true, text }
+}
+
+/** Turns one file's content into articles (or reasons to skip). `file` is relative to the input root. */
+export const articlesFromContent = (file: string, bytes: Uint8Array): Array<LoadOutcome> => {
+  const format = EXTENSIONS.get(extensionOf(file))
+  if (format === undefined) return [skipped(file, null, file, "unsupported file type", "load/type")]
+  if (format !== "jsonl" && bytes.length > MAX_ARTICLE_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1)
+    return [skipped(file, null, file, `file is ${mb} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article`, "load/too-large")]
+  }
+  const decoded = decodeText(bytes)
+  if (!decoded.ok) return [skipped(file, null, file, decoded.reason, decoded.rule)]
+  const text = decoded.text
+  switch (format) {
+    case "txt":
+    case "md":
+      return [loaded(file, null, file, format, text, noMeta)]
+    case "html": {
+      const article = htmlToArticle(text)
+      if (article.text.trim() === "") return [skipped(file, null, file, "HTML has no article text", "load/empty")]
+      const given = { ...noMeta, title: article.title, author: article.author, date: article.date, source: article.publisher }
+      return [loaded(file, null, file, "html", article.text, given)]
+    }
+    case "json":
+      return articlesFromJson(file, text)
+    case "jsonl":
+      return articlesFromRecords(file, readJsonLines(text))
+  }
+}
+
+const articlesFromJson = (file: string, text: string): Array<LoadOutcome> => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    return [skipped(file, null, file, `not valid JSON (${(error as Error).message})`, "load/json")]
+  }
+  if (Array.isArray(parsed)) {
+    return articlesFromRecords(file, parsed.map((value, index) => ({ line: index + 1, ...readRecord(value) })), "record")
+  }
+  const record = readRecord(parsed)
+  if (!record.ok) return [skipped(file, null, file, record.reason, "load/record")]
+  return [loaded(file, null, record.id ?? file, "json", record.text, record.given)]
+}
+
+const articlesFromRecords = (
+  file: string,
+  records: ReadonlyArray<{ line: number } & ReturnType<typeof readRecord>>,
+  position: "line" | "record" = "line"
+): Array<LoadOutcome> => {
+  if (records.length === 0) return [skipped(file, null, file, "no records in file", "load/empty")]
+  return records.map((record) => {
+    const fallbackId = `${file}:${record.line}`
+    if (!record.ok) {
+      const reason = position === "line" ? record.reason : `record ${record.line}: ${record.reason}`
+      return skipped(file, record.line, fallbackId, reason, "load/record")
+    }
+    return loaded(file, record.line, record.id ?? fallbackId, "json", record.text, record.given)
+  })
+}
+
+const extensionOf = (file: string): string => {
+  const dot = file.lastIndexOf(".")
+  return dot < 0 ? "" : file.slice(dot).toLowerCase()
+}
+
+/** Files of a supported type below `root`, as sorted relative paths (sorted: runs are deterministic). */
+const listInputFiles = Effect.fn("listInputFiles")(function*(root: string) {
+  const fs = yield* FileSystem.FileSystem
+  const entries = yield* fs.readDirectory(root, { recursive: true }).pipe(
+    Effect.mapError((error) => new InputError({ input: root, reason: `cannot read folder: ${error.message}` }))
+  )
+  return entries
+    .map((entry) => entry.split("\\").join("/"))
+    .filter((entry) => EXTENSIONS.has(extensionOf(entry)))
+    .sort()
+})
+
+const readStdin = Effect.promise(async () => {
+  const chunks: Array<Buffer> = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return new Uint8Array(Buffer.concat(chunks))
+})
+
+/** Rejects a second input with an id already seen: ids must identify one article. */
+const rejectDuplicateIds = () => {
+  const seen = new Map<string, string>()
+  return (outcome: LoadOutcome): LoadOutcome => {
+    if (outcome._tag === "Skipped") return outcome
+    const { doc } = outcome
+    const where = doc.line === null ? doc.file : `${doc.file}:${doc.line}`
+    const first = seen.get(doc.inputId)
+    if (first !== undefined) {
+      return skipped(doc.file, doc.line, `${doc.inputId}@${where}`, `input id "${doc.inputId}" was already used by ${first}`, "load/duplicate-id")
+    }
+    seen.set(doc.inputId, where)
+    return outcome
+  }
+}
+
+export interface LoadOptions {
+  /** A folder, a file, or `-` for JSON Lines on standard input. */
+  readonly input: string
+}
+
+/**
+ * Streams the articles of `input`. Files are read one at a time, so memory holds one file's content
+ * (plus what downstream stages keep), whatever the size of the folder.
+ */
+export const loadInputs = (options: LoadOptions): Stream.Stream<LoadOutcome, InputError, FileSystem.FileSystem | Path.Path> =>
+  Stream.unwrap(
+    Effect.gen(function*() {
+      const checkIds = rejectDuplicateIds()
+      if (options.input === "-") {
+        const bytes = yield* readStdin
+        return Stream.fromIterable(articlesFromContent("stdin.jsonl", bytes)).pipe(Stream.map(checkIds))
+      }
+      const fs = yield* FileSystem.FileSystem
+      const path = yield* Path.Path
+      const info = yield* fs.stat(options.input).pipe(
+        Effect.mapError((error) => new InputError({ input: options.input, reason: `cannot read input: ${error.message}` }))
+      )
+      const root = info.type === "Directory" ? options.input : path.dirname(options.input)
+      const files = info.type === "Directory" ? yield* listInputFiles(root) : [path.basename(options.input)]
+      if (files.length === 0) {
+        return yield* new InputError({ input: options.input, reason: "no .txt, .md, .html, .json or .jsonl files found" })
+      }
+      return Stream.fromIterable(files).pipe(
+        Stream.mapEffect((file) =>
+          fs.readFile(path.join(root, file)).pipe(
+            Effect.map((bytes) => articlesFromContent(file, bytes)),
+            Effect.catch((error) => Effect.succeed([skipped(file, null, file, `cannot read file: ${error.message}`, "load/unreadable")]))
+          )
+        ),
+        Stream.flatMap((outcomes) => Stream.fromIterable(outcomes)),
+        Stream.map(checkIds)
+      )
+    })
+  )
