@@ -1,0 +1,47 @@
+/**
+ * The NLP engine behind a service, configured once at start-up: compromise with its dates plugin.
+ * Stages never import compromise directly; they ask this service, so tests and workers can provide
+ * their own configured instance.
+ */
+import { Context, Layer } from "effect"
+import nlp from "compromise"
+import datesPlugin from "compromise-dates"
+
+export type Compromise = typeof nlp
+export type View = ReturnType<Compromise>
+
+/** compromise's JSON for one term, with offsets requested. */
+export interface TermJson {
+  readonly text: string
+  readonly normal: string
+  readonly pre: string
+  readonly post: string
+  readonly tags: ReadonlyArray<string>
+  readonly offset: { readonly start: number; readonly length: number }
+}
+
+export interface NlpEngine {
+  /** The configured compromise instance (dates plugin installed). */
+  readonly nlp: Compromise
+  /** Tags `text` and returns its sentences as lists of terms with offsets into `text`. */
+  readonly tagSentences: (text: string) => ReadonlyArray<ReadonlyArray<TermJson>>
+}
+
+export const makeNlpEngine = (): NlpEngine => {
+  const engine = nlp
+  engine.plugin(datesPlugin)
+  const tagSentences = (text: string) => {
+    const view = engine(text)
+    const json = view.json({ offset: true, terms: { offset: true } }) as ReadonlyArray<{ terms: ReadonlyArray<TermJson> }>
+    return json.map((sentence) => sentence.terms)
+  }
+  return { nlp: engine, tagSentences }
+}
+
+let shared: NlpEngine | undefined
+/** One engine per process (or worker): compromise's plugins are global to its instance. */
+export const sharedNlpEngine = (): NlpEngine => (shared ??= makeNlpEngine())
+
+export class Nlp extends Context.Service<Nlp, NlpEngine>()("newsfacts/nlp/Nlp") {
+  static readonly layer = Layer.sync(Nlp, sharedNlpEngine)
+}
