@@ -1,0 +1,47 @@
+/**
+ * Derives `src/lexicons/actors-word-statistics.json` from the CoNLL-2003 training split: for every
+ * word (lower-cased) that is part of a name at least once or is seen capitalised outside a name at
+ * least twice, how often it was part of a PER, ORG, LOC or MISC name, capitalised outside a name,
+ * and lower-case outside a name. Only these counts are committed, never the corpus text.
+ *
+ *   npx tsx src/extract/actors/deriveWordStatistics.ts [../shared/eval/conll2003.train.jsonl]
+ */
+import { readFileSync, writeFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+
+interface GoldEntity { readonly start: number; readonly end: number; readonly type: string }
+interface GoldDocument { readonly text: string; readonly entities: ReadonlyArray<GoldEntity> }
+
+const input = process.argv[2] ?? fileURLToPath(new URL("../../../../shared/eval/conll2003.train.jsonl", import.meta.url))
+const output = fileURLToPath(new URL("../../lexicons/actors-word-statistics.json", import.meta.url))
+const columns = ["PER", "ORG", "LOC", "MISC", "capitalisedOther", "lowercaseOther"] as const
+
+const counts = new Map<string, Array<number>>()
+const count = (word: string, column: number) => {
+  const row = counts.get(word) ?? columns.map(() => 0)
+  row[column]++
+  counts.set(word, row)
+}
+
+for (const line of readFileSync(input, "utf8").split("\n")) {
+  if (line.trim() === "") continue
+  const doc = JSON.parse(line) as GoldDocument
+  // CoNLL text is tokens joined by spaces, all ASCII, so UTF-16 and code point offsets agree.
+  const typeAt = new Map<number, string>()
+  for (const entity of doc.entities) {
+    for (const word of doc.text.slice(entity.start, entity.end).matchAll(/\S+/g)) typeAt.set(entity.start + word.index, entity.type)
+  }
+  for (const word of doc.text.matchAll(/\S+/g)) {
+    const type = typeAt.get(word.index)
+    const column = type !== undefined ? columns.indexOf(type as (typeof columns)[number]) : /^\p{Lu}/u.test(word[0]) ? 4 : 5
+    count(word[0].toLowerCase(), column)
+  }
+}
+
+const kept = [...counts].filter(([, row]) => row[0] + row[1] + row[2] + row[3] >= 1 || row[4] >= 2).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+const body = kept.map(([word, row]) => `    ${JSON.stringify(word)}: ${JSON.stringify(row)}`).join(",\n")
+writeFileSync(
+  output,
+  `{\n  "source": "Derived by src/extract/actors/deriveWordStatistics.ts from CoNLL-2003 train (Reuters 1996): per lower-cased word, counts as part of [${columns.join(", ")}].",\n  "entries": {\n${body}\n  }\n}\n`
+)
+console.log(`${kept.length} words → ${output}`)

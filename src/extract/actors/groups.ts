@@ -1,0 +1,43 @@
+/**
+ * Collective actors: a plural noun for people ("investors", "officials"), affiliated with the
+ * country written before it ("Chinese officials", "US officials"); and a country's government
+ * ("the British government"), an organisation of that country.
+ */
+import type { ActorMention, LocalActor } from "../../model/extraction.ts"
+import type { ExtractContext } from "../context.ts"
+import type { ActorLexicon } from "./lexicon.ts"
+import type { NameSpan } from "./recognize.ts"
+import { joinable, lower } from "./tokens.ts"
+
+const GOVERNMENT_NOUNS = new Set(["government", "administration"])
+
+export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans: ReadonlyArray<NameSpan>) => {
+  const { tokens, text } = context
+  const countryEndingAt = new Map<number, NameSpan>()
+  for (const s of spans) if (s.kind === "country" && s.country !== undefined) countryEndingAt.set(s.last, s)
+  const actors = new Map<string, LocalActor>()
+  const mentions: Array<ActorMention> = []
+  for (let i = 0; i < tokens.length; i++) {
+    const word = lower(tokens[i])
+    if (!lexicon.groupNouns.has(word) || /^\p{Lu}/u.test(tokens[i].text)) continue
+    const country = i > 0 && joinable(tokens[i - 1], tokens[i]) ? countryEndingAt.get(i - 1) : undefined
+    const isGovernment = GOVERNMENT_NOUNS.has(word)
+    // A bare singular ("the government", "a spokesman") does not say whose; only plurals stand alone.
+    if (country === undefined && (isGovernment || !word.endsWith("s"))) continue
+    const start = country?.start ?? tokens[i].start
+    const end = tokens[i].end
+    const written = text.slice(start, end)
+    const affiliation = country?.country?.country ?? null
+    const kind = isGovernment ? "organization" : "group"
+    const name = affiliation === null ? word : `${written.slice(0, country!.end - start)} ${word}`
+    // "UK government" and "British government" are one actor: the key is the country's, the name as first written.
+    const key = isGovernment ? `organization:government:${affiliation}` : `${kind}:${name.toLowerCase()}`
+    const rule = isGovernment ? "pattern:country-government" : affiliation === null ? "lexicon:groups" : "lexicon:groups+country"
+    const known = actors.get(key)
+    actors.set(key, known
+      ? { ...known, aliases: known.aliases.includes(written) ? known.aliases : [...known.aliases, written] }
+      : { key, name, kind, title: null, titleNormalized: null, affiliation, aliases: [written], gender: null, rule })
+    mentions.push({ actorKey: key, start, end, text: written, kind, role: "group", title: null, rule })
+  }
+  return { actors: [...actors.values()], mentions }
+}

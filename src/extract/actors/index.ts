@@ -1,0 +1,68 @@
+/**
+ * Actors extractor: finds every mention of a person, organisation, country, place or group in the
+ * tagged tokens (no second NLP pass), then canonicalises the mentions of one document into local
+ * actors ("Hassett" joins "Kevin Hassett"; "US", "American" and "Washington" acting as a government
+ * join "United States"), with titles, affiliations and gender where the text gives them.
+ */
+import type { ActorMention, LocalActor } from "../../model/extraction.ts"
+import type { ActorExtraction, ExtractContext } from "../context.ts"
+import { actorLexicon } from "./lexicon.ts"
+import { recognizeSentence } from "./recognize.ts"
+import type { NameSpan } from "./recognize.ts"
+import { canonicalize } from "./canonical.ts"
+import { findGroups } from "./groups.ts"
+import { joinable, nameCore } from "./tokens.ts"
+
+export const extractActors = (context: ExtractContext): ActorExtraction => {
+  const lexicon = actorLexicon()
+  const spans: Array<NameSpan> = []
+  for (const sentence of context.sentences) spans.push(...recognizeSentence(lexicon, context.text, context.tokens, sentence))
+  spans.push(...findKnownNamesAgain(context, spans))
+  spans.sort((a, b) => a.start - b.start)
+  const named = spans.filter((span) => !isMetadataName(context, span.text))
+  const { actors, mentions } = canonicalize(lexicon, context, named)
+  const groups = findGroups(lexicon, context, named)
+  const allActors: Array<LocalActor> = [...actors, ...groups.actors]
+  const allMentions: Array<ActorMention> = [...mentions, ...groups.mentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  return { actors: allActors, mentions: allMentions, diagnostics: [] }
+}
+
+/**
+ * A person's name where the first pass could not see it: at the start of a sentence ("Trump spoke")
+ * capitalisation says nothing, and "He Lifeng" there starts like the pronoun. A name the document
+ * already gives a person elsewhere is that person there too.
+ */
+const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameSpan>): Array<NameSpan> => {
+  const { tokens, text } = context
+  const names = new Map<string, number>()
+  for (const span of spans) {
+    if (span.kind !== "person" || span.confidence < 1) continue
+    names.set(span.text, span.last - span.first + 1)
+    names.set(span.text.split(/\s+/).pop() ?? span.text, 1)
+  }
+  const covered = new Set<number>()
+  for (const span of spans) for (let t = span.first; t <= span.last; t++) covered.add(t)
+  const found: Array<NameSpan> = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i) || !/^\p{Lu}/u.test(tokens[i].text)) continue
+    for (const [name, length] of [...names].sort((a, b) => b[1] - a[1])) {
+      const last = i + length - 1
+      if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) continue
+      const end = nameCore(tokens[last]).end
+      if (text.slice(tokens[i].start, end) !== name || (last + 1 < tokens.length && !covered.has(last + 1) && joinable(tokens[last], tokens[last + 1]) && /^\p{Lu}/u.test(tokens[last + 1].text))) continue
+      found.push({ first: i, last, start: tokens[i].start, end, text: name, kind: "person", rule: "canonical:known-person-name", confidence: 1 })
+      for (let t = i; t <= last; t++) covered.add(t)
+      break
+    }
+  }
+  return found
+}
+
+/** Authors, editors and publishers are the document's metadata, never actors in its news. */
+const isMetadataName = (context: ExtractContext, text: string): boolean => {
+  const { author, editor, publisher } = context.meta
+  const folded = text.toLowerCase()
+  // A byline may carry more than the name ("By Burak Bir"); a publisher is matched whole ("Reuters" ≠ "Reuters (RCV1)").
+  return [author, editor].some((value) => value !== null && folded.length > 2 && value.toLowerCase().includes(folded)) ||
+    (publisher !== null && publisher.toLowerCase() === folded)
+}

@@ -1,0 +1,115 @@
+/**
+ * The world knowledge the actors extractor uses, loaded once from `src/lexicons/actors-*.json` and
+ * indexed for lookups by lower-cased surface form.
+ */
+import { Schema } from "effect"
+import { loadLexicon } from "../../lexicons/load.ts"
+
+const Country = Schema.Struct({
+  name: Schema.String,
+  aliases: Schema.Array(Schema.String),
+  demonyms: Schema.Array(Schema.String),
+  capitals: Schema.Array(Schema.String)
+})
+const Organization = Schema.Struct({
+  name: Schema.String,
+  aliases: Schema.Array(Schema.String),
+  affiliation: Schema.NullOr(Schema.String)
+})
+const Gender = Schema.NullOr(Schema.Literals(["male", "female"]))
+const Titles = Schema.Struct({
+  heads: Schema.Array(Schema.String),
+  modifiers: Schema.Array(Schema.String),
+  honorifics: Schema.Record(Schema.String, Gender)
+})
+const OrganizationPatterns = Schema.Struct({
+  suffixes: Schema.Array(Schema.String),
+  ofHeads: Schema.Array(Schema.String),
+  placeSuffixes: Schema.Array(Schema.String)
+})
+/** Counts per word: [PER, ORG, LOC, MISC, capitalised outside a name, lower-case outside a name]. */
+const WordStatistics = Schema.Record(Schema.String, Schema.Array(Schema.Number))
+
+/** Counts per context feature of a name (see context.ts): [PER, ORG, LOC, MISC], and the types' prior. */
+const ContextStatistics = Schema.Struct({
+  prior: Schema.Array(Schema.Number),
+  features: Schema.Record(Schema.String, Schema.Array(Schema.Number))
+})
+
+export type Gender = typeof Gender.Type
+
+/** How a surface form refers to a country. */
+export type CountryForm = "name" | "alias" | "demonym" | "capital"
+
+export interface CountryEntry {
+  readonly country: string
+  readonly form: CountryForm
+  /** The form as the lexicon spells it ("London" for "LONDON"). */
+  readonly surface: string
+}
+
+export interface OrganizationEntry {
+  readonly name: string
+  readonly affiliation: string | null
+}
+
+export interface ActorLexicon {
+  /** Lower-cased surface form (name, alias, demonym, capital) → the country it refers to. */
+  readonly countries: ReadonlyMap<string, CountryEntry>
+  readonly organizations: ReadonlyMap<string, OrganizationEntry>
+  readonly titleHeads: ReadonlySet<string>
+  readonly titleModifiers: ReadonlySet<string>
+  readonly honorifics: ReadonlyMap<string, Gender>
+  readonly organizationSuffixes: ReadonlySet<string>
+  readonly ofHeads: ReadonlySet<string>
+  readonly placeSuffixes: ReadonlySet<string>
+  readonly groupNouns: ReadonlySet<string>
+  readonly wordStatistics: ReadonlyMap<string, ReadonlyArray<number>>
+  readonly contextStatistics: { readonly prior: ReadonlyArray<number>; readonly features: ReadonlyMap<string, ReadonlyArray<number>> }
+  /** The longest entry of `countries`/`organizations`, in words: bounds the phrase lookups. */
+  readonly longestPhrase: number
+}
+
+let cached: ActorLexicon | undefined
+
+export const actorLexicon = (): ActorLexicon => (cached ??= buildLexicon())
+
+const buildLexicon = (): ActorLexicon => {
+  const countries = new Map<string, CountryEntry>()
+  const add = (form: string, entry: CountryEntry) => {
+    const key = form.toLowerCase()
+    // The first country to claim a form keeps it ("Georgia" the country, not a later alias).
+    if (!countries.has(key)) countries.set(key, entry)
+  }
+  for (const c of loadLexicon("actors-countries.json", Schema.Array(Country))) {
+    add(c.name, { country: c.name, form: "name", surface: c.name })
+    for (const a of c.aliases) add(a, { country: c.name, form: "alias", surface: a })
+    for (const d of c.demonyms) add(d, { country: c.name, form: "demonym", surface: d })
+    for (const k of c.capitals) add(k, { country: c.name, form: "capital", surface: k })
+  }
+  const organizations = new Map<string, OrganizationEntry>()
+  for (const o of loadLexicon("actors-organizations.json", Schema.Array(Organization))) {
+    for (const form of [o.name, ...o.aliases]) organizations.set(form.toLowerCase(), { name: o.name, affiliation: o.affiliation })
+  }
+  const titles = loadLexicon("actors-titles.json", Titles)
+  const patterns = loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
+  const groups = loadLexicon("actors-groups.json", Schema.Array(Schema.String))
+  const statistics = loadLexicon("actors-word-statistics.json", WordStatistics)
+  const context = loadLexicon("actors-context-statistics.json", ContextStatistics)
+  const words = (s: string) => s.split(/\s+/).length
+  const longestPhrase = Math.max(...[...countries.keys(), ...organizations.keys()].map(words))
+  return {
+    countries,
+    organizations,
+    titleHeads: new Set(titles.heads),
+    titleModifiers: new Set(titles.modifiers),
+    honorifics: new Map(Object.entries(titles.honorifics)),
+    organizationSuffixes: new Set(patterns.suffixes),
+    ofHeads: new Set(patterns.ofHeads),
+    placeSuffixes: new Set(patterns.placeSuffixes),
+    groupNouns: new Set(groups),
+    wordStatistics: new Map(Object.entries(statistics)),
+    contextStatistics: { prior: context.prior, features: new Map(Object.entries(context.features)) },
+    longestPhrase
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Token-level facts the actors rules share: the word without its possessive ending, whether two
+ * neighbouring tokens can belong to one name, and whether a token reads as part of a name.
+ */
+import type { Token } from "../../model/document.ts"
+import type { ActorLexicon } from "./lexicon.ts"
+
+const POSSESSIVE = /(?:['’]s|s['’])$/u
+const ABBREVIATION = /^(?:\p{Lu}\.)+\p{Lu}$/u
+const INITIAL = /^\p{Lu}$/u
+const CAPITALISED = /^\p{Lu}/u
+const HAS_LOWER = /\p{Ll}/u
+const LETTER = /\p{L}/u
+
+/** The word as a name part: "Beijing's" → "Beijing" (with its end offset), "U.S." stays. */
+export const nameCore = (token: Token): { readonly text: string; readonly end: number; readonly possessive: boolean } => {
+  // "U.S." at the end of a sentence: compromise moves the last period into the token's punctuation.
+  if (ABBREVIATION.test(token.text) && token.post.startsWith(".")) return { text: `${token.text}.`, end: token.end + 1, possessive: false }
+  const match = POSSESSIVE.exec(token.text)
+  if (match === null || token.text.length <= match[0].length) {
+    // "Corp.", "Fla.": an abbreviation's own period belongs to the name (the word stays without it),
+    // unless it also ends the line or the text, where it is the sentence's full stop ("… at Lear Corp.").
+    const period = hasTag(token, "Abbreviation") && CAPITALISED.test(token.text) && /^\.[ \t\u00a0]+$/.test(token.post) ? 1 : 0
+    return { text: token.text, end: token.end + period, possessive: false }
+  }
+  const text = token.text.slice(0, token.text.length - (match[0].startsWith("s") ? 1 : match[0].length))
+  return { text, end: token.start + text.length, possessive: true }
+}
+
+export const lower = (token: Token): string => nameCore(token).text.toLowerCase()
+
+/** The word as the CoNLL statistics count it: an initial ("P. Simmons") with its period, "p." not "p". */
+export const statisticsWord = (token: Token): string =>
+  INITIAL.test(token.text) && token.post.startsWith(".") ? `${lower(token)}.` : lower(token)
+
+export const isCapitalised = (token: Token): boolean => CAPITALISED.test(token.text)
+
+export const hasTag = (token: Token, tag: string): boolean => token.tags.includes(tag)
+
+/** Whether tokens `a` and `b = a + 1` may sit in one name: only a space or a joining hyphen between. */
+export const joinable = (a: Token, b: Token): boolean => {
+  if (nameCore(a).possessive) return false
+  const gap = a.post + b.pre
+  // An initial ("J. Smith") keeps its period inside the name.
+  if (INITIAL.test(a.text) && /^\.[ \t\u00a0]+$/.test(gap)) return true
+  // "St. Petersburg", "Ft. Worth": a place abbreviation starts the name it abbreviates a word of.
+  if (hasTag(a, "Abbreviation") && hasTag(a, "Place") && /^\.[ \t\u00a0]+$/.test(gap) && CAPITALISED.test(b.text)) return true
+  return gap === "-" || /^[ \t\u00a0]+(?:&[ \t\u00a0]+)?$/.test(gap)
+}
+
+/** A line written in capitals (a headline): capitalisation says nothing about names there. */
+export const isCapsLine = (tokens: ReadonlyArray<Token>): boolean => {
+  let words = 0
+  let upper = 0
+  for (const token of tokens) {
+    if (!LETTER.test(token.text)) continue
+    words++
+    if (!HAS_LOWER.test(token.text)) upper++
+  }
+  return words >= 2 && upper / words >= 0.8
+}
+
+/** Whether `token` starts a sentence or a line, where every word is capitalised. */
+export const startsClause = (tokens: ReadonlyArray<Token>, index: number, sentenceStart: number): boolean => {
+  if (index === sentenceStart) return true
+  const gap = tokens[index - 1].post + tokens[index].pre
+  return /[\n:“"‘(\-–—|]/.test(gap)
+}
+
+const CLOSED_CLASS = ["Pronoun", "Determiner", "Preposition", "Conjunction", "Adverb", "QuestionWord", "Auxiliary", "Modal", "Copula"]
+const NAME_TAGS = ["Person", "FirstName", "LastName", "Place", "Organization", "Country", "City", "Region"]
+const NOT_NAME_TAGS = ["Date", "WeekDay", "Month", "Value", "Pronoun"]
+
+/** Counts of `word` in the CoNLL-derived statistics: names, capitalised non-names, lower-case uses. */
+export const wordCounts = (lexicon: ActorLexicon, word: string) => {
+  const row = lexicon.wordStatistics.get(word)
+  if (row === undefined) return undefined
+  return { name: row[0] + row[1] + row[2] + row[3], capitalised: row[4], lowercase: row[5], row }
+}
+
+/** Title words ("President", "Secretary") introduce names rather than belong to them. */
+export const isTitleWord = (lexicon: ActorLexicon, word: string): boolean =>
+  lexicon.titleHeads.has(word) || lexicon.titleModifiers.has(word) || lexicon.honorifics.has(word)
+
+/**
+ * Whether a token reads as part of a name. In running text that is a capitalised word that is not
+ * a sentence-initial common word, a date, a pronoun or a title; in a capitals line the word must be
+ * known as a name (statistics, gazetteer or compromise's lexicon), since every word is capitalised.
+ */
+export const readsAsName = (lexicon: ActorLexicon, token: Token, capsLine: boolean, clauseStart: boolean): boolean => {
+  if (!LETTER.test(token.text)) return false
+  const word = lower(token)
+  const counts = wordCounts(lexicon, statisticsWord(token))
+  const gazetteer = lexicon.countries.has(word) || lexicon.organizations.has(word)
+  if (capsLine) {
+    if (counts !== undefined) return counts.name >= counts.capitalised + counts.lowercase
+    return gazetteer || NAME_TAGS.some((t) => hasTag(token, t))
+  }
+  if (!isCapitalised(token)) return false
+  if (NOT_NAME_TAGS.some((t) => hasTag(token, t)) && !(counts !== undefined && counts.name > 2 * (counts.capitalised + counts.lowercase))) return false
+  if (isTitleWord(lexicon, word) && !(counts !== undefined && counts.name > counts.capitalised + counts.lowercase)) return false
+  if (clauseStart) {
+    if (counts !== undefined) return counts.name >= counts.capitalised + counts.lowercase
+    if (gazetteer) return true
+    return NAME_TAGS.some((t) => hasTag(token, t)) || (hasTag(token, "ProperNoun") && !CLOSED_CLASS.some((t) => hasTag(token, t)))
+  }
+  if (counts !== undefined && counts.capitalised >= 3 && counts.name < counts.capitalised / 3) return false
+  return true
+}

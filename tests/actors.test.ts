@@ -1,0 +1,128 @@
+import { describe, expect, it } from "@effect/vitest"
+import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { analyzeText, extractContext } from "../src/extract/index.ts"
+import { extractActors } from "../src/extract/actors/index.ts"
+import type { LocalActor } from "../src/model/extraction.ts"
+
+const engine = sharedNlpEngine()
+const actorsOf = (text: string, given: Parameters<typeof analyzeText>[2] = {}) =>
+  extractActors(extractContext(engine, analyzeText(engine, text, { date: "2025-06-10", ...given })))
+/** Mentions as "text@start:kind:role", the spans a reader can check against the fixture. */
+const mentionsOf = (text: string) => actorsOf(text).mentions.map((m) => `${m.text}@${m.start}:${m.kind}:${m.role}`)
+const actorNamed = (actors: ReadonlyArray<LocalActor>, name: string) => actors.find((a) => a.name === name)
+
+describe("actors: titles", () => {
+  it("takes the title before a name, and the country written before the title as affiliation", () => {
+    const { actors, mentions } = actorsOf("US Treasury Secretary Scott Bessent met Chinese President Xi Jinping.")
+    expect(mentions.map((m) => `${m.text}@${m.start}:${m.kind}`)).toEqual([
+      // "Treasury" is also the department (CoNLL marks it so); the title stays "Treasury Secretary".
+      "US@0:country", "Treasury@3:organization", "Scott Bessent@22:person", "Chinese@40:country", "Xi Jinping@58:person"
+    ])
+    expect(actorNamed(actors, "Scott Bessent")).toMatchObject({ title: "Treasury Secretary", titleNormalized: "treasury secretary", affiliation: "United States", gender: "male" })
+    expect(actorNamed(actors, "Xi Jinping")).toMatchObject({ title: "President", affiliation: "China" })
+  })
+
+  it("keeps an institution before the title in the title and takes its country as affiliation", () => {
+    const { actors } = actorsOf("White House press secretary Karoline Leavitt spoke.")
+    expect(actorNamed(actors, "Karoline Leavitt")).toMatchObject({ title: "White House press secretary", titleNormalized: "press secretary", affiliation: "United States" })
+  })
+
+  it("gives a bare national title the country acting earlier in the sentence", () => {
+    const { actors } = actorsOf("Beijing has sent Vice Premier He Lifeng while Washington sent Trade Representative Jamieson Greer.")
+    expect(actorNamed(actors, "He Lifeng")).toMatchObject({ kind: "person", title: "Vice Premier", affiliation: "China" })
+    expect(actorNamed(actors, "Jamieson Greer")).toMatchObject({ title: "Trade Representative", affiliation: "United States" })
+  })
+})
+
+describe("actors: appositives", () => {
+  it("reads the title and its institution from an appositive after the name", () => {
+    const text = "Kevin Hassett, director of the National Economic Council, told CNBC."
+    const { actors } = actorsOf(text)
+    expect(actorNamed(actors, "Kevin Hassett")).toMatchObject({ title: "director of the National Economic Council", affiliation: "United States" })
+    expect(mentionsOf(text)).toEqual([
+      "Kevin Hassett@0:person:name", "National Economic Council@31:organization:name", "CNBC@63:organization:name"
+    ])
+  })
+})
+
+describe("actors: organisations", () => {
+  it("finds organisations by suffix, by an institution word before 'of', and by acronym of a named one", () => {
+    expect(mentionsOf("Shares of Goldman Sachs Group Inc rose after the Bank of England spoke.")).toEqual([
+      "Goldman Sachs Group Inc@10:organization:name", "Bank of England@49:organization:name"
+    ])
+    expect(mentionsOf("The Kurdistan Democratic Party said the KDP would stay.")).toEqual([
+      "Kurdistan Democratic Party@4:organization:name", "KDP@40:organization:alias"
+    ])
+  })
+})
+
+describe("actors: metonymy and demonyms", () => {
+  it("reads a capital that acts as its country's government, and a capital after 'in' as a place", () => {
+    const text = "Washington and Beijing agreed to talks in London."
+    expect(mentionsOf(text)).toEqual(["Washington@0:country:alias", "Beijing@15:country:alias", "London@42:place:name"])
+  })
+
+  it("joins names, abbreviations and demonyms of one country", () => {
+    const { actors } = actorsOf("The United States and the U.S. Congress met. American officials and UK and British envoys came.")
+    expect(actorNamed(actors, "United States")?.aliases).toEqual(["United States", "American"])
+    expect(actorNamed(actors, "United Kingdom")?.aliases).toEqual(["UK", "British"])
+    expect(actorNamed(actors, "Congress")?.affiliation).toBe("United States")
+    expect(actorNamed(actors, "American officials")).toMatchObject({ kind: "group", affiliation: "United States" })
+  })
+})
+
+describe("actors: pronoun traps and canonical names", () => {
+  it("never reads the pronoun He as the name He, but keeps He Lifeng after a title", () => {
+    const text = "Vice Premier He Lifeng arrived. He said talks would go on."
+    expect(mentionsOf(text)).toEqual(["He Lifeng@13:person:name"])
+  })
+
+  it("joins a surname to the full name mentioned in the same document", () => {
+    const { actors, mentions } = actorsOf("Trump spoke on Monday. US President Donald Trump later said Trump's plan works.")
+    const trump = actors.filter((a) => a.kind === "person")
+    expect(trump.map((a) => a.name)).toEqual(["Donald Trump"])
+    expect(mentions.filter((m) => m.kind === "person").map((m) => `${m.text}@${m.start}:${m.role}`)).toEqual([
+      "Trump@0:surname", "Donald Trump@36:name", "Trump@60:surname"
+    ])
+  })
+
+  it("drops the author and editor named in the metadata", () => {
+    const { mentions } = actorsOf("Burak Bir reported that Mary Smith won.", { author: "Burak Bir" })
+    expect(mentions.map((m) => m.text)).toEqual(["Mary Smith"])
+  })
+})
+
+describe("actors: name boundaries", () => {
+  it("keeps an initial with its period, even after a bracket where a clause could start", () => {
+    expect(mentionsOf("Somerset 83 and 174 (P. Simmons 4-38), Leicestershire 296.")).toContain("P. Simmons@21:person:name")
+  })
+
+  it("joins name words over '&', and keeps an abbreviation's own period in the name", () => {
+    expect(mentionsOf("Shares of Acme Inc. rose while Douglas & Lomason Co fell in St. Petersburg.")).toEqual([
+      "Acme Inc.@10:organization:name", "Douglas & Lomason Co@31:organization:name", "St. Petersburg@60:place:name"
+    ])
+  })
+
+  it("finds an institution that leads a longer institution's name as an actor of its own", () => {
+    const { mentions } = actorsOf("Kevin Hassett, director of the White House National Economic Council, said so.")
+    expect(mentions.map((m) => `${m.text}@${m.start}:${m.kind}:${m.rule}`)).toEqual([
+      "Kevin Hassett@0:person:statistics:conll2003-words",
+      "White House National Economic Council@31:organization:lexicon:organizations",
+      "White House@31:organization:lexicon:organizations:inside-name"
+    ])
+  })
+})
+
+describe("actors: context", () => {
+  it("reads the same city as a place in a dateline and as a team in a results line", () => {
+    const text = "MILWAUKEE 1996-08-30\nResults of games on Thursday:\nMilwaukee 5 Chicago 3\n"
+    expect(mentionsOf(text)).toEqual(["MILWAUKEE@0:place:name", "Milwaukee@53:organization:name", "Chicago@65:organization:name"])
+  })
+
+  it("types an unknown name from the words around it, else takes it for a person", () => {
+    const { mentions } = actorsOf("Talks resumed in Qalandia on Friday, and Kembo said so.")
+    expect(mentions.map((m) => `${m.text}:${m.kind}:${m.rule}`)).toEqual([
+      "Qalandia:place:context:conll2003", "Kembo:person:default:capitalised-name"
+    ])
+  })
+})
