@@ -1,0 +1,68 @@
+/**
+ * Reporting cues in the text: a verb of saying from the cue lexicon ("said", "told", "wrote") or a
+ * prepositional cue ("according to"), as the tagged tokens show them.
+ */
+import type { Token } from "../../model/document.ts"
+import type { CueWord, QuotesLexicon } from "./lexicon.ts"
+
+export interface Cue {
+  readonly cue: CueWord
+  /** First and one-past-last token of the cue words. */
+  readonly firstToken: number
+  readonly endToken: number
+  readonly start: number
+  readonly end: number
+}
+
+const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "be", "been", "being", "am", "'s"])
+const NEGATIONS = new Set(["not", "n't", "never", "no"])
+const DECLINING = new Set(["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"])
+const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"])
+
+/** The lower-case word of a token, without the punctuation compromise may leave in `normal`. */
+export const wordOf = (t: Token): string => t.normal.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, "")
+
+const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boolean => {
+  if (cue.class === "source") return true
+  const t = tokens[i]
+  const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : undefined
+  const prevWord = prev ? wordOf(prev) : ""
+  // "the said report", "his reports", "a claim": a noun or an adjective, not a reporting verb.
+  if (NOUN_MARKERS.has(prevWord) && !/[,:]/.test(prev!.post)) return false
+  // "The Washington Post", "the United States", "Trump's comments": names and possessed nouns.
+  if (/^\p{Lu}/u.test(t.text) && prev !== undefined && !/[.!?:"“”]/.test(prev.post)) return false
+  if (prev !== undefined && /\p{L}['’]s?$/u.test(prev.text) && prev.post.trim() === "") return false
+  // "he was told", "it is said to": the subject is not the speaker.
+  if (PASSIVE_AUXILIARIES.has(prevWord) && !wordOf(t).endsWith("ing")) return false
+  // "did not say", "declined to say": no statement was made.
+  if (NEGATIONS.has(prevWord)) return false
+  if (prevWord === "to" && i > 1 && DECLINING.has(wordOf(tokens[i - 2]))) return false
+  const next = tokens[i + 1]
+  const nextWord = next && next.sentence === t.sentence ? wordOf(next) : ""
+  const opensReport = /:/.test(t.post) || nextWord === "that" || (next !== undefined && /["“]|''/.test(t.post + next.pre))
+  if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport) return false
+  if (t.tags.includes("Verb") || opensReport) return true
+  // compromise tags some participles as nouns ("with Trump saying later that …"): a name or pronoun
+  // right before the word, or a quotation right after it, makes it a verb of saying.
+  const afterSubject = prev !== undefined && prev.post.trim() === "" && (prev.tags.includes("ProperNoun") || prev.tags.includes("Pronoun"))
+  const beforeQuote = next !== undefined && /["“]|''/.test(t.post + next.pre)
+  return afterSubject || beforeQuote
+}
+
+/** Every cue in tokens [first, end), longest phrase first. */
+export const findCues = (tokens: ReadonlyArray<Token>, first: number, end: number, lexicon: QuotesLexicon): Array<Cue> => {
+  const cues: Array<Cue> = []
+  for (let i = first; i < end; i++) {
+    const candidates = lexicon.cuesByForm.get(wordOf(tokens[i]))
+    if (!candidates) continue
+    const matching = candidates
+      .filter((cue) => cue.rest.every((word, k) => i + 1 + k < end && wordOf(tokens[i + 1 + k]) === word))
+      .sort((a, b) => b.rest.length - a.rest.length)
+    const cue = matching.find((c) => isVerbUse(tokens, i, c))
+    if (!cue) continue
+    const last = tokens[i + cue.rest.length]
+    cues.push({ cue, firstToken: i, endToken: i + cue.rest.length + 1, start: tokens[i].start, end: last.end })
+    i += cue.rest.length
+  }
+  return cues
+}

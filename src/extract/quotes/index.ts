@@ -1,0 +1,445 @@
+/**
+ * Quotes extractor: who said what, as direct, mixed or indirect quotes.
+ *
+ * 1. `findQuotations` pairs quotation marks; `buildUnits` groups tokens into attribution units.
+ * 2. Every reporting cue in a unit (`findCues`) is read as an attribution frame: its speaker phrase
+ *    (before the cue, or after it when inverted: `said Smith`), its addressee (`told CNBC`) and its
+ *    content (the clause after the cue, or before it: `"…," he said`, or both around it).
+ * 3. The content's quotation marks decide the kind: all quoted → direct, partly quoted → mixed,
+ *    none → indirect.
+ * 4. Quotations no frame covers are attributed by a `Name: "…"` lead-in, a `"…" — Name` trailer, or
+ *    as the continuation of the previous speaker's quote; short ones are scare quotes or titles and
+ *    are left out.
+ * 5. Speakers are resolved to actors in document order, so a pronoun can fall back on the previous
+ *    speaker. A quote without a speaker carries a diagnostic.
+ */
+import type { Diagnostic } from "../../model/diagnostic.ts"
+import type { Token } from "../../model/document.ts"
+import type { LocalActor, QuoteMention } from "../../model/extraction.ts"
+import type { QuoteKinds } from "../../model/tables.ts"
+import type { ActorExtraction, ExtractContext, QuoteExtraction } from "../context.ts"
+import { type Cue, findCues, wordOf } from "./cues.ts"
+import { quotesLexicon } from "./lexicon.ts"
+import { findQuotations, type Quotation } from "./quotations.ts"
+import {
+  actorInPhrase,
+  addresseeAfter,
+  type ResolvedSpeaker,
+  resolvePronoun,
+  type SpeakerContext,
+  speakerAfter,
+  speakerBefore,
+  relativeAntecedent,
+  sentenceSubject,
+  type TokenRange
+} from "./speakers.ts"
+import { buildUnits, type Unit } from "./units.ts"
+
+type QuoteKind = (typeof QuoteKinds)[number]
+
+/** An attribution before its speaker is resolved. Offsets: UTF-16, cleaned text. */
+interface Attribution {
+  unit: Unit
+  start: number
+  end: number
+  kind: QuoteKind
+  pattern: string
+  speaker: { start: number; end: number } | null
+  /** Set for a continuation: the attribution whose speaker this one inherits. */
+  inheritsFrom: Attribution | null
+  cue: Cue | null
+  addressee: { start: number; end: number } | null
+}
+
+const OPENING_MARK = /["“„«]|''|``/
+const CLOSING_MARK = /["”»]|''/
+const INTRODUCERS = new Set(["that"])
+/** Content cannot start with a relative pronoun: "said Smith, who runs …" describes the speaker. */
+const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when"])
+const MIN_UNATTRIBUTED_WORDS = 6
+const NARRATION_AFTER_QUOTE = /^\s*,?\s*(as|while|whereas|because|since|amid|although|though|even as)\b/
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length
+
+/** Offsets of a token range including the quotation marks glued to its ends. */
+const rangeOffsets = (tokens: ReadonlyArray<Token>, range: TokenRange) => {
+  const first = tokens[range.first]
+  const last = tokens[range.end - 1]
+  const pre = first.pre.replace(/^\s+/, "")
+  const opening = OPENING_MARK.exec(pre)
+  const start = opening ? first.start - pre.length + opening.index : first.start
+  const post = last.post
+  let end = last.end
+  const closing = post.match(/^[^\s]*?(["”»]|'')/)
+  if (closing) end = last.end + closing[0].length
+  return { start, end }
+}
+
+const phraseOffsets = (tokens: ReadonlyArray<Token>, range: TokenRange) => ({ start: tokens[range.first].start, end: tokens[range.end - 1].end })
+
+export const extractQuotes = (context: ExtractContext, actors: ActorExtraction): QuoteExtraction => {
+  const lexicon = quotesLexicon()
+  const { text, tokens } = context
+  const quotations = findQuotations(text)
+  const isCueWord = (i: number) => i < tokens.length && lexicon.cuesByForm.has(wordOf(tokens[i]))
+  const units = buildUnits(context, quotations, (i) => isCueWord(i) || isCueWord(i + 1) || isCueWord(i + 2))
+  const attributions: Array<Attribution> = []
+
+  const insideQuotation = (offset: number) => quotations.some((q) => q.contentStart <= offset && offset < q.contentEnd)
+  const hasVerb = (first: number, end: number) => tokens.slice(first, end).some((t) => t.tags.includes("Verb"))
+
+  /** The kind and the content span of a content range, read from the quotation marks inside it. */
+  const classify = (start: number, end: number): { kind: QuoteKind; start: number; end: number; quoted: Array<Quotation> } => {
+    const quoted = quotations.filter((q) => q.contentStart < end && q.contentEnd > start)
+    if (quoted.length === 0) return { kind: "indirect", start, end, quoted }
+    let outside = ""
+    let at = start
+    for (const q of quoted) {
+      outside += text.slice(at, Math.max(at, q.start))
+      at = Math.max(at, q.end)
+    }
+    outside += text.slice(at, Math.max(at, end))
+    const first = quoted[0]
+    const last = quoted[quoted.length - 1]
+    if (!/[\p{L}\p{N}]/u.test(outside)) {
+      return { kind: "direct", start: first.contentStart, end: last.contentEnd, quoted }
+    }
+    // `The expectation was that "…"`: a whole quoted clause after a short frame is a direct quote.
+    const frame = text.slice(start, last.start)
+    const quotedText = text.slice(last.contentStart, last.contentEnd)
+    if (
+      last.end >= end - 1 && /(\bthat|:|,)\s*$/.test(frame) && wordCount(quotedText) >= 4 &&
+      wordCount(quotedText) >= 2 * wordCount(text.slice(start, last.start)) && quoted.length === 1
+    ) {
+      return { kind: "direct", start: last.contentStart, end: last.contentEnd, quoted }
+    }
+    const contentStart = first.start <= start ? first.contentStart : start
+    // `…that the talks "resulted in X" as both nations seek …`: the narration after the quoted words
+    // (a subordinate clause of the writer's) is not part of what was said.
+    const narrationAfter = NARRATION_AFTER_QUOTE.test(text.slice(last.end, end))
+    const contentEnd = last.end >= end || narrationAfter ? last.contentEnd : end
+    return { kind: "mixed", start: contentStart, end: contentEnd, quoted }
+  }
+
+  /** Trims spaces and clause punctuation from a content span; a direct quote keeps its own punctuation. */
+  const trimContent = (start: number, end: number, kind: QuoteKind) => {
+    while (start < end && /[\s,;:—–]/.test(text[start])) start++
+    while (end > start && /[\s,;:—–]/.test(text[end - 1])) end--
+    if (kind === "indirect") while (end > start && /[.\s]/.test(text[end - 1])) end--
+    return { start, end }
+  }
+
+  /** Reads one cue as an attribution frame within its unit. */
+  const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
+    let from = fromToken
+    let speaker: TokenRange | null = null
+    let addressee: TokenRange | null = null
+    let afterFirst = cue.endToken
+    let beforeEnd = cue.firstToken
+    let pattern: string
+    if (cue.cue.class === "source") {
+      // "According to Trump, the talks …" / "…, according to Trump."
+      speaker = speakerAfter(tokens, cue.endToken, to, false, true)
+      if (!speaker) return null
+      afterFirst = speaker.end
+      pattern = "according-to"
+    } else {
+      speaker = speakerBefore(tokens, cue.firstToken, from)
+      // "an architect who said …": the speaker is the relative pronoun's antecedent.
+      if (speaker && speaker.end - speaker.first === 1 && RELATIVE_STARTS.has(wordOf(tokens[speaker.first]))) {
+        speaker = relativeAntecedent(tokens, speaker.first, unit.firstToken)
+        if (!speaker) return null
+        beforeEnd = cue.firstToken
+      }
+      if (speaker) {
+        if (beforeEnd === cue.firstToken && speaker.end < cue.firstToken) {
+          // Antecedent: the content cannot start before the cue.
+          from = cue.firstToken
+        } else {
+          beforeEnd = speaker.first
+        }
+        if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
+        if (addressee) afterFirst = addressee.end
+        pattern = "speaker-before-cue"
+      } else {
+        const prev = cue.firstToken - 1
+        const inverted = prev < from || /[,"”]|''/.test(tokens[prev].post)
+        speaker = inverted ? speakerAfter(tokens, cue.endToken, to) : null
+        if (speaker) {
+          afterFirst = speaker.end
+          pattern = "speaker-after-cue"
+        } else if (/ing$/.test(wordOf(tokens[cue.firstToken])) && prev >= unit.firstToken && /,/.test(tokens[prev].post) && previous !== null && previous.unit === unit) {
+          // "…, adding that …": the participle shares the subject of the previous frame.
+          pattern = "participle"
+        } else {
+          // "Cruz exhorted Republicans … and said …", "Brunner, a developer …, which is …, said …",
+          // "A judge rejected the request, saying …": the subject that opens the sentence.
+          const participle = /ing$/.test(wordOf(tokens[cue.firstToken]))
+          const joined = prev >= from && (/,/.test(tokens[prev].post) || (!participle && wordOf(tokens[prev]) === "and"))
+          const subject = joined ? sentenceSubject(tokens, from, cue.firstToken) : null
+          if (!subject) return null
+          speaker = subject
+          beforeEnd = subject.first
+          if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
+          if (addressee) afterFirst = addressee.end
+          pattern = "sentence-subject"
+        }
+      }
+    }
+    // Content after the cue: skip "on Monday", "in a statement" up to "that", ":" or an opening quote.
+    let contentFirst = afterFirst
+    for (let k = afterFirst; k < Math.min(to, afterFirst + 8); k++) {
+      const t = tokens[k]
+      // `said on Monday, "…"`: an opening quote after the cue's adverbials opens the content; one
+      // inside a clause (`said the country "welcomes …"`) does not.
+      if (k > afterFirst && OPENING_MARK.test(t.pre) && /[,:]/.test(tokens[k - 1].post)) {
+        contentFirst = k
+        break
+      }
+      if (INTRODUCERS.has(wordOf(t))) {
+        contentFirst = k + 1
+        break
+      }
+      if (/:/.test(t.post) && k + 1 < to) {
+        contentFirst = k + 1
+        break
+      }
+      if (t.tags.includes("Verb")) break
+    }
+    const beforeTokens = beforeEnd - from
+    const beforeLast = beforeTokens > 0 ? tokens[beforeEnd - 1] : null
+    const beforeEndsQuote = beforeLast !== null && CLOSING_MARK.test(beforeLast.post)
+    if (beforeEndsQuote && !(contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre))) {
+      // `"…," Tester said, referring to X, "…"`: the quote resumes after a participle phrase.
+      for (let k = afterFirst + 1; k < Math.min(to, afterFirst + 12); k++) {
+        if (OPENING_MARK.test(tokens[k].pre) && /,/.test(tokens[k - 1].post)) {
+          contentFirst = k
+          break
+        }
+      }
+    }
+    const afterTokens = to - contentFirst
+    const opensWithQuote = contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre)
+    const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && (hasVerb(contentFirst, to) || cue.cue.nounContent) &&
+      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst]))))
+    const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
+    const beforeValid = beforeLast !== null && (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd)))
+    // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
+    const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post)
+    let range: TokenRange
+    if (pattern === "participle") {
+      if (!afterSubstantial) return null
+      range = { first: contentFirst, end: to }
+    } else if ((beforeValid || beforeEndsComma) && afterSubstantial && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
+      range = { first: from, end: to }
+      pattern = "interrupted"
+    } else if (beforeValid && (beforeEndsQuote || !afterSubstantial)) {
+      range = { first: from, end: beforeEnd }
+      pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-before`
+    } else if (afterSubstantial) {
+      range = { first: contentFirst, end: to }
+      pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-after`
+    } else {
+      return null
+    }
+    // "confirmed that the meeting will take place and that the country …": two reported clauses.
+    const ranges: Array<TokenRange> = []
+    let clauseFirst = range.first
+    if (pattern.endsWith("content-after") || pattern === "participle") {
+      for (let k = range.first + 2; k + 1 < range.end; k++) {
+        if (wordOf(tokens[k]) === "and" && wordOf(tokens[k + 1]) === "that" && !insideQuotation(tokens[k].start)) {
+          ranges.push({ first: clauseFirst, end: k })
+          clauseFirst = k + 2
+        }
+      }
+    }
+    ranges.push({ first: clauseFirst, end: range.end })
+    const frames: Array<Attribution> = []
+    for (const clause of ranges) {
+      if (clause.end <= clause.first) continue
+      const offsets = rangeOffsets(tokens, clause)
+      const classified = classify(offsets.start, offsets.end)
+      const content = trimContent(classified.start, classified.end, classified.kind)
+      if (content.end <= content.start) continue
+      frames.push({
+        unit,
+        start: content.start,
+        end: content.end,
+        kind: classified.kind,
+        pattern: ranges.length > 1 ? `${pattern}.coordinated` : pattern,
+        speaker: speaker ? phraseOffsets(tokens, speaker) : null,
+        inheritsFrom: pattern === "participle" ? previous : null,
+        cue,
+        addressee: addressee ? phraseOffsets(tokens, addressee) : null
+      })
+    }
+    return frames
+  }
+
+  for (const unit of units) {
+    // A cue inside quoted words belongs to the quoted speaker's own report, not to this article's.
+    const cues = findCues(tokens, unit.firstToken, unit.endToken, lexicon).filter((c) => !insideQuotation(c.start))
+    const frames: Array<Attribution> = []
+    let from = unit.firstToken
+    cues.forEach((cue, c) => {
+      // A later cue after a comma ("…, adding that …", "…, sources said") closes this frame's content.
+      const next = cues[c + 1]
+      let to = unit.endToken
+      if (next) {
+        const nextSpeaker = next.cue.class === "source" ? null : speakerBefore(tokens, next.firstToken, cue.endToken)
+        const boundary = nextSpeaker ? nextSpeaker.first : next.firstToken
+        // (Also right after the cue: `"…," Trump said, adding later, "…"` is two statements, not one interrupted.)
+        if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post)) to = boundary
+      }
+      const read = readFrame(unit, cue, from, to, frames[frames.length - 1] ?? null)
+      if (!read || read.length === 0) return
+      const frame = read[read.length - 1]
+      if (frame.pattern.endsWith("content-before") || frame.pattern === "interrupted") {
+        // The frame's content holds earlier frames of this unit ("X called for Y, sources said"):
+        // those are reports inside the report; the outer attribution stands for them.
+        for (let k = frames.length - 1; k >= 0; k--) if (frames[k].start >= frame.start && frames[k].end <= frame.end + 2) frames.splice(k, 1)
+      }
+      frames.push(...read)
+      if (!frame.pattern.endsWith("content-before")) from = Math.max(from, to === unit.endToken ? from : to)
+      else from = Math.max(from, cue.endToken)
+    })
+    attributions.push(...frames)
+  }
+
+  // Quotations no frame covers.
+  const covered = (q: Quotation) => attributions.some((a) => a.start < q.contentEnd && a.end > q.contentStart)
+  const unitAt = (offset: number) => units.find((u) => u.start <= offset && offset < u.end) ?? null
+  const byStart = () => [...attributions].sort((a, b) => a.start - b.start)
+  for (const q of quotations) {
+    if (covered(q)) continue
+    const unit = unitAt(q.contentStart)
+    if (!unit) continue
+    const content = text.slice(q.contentStart, q.contentEnd)
+    const words = wordCount(content)
+    const before = text.slice(unit.start, q.start)
+    const after = text.slice(q.end, unit.end)
+    const unitTokens = tokens.slice(unit.firstToken, unit.endToken)
+    // "Hassett: “…”" — a name and a colon introduce the quote.
+    const leadIn = /^\s*([^:"“”]{2,60}):\s*$/.exec(before)
+    if (leadIn && words >= 2) {
+      const speakerTokens = unitTokens.filter((t) => t.end <= q.start && t.start >= unit.start)
+      if (speakerTokens.length > 0 && speakerTokens.length <= 8 && speakerTokens.some((t) => t.tags.includes("ProperNoun") || /^\p{Lu}/u.test(t.text))) {
+        const first = speakerTokens[0]
+        const last = speakerTokens[speakerTokens.length - 1]
+        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "lead-in", speaker: { start: first.start, end: last.end }, inheritsFrom: null, cue: null, addressee: null })
+        continue
+      }
+    }
+    // "“…” — Kevin Hassett" — a dash trailer names the speaker.
+    const trailer = /^\s*[—–-]{1,2}\s*/.exec(text.slice(q.end, q.end + 4))
+    if (trailer && words >= 3) {
+      const trailerStart = q.end + trailer[0].length
+      const nameTokens = tokens.filter((t) => t.start >= trailerStart && t.sentence === tokens.find((x) => x.start >= trailerStart)?.sentence)
+      const name = [] as Array<Token>
+      for (const t of nameTokens) {
+        if (!/^\p{Lu}/u.test(t.text) && name.length === 0) break
+        name.push(t)
+        if (/[,.;]/.test(t.post) || name.length >= 4) break
+      }
+      if (name.length > 0 && name.every((t) => /^\p{Lu}/u.test(t.text))) {
+        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "trailer", speaker: { start: name[0].start, end: name[name.length - 1].end }, inheritsFrom: null, cue: null, addressee: null })
+        continue
+      }
+    }
+    const standsAlone = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)
+    if (!standsAlone || words < 3) continue
+    // A quote that is a sentence of its own continues the previous speaker's quote nearby.
+    const previous = byStart().filter((a) => a.end <= q.start && a.kind !== "indirect").pop()
+    if (previous && previous.unit.paragraph >= unit.paragraph - 1 && unit.index - previous.unit.index <= 2) {
+      if (previous.unit.paragraph === unit.paragraph && unit.index - previous.unit.index === 1 && previous.kind === "direct") {
+        // `"…," he said. "…"`: one statement that its attribution interrupts; one row whose span runs
+        // over both parts (and the attribution between them), as PolNeAR annotates it.
+        previous.end = q.contentEnd
+        previous.pattern = `${previous.pattern}+continued`
+        continue
+      }
+      attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "continued", speaker: null, inheritsFrom: previous, cue: null, addressee: null })
+      continue
+    }
+    if (words >= MIN_UNATTRIBUTED_WORDS) {
+      attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "unattributed", speaker: null, inheritsFrom: null, cue: null, addressee: null })
+    }
+  }
+
+  // Resolve speakers in document order.
+  const sorted = byStart()
+  const mentions = [...actors.mentions].sort((a, b) => a.start - b.start)
+  const actorsByKey = new Map<string, LocalActor>(actors.actors.map((a) => [a.key, a]))
+  const speakerContext: SpeakerContext = { actors, actorsByKey, pronouns: lexicon.pronouns, mentions, text }
+  const resolvedOf = new Map<Attribution, ResolvedSpeaker & { speaker: { start: number; end: number } | null }>()
+  const quotes: Array<QuoteMention> = []
+  const diagnostics: Array<Diagnostic> = []
+  let lastSpeaker: { key: string; unit: number } | null = null
+  for (const a of sorted) {
+    let speaker = a.speaker
+    let resolved: ResolvedSpeaker = { actorKey: null, resolution: "none" }
+    if (a.inheritsFrom) {
+      const inherited = resolvedOf.get(a.inheritsFrom)
+      speaker = inherited?.speaker ?? a.inheritsFrom.speaker
+      resolved = { actorKey: inherited?.actorKey ?? null, resolution: "previous-speaker" }
+    } else if (speaker) {
+      const phrase = text.slice(speaker.start, speaker.end)
+      const pronoun = lexicon.pronouns.get(phrase.toLowerCase())
+      if (pronoun) {
+        const previousUnit = a.unit.index > 0 ? units[a.unit.index - 1] : null
+        const recent = lastSpeaker !== null && a.unit.index - lastSpeaker.unit <= 3 ? lastSpeaker.key : null
+        resolved = resolvePronoun(speakerContext, pronoun, speaker.start, {
+          previousSpeaker: recent,
+          unitStart: a.unit.start,
+          previousUnit,
+          searchFrom: units[Math.max(0, a.unit.index - 5)].start
+        }) ?? resolved
+      } else {
+        resolved = actorInPhrase(speakerContext, speaker.start, speaker.end) ?? resolved
+      }
+    }
+    resolvedOf.set(a, { ...resolved, speaker })
+    if (resolved.actorKey !== null) lastSpeaker = { key: resolved.actorKey, unit: a.unit.index }
+    const cue = a.cue
+    const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
+    const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
+    quotes.push({
+      start: a.start,
+      end: a.end,
+      text: text.slice(a.start, a.end),
+      kind: a.kind,
+      speakerKey: resolved.actorKey,
+      speakerText: speaker ? text.slice(speaker.start, speaker.end) : null,
+      speakerStart: speaker?.start ?? null,
+      speakerEnd: speaker?.end ?? null,
+      cue: cue ? text.slice(cue.start, cue.end) : null,
+      cueLemma: cue?.cue.lemma ?? null,
+      cueStart: cue?.start ?? null,
+      cueEnd: cue?.end ?? null,
+      addressee: a.addressee ? text.slice(a.addressee.start, a.addressee.end) : null,
+      rule
+    })
+    if (speaker === null) {
+      diagnostics.push({
+        input_id: context.inputId,
+        stage: "extract",
+        rule: "quote.no-speaker",
+        severity: "warning",
+        message: `quote without a speaker: "${text.slice(a.start, Math.min(a.end, a.start + 60))}${a.end - a.start > 60 ? "…" : ""}"`,
+        start: a.start,
+        end: a.end
+      })
+    } else if (resolved.actorKey === null) {
+      diagnostics.push({
+        input_id: context.inputId,
+        stage: "extract",
+        rule: "quote.speaker-unresolved",
+        severity: "info",
+        message: `speaker "${text.slice(speaker.start, speaker.end)}" is not linked to an actor`,
+        start: speaker.start,
+        end: speaker.end
+      })
+    }
+  }
+  return { quotes, diagnostics }
+}

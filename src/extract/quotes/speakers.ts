@@ -1,0 +1,249 @@
+/**
+ * Who is speaking: the noun phrase that the attribution names as its source (`attributeSpeaker`), and
+ * the actor it refers to (`resolveSpeaker`): by a name or title mention inside the phrase, or for a
+ * pronoun by the most recent fitting actor (previous speaker first, then the subject of the sentence
+ * or of the one before, then the nearest mention), by gender and number where known.
+ */
+import type { Token } from "../../model/document.ts"
+import type { ActorMention, LocalActor } from "../../model/extraction.ts"
+import type { ActorExtraction } from "../context.ts"
+import type { SpeakerPronoun } from "./lexicon.ts"
+import { wordOf } from "./cues.ts"
+
+export interface TokenRange {
+  readonly first: number
+  /** One past the last token. */
+  readonly end: number
+}
+
+const NOUN_PHRASE_TAGS = ["Noun", "ProperNoun", "Pronoun", "Determiner", "Adjective", "Possessive", "Value", "Acronym", "Honorific", "Abbreviation", "Organization", "Person", "Place"]
+const NOUN_PHRASE_LINKS = new Set(["of", "for", "at", "from", "in", "and", "&", "the", "on", "to", "with"])
+/** Words between a subject and its cue: "he also said", "Trump has repeatedly said", "she is saying". */
+const CUE_MODIFIERS = new Set(["also", "later", "earlier", "then", "has", "have", "had", "will", "would", "previously", "once", "again", "reportedly", "recently", "repeatedly", "further", "simply", "just", "publicly", "privately", "separately", "frequently", "often", "did", "does", "do", "first", "since", "already", "quickly", "flatly", "bluntly", "only", "still", "even", "famously", "subsequently", "elsewhere", "specifically", "initially", "directly", "explicitly", "openly", "angrily", "may", "might", "could", "should", "can", "shall",
+  // Progressive and time words of live-blog reporting: "Trump is warning voters that …", "Clinton now says …".
+  "is", "are", "was", "were", "been", "now", "currently", "today", "yesterday", "tonight", "formally", "officially", "falsely", "wrongly"])
+/** Words that end a noun phrase even though compromise may tag them as nouns or adjectives. */
+const PHRASE_STOPS = new Set(["that", "who", "which", "whose", "where", "when", "while", "as", "but", "because", "if", "said", "says", "according"])
+/** Punctuation after a token that ends a speaker phrase (parentheses do not: "Rep. Gwen Moore (D-Wis.)"). */
+const BOUNDARY_AFTER = /["“”„«»:;\[\]—–]|''|``/
+
+const isNounPhraseWord = (t: Token) => {
+  const word = wordOf(t)
+  if (PHRASE_STOPS.has(word)) return false
+  if (NOUN_PHRASE_LINKS.has(word)) return true
+  if (t.tags.includes("Verb") && !t.tags.includes("Noun") && !t.tags.includes("ProperNoun")) return false
+  return NOUN_PHRASE_TAGS.some((tag) => t.tags.includes(tag)) || /^\p{Lu}/u.test(t.text)
+}
+const isNamedWord = (t: Token) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") || (/^\p{Lu}/u.test(t.text) && !t.tags.includes("Determiner"))
+const isHeadWord = (t: Token) => (t.tags.includes("Noun") || t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") || /^\p{Lu}/u.test(t.text)) && !NOUN_PHRASE_LINKS.has(wordOf(t))
+
+/** Trims linking words ("of", "and") from both ends of a phrase. */
+const trimLinks = (tokens: ReadonlyArray<Token>, range: TokenRange): TokenRange | null => {
+  let { end, first } = range
+  while (first < end && (NOUN_PHRASE_LINKS.has(wordOf(tokens[first])) && wordOf(tokens[first]) !== "the")) first++
+  while (end > first && !isHeadWord(tokens[end - 1])) end--
+  return end > first ? { first, end } : null
+}
+
+const NOT_A_NOUN_USE = ["Auxiliary", "Copula", "Modal", "PastTense", "Gerund", "Participle", "Adverb"]
+const NOUN_PHRASE_OPENERS = ["Determiner", "Possessive", "ProperNoun", "Adjective", "Value"]
+
+/**
+ * A noun that compromise tagged as a verb because a verb follows it ("The Clinton campaign says …",
+ * "one slide says …"): two verbs in a row cannot both be the clause's verb, so a bare present-tense
+ * "verb" right after a determiner, possessive, name, adjective or number and right before the cue is
+ * the subject's head noun.
+ */
+const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean => {
+  const t = tokens[i]
+  const prev = tokens[i - 1]
+  if (!t.tags.includes("Verb") || NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) || /[,;:]/.test(t.post)) return false
+  return prev !== undefined && prev.sentence === t.sentence && prev.post.trim() === "" && NOUN_PHRASE_OPENERS.some((tag) => prev.tags.includes(tag))
+}
+
+/** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
+const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
+  let j = cueFirst - 1
+  while (j >= unitFirst && CUE_MODIFIERS.has(wordOf(tokens[j])) && !BOUNDARY_AFTER.test(tokens[j].post)) j--
+  return j
+}
+
+/**
+ * The subject of a cue: the noun phrase right before it, with an apposition ("Hassett, director of
+ * the National Economic Council, told") when the phrase before the comma holds a name.
+ */
+export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): TokenRange | null => {
+  const last = subjectEnd(tokens, cueFirst, unitFirst)
+  if (last < unitFirst) return null
+  if (BOUNDARY_AFTER.test(tokens[last].post)) return null
+  /** Walks back over one comma-free noun phrase ending at `from`; returns its first token. */
+  const walkBack = (from: number): number => {
+    let k = from
+    while (k - 1 >= unitFirst && isNounPhraseWord(tokens[k - 1]) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
+    return k
+  }
+  const misTaggedHead = last === cueFirst - 1 && isMisTaggedHeadNoun(tokens, last)
+  if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
+  let first = walkBack(last)
+  if (/,/.test(tokens[last].post)) {
+    // Apposition: "Hassett, director of the National Economic Council, told": the description ends at
+    // `last`, the name before it ends with a comma. Without such a name the comma ends a clause.
+    const nameEnd = first - 1
+    if (nameEnd < unitFirst || !/,/.test(tokens[nameEnd].post) || !isNounPhraseWord(tokens[nameEnd])) return null
+    const nameFirst = walkBack(nameEnd)
+    const nameTokens = tokens.slice(nameFirst, nameEnd + 1)
+    if (!nameTokens.some((t) => t.tags.includes("ProperNoun")) || nameTokens.length > 5 || last - first > 12) return null
+    first = nameFirst
+  }
+  const trimmed = trimLinks(tokens, { first, end: last + 1 })
+  if (!trimmed) return null
+  const range = misTaggedHead ? { first: trimmed.first, end: last + 1 } : trimmed
+  const words = tokens.slice(range.first, range.end)
+  return misTaggedHead || words.some(isHeadWord) ? range : null
+}
+
+/** The phrase after an inverted cue: `said Rem Korteweg, a security analyst at …`. */
+export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitEnd: number, apposition = true, anyHead = false): TokenRange | null => {
+  let k = cueEnd
+  const first = k
+  let commas = 0
+  // "according to police": compromise reads a bare noun after "to" as a verb ("to police").
+  const sourceNoun = (t: Token, at: number) =>
+    anyHead && at === first && t.tags.includes("Verb") && !NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) && !/^(be|have|do)$/.test(wordOf(t))
+  while (k < unitEnd && k - first < 20) {
+    const t = tokens[k]
+    if (!isNounPhraseWord(t) && !sourceNoun(t, k)) break
+    k++
+    if (BOUNDARY_AFTER.test(t.post)) break
+    if (/,/.test(t.post)) {
+      // Apposition after a name: "said Smith, an analyst at …".
+      const next = tokens[k]
+      if (!apposition || commas > 0 || !next || !isNounPhraseWord(next) || !tokens.slice(first, k).some(isNamedWord)) break
+      commas++
+    }
+  }
+  const range = k === first + 1 && sourceNoun(tokens[first], first) ? { first, end: k } : trimLinks(tokens, { first, end: k })
+  if (!range) return null
+  if (range.end - range.first === 1 && sourceNoun(tokens[range.first], range.first)) return range
+  // After "said" only a name makes an inverted subject ("said Smith"); "according to" takes any source ("exit polls").
+  return tokens.slice(range.first, range.end).some(anyHead ? isHeadWord : isNamedWord) ? range : null
+}
+
+/** The hearer of a cue that takes one: "told CNBC", "told reporters on Monday". */
+export const addresseeAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitEnd: number): TokenRange | null => {
+  let k = cueEnd
+  while (k < unitEnd && k - cueEnd < 6) {
+    const t = tokens[k]
+    const word = wordOf(t)
+    if (!isNounPhraseWord(t) || (NOUN_PHRASE_LINKS.has(word) && word !== "the")) break
+    if (k > cueEnd && t.tags.includes("Date")) break
+    k++
+    if (/[,:;"“”]|''/.test(t.post)) break
+  }
+  return trimLinks(tokens, { first: cueEnd, end: k })
+}
+
+/** Where the speaker's actor came from, recorded in the quote's rule. */
+export type SpeakerResolution = "name" | "title" | "pronoun" | "previous-speaker" | "none"
+
+export interface ResolvedSpeaker {
+  readonly actorKey: string | null
+  readonly resolution: SpeakerResolution
+}
+
+export interface SpeakerContext {
+  readonly actors: ActorExtraction
+  readonly actorsByKey: ReadonlyMap<string, LocalActor>
+  readonly pronouns: ReadonlyMap<string, SpeakerPronoun>
+  /** Mentions sorted by start. */
+  readonly mentions: ReadonlyArray<ActorMention>
+  readonly text: string
+}
+
+const isPossessive = (text: string, mention: ActorMention) => /^['’]s?\b/.test(text.slice(mention.end, mention.end + 2))
+
+export const fitsPronoun = (actor: LocalActor, pronoun: SpeakerPronoun): boolean => {
+  if (!pronoun.referent.includes(actor.kind)) return false
+  if (pronoun.number === "plural" && actor.kind === "person") return false
+  return pronoun.gender === null || actor.gender === null || actor.gender === pronoun.gender
+}
+
+/** The actor a speaker phrase names: its (non-possessive) person mention first, else the first actor mentioned. */
+export const actorInPhrase = (context: SpeakerContext, start: number, end: number): ResolvedSpeaker | null => {
+  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun")
+  if (inside.length === 0) return null
+  const heads = inside.filter((m) => !isPossessive(context.text, m))
+  const pool = heads.length > 0 ? heads : inside
+  const person = pool.find((m) => m.kind === "person" && m.role !== "title")
+  const chosen = person ?? pool.find((m) => m.role !== "title") ?? pool[0]
+  return { actorKey: chosen.actorKey, resolution: chosen.role === "title" ? "title" : "name" }
+}
+
+export interface PronounCandidates {
+  /** The previous quote's speaker, when it is recent. */
+  readonly previousSpeaker: string | null
+  /** Token-free offsets: the current and previous units, to find their subjects. */
+  readonly unitStart: number
+  readonly previousUnit: { readonly start: number; readonly end: number } | null
+  /** How far back (offset) a plain nearest-mention search may look. */
+  readonly searchFrom: number
+}
+
+/** Resolves a pronoun speaker to an actor. */
+export const resolvePronoun = (
+  context: SpeakerContext,
+  pronoun: SpeakerPronoun,
+  at: number,
+  candidates: PronounCandidates
+): ResolvedSpeaker | null => {
+  // The actors extractor may already have linked the pronoun.
+  const linked = context.mentions.find((m) => m.role === "pronoun" && m.start <= at && m.end > at)
+  if (linked) return { actorKey: linked.actorKey, resolution: "pronoun" }
+  const fits = (key: string) => {
+    const actor = context.actorsByKey.get(key)
+    return actor !== undefined && fitsPronoun(actor, pronoun)
+  }
+  if (candidates.previousSpeaker !== null && fits(candidates.previousSpeaker)) {
+    return { actorKey: candidates.previousSpeaker, resolution: "previous-speaker" }
+  }
+  const named = context.mentions.filter((m) => m.role !== "pronoun" && !isPossessive(context.text, m))
+  const subjectOf = (start: number, end: number) => named.find((m) => m.start >= start && m.start < end && fits(m.actorKey))
+  const sameUnit = subjectOf(candidates.unitStart, at)
+  if (sameUnit) return { actorKey: sameUnit.actorKey, resolution: "pronoun" }
+  if (candidates.previousUnit) {
+    const previous = subjectOf(candidates.previousUnit.start, candidates.previousUnit.end)
+    if (previous) return { actorKey: previous.actorKey, resolution: "pronoun" }
+  }
+  for (let i = named.length - 1; i >= 0; i--) {
+    const m = named[i]
+    if (m.end > at || m.start < candidates.searchFrom) continue
+    if (fits(m.actorKey)) return { actorKey: m.actorKey, resolution: "pronoun" }
+  }
+  return null
+}
+
+/** The noun phrase a relative pronoun points back to: "an architect who said" → "an architect". */
+export const relativeAntecedent = (tokens: ReadonlyArray<Token>, pronounAt: number, unitFirst: number): TokenRange | null => {
+  const end = pronounAt
+  let first = end
+  while (first - 1 >= unitFirst && isNounPhraseWord(tokens[first - 1]) && end - first < 8 &&
+    (first === end || !/[,]/.test(tokens[first - 1].post)) && !BOUNDARY_AFTER.test(tokens[first - 1].post)) first--
+  const range = trimLinks(tokens, { first, end })
+  return range && tokens.slice(range.first, range.end).some(isHeadWord) ? range : null
+}
+
+const SENTENCE_OPENERS = new Set(["but", "and", "however", "meanwhile", "still", "yet", "so", "also", "then"])
+
+/** The noun phrase that opens a sentence, when it holds a name: the subject a later "and said" shares. */
+export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number, before: number): TokenRange | null => {
+  let first = unitFirst
+  while (first < before && SENTENCE_OPENERS.has(wordOf(tokens[first]))) first++
+  let end = first
+  while (end < before && isNounPhraseWord(tokens[end]) && end - first < 8) {
+    end++
+    if (/[,;:"“”]|''/.test(tokens[end - 1].post)) break
+  }
+  const range = trimLinks(tokens, { first, end })
+  if (!range || range.end >= before) return null
+  return tokens.slice(range.first, range.end).some((t) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun")) ? range : null
+}

@@ -1,0 +1,66 @@
+/**
+ * Attribution units: the sentences the attribution rules read. compromise's sentences are a good start,
+ * but a quotation never straddles two units (`"One. Two," she said.` is one unit), and a closed
+ * quotation that ends a sentence (`…."`) followed by a capitalised word that is not its attribution
+ * starts a new unit (`"More to come." He said …`).
+ */
+import type { Token } from "../../model/document.ts"
+import type { ExtractContext } from "../context.ts"
+import type { Quotation } from "./quotations.ts"
+
+export interface Unit {
+  readonly index: number
+  readonly paragraph: number
+  readonly start: number
+  readonly end: number
+  readonly firstToken: number
+  readonly endToken: number
+}
+
+const CLOSING_MARK = /[.!?]\s*(["”»]|'')/
+
+const tokenSpanStart = (t: Token) => t.start - t.pre.replace(/^\s+/, "").length
+const tokenSpanEnd = (t: Token) => t.end + t.post.replace(/\s+$/, "").length
+
+export const buildUnits = (
+  context: ExtractContext,
+  quotations: ReadonlyArray<Quotation>,
+  isAttributionStart: (tokenIndex: number) => boolean
+): Array<Unit> => {
+  const { tokens, sentences } = context
+  const insideQuotation = (at: number) => quotations.some((q) => q.contentStart < at && at < q.contentEnd)
+  // Token indices where a unit starts.
+  const starts = new Set<number>()
+  sentences.forEach((s, i) => {
+    if (s.endToken <= s.firstToken) return
+    if (i === 0 || !insideQuotation(tokens[s.firstToken].start)) starts.add(s.firstToken)
+  })
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]
+    const next = tokens[i + 1]
+    if (!CLOSING_MARK.test(t.post)) continue
+    if (insideQuotation(t.end + t.post.length)) continue
+    const nextOpensQuote = /["“„«]|''|``/.test(next.pre)
+    if (!nextOpensQuote && !/^\p{Lu}/u.test(next.text)) continue
+    // `"Hi!" Hassett said.` stays one sentence; after a full stop (`…." He said …`) a new one starts.
+    if (!nextOpensQuote && !/\.\s*(["”»]|'')/.test(t.post) && isAttributionStart(i + 1)) continue
+    starts.add(i + 1)
+  }
+  const ordered = [...starts].sort((a, b) => a - b)
+  const units: Array<Unit> = []
+  ordered.forEach((first, k) => {
+    const endToken = k + 1 < ordered.length ? ordered[k + 1] : tokens.length
+    const firstTok = tokens[first]
+    const lastTok = tokens[endToken - 1]
+    const sentence = sentences[firstTok.sentence]
+    units.push({
+      index: units.length,
+      paragraph: sentence.paragraph,
+      start: tokenSpanStart(firstTok),
+      end: tokenSpanEnd(lastTok),
+      firstToken: first,
+      endToken
+    })
+  })
+  return units
+}

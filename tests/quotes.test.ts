@@ -1,0 +1,291 @@
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "@effect/vitest"
+import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { analyzeText, extractContext } from "../src/extract/index.ts"
+import { extractActors } from "../src/extract/actors/index.ts"
+import { extractQuotes } from "../src/extract/quotes/index.ts"
+import { findQuotations } from "../src/extract/quotes/quotations.ts"
+import type { ActorExtraction } from "../src/extract/context.ts"
+import type { ActorMention, LocalActor } from "../src/model/extraction.ts"
+import { hasShared, readSharedJson, repoRoot } from "./support/shared.ts"
+
+interface ActorFixture {
+  readonly key: string
+  readonly name: string
+  readonly kind?: LocalActor["kind"]
+  readonly gender?: LocalActor["gender"]
+  /** Surface strings: every occurrence in the text becomes a mention of this actor. */
+  readonly mentions: ReadonlyArray<string>
+}
+
+/** A hand-built ActorExtraction, so these tests do not depend on the actors extractor. */
+const actorsIn = (text: string, fixtures: ReadonlyArray<ActorFixture>): ActorExtraction => {
+  const actors: Array<LocalActor> = []
+  const mentions: Array<ActorMention> = []
+  for (const f of fixtures) {
+    const kind = f.kind ?? "person"
+    actors.push({ key: f.key, name: f.name, kind, title: null, titleNormalized: null, affiliation: null, aliases: [], gender: f.gender ?? null, rule: "test" })
+    for (const surface of f.mentions) {
+      for (let at = text.indexOf(surface); at !== -1; at = text.indexOf(surface, at + 1)) {
+        mentions.push({ actorKey: f.key, start: at, end: at + surface.length, text: surface, kind, role: "name", title: null, rule: "test" })
+      }
+    }
+  }
+  return { actors, mentions, diagnostics: [] }
+}
+
+const quotesOf = (text: string, fixtures: ReadonlyArray<ActorFixture> = []) => {
+  const engine = sharedNlpEngine()
+  const context = extractContext(engine, analyzeText(engine, text, { date: "2025-06-10" }))
+  return extractQuotes(context, actorsIn(text, fixtures))
+}
+
+/** The opening mark as the cleaned text has it: the cleaner may normalise “ to ASCII. */
+const MARK = (() => {
+  const engine = sharedNlpEngine()
+  return analyzeText(engine, "“x”").clean.text[0]
+})()
+
+const hassett: ActorFixture = { key: "hassett", name: "Kevin Hassett", gender: "male", mentions: ["Kevin Hassett", "Hassett"] }
+const smith: ActorFixture = { key: "smith", name: "Jane Smith", gender: "female", mentions: ["Jane Smith", "Smith"] }
+
+describe("quotations", () => {
+  it("pairs typographic, ASCII and doubled-apostrophe marks and leaves single quotes alone", () => {
+    const text = `“One,” he said. "Two," she said. ''Three,'' they said. A ‘scare’ word.`
+    expect(findQuotations(text).map((q) => text.slice(q.contentStart, q.contentEnd))).toEqual(["One,", "Two,", "Three,"])
+  })
+
+  it("continues an open quote into a paragraph that starts with an opening mark", () => {
+    const text = `Smith said: “The first part goes on.\n\n“The second part ends here.”\n\nNarration follows.`
+    const [q] = findQuotations(text)
+    expect(text.slice(q.contentStart, q.contentEnd)).toBe("The first part goes on.\n\n“The second part ends here.")
+    expect(q.multiParagraph).toBe(true)
+  })
+})
+
+describe("quotes: patterns", () => {
+  it("direct quote with the speaker after it and an addressee", () => {
+    const { quotes } = quotesOf(`“We will talk to them,” Hassett told CNBC.`, [hassett])
+    expect(quotes).toHaveLength(1)
+    expect(quotes[0]).toMatchObject({
+      kind: "direct", text: "We will talk to them", start: 1, end: 21,
+      speakerKey: "hassett", speakerText: "Hassett", cue: "told", cueLemma: "tell", addressee: "CNBC"
+    })
+    expect(quotes[0].rule).toBe("quote.direct.speaker-before-cue.content-before.tell;speaker.name")
+  })
+
+  it("reads ASCII quotation marks like typographic ones", () => {
+    const { quotes } = quotesOf(`"We will talk to them," Hassett told CNBC.`, [hassett])
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerKey, q.addressee])).toEqual([["direct", "We will talk to them", "hassett", "CNBC"]])
+  })
+
+  it("direct quote after a cue and a colon", () => {
+    const { quotes } = quotesOf(`Hassett said: “The talks went well.”`, [hassett])
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerText, q.cue])).toEqual([["direct", "The talks went well.", "Hassett", "said"]])
+  })
+
+  it("inverted attribution with an apposition: said Kevin Hassett, an adviser", () => {
+    const { quotes } = quotesOf(`“The talks went well,” said Kevin Hassett, an adviser to the president.`, [hassett])
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerText, q.speakerKey])).toEqual([
+      ["direct", "The talks went well", "Kevin Hassett, an adviser to the president", "hassett"]
+    ])
+  })
+
+  it("speaker with an apposition before the cue", () => {
+    const { quotes } = quotesOf(`“The talks went well,” Hassett, director of the National Economic Council, told reporters.`, [hassett])
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey, q.addressee])).toEqual([
+      ["Hassett, director of the National Economic Council", "hassett", "reporters"]
+    ])
+  })
+
+  it("mixed quote: quoted words inside a reported clause; the speaker found through a description", () => {
+    const text = `A spokesperson for the British government said the country “welcomes the dialogue.”`
+    const { quotes } = quotesOf(text, [{ key: "uk-gov", name: "British government", kind: "organization", mentions: ["British government"] }])
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerText, q.speakerKey, q.cueLemma])).toEqual([
+      ["mixed", `the country ${MARK}welcomes the dialogue.`, "A spokesperson for the British government", "uk-gov", "say"]
+    ])
+  })
+
+  it("indirect speech with a pronoun speaker resolved to the previous sentence's subject", () => {
+    const text = `Kevin Hassett spoke on Monday. He said the expectation was that export controls would be eased.`
+    const { quotes } = quotesOf(text, [hassett])
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerText, q.speakerKey])).toEqual([
+      ["indirect", "the expectation was that export controls would be eased", "He", "hassett"]
+    ])
+  })
+
+  it("a pronoun takes the actor of the fitting gender", () => {
+    const text = `Jane Smith met Kevin Hassett in London. She said the meeting was useful.`
+    const { quotes } = quotesOf(text, [smith, hassett])
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([["She", "smith"]])
+  })
+
+  it("a pronoun prefers the previous quote's speaker", () => {
+    const text = `“We are close,” Hassett told CNBC. Trump arrived later. He said a deal would follow.`
+    const { quotes } = quotesOf(text, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }])
+    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["We are close", "hassett"], ["a deal would follow", "hassett"]])
+  })
+
+  it("according to, before and after the content", () => {
+    const a = quotesOf(`According to Trump, the talks will focus on trade.`).quotes
+    expect(a.map((q) => [q.kind, q.text, q.speakerText, q.cue, q.cueLemma])).toEqual([["indirect", "the talks will focus on trade", "Trump", "According to", "according to"]])
+    const b = quotesOf(`The talks will focus on trade, according to the union.`).quotes
+    expect(b.map((q) => [q.text, q.speakerText])).toEqual([["The talks will focus on trade", "the union"]])
+  })
+
+  it("a quote over two paragraphs is one direct quote", () => {
+    const text = `Smith said: “The first part goes on.\n\n“The second part ends here.”`
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.kind, q.text, q.speakerKey])).toEqual([
+      ["direct", `The first part goes on.\n\n${MARK}The second part ends here.`, "smith"]
+    ])
+  })
+
+  it("a quote interrupted by its attribution is one statement", () => {
+    const text = `“We are ready,” Smith said. “The talks begin today.”`
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.kind, q.start, q.end, q.speakerKey])).toEqual([["direct", 1, text.length - 1, "smith"]])
+    expect(quotes[0].rule).toContain("continued")
+  })
+
+  it("a quote continued in the next paragraph keeps the speaker", () => {
+    const text = `“We are ready,” Smith said.\n\n“The talks begin today and will go on for a week.”`
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.text, q.speakerKey, q.rule])).toEqual([
+      ["We are ready", "smith", "quote.direct.speaker-before-cue.content-before.say;speaker.name"],
+      ["The talks begin today and will go on for a week.", "smith", "quote.direct.continued;speaker.previous-speaker"]
+    ])
+  })
+
+  it("Name: lead-in and — Name trailer", () => {
+    const lead = quotesOf(`Smith: “We are ready to sign the deal today.”`, [smith]).quotes
+    expect(lead.map((q) => [q.kind, q.text, q.speakerText, q.speakerKey, q.cue])).toEqual([["direct", "We are ready to sign the deal today.", "Smith", "smith", null]])
+    const trail = quotesOf(`“We are ready to sign the deal today.” — Jane Smith`, [smith]).quotes
+    expect(trail.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["We are ready to sign the deal today.", "Jane Smith", "smith"]])
+  })
+
+  it("a participle cue shares the speaker: …, adding that …", () => {
+    const text = `Smith said the talks were useful, adding that a deal could follow in June.`
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.text, q.cueLemma, q.speakerKey])).toEqual([
+      ["the talks were useful", "say", "smith"],
+      ["a deal could follow in June", "add", "smith"]
+    ])
+  })
+
+  it("a participle right after the cue starts a second statement, not an interrupted quote", () => {
+    const text = `“We cannot afford this any more,” Smith said, adding later, “The alliance costs us a fortune.”`
+    expect(quotesOf(text, [smith]).quotes.map((q) => [q.kind, q.text, q.cueLemma, q.speakerKey])).toEqual([
+      ["direct", "We cannot afford this any more", "say", "smith"],
+      ["direct", "The alliance costs us a fortune.", "add", "smith"]
+    ])
+  })
+
+  it("a participle after a main clause takes the sentence's subject: …, saying …", () => {
+    const text = `A New York judge rejected the request on Monday, saying the courts have no business in it.`
+    expect(quotesOf(text).quotes.map((q) => [q.text, q.cueLemma, q.speakerText, q.rule])).toEqual([
+      ["the courts have no business in it", "say", "A New York judge", "quote.indirect.sentence-subject.content-after.say;speaker.none"]
+    ])
+  })
+
+  it("progressive and time words between the speaker and the cue: is warning, now says", () => {
+    const warning = quotesOf(`Smith is warning voters that a deal would raise prices.`, [smith]).quotes
+    expect(warning.map((q) => [q.text, q.cue, q.speakerKey])).toEqual([["a deal would raise prices", "warning", "smith"]])
+    const now = quotesOf(`Smith now says she opposes the deal.`, [smith]).quotes
+    expect(now.map((q) => [q.text, q.cue, q.speakerKey])).toEqual([["she opposes the deal", "says", "smith"]])
+  })
+
+  it("a subject noun that compromise tags as a verb before the cue: the campaign says", () => {
+    const { quotes } = quotesOf(`The Clinton campaign says the ad will air on national cable stations.`)
+    expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["the ad will air on national cable stations", "The Clinton campaign"]])
+  })
+
+  it("a demand or proposal whose content is a noun phrase: called for a moratorium", () => {
+    const { quotes } = quotesOf(`In July, the NAACP called for a moratorium on charter schools.`)
+    expect(quotes.map((q) => [q.text, q.cueLemma, q.speakerText])).toEqual([["a moratorium on charter schools", "call for", "the NAACP"]])
+    // A verb of saying still needs a clause: "said a few words" reports nothing.
+    expect(quotesOf(`The mayor said a few words at the opening of the new bridge.`).quotes).toEqual([])
+  })
+
+  it("according to a bare plural source: according to police", () => {
+    const { quotes } = quotesOf(`According to police, officers saw the man get out of a car with a handgun.`)
+    expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["officers saw the man get out of a car with a handgun", "police"]])
+  })
+})
+
+describe("quotes: traps", () => {
+  it("cue words that are usually nouns count only before that, a colon or a quotation", () => {
+    expect(quotesOf(`Demand for natural gas fell as Chinese gas demand from factories cooled in the spring.`).quotes).toEqual([])
+    expect(quotesOf(`Officials in battleground states expect turnout to rise sharply this year.`).quotes).toEqual([])
+    const { quotes } = quotesOf(`The report states that turnout increased sharply in every county.`)
+    expect(quotes.map((q) => [q.text, q.cueLemma])).toEqual([["turnout increased sharply in every county", "state"]])
+  })
+
+  it("scare quotes around a word are not quotes", () => {
+    expect(quotesOf(`The so-called “handshake” deal was signed on Monday.`).quotes).toEqual([])
+  })
+
+  it("titles of works are not quotes", () => {
+    expect(quotesOf(`She starred in “The Apprentice” for many years.`).quotes).toEqual([])
+  })
+
+  it("a quote inside a quote is part of the outer quote, not a statement of its own", () => {
+    const { quotes } = quotesOf(`“He told me ‘no deal’ twice,” Smith said.`, [smith])
+    expect(quotes.map((q) => [q.text.replace(/[‘’]/g, "'"), q.speakerKey])).toEqual([["He told me 'no deal' twice", "smith"]])
+  })
+
+  it("a cue inside a quotation does not make a second attribution", () => {
+    const { quotes } = quotesOf(`“Every time you say that, you lose,” Smith said.`, [smith])
+    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["Every time you say that, you lose", "smith"]])
+  })
+
+  it("names and nouns that look like cues are not cues", () => {
+    expect(quotesOf(`The Washington Post reported nothing. The United States imports steel. His comments drew praise.`).quotes.map((q) => q.cue)).toEqual([])
+  })
+
+  it("a quote without any speaker is kept with a warning", () => {
+    const { quotes, diagnostics } = quotesOf(`“This quotation stands entirely on its own in the article.”`)
+    expect(quotes.map((q) => [q.kind, q.speakerText, q.rule])).toEqual([["direct", null, "quote.direct.unattributed;speaker.none"]])
+    expect(diagnostics.map((d) => [d.rule, d.severity])).toEqual([["quote.no-speaker", "warning"]])
+  })
+})
+
+interface GoldQuote {
+  readonly doc: string
+  readonly kind: string
+  readonly evidence: string
+  readonly speaker: string
+  readonly cue: string
+}
+
+describe.skipIf(!hasShared)("quotes: seeds", () => {
+  const gold = hasShared ? readSharedJson<{ quotes: { must: ReadonlyArray<GoldQuote> } }>("gold", "seeds.gold.json").quotes.must : []
+  /** Folds white space and typographic marks, which the cleaner may normalise. */
+  const fold = (s: string) => s.replace(/\s+/g, " ").replace(/[‘’]/g, "'").replace(/[“”]/g, "\"")
+  const extracted = new Map<string, { quotes: ReturnType<typeof extractQuotes>["quotes"]; names: Map<string, string> }>()
+  const seed = (prefix: string) => {
+    const cached = extracted.get(prefix)
+    if (cached) return cached
+    const file = ["000_a11e9ca4008d744f.txt", "003_331db8896ab59be3.txt"].find((f) => f.startsWith(prefix))!
+    const engine = sharedNlpEngine()
+    const context = extractContext(engine, analyzeText(engine, readFileSync(`${repoRoot}seeds/${file}`, "utf8")))
+    const actors = extractActors(context)
+    const result = { quotes: extractQuotes(context, actors).quotes, names: new Map(actors.actors.map((a) => [a.key, a.name])) }
+    extracted.set(prefix, result)
+    return result
+  }
+
+  it("finds the eight 'must' quotes with their kind, cue and speaker", () => {
+    expect(gold).toHaveLength(8)
+    for (const g of gold) {
+      const { names, quotes } = seed(g.doc)
+      const evidence = fold(g.evidence).replace(/[,.\s]+$/, "")
+      const found = quotes.find((q) => fold(q.text).includes(evidence) || evidence.includes(fold(q.text)))
+      expect(found, g.evidence).toBeDefined()
+      expect([g.evidence, found!.kind, found!.cue?.toLowerCase()]).toEqual([g.evidence, g.kind, g.cue.toLowerCase()])
+      const speaker = found!.speakerKey === null ? "" : names.get(found!.speakerKey) ?? ""
+      // The actor's name in one document may be the surname only ("Hassett"); dedupe joins it to the full name.
+      expect(speaker !== "" && (g.speaker.includes(speaker) || speaker.includes(g.speaker)), `${g.evidence} → ${speaker}`).toBe(true)
+    }
+  })
+})
