@@ -1,0 +1,310 @@
+/**
+ * Events extractor: who did what to whom, when and where. For each clause it finds the event triggers
+ * of `events-triggers.json` (verbs and event nouns), folds a trigger that is only the content of
+ * another ("agreed to the meeting", "called on China to keep … the agreement") into it and merges
+ * triggers of one type ("met … for trade talks"), then reads each event's participants, place, date
+ * (the clause's time expression), tense and modality. Every time expression of the document is
+ * returned too, resolved against the publication date (see `dates.ts`).
+ */
+import type { Token } from "../../model/document.ts"
+import type { Diagnostic } from "../../model/diagnostic.ts"
+import type { ActorMention, EventMention, LocalActor } from "../../model/extraction.ts"
+import type { DatePrecision } from "../../model/tables.ts"
+import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
+import type { Clause } from "./clauses.ts"
+import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
+import { addDays } from "./dates.ts"
+import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
+import { eventsLexicon, NewsfactsTypes } from "./lexicon.ts"
+import type { Participant } from "./participants.ts"
+import { actingMentions, countryReferences, personReferences, rolesFor } from "./participants.ts"
+import type { LocatedTime } from "./times.ts"
+import { findTimeExpressionTokens, findTimes } from "./times.ts"
+
+export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
+
+interface TriggerMatch {
+  readonly first: number
+  readonly last: number
+  readonly start: number
+  readonly end: number
+  readonly entry: TriggerEntry
+  readonly noun: boolean
+}
+
+const isTagged = (token: Token, tag: string) => token.tags.includes(tag)
+const normalOf = (token: Token) => token.normal.replace(/['’]s$/, "")
+
+/** Tags of words that may stand between a verb and the noun it takes as its object ("agreed to the meeting"). */
+const FUNCTION_TAGS = ["Determiner", "Adjective", "Possessive", "Value", "Adverb"]
+const OBJECT_PREPOSITIONS = new Set(["to", "for", "on", "of", "about", "upon"])
+/** Tags that let a word the tagger read as a verb still be an event noun ("trade talks", "the deal"). */
+const NOUN_CONTEXT_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "Preposition"]
+
+const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: TriggerForm): boolean => {
+  const last = i + form.words.length - 1
+  if (last >= clause.endToken) return false
+  for (let k = 1; k < form.words.length; k++) if (normalOf(tokens[i + k]) !== form.words[k]) return false
+  const { entry } = form
+  const head = tokens[i]
+  if (entry.pos === "verb" && !isTagged(head, "Verb")) return false
+  if (entry.pos === "noun" && isTagged(head, "Verb") && !isTagged(head, "Noun")) {
+    const previous = tokens[i - 1]
+    if (previous === undefined || i === clause.firstToken || !NOUN_CONTEXT_TAGS.some((tag) => isTagged(previous, tag)) || previous.normal === "to") return false
+  }
+  if (entry.next !== undefined) {
+    const next = tokens[last + 1]
+    if (next === undefined || next.sentence !== head.sentence || !entry.next.includes(next.normal)) return false
+  }
+  if (entry.before !== undefined) {
+    const preceding = tokens.slice(Math.max(clause.firstToken, i - 2), i).map((t) => t.normal).join(" ")
+    if (!entry.before.some((phrase) => preceding === phrase || preceding.endsWith(` ${phrase}`))) return false
+  }
+  if (entry.objects !== undefined) {
+    const near = tokens.slice(Math.max(clause.firstToken, i - 6), Math.min(clause.endToken, last + 7)).map((t) => t.normal)
+    if (!entry.objects.some((word) => near.includes(word))) return false
+  }
+  return true
+}
+
+const findTriggers = (
+  lexicon: EventsLexicon,
+  tokens: ReadonlyArray<Token>,
+  clause: Clause,
+  blocked: (t: Token) => boolean
+): Array<TriggerMatch> => {
+  const found: Array<TriggerMatch> = []
+  for (let i = clause.firstToken; i < clause.endToken; i++) {
+    if (blocked(tokens[i])) continue
+    const forms = [...(lexicon.formsByFirstWord.get(normalOf(tokens[i])) ?? [])].sort((a, b) => b.words.length - a.words.length || a.order - b.order)
+    const form = forms.find((f) => applies(tokens, clause, i, f))
+    if (form === undefined) continue
+    const last = i + form.words.length - 1
+    found.push({ first: i, last, start: tokens[i].start, end: tokens[last].end, entry: form.entry, noun: form.entry.pos === "noun" })
+    i = last
+  }
+  return found
+}
+
+/** Two codes can name one event when they are equal or one is its category's "not specified" code (040 meeting ~ 046 talks, not 041 call). */
+const compatibleCodes = (a: string | null, b: string | null) => a === b || specificity(a) < 2 || specificity(b) < 2
+
+/** A CAMEO code that names a specific action ("046" talks) is worth more than a category's "not specified" code ("040"). */
+const specificity = (cameo: string | null) => (cameo === null ? 0 : cameo.endsWith("0") ? 1 : 2)
+
+/**
+ * Folds content triggers into the trigger that governs them and merges triggers of one type: the
+ * events a clause reports. Returns the events and, for every trigger found, the event it became part
+ * of (or -1 when it is only the content of another: its time expressions are not the event's).
+ */
+const clauseEvents = (
+  tokens: ReadonlyArray<Token>,
+  triggers: ReadonlyArray<TriggerMatch>,
+  isTimeToken: (t: Token) => boolean
+): { events: Array<TriggerMatch>; eventOf: Array<number> } => {
+  const governorOf = triggers.map((trigger, i) => triggers.slice(0, i).findLastIndex((g) => !g.noun && isContentOf(tokens, g, trigger, isTimeToken)))
+  const events: Array<TriggerMatch> = []
+  const eventOf: Array<number> = []
+  triggers.forEach((trigger, i) => {
+    const governor = governorOf[i]
+    // Content of the same type is the governing event itself ("imposed sanctions"); other content is not an event of its own.
+    if (governor !== -1) {
+      const event = triggers[governor].entry.type === trigger.entry.type ? eventOf[governor] : -1
+      if (event !== -1 && specificity(trigger.entry.cameo) > specificity(events[event].entry.cameo)) events[event] = trigger
+      return void eventOf.push(event)
+    }
+    const sameType = events.findIndex((k) => k.entry.type === trigger.entry.type)
+    if (sameType === -1) {
+      eventOf.push(events.length)
+      events.push(trigger)
+      return
+    }
+    if (specificity(trigger.entry.cameo) > specificity(events[sameType].entry.cameo)) events[sameType] = trigger
+    eventOf.push(sameType)
+  })
+  return { events, eventOf }
+}
+
+/** "agreed to the meeting", "welcomes the dialogue", "called on China to keep its side of the agreement". */
+const isContentOf = (tokens: ReadonlyArray<Token>, governor: TriggerMatch, trigger: TriggerMatch, isTimeToken: (t: Token) => boolean): boolean => {
+  const gap = tokens.slice(governor.last + 1, trigger.first)
+  const infinitive = gap.some((t, k) => t.normal === "to" && (k === gap.length - 1 ? !trigger.noun : isTagged(gap[k + 1], "Verb")))
+  // Only object-like links: "died in the earthquake" is two events, "agreed to the meeting" one.
+  return infinitive || gap.every((t) => (isTagged(t, "Preposition") ? OBJECT_PREPOSITIONS.has(t.normal) : FUNCTION_TAGS.some((tag) => isTagged(t, tag))) || t.normal === "to" || isTimeToken(t))
+}
+
+const dateOf = (time: LocatedTime | undefined): { date: string | null; precision: DatePrecision | null } => {
+  const value = time?.mention.value ?? null
+  const precision = time?.mention.precision ?? null
+  if (value === null || precision === null) return { date: null, precision: null }
+  return { date: precision === "day" ? value.slice(0, 10) : precision === "month" ? value.slice(0, 7) : value.slice(0, 4), precision }
+}
+
+export const extractEvents = (context: ExtractContext, actors: ActorExtraction): EventExtraction => {
+  const lexicon = eventsLexicon()
+  const { tokens, text } = context
+  const clauses = context.sentences.flatMap((s) => clausesOf(tokens, s))
+  const mentions = [...actors.mentions].sort((a, b) => a.start - b.start)
+  // A trigger word inside a name ("Trade Representative", "Economic and Trade Consultative Mechanism") is not an event.
+  const insideName = (t: Token) => /^\p{Lu}/u.test(t.text) && mentions.some((m: ActorMention) => m.start <= t.start && t.end <= m.end && m.role !== "pronoun")
+  // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
+  const dateWords = new Set(findTimeExpressionTokens(context))
+  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))]))
+  const nounTriggerTokens = new Set([...triggersByClause.values()].flat().filter((t) => t.noun).map((t) => t.first))
+  const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
+  const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
+  const actorsByKey = new Map<string, LocalActor>(actors.actors.map((a) => [a.key, a]))
+  const { participants, locations } = actingMentions(text, tokens, mentions)
+
+  const events: Array<EventMention> = []
+  const diagnostics: Array<Diagnostic> = []
+  for (const clause of clauses) {
+    const sentence = context.sentences[clause.sentence]
+    const clauseParticipants: Array<Participant> = [
+      ...participants,
+      ...countryReferences(text, clause, mentions, actorsByKey),
+      ...personReferences(text, clause, mentions, actorsByKey)
+    ]
+    const triggers = triggersByClause.get(clause) ?? []
+    const { events: found, eventOf } = clauseEvents(tokens, triggers, isTimeToken)
+    const modalities = found.map((trigger) => modalityAt(tokens, clause, trigger, lexicon.modality, isTimeToken).modality)
+    // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
+    // content of another keeps its time: "roll back measures imposed since early April").
+    const timeOfEvent = new Map<number, LocatedTime>()
+    for (const time of times) {
+      if (time.clause !== clause || (time.mention.type !== "DATE" && time.mention.type !== "TIME") || /_REF$/.test(time.mention.value ?? "")) continue
+      // "since May", "until Friday": the bound of a period, not the day something happened.
+      if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
+      const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
+        .filter(({ event }) => event === -1 || modalities[event] !== "hypothetical" || found.every((_, k) => modalities[k] === "hypothetical"))
+      const nearest = candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
+      if (nearest === undefined || nearest.event === -1) continue
+      const already = timeOfEvent.get(nearest.event)
+      if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
+    }
+    for (const [index, trigger] of found.entries()) {
+      let roles = rolesFor(tokens, clause, trigger, clauseParticipants)
+      // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
+      const next = clauses[clauses.indexOf(clause) + 1]
+      if (trigger.entry.type === "statement" && next !== undefined && next.sentence === clause.sentence && tokens[next.firstToken].normal === "that") {
+        const about = participants.filter((p) => p.start >= next.start && p.end <= next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
+        if (about.length > 0) roles = { ...roles, actorKeys: [...roles.actorKeys, ...about], targetKeys: [...new Set([...roles.targetKeys, ...about])], rule: `${roles.rule};participants:content-clause` }
+      }
+      const tense = tenseAt(tokens, clause, sentence, trigger.first, lexicon.modality, (t) => isTimeToken(t) || (t.index !== trigger.first && isNounTrigger(t)))
+      const modality = modalities[index]
+      const rules = [`trigger:${trigger.entry.lemma}/${trigger.entry.pos}`, roles.rule]
+
+      // Date: the time expression of the clause nearest to this trigger.
+      const time = timeOfEvent.get(index)
+      let { date, precision } = dateOf(time)
+      let dateText = time?.mention.text ?? null
+      if (time !== undefined) rules.push(`date:${time.mention.rule}`)
+      else if (trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this")) {
+        // "the talks", "the negotiations": the same event the text dated before.
+        const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null && e.modality === "asserted" && !e.rule.includes("date:antecedent"))
+        if (antecedent !== undefined) {
+          ;({ date, dateText } = antecedent)
+          precision = antecedent.datePrecision
+          rules.push("date:antecedent-event")
+        }
+      }
+
+      // Place: "in London", "at Lancaster House"; the dateline only for news of the day.
+      const clauseLocations = locations.filter((l) => l.start >= clause.start && l.end <= clause.end)
+      const place = clauseLocations.find((l) => l.start >= trigger.end) ?? clauseLocations[0]
+      let location = place === undefined ? null : actorsByKey.get(place.key)?.name ?? text.slice(place.start, place.end)
+      let locationSource: "text" | "dateline" | null = location === null ? null : "text"
+      if (location === null && context.meta.dateline !== null && isNewsOfTheDay(date, context.published)) {
+        location = datelinePlace(context.meta.dateline, actors.actors)
+        locationSource = "dateline"
+        rules.push("location:dateline")
+      } else if (location !== null) rules.push("location:locative")
+
+      const type = trigger.entry.type
+      // An event needs someone taking part, or (for news without actors: a storm, a trial) a time or place.
+      // A goal with nobody of its own ("wanting to reach deals") is not an event an analyst should count.
+      const keep = (roles.actorKeys.length > 0 && !(modality === "hypothetical" && roles.rule === "participants:clause-of-noun")) ||
+        ((NewsfactsTypes.includes(type as never) || modality === "asserted") && (date !== null || dateText !== null || locationSource === "text"))
+      if (!keep) continue
+      if (type === "other") {
+        diagnostics.push({
+          input_id: context.inputId,
+          stage: "extract",
+          rule: "events:untyped-trigger",
+          severity: "info",
+          message: `event "${text.slice(trigger.start, trigger.end)}" has no type in events-triggers.json; kept as other`,
+          start: trigger.start,
+          end: trigger.end
+        })
+      }
+      // Evidence: the clause; a noun event sharing its clause with other events gets its own phrase
+      // ("Trump's announcement on Friday" in "The meeting followed Trump's announcement on Friday").
+      const evidence = trigger.noun && found.length > 1 ? nounPhrase(tokens, clause, trigger, triggers, isTimeToken) : clause
+      events.push({
+        start: evidence.start,
+        end: evidence.end,
+        text: text.slice(evidence.start, evidence.end),
+        trigger: text.slice(trigger.start, trigger.end),
+        triggerStart: trigger.start,
+        triggerEnd: trigger.end,
+        eventType: type,
+        cameo: trigger.entry.cameo,
+        date,
+        datePrecision: precision,
+        dateText,
+        tense,
+        location,
+        locationSource,
+        modality,
+        actorKeys: roles.actorKeys,
+        sourceKeys: roles.sourceKeys,
+        targetKeys: roles.targetKeys,
+        rule: rules.join(";")
+      })
+    }
+  }
+  return { events, times: times.map((t) => t.mention), diagnostics }
+}
+
+const MODIFIER_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "ProperNoun"]
+const ARGUMENT_WORDS = new Set(["between", "among", "with", "by", "on", "against", "to", "from", "of", "in", "at", "over", "and"])
+
+/** The noun phrase of an event noun: its modifiers and possessor, and the arguments and time after it. */
+const nounPhrase = (
+  tokens: ReadonlyArray<Token>,
+  clause: Clause,
+  trigger: TriggerMatch,
+  triggers: ReadonlyArray<TriggerMatch>,
+  isTimeToken: (t: Token) => boolean
+): { start: number; end: number } => {
+  const otherTrigger = (i: number) => triggers.some((t) => t !== trigger && t.first <= i && i <= t.last)
+  let first = trigger.first
+  while (first - 1 >= clause.firstToken && first - 1 >= trigger.first - 6 && !otherTrigger(first - 1) && !/[,;:–—(]/.test(tokens[first - 1].post) &&
+    (isTimeToken(tokens[first - 1]) || (MODIFIER_TAGS.some((tag) => isTagged(tokens[first - 1], tag)) && !isTagged(tokens[first - 1], "Preposition")))) first--
+  let last = trigger.last
+  for (let i = trigger.last + 1; i < clause.endToken && i <= trigger.last + 10; i++) {
+    if (/[,;:–—(]/.test(tokens[i - 1].post) || otherTrigger(i) || (isTagged(tokens[i], "Verb") && !isTimeToken(tokens[i]))) break
+    if (!(isTimeToken(tokens[i]) || ARGUMENT_WORDS.has(tokens[i].normal) || MODIFIER_TAGS.some((tag) => isTagged(tokens[i], tag)))) break
+    last = i
+  }
+  while (last > trigger.last && (ARGUMENT_WORDS.has(tokens[last].normal) || isTagged(tokens[last], "Determiner"))) last--
+  return { start: tokens[first].start, end: tokens[last].end }
+}
+
+const distance = (a: { start: number; end: number }, b: { start: number; end: number }) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)
+/** Distance in characters, where a comma between counts as a long way ("… last week, China called"). */
+const reach = (text: string, a: { start: number; end: number }, b: { start: number; end: number }) => {
+  const between = text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start))
+  return distance(a, b) + 60 * (between.match(/[,;–—]/g)?.length ?? 0)
+}
+const BOUND_BEFORE = /\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$/i
+
+/** The dateline says where the reporter filed from: a fair place only for events of the publication's days. */
+const isNewsOfTheDay = (date: string | null, published: string | null) =>
+  date !== null && published !== null && date.length === 10 && date >= addDays(published, -3) && date <= addDays(published, 1)
+
+const datelinePlace = (dateline: string, actors: ReadonlyArray<LocalActor>): string => {
+  const folded = dateline.trim().toLowerCase()
+  const known = actors.find((a) => a.name.toLowerCase() === folded || a.aliases.some((alias) => alias.toLowerCase() === folded))
+  return known?.name ?? folded.replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+}

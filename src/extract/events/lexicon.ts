@@ -1,0 +1,78 @@
+/**
+ * The events extractor's world knowledge, loaded from data files: event triggers with their PLOVER /
+ * newsfacts type and CAMEO code (`events-triggers.json`, indexed here by every written form), and
+ * modality cues (`events-modality.json`).
+ */
+import { Schema } from "effect"
+import { loadLexicon } from "../../lexicons/load.ts"
+
+const TriggerEntry = Schema.Struct({
+  lemma: Schema.String,
+  pos: Schema.Literals(["verb", "noun"]),
+  type: Schema.String,
+  cameo: Schema.NullOr(Schema.String),
+  irregular: Schema.optionalKey(Schema.Array(Schema.String)),
+  plural: Schema.optionalKey(Schema.Boolean),
+  next: Schema.optionalKey(Schema.Array(Schema.String)),
+  before: Schema.optionalKey(Schema.Array(Schema.String)),
+  objects: Schema.optionalKey(Schema.Array(Schema.String))
+})
+export type TriggerEntry = typeof TriggerEntry.Type
+
+const ModalityCues = Schema.Struct({
+  negated: Schema.Array(Schema.String),
+  hypothetical: Schema.Array(Schema.String),
+  expected: Schema.Array(Schema.String)
+})
+export type ModalityCues = typeof ModalityCues.Type
+
+/** One way a trigger can be written: its words in lower case, and the entry it stands for. */
+export interface TriggerForm {
+  readonly words: ReadonlyArray<string>
+  readonly entry: TriggerEntry
+  /** Position of the entry in the lexicon, so the first applicable entry of a lemma wins. */
+  readonly order: number
+}
+
+export interface EventsLexicon {
+  /** First word of every written form (lower case) → the forms that start with it. */
+  readonly formsByFirstWord: ReadonlyMap<string, ReadonlyArray<TriggerForm>>
+  readonly modality: ModalityCues
+}
+
+/** Regular English verb inflections: -s, -ed, -ing with the usual spelling changes. */
+const verbForms = (verb: string): Array<string> => {
+  const stem = verb.endsWith("e") && !verb.endsWith("ee") ? verb.slice(0, -1) : verb
+  const third = /(s|sh|ch|x|z)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`
+  const past = verb.endsWith("e") ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`
+  return [verb, third, past, `${stem}ing`]
+}
+const nounForms = (noun: string, plural: boolean): Array<string> => {
+  if (!plural) return [noun]
+  const pluralForm = /(s|sh|ch|x|z)$/.test(noun) ? `${noun}es` : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`
+  return [noun, pluralForm]
+}
+
+let loaded: EventsLexicon | undefined
+
+export const eventsLexicon = (): EventsLexicon => {
+  if (loaded) return loaded
+  const formsByFirstWord = new Map<string, Array<TriggerForm>>()
+  loadLexicon("events-triggers.json", Schema.Array(TriggerEntry)).forEach((entry, order) => {
+    const words = entry.lemma.split(" ")
+    const written = entry.pos === "verb"
+      // A phrasal verb inflects its first word ("roll back" → "rolled back").
+      ? [...verbForms(words[0]).map((form) => [form, ...words.slice(1)].join(" ")), ...(entry.irregular ?? [])]
+      // A compound noun inflects its last word ("export control" → "export controls").
+      : nounForms(words[words.length - 1], entry.plural ?? true).map((form) => [...words.slice(0, -1), form].join(" "))
+    for (const form of new Set(written)) {
+      const formWords = form.split(" ")
+      formsByFirstWord.set(formWords[0], [...(formsByFirstWord.get(formWords[0]) ?? []), { words: formWords, entry, order }])
+    }
+  })
+  loaded = { formsByFirstWord, modality: loadLexicon("events-modality.json", ModalityCues) }
+  return loaded
+}
+
+/** Types outside PLOVER that the lexicon may use; anything else must be a PLOVER category. */
+export const NewsfactsTypes = ["statement", "business", "disaster", "death", "crime", "justice", "personnel", "election", "other"] as const

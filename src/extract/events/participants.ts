@@ -1,0 +1,192 @@
+/**
+ * Who takes part in an event and where it happens, read from the actor mentions of its clause.
+ * Mentions are first reduced to the ones that can act: a country inside a group ("Chinese officials")
+ * stands for the group, an affiliation before a person ("US President Donald Trump") belongs to the
+ * person, and a place after "in"/"at" is the event's location, not a participant. Roles then follow
+ * the trigger's form: active verb (subject → source, object → target), passive verb ("by" → source),
+ * noun (possessor or modifier → source; "with/on/against/to" → target; "between" → both), and a noun
+ * without arguments of its own takes those of its clause.
+ */
+import type { Token } from "../../model/document.ts"
+import type { ActorMention, LocalActor } from "../../model/extraction.ts"
+import type { Clause } from "./clauses.ts"
+
+export interface Participant {
+  readonly key: string
+  readonly start: number
+  readonly end: number
+}
+
+export interface ClauseActors {
+  readonly participants: ReadonlyArray<Participant>
+  readonly locations: ReadonlyArray<Participant>
+}
+
+export interface EventRoles {
+  readonly actorKeys: ReadonlyArray<string>
+  readonly sourceKeys: ReadonlyArray<string>
+  readonly targetKeys: ReadonlyArray<string>
+  readonly rule: string
+}
+
+const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i
+const CAN_ACT = new Set(["person", "organization", "country", "group", "other"])
+
+/**
+ * The mentions that can take part in events, and the places events happen, with nested and
+ * affiliation mentions resolved.
+ */
+export const actingMentions = (
+  text: string,
+  tokens: ReadonlyArray<Token>,
+  mentions: ReadonlyArray<ActorMention>
+): { participants: Array<Participant>; locations: Array<Participant> } => {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  const dropped = new Set<ActorMention>()
+  for (const outer of sorted) {
+    for (const inner of sorted) {
+      if (inner === outer || inner.start < outer.start || inner.end > outer.end || (inner.start === outer.start && inner.end === outer.end)) continue
+      // "Chinese officials": the country acts; "British government": the organisation does.
+      if (outer.kind === "group" && inner.kind === "country") dropped.add(outer)
+      else dropped.add(inner)
+    }
+  }
+  const kept = sorted.filter((m) => !dropped.has(m))
+  const participants: Array<Participant> = []
+  const locations: Array<Participant> = []
+  kept.forEach((m, i) => {
+    const next = kept[i + 1]
+    const gap = next === undefined ? "" : text.slice(m.end, next.start)
+    // "US President Donald Trump", "White House press secretary Karoline Leavitt": an affiliation, not a second actor.
+    if (next !== undefined && next.kind === "person" && m.kind !== "person" && isTitleGap(text, tokens, m.end, next.start)) return
+    // After "in"/"at" anything but a person is a place ("in China", "at Lancaster House", "in the White House").
+    if (m.kind !== "person" && m.kind !== "group") {
+      if (LOCATIVE.test(text.slice(Math.max(0, m.start - 12), m.start))) return void locations.push({ key: m.actorKey, start: m.start, end: m.end })
+    }
+    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end })
+  })
+  return { participants, locations }
+}
+
+/** Between an affiliation and a person only title words stand: no verb, no conjunction, no punctuation. */
+const isTitleGap = (text: string, tokens: ReadonlyArray<Token>, start: number, end: number) => {
+  const gap = text.slice(start, end)
+  if (!/^(?:\s+[\p{L}.-]+){1,4}\s+$/u.test(gap) || /\b(?:and|or|with|to|by|of|from)\b/i.test(gap) || /[.!?]\s/.test(gap)) return false
+  return !tokens.some((t) => t.start >= start && t.end <= end && t.tags.includes("Verb"))
+}
+
+/** "the two countries", "both sides", "the country": plural and singular references to the countries named before. */
+const COUNTRY_REFERENCE = /\b(?:(?:the\s+)?two(?:\s+[a-z]+)?\s+(?:countries|nations|economies|sides|superpowers|governments|powers)|both\s+(?:countries|nations|sides|economies|governments)|(?<single>the\s+country))\b/gi
+
+export const countryReferences = (
+  text: string,
+  clause: Clause,
+  mentions: ReadonlyArray<ActorMention>,
+  actors: ReadonlyMap<string, LocalActor>
+): Array<Participant> => {
+  const found: Array<Participant> = []
+  for (const match of text.slice(clause.start, clause.end).matchAll(COUNTRY_REFERENCE)) {
+    const start = clause.start + match.index
+    const end = start + match[0].length
+    const earlier: Array<string> = []
+    for (let i = mentions.length - 1; i >= 0 && earlier.length < 2; i--) {
+      const m = mentions[i]
+      if (m.end > start || actors.get(m.actorKey)?.kind !== "country" || earlier.includes(m.actorKey)) continue
+      earlier.push(m.actorKey)
+    }
+    const wanted = match.groups?.single !== undefined ? 1 : 2
+    if (earlier.length >= wanted) for (const key of earlier.slice(0, wanted)) found.push({ key, start, end })
+  }
+  return found
+}
+
+/** "the two presidents", "both leaders": the last two people named before who hold such a title. */
+const PERSON_REFERENCE = /\b(?:the\s+two|both)\s+(?<office>presidents|leaders|ministers|prime ministers|heads of state)\b/gi
+
+export const personReferences = (
+  text: string,
+  clause: Clause,
+  mentions: ReadonlyArray<ActorMention>,
+  actors: ReadonlyMap<string, LocalActor>
+): Array<Participant> => {
+  const found: Array<Participant> = []
+  for (const match of text.slice(clause.start, clause.end).matchAll(PERSON_REFERENCE)) {
+    const start = clause.start + match.index
+    const end = start + match[0].length
+    const office = match.groups!.office.toLowerCase().replace(/s$/, "").replace(/s of state$/, " of state")
+    const earlier: Array<string> = []
+    for (let i = mentions.length - 1; i >= 0 && earlier.length < 2; i--) {
+      const actor = actors.get(mentions[i].actorKey)
+      if (mentions[i].end > start || actor?.kind !== "person" || earlier.includes(actor.key)) continue
+      const title = (actor.title ?? mentions[i].title ?? "").toLowerCase()
+      if (office === "leader" ? title !== "" : title.includes(office)) earlier.push(actor.key)
+    }
+    if (earlier.length === 2) for (const key of earlier) found.push({ key, start, end })
+  }
+  return found
+}
+
+const isTagged = (token: Token, tag: string) => token.tags.includes(tag)
+const unique = (keys: ReadonlyArray<string>) => [...new Set(keys)]
+
+/** Prepositions that introduce a noun trigger's arguments, and the role they give. */
+const NOUN_ARGUMENT: Record<string, "source" | "target" | "both"> = { between: "both", among: "both", with: "target", by: "source", on: "target", against: "target", to: "target", from: "source", of: "target" }
+
+export const rolesFor = (
+  tokens: ReadonlyArray<Token>,
+  clause: Clause,
+  trigger: { first: number; last: number; noun: boolean; start: number; end: number },
+  participants: ReadonlyArray<Participant>
+): EventRoles => {
+  // A fronted phrase ("After the phone call between the two presidents last week, China called…") holds no participant of the main event.
+  const frontEnd = frontedPhraseEnd(tokens, clause, trigger.first)
+  const inClause = participants.filter((p) => p.start >= Math.max(clause.start, frontEnd) && p.end <= clause.end && (p.end <= trigger.start || p.start >= trigger.end))
+  const before = inClause.filter((p) => p.end <= trigger.start)
+  const after = inClause.filter((p) => p.start >= trigger.end)
+  const keys = (ps: ReadonlyArray<Participant>) => unique(ps.map((p) => p.key))
+
+  if (!trigger.noun) {
+    const passive = isTagged(tokens[trigger.first], "Passive") ||
+      (isTagged(tokens[trigger.first], "PastTense") || /(?:ed|en)$/.test(tokens[trigger.first].normal)) &&
+        tokens.slice(Math.max(clause.firstToken, trigger.first - 3), trigger.first).some((t) => ["is", "are", "was", "were", "be", "been", "being", "get", "got"].includes(t.normal))
+    if (passive) {
+      const byStart = tokens.slice(trigger.last + 1, clause.endToken).find((t) => t.normal === "by")?.start
+      const agents = byStart === undefined ? [] : after.filter((p) => p.start > byStart)
+      return { actorKeys: keys([...before, ...after]), sourceKeys: keys(agents), targetKeys: keys(before), rule: "participants:passive-verb" }
+    }
+    return { actorKeys: keys([...before, ...after]), sourceKeys: keys(before), targetKeys: keys(after), rule: "participants:active-verb" }
+  }
+
+  // A noun's own arguments: a possessor or modifier right before it, a prepositional phrase right after.
+  const sources: Array<Participant> = []
+  const targets: Array<Participant> = []
+  const both: Array<Participant> = []
+  const modifierZone = tokens[Math.max(clause.firstToken, trigger.first - 3)].start
+  for (const p of before) if (p.start >= modifierZone && !/[,;:]/.test(textBetween(tokens, p.end, trigger.start))) sources.push(p)
+  let preposition: "source" | "target" | "both" | null = null
+  for (let i = trigger.last + 1; i < clause.endToken && i <= trigger.last + 12; i++) {
+    const token = tokens[i]
+    if (token.normal in NOUN_ARGUMENT) preposition = NOUN_ARGUMENT[token.normal]
+    else if (isTagged(token, "Verb") && !isTagged(token, "Gerund")) break
+    const here = after.filter((p) => p.start >= token.start && p.start < token.end + 1)
+    if (preposition !== null) for (const p of here) (preposition === "source" ? sources : preposition === "target" ? targets : both).push(p)
+    if (/[,;:–—]/.test(token.post)) break
+  }
+  // "Trump spoke on the phone with Xi", "X held talks with Y": the clause's subject acts through the noun.
+  if (sources.length === 0 && both.length === 0 && targets.length > 0) sources.push(...before)
+  if (sources.length + targets.length + both.length > 0) {
+    const sourceKeys = keys(sources)
+    return { actorKeys: keys([...sources, ...both, ...targets]), sourceKeys, targetKeys: keys(targets).filter((k) => !sourceKeys.includes(k)), rule: "participants:noun-arguments" }
+  }
+  return { actorKeys: keys([...before, ...after]), sourceKeys: keys(before), targetKeys: keys(after), rule: "participants:clause-of-noun" }
+}
+
+/** End of a clause-initial prepositional phrase closed by a comma, when the trigger comes after it (else the clause start). */
+const frontedPhraseEnd = (tokens: ReadonlyArray<Token>, clause: Clause, triggerFirst: number): number => {
+  if (!isTagged(tokens[clause.firstToken], "Preposition") && !["according", "following", "after", "before", "during", "despite"].includes(tokens[clause.firstToken].normal)) return clause.start
+  for (let i = clause.firstToken; i < triggerFirst; i++) if (tokens[i].post.includes(",")) return tokens[i].end
+  return clause.start
+}
+
+const textBetween = (tokens: ReadonlyArray<Token>, start: number, end: number) =>
+  tokens.filter((t) => t.start >= start && t.end <= end).map((t) => `${t.pre}${t.text}${t.post}`).join("")

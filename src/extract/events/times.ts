@@ -1,0 +1,79 @@
+/**
+ * The document's time expressions: found sentence by sentence with the grammar of `dates.ts`, each
+ * resolved against the publication date with the tense of its clause, and relative expressions
+ * ("a day earlier") counted from the last day the text named before them.
+ */
+import type { Token } from "../../model/document.ts"
+import type { TimeMention } from "../../model/extraction.ts"
+import type { ExtractContext } from "../context.ts"
+import { findTimeExpressions, resolveTimeExpression } from "./dates.ts"
+import type { Clause } from "./clauses.ts"
+import { tenseAt } from "./clauses.ts"
+import type { EventsLexicon } from "./lexicon.ts"
+
+export interface LocatedTime {
+  readonly mention: TimeMention
+  readonly clause: Clause
+}
+
+const expressionsOf = (context: ExtractContext) => {
+  const { text, sentences } = context
+  const found: Array<{ start: number; end: number; text: string; sentence: number }> = []
+  for (const sentence of sentences) {
+    for (const expression of findTimeExpressions(text.slice(sentence.start, sentence.end))) {
+      found.push({ start: sentence.start + expression.start, end: sentence.start + expression.end, text: expression.text, sentence: sentence.index })
+    }
+  }
+  return found
+}
+
+/** Indices of the tokens that belong to time expressions ("May" in "a May 12 agreement" is no modal). */
+export const findTimeExpressionTokens = (context: ExtractContext): Array<number> =>
+  expressionsOf(context).flatMap((f) => tokensIn(context.tokens, f.start, f.end).map((t) => t.index))
+
+/**
+ * `notVerb`: tokens the tagger read as verbs that are not ("trade talks"), so they cannot set the tense.
+ */
+export const findTimes = (
+  context: ExtractContext,
+  lexicon: EventsLexicon,
+  clauses: ReadonlyArray<Clause>,
+  notVerb: (t: Token) => boolean = () => false
+): { times: Array<LocatedTime>; isTimeToken: (t: Token) => boolean } => {
+  const { tokens, sentences } = context
+  const found = expressionsOf(context)
+  const timeTokens = new Set<number>()
+  for (const f of found) for (const t of tokensIn(tokens, f.start, f.end)) timeTokens.add(t.index)
+  const isTimeToken = (t: Token) => timeTokens.has(t.index)
+
+  const times: Array<LocatedTime> = []
+  let previous: string | null = null
+  for (const f of found) {
+    const sentence = sentences[f.sentence]
+    const first = tokensIn(tokens, f.start, f.end)[0]?.index ?? sentence.firstToken
+    const clause = clauses.find((c) => c.firstToken <= first && first < c.endToken) ?? clauses.find((c) => c.sentence === sentence.index)!
+    const tense = tenseAt(tokens, clause, sentence, first, lexicon.modality, (t) => isTimeToken(t) || notVerb(t))
+    const resolved = resolveTimeExpression(f.text, context.published, tense, { previous })
+    if (resolved === null) continue
+    if (resolved.value !== null && /^\d{4}-\d{2}-\d{2}/.test(resolved.value) && resolved.precision === "day") previous = resolved.value.slice(0, 10)
+    times.push({
+      mention: { start: f.start, end: f.end, text: f.text, type: resolved.type, value: resolved.value, precision: resolved.precision, anchor: resolved.anchor, tense, rule: resolved.rule },
+      clause
+    })
+  }
+  return { times, isTimeToken }
+}
+
+export const tokensIn = (tokens: ReadonlyArray<Token>, start: number, end: number): Array<Token> => {
+  // Tokens are in text order: binary search for the first that ends after `start`.
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].end <= start) lo = mid + 1
+    else hi = mid
+  }
+  const out: Array<Token> = []
+  for (let i = lo; i < tokens.length && tokens[i].start < end; i++) out.push(tokens[i])
+  return out
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from "@effect/vitest"
+import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { analyzeText, extractContext } from "../src/extract/index.ts"
+import { extractEvents } from "../src/extract/events/index.ts"
+import type { ActorExtraction } from "../src/extract/context.ts"
+import type { ActorMention, EventMention, LocalActor } from "../src/model/extraction.ts"
+
+const engine = sharedNlpEngine()
+type Kind = LocalActor["kind"]
+
+/**
+ * A hand-built actor extraction: each actor with the surface forms that mention it. Every occurrence
+ * of a form in the text becomes a mention, so the events extractor is tested apart from the actors one.
+ */
+const actorsIn = (text: string, actors: ReadonlyArray<readonly [name: string, kind: Kind, forms: ReadonlyArray<string>]>): ActorExtraction => {
+  const local: Array<LocalActor> = []
+  const mentions: Array<ActorMention> = []
+  for (const [name, kind, forms] of actors) {
+    const key = `${kind}:${name}`
+    local.push({ key, name, kind, title: null, titleNormalized: null, affiliation: null, aliases: [...forms], gender: null, rule: "test" })
+    for (const form of forms) {
+      for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+        const before = text[at - 1] ?? " "
+        const after = text[at + form.length] ?? " "
+        if (/\p{L}/u.test(before) || /\p{L}/u.test(after)) continue
+        mentions.push({ actorKey: key, start: at, end: at + form.length, text: form, kind, role: "name", title: null, rule: "test" })
+      }
+    }
+  }
+  return { actors: local, mentions: mentions.sort((a, b) => a.start - b.start), diagnostics: [] }
+}
+
+const US = ["United States", "country", ["US", "Washington"]] as const
+const CHINA = ["China", "country", ["China", "Chinese", "Beijing"]] as const
+const TRUMP = ["Donald Trump", "person", ["Donald Trump", "Trump"]] as const
+const XI = ["Xi Jinping", "person", ["Xi Jinping", "Xi"]] as const
+const LONDON = ["London", "place", ["London"]] as const
+const UK = ["United Kingdom", "country", ["UK", "British"]] as const
+
+const eventsOf = (text: string, actors: ReadonlyArray<readonly [string, Kind, ReadonlyArray<string>]>, date: string | null = "2025-06-10", dateline?: string) => {
+  const doc = analyzeText(engine, text, { date })
+  const context = extractContext(engine, doc)
+  const withDateline = dateline === undefined ? context : { ...context, meta: { ...context.meta, dateline } }
+  return extractEvents(withDateline, actorsIn(text, actors))
+}
+const names = (keys: ReadonlyArray<string>) => keys.map((k) => k.replace(/^[a-z]+:/, ""))
+/** One event as a line a reader can check: type/cameo [trigger] modality date place source→target. */
+const line = (e: EventMention) =>
+  `${e.eventType}/${e.cameo} [${e.trigger}] ${e.modality} ${e.date ?? e.dateText ?? "-"} ${e.location ?? "-"} ${names(e.sourceKeys).join("+")}→${names(e.targetKeys).join("+")}`
+
+describe("events: trigger families", () => {
+  it("types meetings, talks and calls as CONSULT with the specific CAMEO code", () => {
+    const text = "Trump spoke on the phone with Xi on Thursday."
+    expect(eventsOf(text, [TRUMP, XI]).events.map(line)).toEqual(["CONSULT/041 [phone] asserted 2025-06-05 - Donald Trump→Xi Jinping"])
+  })
+
+  it("merges a meeting verb with its talks into one event with the more specific code", () => {
+    const text = "US and Chinese officials met in London on Monday for trade talks."
+    const [event, ...rest] = eventsOf(text, [US, CHINA, LONDON]).events
+    expect(rest).toEqual([])
+    expect(line(event)).toBe("CONSULT/046 [talks] asserted 2025-06-09 London United States+China→")
+    expect(event).toMatchObject({ start: 0, end: 64, triggerStart: 59, triggerEnd: 64, locationSource: "text", tense: "past" })
+  })
+
+  it("types agreements, requests, support, sanctions and statements", () => {
+    const text = [
+      "China called on the US to keep its side of the agreement.",
+      "The UK welcomes the dialogue.",
+      "Washington imposed sanctions on Beijing on Friday.",
+      "Trump announced the delegation on Friday.",
+      "The US and China signed a trade agreement on May 12."
+    ].join(" ")
+    expect(eventsOf(text, [US, CHINA, UK, TRUMP]).events.map(line)).toEqual([
+      "REQUEST/10 [called] asserted - - China→United States",
+      "SUPPORT/051 [welcomes] asserted - - United Kingdom→",
+      "SANCTION/163 [imposed] asserted 2025-06-06 - United States→China",
+      "statement/010 [announced] asserted 2025-06-06 - Donald Trump→",
+      "AGREE/057 [agreement] asserted 2025-05-12 - United States+China→"
+    ])
+  })
+
+  it("types violence, disasters and justice, and needs the right objects for ambiguous verbs", () => {
+    const text = "Gunmen shot two guards in London on Sunday. An earthquake hit the city on Monday. The coach was fired on Friday."
+    expect(eventsOf(text, [LONDON]).events.map(line)).toEqual([
+      "ASSAULT/180 [shot] asserted 2025-06-08 London →",
+      "disaster/null [earthquake] asserted 2025-06-09 - →",
+      "personnel/null [fired] asserted 2025-06-06 - →"
+    ])
+  })
+
+  it("keeps an event word without a type as other, with a diagnostic", () => {
+    const { events, diagnostics } = eventsOf("The ceremony took place in London on Monday.", [LONDON])
+    expect(events.map(line)).toEqual(["other/null [ceremony] asserted 2025-06-09 London →"])
+    expect(diagnostics.map((d) => `${d.rule}@${d.start}:${d.end}`)).toEqual(["events:untyped-trigger@4:12"])
+  })
+
+  it("does not make an event of a trigger word inside a name or of a goal with nobody of its own", () => {
+    const text = "Other countries want to reach deals. The Trade Representative spoke."
+    expect(eventsOf(text, [["Trade Representative", "organization", ["Trade Representative"]]]).events).toEqual([])
+  })
+})
+
+describe("events: participants", () => {
+  it("reads subject and object of an active verb", () => {
+    expect(eventsOf("China criticized the US on Monday.", [US, CHINA]).events.map(line)).toEqual(["ACCUSE/111 [criticized] asserted 2025-06-09 - China→United States"])
+  })
+
+  it("reads the agent of a passive verb after 'by' and its subject as the target", () => {
+    expect(eventsOf("The US was criticized by China on Monday.", [US, CHINA]).events.map(line)).toEqual(["ACCUSE/111 [criticized] asserted 2025-06-09 - China→United States"])
+  })
+
+  it("reads a noun's possessor as source and 'between' as both sides", () => {
+    const text = "Trump's announcement came on Friday. Talks between the US and China began on Monday."
+    const events = eventsOf(text, [US, CHINA, TRUMP]).events
+    expect(events.map(line)).toEqual(["statement/010 [announcement] asserted 2025-06-06 - Donald Trump→", "CONSULT/046 [Talks] asserted 2025-06-09 - →"])
+    expect(names(events[1].actorKeys)).toEqual(["United States", "China"])
+  })
+
+  it("resolves 'the two countries' to the last two countries named", () => {
+    const text = "The US and China quarrelled. The two countries held talks on Monday."
+    const talks = eventsOf(text, [US, CHINA]).events.find((e) => e.trigger === "talks")!
+    expect(names(talks.actorKeys)).toEqual(["China", "United States"])
+  })
+
+  it("drops the affiliation written before a person's title", () => {
+    const text = "US President Donald Trump met Chinese President Xi Jinping on Monday."
+    expect(eventsOf(text, [US, CHINA, TRUMP, XI]).events.map(line)).toEqual(["CONSULT/040 [met] asserted 2025-06-09 - Donald Trump→Xi Jinping"])
+  })
+})
+
+describe("events: modality", () => {
+  const modalityOf = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.trigger}:${e.modality}`)
+
+  it("tells asserted, expected, negated and hypothetical events apart", () => {
+    expect(modalityOf("The US and China held talks on Monday.")).toEqual(["talks:asserted"])
+    expect(modalityOf("The US and China are likely to discuss tariffs.")).toEqual(["discuss:expected"])
+    expect(modalityOf("The US will meet China on Thursday.")).toEqual(["meet:expected"])
+    expect(modalityOf("The US did not meet China on Monday.")).toEqual(["meet:negated"])
+    expect(modalityOf("The US could sanction China.")).toEqual(["sanction:hypothetical"])
+  })
+
+  it("resolves the weekday of an expected event forward", () => {
+    expect(eventsOf("The US will meet China on Thursday.", [US, CHINA]).events.map((e) => `${e.date}:${e.tense}`)).toEqual(["2025-06-12:future"])
+  })
+})
+
+describe("events: place and date", () => {
+  it("uses the dateline only for an event of the publication's days, and says so", () => {
+    const { events } = eventsOf("The US and China met on Monday. The US and China met in 1991.", [US, CHINA], "2025-06-10", "LONDON")
+    expect(events.map((e) => `${e.date}:${e.location}:${e.locationSource}`)).toEqual(["2025-06-09:London:dateline", "1991:null:null"])
+  })
+
+  it("dates a definite event noun by the event it refers back to", () => {
+    const text = "US and Chinese officials met for talks on Monday. Trump sent the US delegation to the talks."
+    const later = eventsOf(text, [US, CHINA, TRUMP]).events[1]
+    expect(later).toMatchObject({ trigger: "talks", date: "2025-06-09", dateText: "Monday" })
+    expect(later.rule).toContain("date:antecedent-event")
+  })
+
+  it("keeps the time expression of an undated document for dedupe to resolve", () => {
+    const [event] = eventsOf("US and Chinese officials met in London on Monday.", [US, CHINA, LONDON], null).events
+    expect(event).toMatchObject({ date: null, dateText: "Monday", tense: "past", location: "London" })
+  })
+
+  it("does not take the bound of a period as the event's date", () => {
+    const [event] = eventsOf("Officials from the US and China are meeting since May.", [US, CHINA]).events
+    expect(event).toMatchObject({ trigger: "meeting", date: null })
+  })
+})
