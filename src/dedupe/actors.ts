@@ -1,0 +1,182 @@
+/**
+ * Actors across documents: one id per real actor.
+ *
+ * Rules, each recorded in `merged_by` when it joins actors from different documents:
+ * - `same-name`: the same normalised full name (a person's name of two or more words, or any other
+ *   kind's name) is the same actor everywhere in the corpus.
+ * - `same-name-in-story`: a one-word person name ("Jackson") is the same actor only within a story:
+ *   across stories it may be anyone.
+ * - `name-variant-in-story`: two full names of a person with the same first and last word
+ *   ("George W. Bush", "George Bush") within a story.
+ * - `surname-in-story`: a one-word person name joins the one full name in its story that ends with it
+ *   ("Hassett" → "Kevin Hassett"). When two people of the story share that surname, or the genders
+ *   disagree, it joins neither: never merge two people on a surname alone.
+ * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
+ */
+import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
+import type { ActorKind } from "../model/tables.ts"
+import { stableId } from "../ids.ts"
+import { UnionFind } from "./unionFind.ts"
+import { firstAndLast, lastNameWord, nameWords, normalizeName } from "./names.ts"
+
+export type ActorMergeRule = "same-name" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "alias-in-story"
+
+export interface ActorMember {
+  readonly docId: string
+  readonly storyId: string
+  /** Position of the document in the input, for a stable order. */
+  readonly docOrder: number
+  readonly actor: LocalActor
+  /** Mentions of this actor in its document. */
+  readonly nMentions: number
+}
+
+export interface MergedActor {
+  readonly actorId: string
+  readonly name: string
+  readonly kind: ActorKind
+  readonly members: ReadonlyArray<ActorMember>
+  readonly mergedBy: ReadonlyArray<ActorMergeRule>
+}
+
+export interface ActorResolution {
+  readonly actors: ReadonlyArray<MergedActor>
+  /** The global id of a document's local actor. */
+  readonly actorIdOf: (docId: string, localKey: string) => string | undefined
+}
+
+const isSingleWordPerson = (a: LocalActor) => a.kind === "person" && nameWords(a.name).length < 2
+
+/** Most frequent value weighted by mentions; ties go to the longer, then alphabetically first value. */
+const weightedMode = <A extends string>(pairs: ReadonlyArray<readonly [A | null, number]>): A | null => {
+  const weights = new Map<A, number>()
+  for (const [value, weight] of pairs) if (value !== null) weights.set(value, (weights.get(value) ?? 0) + weight)
+  let best: A | null = null
+  let bestWeight = -1
+  for (const [value, weight] of weights) {
+    if (
+      weight > bestWeight ||
+      (weight === bestWeight && best !== null && (value.length > best.length || (value.length === best.length && value < best)))
+    ) {
+      best = value
+      bestWeight = weight
+    }
+  }
+  return best
+}
+
+/** The canonical name of a merged actor: a person's fullest name, otherwise the most used one. */
+const canonicalName = (kind: ActorKind, members: ReadonlyArray<ActorMember>): string => {
+  if (kind === "person") {
+    const words = Math.max(...members.map((m) => nameWords(m.actor.name).length))
+    return weightedMode(members.filter((m) => nameWords(m.actor.name).length === words).map((m) => [m.actor.name, m.nMentions] as const))!
+  }
+  return weightedMode(members.map((m) => [m.actor.name, m.nMentions] as const))!
+}
+
+export const mergeActors = (
+  extractions: ReadonlyArray<DocumentExtraction>,
+  storyOf: ReadonlyMap<string, string>
+): ActorResolution => {
+  const members: Array<ActorMember> = []
+  extractions.forEach((x, docOrder) => {
+    const counts = new Map<string, number>()
+    for (const m of x.actorMentions) counts.set(m.actorKey, (counts.get(m.actorKey) ?? 0) + 1)
+    for (const actor of x.actors) {
+      members.push({ docId: x.docId, storyId: storyOf.get(x.docId) ?? x.docId, docOrder, actor, nMentions: counts.get(actor.key) ?? 0 })
+    }
+  })
+  const sets = new UnionFind(members.length)
+  const unions: Array<{ readonly a: number; readonly b: number; readonly rule: ActorMergeRule }> = []
+  const join = (a: number, b: number, rule: ActorMergeRule) => {
+    if (sets.union(a, b) !== -1) unions.push({ a, b, rule })
+  }
+
+  // Exact names. A one-word person name is only trusted within its story.
+  const byName = new Map<string, number>()
+  members.forEach((m, i) => {
+    const personal = m.actor.kind === "person"
+    const scope = isSingleWordPerson(m.actor) ? `story:${m.storyId}` : "corpus"
+    const key = `${personal ? "person" : "thing"}\u241f${scope}\u241f${normalizeName(m.actor.name)}`
+    const first = byName.get(key)
+    if (first === undefined) byName.set(key, i)
+    else join(first, i, scope === "corpus" ? "same-name" : "same-name-in-story")
+  })
+
+  // Within each story: name variants, surnames, aliases.
+  const byStory = new Map<string, Array<number>>()
+  members.forEach((m, i) => {
+    const list = byStory.get(m.storyId)
+    if (list === undefined) byStory.set(m.storyId, [i])
+    else list.push(i)
+  })
+  for (const indices of byStory.values()) {
+    const fullNames = indices.filter((i) => members[i].actor.kind === "person" && !isSingleWordPerson(members[i].actor))
+    const variants = new Map<string, number>()
+    for (const i of fullNames) {
+      const key = firstAndLast(members[i].actor.name)!
+      const first = variants.get(key)
+      if (first === undefined) variants.set(key, i)
+      else join(first, i, "name-variant-in-story")
+    }
+    // Full-name actors of the story by surname, after the joins above (one entry per distinct actor).
+    const bySurname = new Map<string, Map<number, number>>()
+    for (const i of fullNames) {
+      const surname = lastNameWord(members[i].actor.name)
+      const roots = bySurname.get(surname) ?? bySurname.set(surname, new Map()).get(surname)!
+      roots.set(sets.find(i), i)
+    }
+    for (const i of indices) {
+      const m = members[i].actor
+      if (!isSingleWordPerson(m)) continue
+      const candidates = [...(bySurname.get(normalizeName(m.name))?.values() ?? [])].filter((j) => {
+        const g = members[j].actor.gender
+        return m.gender === null || g === null || g === m.gender
+      })
+      const distinct = new Set(candidates.map((j) => sets.find(j)))
+      if (distinct.size === 1) join(candidates[0], i, "surname-in-story")
+    }
+    const things = indices.filter((i) => members[i].actor.kind !== "person")
+    const thingByName = new Map<string, number>()
+    for (const i of things) thingByName.set(normalizeName(members[i].actor.name), i)
+    for (const i of things) {
+      for (const alias of members[i].actor.aliases) {
+        const j = thingByName.get(normalizeName(alias))
+        if (j !== undefined && j !== i) join(i, j, "alias-in-story")
+      }
+    }
+  }
+
+  // Build the merged actors in a stable order: by their earliest member.
+  const groups = [...sets.groups().values()].map((indices) => indices.map((i) => members[i]))
+  const rulesByRoot = new Map<number, Set<ActorMergeRule>>()
+  for (const u of unions) {
+    if (members[u.a].docId === members[u.b].docId) continue
+    const root = sets.find(u.a)
+    const set = rulesByRoot.get(root) ?? rulesByRoot.set(root, new Set()).get(root)!
+    set.add(u.rule)
+  }
+  const roots = [...sets.groups().keys()]
+  const ordered = groups
+    .map((group, k) => ({ group, root: roots[k] }))
+    .sort((x, y) => x.group[0].docOrder - y.group[0].docOrder || x.group[0].actor.key.localeCompare(y.group[0].actor.key))
+
+  const taken = new Set<string>()
+  const idByMember = new Map<string, string>()
+  const actors: Array<MergedActor> = []
+  for (const { group, root } of ordered) {
+    const kind = weightedMode(group.map((m) => [m.actor.kind, Math.max(1, m.nMentions)] as const))!
+    const name = canonicalName(kind, group)
+    const stories = new Set(group.map((m) => m.storyId))
+    // A one-word person name that stayed alone in its story is only that story's actor.
+    const scoped = kind === "person" && nameWords(name).length < 2 && stories.size === 1
+    let actorId = scoped ? stableId("actor", kind, normalizeName(name), [...stories][0]) : stableId("actor", kind, normalizeName(name))
+    if (taken.has(actorId)) actorId = stableId("actor", kind, normalizeName(name), group[0].docId, group[0].actor.key)
+    taken.add(actorId)
+    for (const m of group) idByMember.set(`${m.docId}\u241f${m.actor.key}`, actorId)
+    actors.push({ actorId, name, kind, members: group, mergedBy: [...(rulesByRoot.get(root) ?? [])].sort() })
+  }
+  return { actors, actorIdOf: (docId, key) => idByMember.get(`${docId}\u241f${key}`) }
+}
+
+export { weightedMode }

@@ -1,0 +1,167 @@
+/**
+ * Events across documents: one id per real event. Mentions are only ever compared within one story and
+ * one event type (blocking), and only when they share a participant or a trigger word (an inverted
+ * index inside the block), so the work grows with the corpus, not with its square.
+ *
+ * Two mentions score by what they share — participants (`shared-actors`), the day (`same-date`), or a
+ * date that one of them gives more precisely (`compatible-date`), the place (`same-location`), the
+ * trigger word (`same-trigger`) — and merge strongest first. Dates that
+ * disagree (two rounds of talks a month apart, two earthquakes on different days) never merge, not even
+ * through a third, undated mention: a group keeps the dates of its members and refuses an incompatible one.
+ */
+import { stableId } from "../ids.ts"
+import { UnionFind } from "./unionFind.ts"
+import { foldInflection } from "./words.ts"
+
+export interface EventMentionRef {
+  readonly mentionId: string
+  readonly docId: string
+  readonly storyId: string
+  /** Stable order: publication date (undated last), document id, offset. */
+  readonly order: string
+  readonly eventType: string
+  readonly trigger: string
+  /** YYYY-MM-DD, YYYY-MM or YYYY, or null. */
+  readonly date: string | null
+  readonly location: string | null
+  readonly actorIds: ReadonlyArray<string>
+}
+
+export type EventMergeRule = "same-type" | "shared-actors" | "same-date" | "compatible-date" | "same-location" | "same-trigger"
+
+export interface EventOptions {
+  /** Score needed to merge two mentions (weights below sum to 1). */
+  readonly threshold: number
+  /** Index keys shared by more mentions than this in a block are too common to propose pairs. */
+  readonly maxPostings: number
+}
+
+export const DefaultEventOptions: EventOptions = { threshold: 0.35, maxPostings: 100 }
+
+/** `coarserDate`: two dates of which one refines the other ("May", "May 12"), weaker than the same day. */
+const Weights = { actors: 0.35, date: 0.3, coarserDate: 0.15, location: 0.15, trigger: 0.2 } as const
+
+export interface EventGroup {
+  readonly eventId: string
+  readonly members: ReadonlyArray<number>
+  readonly nDocuments: number
+  readonly mergedBy: ReadonlyArray<EventMergeRule>
+}
+
+/** Two dates are compatible when the coarser one is a prefix of the finer one (2025-06 and 2025-06-09). */
+export const compatibleDates = (a: string | null, b: string | null): boolean => {
+  if (a === null || b === null) return true
+  return a.length <= b.length ? b.startsWith(a) : a.startsWith(b)
+}
+
+const triggerKey = (trigger: string) => foldInflection(trigger.toLowerCase().trim())
+
+export interface PairEvidence {
+  readonly score: number
+  readonly rules: ReadonlyArray<EventMergeRule>
+}
+
+/** What two mentions of one story and type share, and how much it weighs. */
+export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvidence | null => {
+  if (a.eventType !== b.eventType || !compatibleDates(a.date, b.date)) return null
+  const rules: Array<EventMergeRule> = ["same-type"]
+  let score = 0
+  if (a.actorIds.length > 0 && b.actorIds.length > 0) {
+    const other = new Set(b.actorIds)
+    const shared = a.actorIds.filter((id) => other.has(id)).length
+    if (shared > 0) {
+      score += Weights.actors * (shared / Math.min(a.actorIds.length, b.actorIds.length))
+      rules.push("shared-actors")
+    }
+  }
+  if (a.date !== null && b.date !== null) {
+    // Compatible by now: equal, or one the month or year of the other ("the May agreement", "a May 12 agreement").
+    score += a.date === b.date ? Weights.date : Weights.coarserDate
+    rules.push(a.date === b.date ? "same-date" : "compatible-date")
+  }
+  if (a.location !== null && b.location !== null && a.location === b.location) {
+    score += Weights.location
+    rules.push("same-location")
+  }
+  if (triggerKey(a.trigger) === triggerKey(b.trigger)) {
+    score += Weights.trigger
+    rules.push("same-trigger")
+  }
+  return { score, rules }
+}
+
+export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: EventOptions = DefaultEventOptions): Array<EventGroup> => {
+  const blocks = new Map<string, Array<number>>()
+  mentions.forEach((m, i) => {
+    const key = `${m.storyId}\u241f${m.eventType}`
+    const list = blocks.get(key)
+    if (list === undefined) blocks.set(key, [i])
+    else list.push(i)
+  })
+
+  interface Pair {
+    readonly a: number
+    readonly b: number
+    readonly evidence: PairEvidence
+  }
+  const pairs: Array<Pair> = []
+  for (const block of blocks.values()) {
+    const postings = new Map<string, Array<number>>()
+    for (const i of block) {
+      const m = mentions[i]
+      for (const key of [...new Set(m.actorIds.map((id) => `actor:${id}`)), `trigger:${triggerKey(m.trigger)}`]) {
+        const list = postings.get(key)
+        if (list === undefined) postings.set(key, [i])
+        else list.push(i)
+      }
+    }
+    const seen = new Set<string>()
+    for (const list of postings.values()) {
+      if (list.length > options.maxPostings) continue
+      for (let x = 0; x < list.length; x++) {
+        for (let y = x + 1; y < list.length; y++) {
+          const key = `${list[x]},${list[y]}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          const evidence = compareMentions(mentions[list[x]], mentions[list[y]])
+          if (evidence !== null && evidence.score >= options.threshold - 1e-9) pairs.push({ a: list[x], b: list[y], evidence })
+        }
+      }
+    }
+  }
+  pairs.sort((p, q) => q.evidence.score - p.evidence.score || p.a - q.a || p.b - q.b)
+
+  const sets = new UnionFind(mentions.length)
+  /** Distinct dates of each group, so an undated mention cannot bridge two dated events. */
+  const dates = new Map<number, Array<string>>()
+  const datesOf = (root: number): Array<string> => {
+    const known = dates.get(root)
+    if (known !== undefined) return known
+    const d = mentions[root].date
+    return d === null ? [] : [d]
+  }
+  const rules = new Map<number, Set<EventMergeRule>>()
+  for (const { a, b, evidence } of pairs) {
+    const ra = sets.find(a)
+    const rb = sets.find(b)
+    if (ra === rb) continue
+    const da = datesOf(ra)
+    const db = datesOf(rb)
+    if (!da.every((x) => db.every((y) => compatibleDates(x, y)))) continue
+    const merged = new Set([...(rules.get(ra) ?? []), ...(rules.get(rb) ?? []), ...evidence.rules])
+    const root = sets.union(ra, rb)
+    dates.set(root, [...new Set([...da, ...db])])
+    rules.set(root, merged)
+  }
+
+  return [...sets.groups()].map(([root, members]) => {
+    const first = members.reduce((best, i) => (mentions[i].order < mentions[best].order ? i : best))
+    const documents = new Set(members.map((i) => mentions[i].docId))
+    return {
+      eventId: stableId("event", mentions[first].mentionId),
+      members,
+      nDocuments: documents.size,
+      mergedBy: members.length > 1 ? [...(rules.get(root) ?? [])].sort() : []
+    }
+  })
+}

@@ -1,0 +1,281 @@
+/**
+ * Dedupe stage: sees every document's extraction at once and gives records their global ids.
+ *
+ * 1. Stories (`stories.ts`): documents that report the same story share a `story_id`.
+ * 2. Actors (`actors.ts`): one `actor_id` per real actor, names and surnames linked within a story.
+ * 3. Events (`events.ts`): one `event_id` per real event, within a story and an event type.
+ * 4. Undated documents (`dating.ts`): take their story's date, and their time expressions are resolved
+ *    again against it; events are then grouped once more with those dates.
+ * 5. Statements (`statements.ts`): quotes of one speaker saying the same thing share a `statement_id`.
+ *
+ * Nothing is dropped: every mention keeps its row and points at its merged record, which counts its
+ * mentions and documents and lists the rules that merged it (`merged_by`). See docs/dedupe.md.
+ */
+import type { DocumentExtraction, EventMention } from "../model/extraction.ts"
+import type { ActorMentionRow, ActorRow, Dataset, DocumentRow, EventMentionRow, EventRow, QuoteRow, TimeRow } from "../model/tables.ts"
+import { stableId } from "../ids.ts"
+import { groupStories } from "./stories.ts"
+import type { StoryAssignment } from "./stories.ts"
+import { storyFeatures } from "./storyFeatures.ts"
+import { mergeActors, weightedMode } from "./actors.ts"
+import type { MergedActor } from "./actors.ts"
+import { groupEvents } from "./events.ts"
+import type { EventMentionRef } from "./events.ts"
+import { dateUndatedDocuments } from "./dating.ts"
+import type { DatedDocument } from "./dating.ts"
+import { groupStatements } from "./statements.ts"
+
+const uniqueSorted = (values: Iterable<string>): Array<string> => [...new Set(values)].sort()
+
+/** Sort key that puts reports in publication order (undated last), then by document and offset. */
+const reportOrder = (published: string | null, docId: string, offset: number) =>
+  `${published ?? "9999-99-99"}\u241f${docId}\u241f${String(offset).padStart(10, "0")}`
+
+export interface DedupeResult {
+  readonly dataset: Dataset
+  /** Per document: its story, near-copy and the links that put it there (not yet a table column). */
+  readonly stories: ReadonlyMap<string, StoryAssignment>
+}
+
+export const dedupe = (extractions: ReadonlyArray<DocumentExtraction>): Dataset => dedupeWithEvidence(extractions).dataset
+
+export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction>): DedupeResult => {
+  // 1. Stories. Exact duplicates (same cleaned text) were not extracted again: they join their original.
+  const originals = extractions.filter((x) => x.duplicateOf === null)
+  const stories = groupStories(
+    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: storyFeatures(x) }))
+  )
+  const storyOf = new Map<string, string>()
+  for (const x of extractions) {
+    const own = stories.get(x.duplicateOf ?? x.docId)
+    storyOf.set(x.docId, own?.storyId ?? stableId("story", x.docId))
+  }
+
+  // 2. Actors.
+  const resolution = mergeActors(extractions, storyOf)
+  const actorIds = (docId: string, keys: ReadonlyArray<string>) =>
+    uniqueSorted(keys.flatMap((k) => resolution.actorIdOf(docId, k) ?? []))
+
+  // 3–4. Events, dated documents, events again with the dates the story gave.
+  const eventRefs = (dated: ReadonlyMap<string, DatedDocument>): Array<EventMentionRef> =>
+    extractions.flatMap((x) =>
+      dated.get(x.docId)!.events.map((e) => ({
+        mentionId: stableId("em", x.docId, e.start, e.triggerStart),
+        docId: x.docId,
+        storyId: storyOf.get(x.docId)!,
+        order: reportOrder(dated.get(x.docId)!.published, x.docId, e.start),
+        eventType: e.eventType,
+        trigger: e.trigger,
+        date: e.date,
+        location: e.location,
+        actorIds: actorIds(x.docId, e.actorKeys)
+      }))
+    )
+  const asGiven = new Map(extractions.map((x) => [x.docId, { published: x.meta.published, publishedSource: x.meta.publishedSource, events: x.events, times: x.times, redated: false } satisfies DatedDocument]))
+  const firstPass = eventRefs(asGiven)
+  const dated = dateUndatedDocuments(extractions, storyOf, firstPass, groupEvents(firstPass))
+  const refs = eventRefs(dated)
+  const eventGroups = groupEvents(refs)
+
+  // 5. Statements.
+  const quoteRows0 = extractions.flatMap((x) =>
+    x.quotes.map((q) => ({ x, q, quoteId: stableId("quote", x.docId, q.start, q.end) }))
+  )
+  const statements = groupStatements(
+    quoteRows0.map(({ x, q, quoteId }) => ({
+      quoteId,
+      docId: x.docId,
+      storyId: storyOf.get(x.docId)!,
+      speakerActorId: q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey) ?? null,
+      text: q.text,
+      order: reportOrder(dated.get(x.docId)!.published, x.docId, q.start)
+    }))
+  )
+
+  // Rows.
+  const documents: Array<DocumentRow> = extractions.map((x) => {
+    const d = dated.get(x.docId)!
+    const story = stories.get(x.docId)
+    return {
+      doc_id: x.docId,
+      input_id: x.inputId,
+      title: x.meta.title,
+      standfirst: x.meta.standfirst,
+      published: d.published,
+      published_source: d.publishedSource,
+      author: x.meta.author,
+      editor: x.meta.editor,
+      publisher: x.meta.publisher,
+      section: x.meta.section,
+      dateline: x.meta.dateline,
+      url: x.meta.url,
+      story_id: storyOf.get(x.docId)!,
+      duplicate_of: x.duplicateOf,
+      n_chars: x.nChars,
+      n_sentences: x.nSentences,
+      content_hash: x.contentHash,
+      near_copy_of: story?.nearDuplicateOf ?? null,
+      story_links: (story?.links ?? []).map((link) => `${link.otherDocId} ${link.rule} ${link.score}`)
+    }
+  })
+
+  const actorMentions: Array<ActorMentionRow> = []
+  for (const x of extractions) {
+    for (const m of x.actorMentions) {
+      const actorId = resolution.actorIdOf(x.docId, m.actorKey)
+      if (actorId === undefined) continue
+      actorMentions.push({
+        mention_id: stableId("am", x.docId, m.start, m.end),
+        actor_id: actorId,
+        doc_id: x.docId,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        kind: m.kind,
+        role: m.role,
+        title: m.title,
+        rule: m.rule
+      })
+    }
+  }
+  const mentionsByActor = new Map<string, Array<ActorMentionRow>>()
+  for (const m of actorMentions) {
+    const list = mentionsByActor.get(m.actor_id)
+    if (list === undefined) mentionsByActor.set(m.actor_id, [m])
+    else list.push(m)
+  }
+  const actors: Array<ActorRow> = resolution.actors.map((a) => actorRow(a, mentionsByActor.get(a.actorId) ?? []))
+  actors.sort((a, b) => b.n_mentions - a.n_mentions || a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind) || a.actor_id.localeCompare(b.actor_id))
+  const actorName = new Map(actors.map((a) => [a.actor_id, a.name]))
+
+  const quotes: Array<QuoteRow> = quoteRows0.map(({ x, q, quoteId }) => {
+    const speakerId = q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey) ?? null
+    return {
+      quote_id: quoteId,
+      statement_id: statements.get(quoteId)!.statementId,
+      doc_id: x.docId,
+      kind: q.kind,
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      speaker_actor_id: speakerId,
+      speaker: speakerId === null ? null : actorName.get(speakerId) ?? null,
+      speaker_text: q.speakerText,
+      speaker_start: q.speakerStart,
+      speaker_end: q.speakerEnd,
+      cue: q.cue,
+      cue_lemma: q.cueLemma,
+      cue_start: q.cueStart,
+      cue_end: q.cueEnd,
+      addressee: q.addressee,
+      rule: q.rule
+    }
+  })
+
+  // Events: one row per group, one mention row per mention, in input order.
+  interface Located {
+    readonly x: DocumentExtraction
+    readonly e: EventMention
+    readonly redated: boolean
+  }
+  const located: Array<Located> = extractions.flatMap((x) => {
+    const d = dated.get(x.docId)!
+    return d.events.map((e) => ({ x, e, redated: d.redated }))
+  })
+  const eventIdOf = new Array<string>(refs.length)
+  const events: Array<EventRow> = eventGroups.map((group) => {
+    for (const i of group.members) eventIdOf[i] = group.eventId
+    const members = group.members.map((i) => ({ ...located[i], ref: refs[i] }))
+    const first = members.reduce((best, m) => (m.ref.order < best.ref.order ? m : best))
+    const textDated = members.filter((m) => m.e.date !== null && !m.redated)
+    const storyDated = members.filter((m) => m.e.date !== null && m.redated)
+    const dateFrom = textDated.length > 0 ? textDated : storyDated
+    const date = mostPreciseMode(dateFrom.map((m) => m.e.date!))
+    const precision = date === null ? null : dateFrom.find((m) => m.e.date === date)!.e.datePrecision
+    const ids = uniqueSorted(members.flatMap((m) => m.ref.actorIds))
+    return {
+      event_id: group.eventId,
+      event_type: first.e.eventType,
+      cameo: weightedMode(members.map((m) => [m.e.cameo, 1] as const)),
+      date,
+      date_precision: precision,
+      date_source: date === null ? null : textDated.length > 0 ? "text" : "story",
+      location: weightedMode(members.map((m) => [m.e.location, m.e.locationSource === "text" ? 2 : 1] as const)),
+      actor_ids: ids,
+      actors: ids.map((id) => actorName.get(id) ?? id),
+      source_actor_ids: uniqueSorted(members.flatMap((m) => actorIds(m.x.docId, m.e.sourceKeys))),
+      target_actor_ids: uniqueSorted(members.flatMap((m) => actorIds(m.x.docId, m.e.targetKeys))),
+      summary: first.e.text,
+      modality: weightedMode(members.map((m) => [m.e.modality, 1] as const)) ?? first.e.modality,
+      n_mentions: members.length,
+      n_documents: group.nDocuments,
+      merged_by: [...group.mergedBy]
+    }
+  })
+  const eventMentions: Array<EventMentionRow> = located.map(({ x, e }, i) => ({
+    mention_id: refs[i].mentionId,
+    event_id: eventIdOf[i],
+    doc_id: x.docId,
+    start: e.start,
+    end: e.end,
+    text: e.text,
+    trigger: e.trigger,
+    trigger_start: e.triggerStart,
+    trigger_end: e.triggerEnd,
+    event_type: e.eventType,
+    cameo: e.cameo,
+    date: e.date,
+    date_text: e.dateText,
+    location: e.location,
+    modality: e.modality,
+    actor_ids: refs[i].actorIds,
+    rule: e.rule
+  }))
+
+  const times: Array<TimeRow> = extractions.flatMap((x) =>
+    dated.get(x.docId)!.times.map((t) => ({
+      doc_id: x.docId,
+      start: t.start,
+      end: t.end,
+      text: t.text,
+      type: t.type,
+      value: t.value,
+      precision: t.precision,
+      anchor: t.anchor,
+      rule: t.rule
+    }))
+  )
+
+  return {
+    dataset: { documents, actors, actor_mentions: actorMentions, quotes, events, event_mentions: eventMentions, times },
+    stories
+  }
+}
+
+/** The most frequent date, preferring day over month over year precision. */
+const mostPreciseMode = (dates: ReadonlyArray<string>): string | null => {
+  if (dates.length === 0) return null
+  const longest = Math.max(...dates.map((d) => d.length))
+  return weightedMode(dates.filter((d) => d.length === longest).map((d) => [d, 1] as const))
+}
+
+const actorRow = (a: MergedActor, mentions: ReadonlyArray<ActorMentionRow>): ActorRow => {
+  const weighted = <A extends string>(pick: (m: MergedActor["members"][number]) => A | null) =>
+    weightedMode(a.members.map((m) => [pick(m), Math.max(1, m.nMentions)] as const))
+  return {
+    actor_id: a.actorId,
+    name: a.name,
+    kind: a.kind,
+    title: weighted((m) => m.actor.title),
+    title_normalized: weighted((m) => m.actor.titleNormalized),
+    affiliation: weighted((m) => m.actor.affiliation),
+    aliases: uniqueSorted([
+      ...a.members.flatMap((m) => [m.actor.name, ...m.actor.aliases]),
+      ...mentions.filter((m) => m.role !== "pronoun").map((m) => m.text)
+    ]),
+    n_mentions: mentions.length,
+    n_documents: new Set(a.members.map((m) => m.docId)).size,
+    rules: uniqueSorted([...a.members.map((m) => m.actor.rule), ...mentions.map((m) => m.rule)]),
+    merged_by: [...a.mergedBy]
+  }
+}

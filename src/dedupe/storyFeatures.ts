@@ -1,0 +1,51 @@
+/**
+ * What a document says, as features for story grouping: content words of everything the extractors
+ * kept from it (headline, standfirst, quotes, event clauses), the actors it names, and the dates it
+ * gives. Actor names and dates are the strongest evidence that two reports tell one story, and the
+ * features that keep "another earthquake" apart from this one, so they weigh more than a word.
+ */
+import type { DocumentExtraction } from "../model/extraction.ts"
+import { countBag } from "./vectors.ts"
+import { contentWords } from "./words.ts"
+
+export interface StoryFeatureWeights {
+  readonly word: number
+  readonly actor: number
+  readonly date: number
+}
+
+export const DefaultStoryFeatureWeights: StoryFeatureWeights = { word: 1, actor: 2, date: 2 }
+
+/** Mentions that name an actor; pronouns and bare titles say nothing about which story this is. */
+const namingRoles: ReadonlySet<string> = new Set(["name", "surname", "alias", "demonym"])
+
+export const storyFeatures = (
+  x: DocumentExtraction,
+  bodyText: string | null = null,
+  weights: StoryFeatureWeights = DefaultStoryFeatureWeights
+): Map<string, number> => {
+  const bag = new Map<string, number>()
+  const texts: Array<string> = []
+  if (bodyText !== null) texts.push(bodyText)
+  else {
+    if (x.meta.title !== null) texts.push(x.meta.title)
+    if (x.meta.standfirst !== null) texts.push(x.meta.standfirst)
+    for (const q of x.quotes) texts.push(q.text)
+    for (const e of x.events) texts.push(e.text)
+    for (const m of x.actorMentions) if (namingRoles.has(m.role)) texts.push(m.text)
+  }
+  for (const text of texts) countBag(contentWords(text), weights.word, bag)
+
+  const nameOf = new Map(x.actors.map((a) => [a.key, a.name.toLowerCase()]))
+  countBag(
+    x.actorMentions.flatMap((m) => (namingRoles.has(m.role) ? [`actor:${nameOf.get(m.actorKey) ?? m.text.toLowerCase()}`] : [])),
+    weights.actor,
+    bag
+  )
+  countBag(
+    x.times.flatMap((t) => (t.value !== null && (t.precision === "day" || t.precision === "month") ? [`date:${t.value}`] : [])),
+    weights.date,
+    bag
+  )
+  return bag
+}

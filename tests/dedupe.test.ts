@@ -1,0 +1,288 @@
+import { describe, expect, it } from "@effect/vitest"
+import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
+import { extraction } from "./fixtures/dedupe/factory.ts"
+import type { DocSpec } from "./fixtures/dedupe/factory.ts"
+
+const run = (...specs: ReadonlyArray<DocSpec>) => dedupe(specs.map(extraction))
+const storyIds = (...specs: ReadonlyArray<DocSpec>) => {
+  const { documents } = run(...specs)
+  return Object.fromEntries(documents.map((d) => [d.doc_id, d.story_id]))
+}
+
+// Two reports of one earthquake, in different words; a third about another earthquake (the hard negative).
+const chileA: DocSpec = {
+  id: "chile-a",
+  published: "2024-03-05",
+  title: "Magnitude 7.1 earthquake strikes northern Chile near Arica",
+  actors: [{ name: "Chile", kind: "country" }, { name: "Arica", kind: "place", mentions: ["Arica", "Arica"] }, { name: "Gabriel Boric", mentions: ["Gabriel Boric", "Boric"] }],
+  events: [{ type: "disaster", trigger: "earthquake", text: "A magnitude 7.1 earthquake struck near the port of Arica, killing 12 miners", actors: ["Arica"], date: "2024-03-04" }]
+}
+const chileB: DocSpec = {
+  id: "chile-b",
+  published: "2024-03-05",
+  title: "Chile quake near Arica leaves 12 dead, Boric visits port",
+  actors: [{ name: "Chile", kind: "country" }, { name: "Arica", kind: "place" }, { name: "Gabriel Boric", mentions: ["President Gabriel Boric"] }],
+  events: [{ type: "disaster", trigger: "quake", text: "The 7.1 quake hit the port city of Arica on Monday and 12 miners died", actors: ["Arica"], date: "2024-03-04" }]
+}
+const turkey: DocSpec = {
+  id: "turkey",
+  published: "2024-03-06",
+  title: "Earthquake of magnitude 6.2 hits eastern Turkey near Van",
+  actors: [{ name: "Turkey", kind: "country" }, { name: "Van", kind: "place", mentions: ["Van", "Van"] }, { name: "Recep Tayyip Erdogan", mentions: ["Erdogan"] }],
+  events: [{ type: "disaster", trigger: "earthquake", text: "The earthquake destroyed villages around Van and killed 30 farmers", actors: ["Van"], date: "2024-03-06" }]
+}
+
+describe("dedupe: stories", () => {
+  it("puts two reports of one story together and keeps a similar story apart", () => {
+    const ids = storyIds(chileA, chileB, turkey)
+    expect(ids["chile-a"]).toBe(ids["chile-b"])
+    expect(ids["turkey"]).not.toBe(ids["chile-a"])
+  })
+
+  it("names a story after its earliest report, whatever the input order", () => {
+    const forward = storyIds(chileA, chileB, turkey)
+    const backward = storyIds(turkey, chileB, chileA)
+    expect(backward).toEqual(forward)
+  })
+
+  it("never joins reports published further apart than the time window", () => {
+    const later = { ...chileB, id: "chile-later", published: "2024-06-20" }
+    const ids = storyIds(chileA, later)
+    expect(ids["chile-a"]).not.toBe(ids["chile-later"])
+  })
+
+  it("recognises a near-copy of a wire story and points it at the earliest copy", () => {
+    const copy = { ...chileA, id: "chile-copy", published: "2024-03-06" }
+    const { dataset, stories } = dedupeWithEvidence([chileA, chileB, copy].map(extraction))
+    expect(stories.get("chile-copy")).toMatchObject({ nearDuplicateOf: "chile-a" })
+    expect(stories.get("chile-a")!.nearDuplicateOf).toBeNull()
+    expect(stories.get("chile-b")!.nearDuplicateOf).toBeNull()
+    expect(stories.get("chile-copy")!.links[0]).toMatchObject({ rule: "near-duplicate", otherDocId: "chile-a" })
+    // The documents table says it too: the copy's original, and each document's links as evidence.
+    const copyRow = dataset.documents.find((d) => d.doc_id === "chile-copy")!
+    expect(copyRow.near_copy_of).toBe("chile-a")
+    expect(copyRow.story_links[0]).toBe("chile-a near-duplicate 1")
+    expect(dataset.documents.find((d) => d.doc_id === "chile-a")!.near_copy_of).toBeNull()
+  })
+
+  it("gives an exact duplicate (same cleaned text) its original's story", () => {
+    const dup = { ...extraction({ id: "dup" }), duplicateOf: "chile-a" }
+    const { documents } = dedupe([extraction(chileA), extraction(turkey), dup])
+    expect(documents.find((d) => d.doc_id === "dup")!.story_id).toBe(documents.find((d) => d.doc_id === "chile-a")!.story_id)
+  })
+})
+
+// The seeds' pattern: one article names "Hassett" only, the other gives his full name and title.
+const talks = (id: string, published: string | null, extra: Partial<DocSpec>): DocSpec => ({
+  id,
+  published,
+  title: "US and China hold trade talks in London on tariffs and rare earths",
+  ...extra,
+  actors: [
+    { name: "United States", kind: "country" },
+    { name: "China", kind: "country" },
+    { name: "London", kind: "place" },
+    ...(extra.actors ?? [])
+  ]
+})
+
+describe("dedupe: actors", () => {
+  it("links a surname in one report to the full name in another report of the story", () => {
+    const { actors, actor_mentions } = run(
+      talks("a", null, { actors: [{ name: "Hassett", mentions: ["Hassett", "He"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Kevin Hassett", title: "Director of the National Economic Council", gender: "male" }] })
+    )
+    const hassett = actors.filter((a) => a.name.endsWith("Hassett"))
+    expect(hassett).toHaveLength(1)
+    expect(hassett[0]).toMatchObject({
+      name: "Kevin Hassett",
+      title: "Director of the National Economic Council",
+      aliases: ["Hassett", "Kevin Hassett"],
+      n_mentions: 3,
+      n_documents: 2,
+      merged_by: ["surname-in-story"]
+    })
+    expect(new Set(actor_mentions.filter((m) => m.text.includes("Hassett") || m.text === "He").map((m) => m.actor_id))).toEqual(new Set([hassett[0].actor_id]))
+  })
+
+  it("does not pick between two people of the story who share the surname", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Smith" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "John Smith" }, { name: "Jane Smith", gender: "female" }] })
+    )
+    expect(actors.map((a) => a.name).filter((n) => n.includes("Smith")).sort()).toEqual(["Jane Smith", "John Smith", "Smith"])
+  })
+
+  it("uses gender to rule out a namesake", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Smith", gender: "male" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "John Smith", gender: "male" }, { name: "Jane Smith", gender: "female" }] })
+    )
+    expect(actors.find((a) => a.name === "John Smith")).toMatchObject({ aliases: ["John Smith", "Smith"], merged_by: ["surname-in-story"] })
+    expect(actors.some((a) => a.name === "Smith")).toBe(false)
+  })
+
+  it("keeps a one-word name apart across stories, and merges full names everywhere", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "Jackson" }, { name: "Maria Lopez" }] },
+      { ...turkey, actors: [...turkey.actors!, { name: "Jackson" }, { name: "Maria Lopez" }] }
+    )
+    expect(actors.filter((a) => a.name === "Jackson").map((a) => a.n_documents)).toEqual([1, 1])
+    expect(actors.find((a) => a.name === "Maria Lopez")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+  })
+
+  it("joins full names that differ only by a middle initial within a story", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "George Bush" }] })
+    )
+    expect(actors.filter((a) => a.name.includes("Bush")).map((a) => [a.name, a.merged_by])).toEqual([["George W. Bush", ["name-variant-in-story"]]])
+  })
+})
+
+describe("dedupe: events", () => {
+  const meeting = (date: string | null, dateText: string | null = null) => ({
+    type: "CONSULT",
+    trigger: "talks",
+    text: "US and Chinese officials held talks in London",
+    actors: ["United States", "China"],
+    date,
+    dateText,
+    location: "London"
+  })
+
+  it("merges one event reported by two documents, with the rules that matched", () => {
+    const { events, event_mentions } = run(
+      talks("a", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }),
+      talks("b", "2025-06-10", { events: [{ ...meeting("2025-06-09", "Monday"), trigger: "met", text: "Officials of the US and China met in London" }] })
+    )
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({
+      event_type: "CONSULT",
+      date: "2025-06-09",
+      date_source: "text",
+      location: "London",
+      n_mentions: 2,
+      n_documents: 2,
+      merged_by: ["same-date", "same-location", "same-type", "shared-actors"]
+    })
+    expect(event_mentions.map((m) => m.event_id)).toEqual([events[0].event_id, events[0].event_id])
+  })
+
+  it("keeps two rounds of talks apart, even when an undated mention could bridge them", () => {
+    const { events } = run(
+      talks("a", "2025-06-10", { events: [meeting("2025-05-10"), meeting(null), meeting("2025-06-09")] })
+    )
+    expect(events.map((e) => e.date).sort()).toEqual(["2025-05-10", "2025-06-09"])
+    expect(events.map((e) => e.n_mentions).sort()).toEqual([1, 2])
+  })
+
+  it("merges a month-dated report of an agreement with a day-dated one of the same story, saying so", () => {
+    const agreement = (date: string, actors: Array<string>) => ({ type: "AGREE", trigger: "agreement", text: "the May trade agreement", actors, date, dateText: "May", location: null })
+    const { events } = run(
+      talks("a", "2025-06-10", { events: [agreement("2025-05", [])] }),
+      talks("b", "2025-06-10", { events: [{ ...agreement("2025-05-12", ["United States", "China"]), text: "a May 12 agreement between the two economies" }] })
+    )
+    expect(events.map((e) => [e.event_type, e.date, e.n_documents, e.merged_by])).toEqual([["AGREE", "2025-05-12", 2, ["compatible-date", "same-trigger", "same-type"]]])
+  })
+
+  it("keeps agreements of different days apart although the trigger is the same", () => {
+    const agreement = (date: string) => ({ type: "AGREE", trigger: "agreement", text: "an agreement", actors: [], date, dateText: null, location: null })
+    const { events } = run(talks("a", "2025-06-10", { events: [agreement("2025-05-12"), agreement("2025-06-02")] }))
+    expect(events.map((e) => e.date).sort()).toEqual(["2025-05-12", "2025-06-02"])
+  })
+
+  it("keeps events of different types apart", () => {
+    const { events } = run(
+      talks("a", "2025-06-10", { events: [meeting("2025-06-09"), { ...meeting("2025-06-09"), type: "AGREE", trigger: "agreed" }] })
+    )
+    expect(events.map((e) => e.event_type).sort()).toEqual(["AGREE", "CONSULT"])
+  })
+})
+
+describe("dedupe: undated documents", () => {
+  it("dates an undated report by the events it shares with its story and resolves its days again", () => {
+    const { documents, events, event_mentions, times } = run(
+      talks("undated", null, {
+        events: [
+          meeting2("Monday"),
+          { type: "CONSULT", trigger: "phone call", text: "Trump and Xi agreed to the meeting in a phone call on Thursday", actors: ["Donald Trump"], dateText: "Thursday" }
+        ],
+        times: [{ text: "Thursday", value: null, precision: null, tense: "past" }]
+      }),
+      talks("dated", "2025-06-10", { events: [{ ...meeting2("Monday"), date: "2025-06-09" }] })
+    )
+    expect(documents.map((d) => [d.doc_id, d.published, d.published_source])).toEqual([
+      ["undated", "2025-06-09", "inferred"],
+      ["dated", "2025-06-10", "input"]
+    ])
+    expect(event_mentions.map((m) => [m.doc_id, m.trigger, m.date])).toEqual([
+      ["undated", "talks", "2025-06-09"],
+      ["undated", "phone call", "2025-06-05"],
+      ["dated", "talks", "2025-06-09"]
+    ])
+    expect(events.map((e) => [e.summary.slice(0, 20), e.date, e.date_source, e.n_documents])).toEqual([
+      ["US and Chinese offic", "2025-06-09", "text", 2],
+      ["Trump and Xi agreed ", "2025-06-05", "story", 1]
+    ])
+    expect(times.map((t) => [t.text, t.value, t.anchor])).toEqual([["Thursday", "2025-06-05", "story"]])
+  })
+
+  it("leaves a story without any dated report undated", () => {
+    const { documents } = run(talks("a", null, { events: [meeting2("Monday")] }), talks("b", null, { events: [meeting2("Monday")] }))
+    expect(documents.map((d) => d.published)).toEqual([null, null])
+  })
+})
+
+const meeting2 = (dateText: string) => ({
+  type: "CONSULT",
+  trigger: "talks",
+  text: "US and Chinese officials held talks in London",
+  actors: ["United States", "China"],
+  dateText,
+  location: "London"
+})
+
+describe("dedupe: statements", () => {
+  const hassett = { name: "Kevin Hassett" }
+  it("gives a quoted and a paraphrased report of one statement the same statement_id", () => {
+    const { quotes } = run(
+      talks("a", null, {
+        actors: [hassett],
+        quotes: [
+          { speaker: "Kevin Hassett", kind: "indirect", text: "the expectation was that immediately after the handshake, export controls would be eased and rare earths released in volume" },
+          { speaker: "Kevin Hassett", text: "The purpose of the meeting today is to make sure that they're serious" }
+        ]
+      }),
+      talks("b", "2025-06-10", {
+        actors: [hassett],
+        quotes: [{ speaker: "Kevin Hassett", text: "immediately after the handshake, any export controls from the US will be eased, and the rare earths will be released in volume" }]
+      })
+    )
+    expect(quotes[0].statement_id).toBe(quotes[2].statement_id)
+    expect(quotes[1].statement_id).not.toBe(quotes[0].statement_id)
+  })
+
+  it("never joins the same words said by different speakers", () => {
+    const { quotes } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Kevin Hassett" }], quotes: [{ speaker: "Kevin Hassett", text: "export controls will be eased and rare earths released" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Scott Bessent" }], quotes: [{ speaker: "Scott Bessent", text: "export controls will be eased and rare earths released" }] })
+    )
+    expect(quotes[0].statement_id).not.toBe(quotes[1].statement_id)
+  })
+})
+
+describe("dedupe: evidence and ids", () => {
+  it("keeps every mention, and gives the same ids whatever the input order", () => {
+    const specs = [chileA, chileB, turkey]
+    const forward = run(...specs)
+    const backward = run(...[...specs].reverse())
+    expect(forward.actor_mentions).toHaveLength(specs.reduce((n, s) => n + s.actors!.reduce((k, a) => k + (a.mentions?.length ?? 1), 0), 0))
+    const ids = (d: typeof forward) => ({
+      actors: d.actors.map((a) => a.actor_id).sort(),
+      events: d.events.map((e) => e.event_id).sort(),
+      stories: d.documents.map((x) => x.story_id).sort()
+    })
+    expect(ids(backward)).toEqual(ids(forward))
+  })
+})
