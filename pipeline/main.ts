@@ -1,0 +1,79 @@
+/**
+ * `npm run pipeline`: the command-line entry point. With no arguments it reads seeds/ and writes
+ * output/. Exit code 0 when the run completed (skipped inputs included), 1 with a one-line reason when
+ * it could not run.
+ */
+import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import { Console, Effect, Layer, Option } from "effect"
+import { Command, Flag } from "effect/cli"
+import { Nlp } from "../src/nlp/Nlp.ts"
+import { Formats } from "../src/export/index.ts"
+import type { Format } from "../src/export/index.ts"
+import { defaultWorkerCount } from "../src/workers/index.ts"
+import { runPipeline } from "./pipeline.ts"
+import { progressReporter, summaryTable } from "./report.ts"
+
+const parseFormats = (value: string): Array<Format> | string => {
+  const requested = value.split(",").map((f) => f.trim().toLowerCase()).filter((f) => f !== "")
+  const unknown = requested.filter((f) => !(Formats as ReadonlyArray<string>).includes(f))
+  if (unknown.length > 0) return `unknown format(s) ${unknown.join(", ")}; choose from ${Formats.join(", ")}`
+  if (requested.length === 0) return "no output format given"
+  return [...new Set(requested)] as Array<Format>
+}
+
+const pipeline = Command.make(
+  "newsfacts",
+  {
+    input: Flag.String("input").pipe(
+      Flag.withAlias("i"),
+      Flag.withDescription("A folder (every .txt .md .html .json .jsonl in it), a file, or - for JSON Lines on stdin"),
+      Flag.withDefault("seeds")
+    ),
+    out: Flag.String("out").pipe(
+      Flag.withAlias("o"),
+      Flag.withDescription("Output folder: csv/, json/, arrow/ and manifest.json are written there"),
+      Flag.withDefault("output")
+    ),
+    formats: Flag.String("formats").pipe(
+      Flag.withDescription("Comma-separated output formats: csv,json,arrow"),
+      Flag.withDefault("csv,json,arrow")
+    ),
+    workers: Flag.Int("workers").pipe(
+      Flag.withDescription(`Worker threads for cleaning, tagging and extraction (default: one per core, here ${defaultWorkerCount()}; 0: none)`),
+      Flag.optional
+    ),
+    rebuild: Flag.Boolean("rebuild").pipe(
+      Flag.withDescription("Extract every article again, ignoring the results saved in OUT/.state (ids already published are kept)"),
+      Flag.withDefault(false)
+    )
+  },
+  Effect.fn(function*({ input, out, formats, workers, rebuild }) {
+    const parsed = parseFormats(formats)
+    if (typeof parsed === "string") return yield* fail(parsed)
+    const workerCount = Option.getOrElse(workers, defaultWorkerCount)
+    if (workerCount < 0) return yield* fail(`--workers must be 0 or more, not ${workerCount}`)
+    const result = yield* runPipeline({ input, out, formats: parsed, workers: workerCount, rebuild, onProgress: progressReporter() }).pipe(
+      Effect.catchTags({
+        InputError: (error) => fail(`${error.input}: ${error.reason}`),
+        ExportError: (error) => fail(`cannot write ${error.path}: ${error.reason}`),
+        WorkerError: (error) => fail(`cannot start a worker thread: ${error.reason}`)
+      })
+    )
+    if (result === undefined) return
+    yield* Console.log(summaryTable(result.manifest, out, result.run))
+  })
+).pipe(Command.withDescription("Turn news articles into datasets of events, actors and quotes (CSV, JSON, Arrow)."))
+
+/** Prints a one-line reason and sets a failing exit code. */
+const fail = (reason: string) =>
+  Effect.gen(function*() {
+    yield* Console.error(`newsfacts: cannot run: ${reason}`)
+    process.exitCode = 1
+    return undefined
+  })
+
+pipeline.pipe(
+  Command.run({ version: "0.1.0" }),
+  Effect.provide(Layer.mergeAll(NodeServices.layer, Nlp.layer)),
+  NodeRuntime.runMain
+)

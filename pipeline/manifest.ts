@@ -1,0 +1,43 @@
+/** The run manifest: inputs and their outcomes, counts per table, versions and options (no timestamps). */
+import { readFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { dirname, join } from "node:path"
+import type { Dataset } from "../src/model/tables.ts"
+import type { Manifest } from "../src/model/manifest.ts"
+import type { RunLog } from "./runLog.ts"
+
+const require = createRequire(import.meta.url)
+/** The installed version of a dependency (some packages do not export their package.json). */
+const versionOf = (pkg: string): string => {
+  let dir = dirname(require.resolve(pkg))
+  while (dir !== dirname(dir)) {
+    try {
+      const json = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string }
+      if (json.name === pkg && json.version !== undefined) return json.version
+    } catch {
+      // no package.json at this level: keep walking up
+    }
+    dir = dirname(dir)
+  }
+  return "unknown"
+}
+const own = require("../package.json") as { name: string; version: string }
+
+export const buildManifest = (
+  options: { readonly input: string; readonly formats: ReadonlyArray<string> },
+  dataset: Dataset,
+  log: RunLog
+): Manifest => ({
+  tool: { name: own.name, version: own.version },
+  versions: Object.fromEntries(["effect", "compromise", "compromise-dates", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)])),
+  options: { input: options.input, formats: [...options.formats] },
+  counts: {
+    ...Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as ReadonlyArray<unknown>).length])),
+    inputs: log.outcomes.length,
+    processed: log.outcomes.filter((o) => o.status === "processed").length,
+    duplicates: log.outcomes.filter((o) => o.status === "duplicate").length,
+    skipped: log.skipped
+  },
+  inputs: log.inputsInOrder,
+  diagnostics: log.diagnostics
+})

@@ -1,0 +1,79 @@
+/**
+ * Bookkeeping of one run: every input's outcome and every diagnostic, in input order, so the manifest
+ * accounts for everything that went in. Also recognises exact duplicate inputs (same cleaned text).
+ */
+import type { LoadedDocument } from "../src/model/document.ts"
+import type { Diagnostic } from "../src/model/diagnostic.ts"
+import type { DocumentExtraction } from "../src/model/extraction.ts"
+import type { InputOutcome } from "../src/model/manifest.ts"
+import type { LoadOutcome } from "../src/load/index.ts"
+import type { DocumentResult } from "../src/workers/index.ts"
+
+export class RunLog {
+  readonly outcomes: Array<InputOutcome> = []
+  readonly diagnostics: Array<Diagnostic> = []
+  private readonly byHash = new Map<string, LoadedDocument>()
+
+  /** Records a load outcome; returns the document to process, or null when the input was skipped. */
+  admitLoaded = (outcome: LoadOutcome): LoadedDocument | null => {
+    if (outcome._tag === "Loaded") return outcome.doc
+    this.record(outcome.outcome, outcome.diagnostic)
+    return null
+  }
+
+  /**
+   * Records a document's result (called in input order); returns its extraction, an empty one for a
+   * duplicate of an earlier input, or null when the document was skipped.
+   */
+  admitResult = (loaded: LoadedDocument, result: DocumentResult): DocumentExtraction | null => {
+    const base = { input_id: loaded.inputId, file: loaded.file, line: loaded.line, doc_id: loaded.docId }
+    if (result._tag === "Skipped") {
+      this.record(result.outcome, result.diagnostic)
+      return null
+    }
+    if (result._tag === "Failed") {
+      const reason = `extraction failed: ${result.reason}`
+      const message = `${loaded.file}${loaded.line === null ? "" : `:${loaded.line}`}: ${reason}`
+      this.record({ ...base, doc_id: null, status: "skipped", stage: "extract", reason }, { input_id: loaded.inputId, stage: "extract", rule: "extract/failed", severity: "error", message })
+      return null
+    }
+    const { extraction } = result
+    this.diagnostics.push(...result.cleanDiagnostics)
+    const original = this.byHash.get(extraction.contentHash)
+    if (original === undefined) {
+      this.byHash.set(extraction.contentHash, loaded)
+      this.record({ ...base, status: "processed", stage: null, reason: null }, null)
+      this.diagnostics.push(...extraction.diagnostics)
+      return extraction
+    }
+    const reason = `same text as ${original.inputId} after cleaning; processed once`
+    this.record({ ...base, status: "duplicate", stage: "clean", reason }, { input_id: loaded.inputId, stage: "clean", rule: "clean/duplicate", severity: "info", message: `${loaded.file}: ${reason}` })
+    return {
+      ...extraction,
+      nChars: [...loaded.text].length,
+      nSentences: 0,
+      duplicateOf: original.docId,
+      actors: [],
+      actorMentions: [],
+      quotes: [],
+      events: [],
+      times: [],
+      diagnostics: []
+    }
+  }
+
+  /** Outcomes in input order (file, then line), whatever order the stages finished in. */
+  get inputsInOrder(): Array<InputOutcome> {
+    return [...this.outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)))
+  }
+
+  get skipped(): number {
+    return this.skippedCount
+  }
+  private skippedCount = 0
+  private record(outcome: InputOutcome, diagnostic: Diagnostic | null): void {
+    this.outcomes.push(outcome)
+    if (diagnostic !== null) this.diagnostics.push(diagnostic)
+    if (outcome.status === "skipped") this.skippedCount++
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The state kept beside the outputs (`OUT/.state/state.sqlite`), so a rerun redoes only what changed.
+ *
+ * Why SQLite (`node:sqlite`, built into Node 22, nothing to install): every saved extraction is its own
+ * committed transaction, and SQLite's write-ahead log keeps committed work through SIGKILL or a power
+ * cut, so a run killed midway resumes from the last saved document and never holds half a record.
+ * Lookups by key, replacement of an input's row and pruning are one indexed statement each.
+ *
+ * Two tables:
+ * - `extractions`: per input id, the key of the content and code that produced it (`documentKey`) and
+ *   its `DocumentResult` as JSON. A changed text or changed code gives another key, so the old result is
+ *   replaced, never merged with the new one.
+ * - `citations`: per document, the cluster id each of its members was last published under
+ *   (see citedIds.ts), so ids analysts cite survive later runs.
+ */
+import { mkdirSync } from "node:fs"
+import { createRequire } from "node:module"
+import { join } from "node:path"
+import type { DatabaseSync } from "node:sqlite"
+import type { DocumentResult } from "../workers/documentWork.ts"
+import type { Citations } from "./citedIds.ts"
+
+/** Bumped when the tables' layout or the stored JSON's shape changes: older state is then discarded. */
+const STATE_VERSION = "1"
+
+export const stateFolder = (out: string): string => join(out, ".state")
+
+const require = createRequire(import.meta.url)
+
+/** Loads node:sqlite without its one-time "experimental feature" warning on every run's stderr. */
+const loadSqlite = (): typeof import("node:sqlite") => {
+  const emitWarning = process.emitWarning
+  process.emitWarning = ((warning: string | Error, ...rest: Array<unknown>) => {
+    if (/SQLite/.test(String(warning))) return
+    return (emitWarning as (...args: Array<unknown>) => void).call(process, warning, ...rest)
+  }) as typeof process.emitWarning
+  try {
+    return require("node:sqlite") as typeof import("node:sqlite")
+  } finally {
+    process.emitWarning = emitWarning
+  }
+}
+
+type Statement = ReturnType<DatabaseSync["prepare"]>
+
+export class StateStore {
+  private readonly selectResult: Statement
+  private readonly upsertResult: Statement
+  private readonly selectCitations: Statement
+
+  private constructor(private readonly db: DatabaseSync) {
+    this.selectResult = db.prepare("SELECT result FROM extractions WHERE input_id = ? AND document_key = ?")
+    this.upsertResult = db.prepare("INSERT OR REPLACE INTO extractions (input_id, document_key, result) VALUES (?, ?, ?)")
+    this.selectCitations = db.prepare("SELECT ids FROM citations WHERE doc_id = ?")
+  }
+
+  static open(folder: string): StateStore {
+    mkdirSync(folder, { recursive: true })
+    const { DatabaseSync } = loadSqlite()
+    const db = new DatabaseSync(join(folder, "state.sqlite"))
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;")
+    db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    const version = db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined
+    if (version?.value !== STATE_VERSION) {
+      db.exec("DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS citations;")
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)").run(STATE_VERSION)
+    }
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS extractions (input_id TEXT PRIMARY KEY, document_key TEXT NOT NULL, result TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS citations (doc_id TEXT PRIMARY KEY, ids TEXT NOT NULL);
+    `)
+    return new StateStore(db)
+  }
+
+  /** The saved result for this input, if it was made from the same content by the same code. */
+  savedResult(inputId: string, documentKey: string): DocumentResult | undefined {
+    const row = this.selectResult.get(inputId, documentKey) as { result: string } | undefined
+    return row === undefined ? undefined : (JSON.parse(row.result) as DocumentResult)
+  }
+
+  /** Saves (commits) one input's result, replacing what the input had before. */
+  saveResult(inputId: string, documentKey: string, result: DocumentResult): void {
+    this.upsertResult.run(inputId, documentKey, JSON.stringify(result))
+  }
+
+  /** Every saved result with its input id, in input id order (for tools such as the benchmark). */
+  *savedResults(): Generator<{ readonly inputId: string; readonly result: DocumentResult }> {
+    for (const row of this.db.prepare("SELECT input_id, result FROM extractions ORDER BY input_id").iterate()) {
+      const { input_id, result } = row as { input_id: string; result: string }
+      yield { inputId: input_id, result: JSON.parse(result) as DocumentResult }
+    }
+  }
+
+  /** `--rebuild`: forgets every saved extraction (cited ids stay: analysts still cite them). */
+  forgetExtractions(): void {
+    this.db.exec("DELETE FROM extractions")
+  }
+
+  /** Drops the saved results of inputs that are no longer given, so the state mirrors the outputs. */
+  keepOnlyInputs(inputIds: ReadonlySet<string>): void {
+    const stale = (this.db.prepare("SELECT input_id FROM extractions").all() as Array<{ input_id: string }>)
+      .map((row) => row.input_id)
+      .filter((id) => !inputIds.has(id))
+    this.inTransaction(() => {
+      const remove = this.db.prepare("DELETE FROM extractions WHERE input_id = ?")
+      for (const id of stale) remove.run(id)
+    })
+  }
+
+  citations(docId: string): Citations | undefined {
+    const row = this.selectCitations.get(docId) as { ids: string } | undefined
+    return row === undefined ? undefined : (JSON.parse(row.ids) as Citations)
+  }
+
+  /** Records what each document's members were published under; rows that did not change are left alone. */
+  saveCitations(byDocument: ReadonlyMap<string, Citations>): void {
+    const upsert = this.db.prepare("INSERT OR REPLACE INTO citations (doc_id, ids) VALUES (?, ?)")
+    this.inTransaction(() => {
+      for (const [docId, citations] of byDocument) {
+        const ids = JSON.stringify(citations)
+        if ((this.selectCitations.get(docId) as { ids: string } | undefined)?.ids !== ids) upsert.run(docId, ids)
+      }
+    })
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close()
+  }
+
+  private inTransaction(work: () => void): void {
+    this.db.exec("BEGIN")
+    try {
+      work()
+      this.db.exec("COMMIT")
+    } catch (error) {
+      this.db.exec("ROLLBACK")
+      throw error
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Where the per-document stages run: in `workers` worker threads (each with its own NLP engine), or,
+ * with 0, in the calling thread (handy for profiling and debugging). The choice never changes the
+ * results, only the time they take.
+ */
+import { Effect } from "effect"
+import type { LoadedDocument } from "../model/document.ts"
+import { Nlp } from "../nlp/Nlp.ts"
+import { processDocument } from "./documentWork.ts"
+import type { DocumentResult } from "./documentWork.ts"
+import { makeWorkerPool, runInPool } from "./pool.ts"
+import type { WorkerError } from "./pool.ts"
+
+export { defaultWorkerCount, WorkerError } from "./pool.ts"
+export type { DocumentResult } from "./documentWork.ts"
+
+export type DocumentProcessor = (doc: LoadedDocument) => Effect.Effect<DocumentResult, WorkerError>
+
+/** A processor for the length of the scope (worker threads are stopped when it closes). */
+export const makeDocumentProcessor = Effect.fn("makeDocumentProcessor")(function*(workers: number) {
+  if (workers <= 0) {
+    const engine = yield* Nlp
+    return ((doc) => Effect.sync(() => processDocument(engine, doc))) satisfies DocumentProcessor
+  }
+  const pool = yield* makeWorkerPool(workers)
+  return ((doc) => runInPool(pool, doc)) satisfies DocumentProcessor
+})

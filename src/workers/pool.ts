@@ -1,0 +1,114 @@
+/**
+ * A pool of worker threads running the per-document unit of work (`processDocument`), each with its
+ * own NLP engine set up once. Workers start as documents arrive, up to `size`, so a rerun that has
+ * three documents to extract starts at most three. A worker holds one document at a time; the others
+ * wait in a queue, and the caller bounds how many are in flight. Results come back per document, so
+ * the caller decides the order (the pipeline keeps input order whatever finishes first).
+ */
+import { Worker } from "node:worker_threads"
+import { availableParallelism } from "node:os"
+import { Effect, Schema } from "effect"
+import type { LoadedDocument } from "../model/document.ts"
+import type { DocumentResult } from "./documentWork.ts"
+import type { WorkerReply, WorkerTask } from "./worker.ts"
+
+/** A worker thread could not start (or died before answering anything): no document can be extracted. */
+export class WorkerError extends Schema.TaggedError<WorkerError>()("WorkerError", {
+  reason: Schema.String
+}) {}
+
+/** One worker per core unless told otherwise. */
+export const defaultWorkerCount = (): number => availableParallelism()
+
+interface Task {
+  readonly id: number
+  readonly doc: LoadedDocument
+  readonly resolve: (result: DocumentResult) => void
+  readonly reject: (error: WorkerError) => void
+}
+
+export class WorkerPool {
+  private readonly idle: Array<Worker> = []
+  private readonly busy = new Map<Worker, Task>()
+  private readonly answered = new WeakSet<Worker>()
+  private readonly queue: Array<Task> = []
+  private nextId = 0
+  private closing = false
+  /** Set when a worker fails before its first answer: the next one would fail the same way. */
+  private broken: WorkerError | null = null
+  /** How many worker threads were started over the pool's life. */
+  started = 0
+
+  constructor(readonly size: number) {}
+
+  run(doc: LoadedDocument): Promise<DocumentResult> {
+    return new Promise((resolve, reject) => {
+      if (this.broken !== null) return reject(this.broken)
+      this.queue.push({ id: this.nextId++, doc, resolve, reject })
+      this.dispatch()
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closing = true
+    const workers = [...this.idle, ...this.busy.keys()]
+    this.idle.length = 0
+    this.busy.clear()
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.closing) {
+      const worker = this.idle.pop() ?? (this.idle.length + this.busy.size < this.size ? this.spawn() : undefined)
+      if (worker === undefined) return
+      const task = this.queue.shift()!
+      this.busy.set(worker, task)
+      worker.postMessage({ id: task.id, doc: task.doc } satisfies WorkerTask)
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(new URL("./bootstrap.mjs", import.meta.url))
+    this.started++
+    worker.on("message", (reply: WorkerReply) => {
+      this.answered.add(worker)
+      const task = this.busy.get(worker)
+      this.busy.delete(worker)
+      this.idle.push(worker)
+      task?.resolve(reply.result)
+      this.dispatch()
+    })
+    worker.on("error", (error) => this.lose(worker, `worker thread failed: ${error.message}`))
+    worker.on("exit", (code) => this.lose(worker, `worker thread exited with code ${code}`))
+    return worker
+  }
+
+  /** A worker died: its document fails alone if the worker had been working, else the pool is broken. */
+  private lose(worker: Worker, reason: string): void {
+    if (this.closing) return
+    const task = this.busy.get(worker)
+    this.busy.delete(worker)
+    const at = this.idle.indexOf(worker)
+    if (at >= 0) this.idle.splice(at, 1)
+    if (!this.answered.has(worker)) {
+      this.broken ??= new WorkerError({ reason })
+      for (const waiting of [task, ...this.queue.splice(0)]) waiting?.reject(this.broken)
+      return
+    }
+    task?.resolve({ _tag: "Failed", reason })
+    this.dispatch()
+  }
+}
+
+/** A pool for the length of a scope: its threads are terminated when the scope closes (end, error, interrupt). */
+export const makeWorkerPool = (size: number) =>
+  Effect.acquireRelease(
+    Effect.sync(() => new WorkerPool(Math.max(1, size))),
+    (pool) => Effect.promise(() => pool.close())
+  )
+
+export const runInPool = (pool: WorkerPool, doc: LoadedDocument): Effect.Effect<DocumentResult, WorkerError> =>
+  Effect.tryPromise({
+    try: () => pool.run(doc),
+    catch: (error) => (error instanceof WorkerError ? error : new WorkerError({ reason: String(error) }))
+  })

@@ -1,0 +1,25 @@
+/**
+ * A worker thread's body: sets the NLP engine up once, then answers each `WorkerTask` with its
+ * `DocumentResult`, one at a time, in the order received.
+ */
+import { parentPort } from "node:worker_threads"
+import { sharedNlpEngine } from "../nlp/Nlp.ts"
+import type { LoadedDocument } from "../model/document.ts"
+import { processDocument } from "./documentWork.ts"
+import type { DocumentResult } from "./documentWork.ts"
+
+export interface WorkerTask {
+  readonly id: number
+  readonly doc: LoadedDocument
+}
+export interface WorkerReply {
+  readonly id: number
+  readonly result: DocumentResult
+}
+
+const port = parentPort
+if (port === null) throw new Error("src/workers/worker.ts runs inside a worker thread (start it through bootstrap.mjs)")
+const engine = sharedNlpEngine()
+port.on("message", (task: WorkerTask) => {
+  port.postMessage({ id: task.id, result: processDocument(engine, task.doc) } satisfies WorkerReply)
+})

@@ -1,0 +1,165 @@
+/**
+ * Incremental runs over OUT/.state: a rerun reuses every saved result and writes the same bytes; an
+ * added article is the only one extracted and every published id stays; a changed article's old
+ * contributions disappear; `rebuild` and a fresh folder give the same outputs as the incremental path.
+ * Runs in this thread (`workers: 0`); tests/workers.test.ts shows threads give the same tables. Then
+ * the id keeping on its own, on clusters that grow and split.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { NodeServices } from "@effect/platform-node"
+import { Effect, Layer } from "effect"
+import { readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { runPipeline } from "../pipeline/pipeline.ts"
+import type { PipelineOptions } from "../pipeline/pipeline.ts"
+import { Nlp } from "../src/nlp/Nlp.ts"
+import type { Dataset } from "../src/model/tables.ts"
+import { keepCitedIds } from "../src/state/citedIds.ts"
+import { tempDir } from "./support/cli.ts"
+
+const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
+
+const article = {
+  talks: "Prime Minister Keir Starmer met President Emmanuel Macron in Paris on Monday.\n\n\"We agreed to work together on trade,\" Starmer said after the meeting.",
+  berlin: "Chancellor Olaf Scholz held talks with Polish officials in Berlin on Tuesday.\n\nScholz said the talks had been useful.",
+  madrid: "Officials from Spain and Portugal met in Madrid on Tuesday to discuss water rights.",
+  followUp: "Emmanuel Macron told reporters in Paris that the talks with Keir Starmer would continue in London."
+}
+
+const folderWith = (files: Record<string, string>): string => {
+  const dir = tempDir("incr-in")
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+const run = (input: string, out: string, options: Partial<PipelineOptions> = {}) =>
+  runPipeline({ input, out, formats: ["json", "csv"], workers: 0, ...options })
+
+/** Every published file (the state folder aside) with its bytes. */
+const published = (out: string): Record<string, string> =>
+  Object.fromEntries(
+    readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state/"))
+      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
+      .sort(([a], [b]) => a.localeCompare(b))
+  )
+
+const readJson = <T>(out: string, table: string): Array<T> => JSON.parse(readFileSync(join(out, "json", `${table}.json`), "utf8"))
+
+/** The ids an analyst may cite, keyed by the member that carries them. */
+const citedIds = (out: string): Record<string, string | null> => ({
+  ...Object.fromEntries(readJson<{ mention_id: string; actor_id: string }>(out, "actor_mentions").map((m) => [m.mention_id, m.actor_id])),
+  ...Object.fromEntries(readJson<{ quote_id: string; statement_id: string }>(out, "quotes").map((q) => [q.quote_id, q.statement_id])),
+  ...Object.fromEntries(readJson<{ mention_id: string; event_id: string }>(out, "event_mentions").map((m) => [m.mention_id, m.event_id])),
+  ...Object.fromEntries(readJson<{ doc_id: string; story_id: string | null }>(out, "documents").map((d) => [d.doc_id, d.story_id]))
+})
+
+describe("incremental runs", () => {
+  it.effect("rerunning the same inputs extracts nothing and writes the same bytes", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const out = tempDir("incr-same")
+      const first = yield* run(input, out)
+      expect(first.run).toMatchObject({ extracted: 2, reused: 0 })
+      const before = published(out)
+      const second = yield* run(input, out)
+      expect(second.run).toMatchObject({ extracted: 0, reused: 2 })
+      expect(published(out)).toEqual(before)
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("adding an article extracts only it and keeps every id already published", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const out = tempDir("incr-add")
+      yield* run(input, out)
+      const before = citedIds(out)
+      expect(Object.keys(before).length).toBeGreaterThan(4)
+      writeFileSync(join(input, "follow-up.txt"), article.followUp)
+      const added = yield* run(input, out)
+      expect(added.run).toMatchObject({ extracted: 1, reused: 2 })
+      const after = citedIds(out)
+      for (const [member, id] of Object.entries(before)) expect(after[member], member).toBe(id)
+      const documents = readJson<{ input_id: string }>(out, "documents").map((d) => d.input_id)
+      expect(documents).toEqual(["berlin.txt", "follow-up.txt", "talks.txt"])
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("changing an article's text replaces its old contributions", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "news.txt": article.berlin })
+      const out = tempDir("incr-change")
+      yield* run(input, out)
+      const mentionsOf = (docInput: string) => {
+        const docId = readJson<{ doc_id: string; input_id: string }>(out, "documents").find((d) => d.input_id === docInput)!.doc_id
+        return readJson<{ doc_id: string; text: string }>(out, "actor_mentions").filter((m) => m.doc_id === docId).map((m) => m.text)
+      }
+      expect(mentionsOf("news.txt")).toContain("Olaf Scholz")
+      writeFileSync(join(input, "news.txt"), article.madrid)
+      const changed = yield* run(input, out)
+      expect(changed.run).toMatchObject({ extracted: 1, reused: 1 })
+      expect(mentionsOf("news.txt")).not.toContain("Olaf Scholz")
+      expect(mentionsOf("news.txt")).toContain("Madrid")
+      expect(readJson<{ name: string }>(out, "actors").map((a) => a.name)).not.toContain("Olaf Scholz")
+      expect(readJson(out, "documents")).toHaveLength(2)
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("rebuild, and a fresh output folder, give the same outputs as the incremental path", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const incremental = tempDir("incr-path")
+      yield* run(input, incremental)
+      writeFileSync(join(input, "follow-up.txt"), article.followUp)
+      yield* run(input, incremental)
+      const incrementalOutputs = published(incremental)
+
+      const rebuilt = yield* run(input, incremental, { rebuild: true })
+      expect(rebuilt.run).toMatchObject({ extracted: 3, reused: 0 })
+      expect(published(incremental)).toEqual(incrementalOutputs)
+
+      const fresh = tempDir("incr-fresh")
+      yield* run(input, fresh)
+      expect(published(fresh)).toEqual(incrementalOutputs)
+    }).pipe(Effect.provide(layer)))
+})
+
+describe("keepCitedIds", () => {
+  /** Just the columns that carry ids; the other columns play no part. */
+  const dataset = (clusters: Record<string, Array<[doc: string, mention: string]>>): Dataset =>
+    ({
+      documents: [],
+      actors: Object.keys(clusters).map((actor_id) => ({ actor_id, name: actor_id })),
+      actor_mentions: Object.entries(clusters).flatMap(([actor_id, members]) => members.map(([doc_id, mention_id]) => ({ mention_id, doc_id, actor_id }))),
+      quotes: Object.keys(clusters).map((id, i) => ({ quote_id: `quote_${i}`, statement_id: `statement_${i}`, doc_id: "d1", speaker_actor_id: id })),
+      events: [{ event_id: "event_1", actor_ids: Object.keys(clusters) }],
+      event_mentions: [],
+      times: []
+    }) as unknown as Dataset
+  const cited = (byDoc: Record<string, Record<string, string>>) => (docId: string) => byDoc[docId]
+
+  it("gives a grown cluster the id its known members were published under, everywhere it appears", () => {
+    const kept = keepCitedIds(
+      dataset({ actor_new: [["d1", "am_1"], ["d1", "am_2"], ["d2", "am_3"]] }),
+      cited({ d1: { "actor:am_1": "actor_old", "actor:am_2": "actor_old" } })
+    )
+    expect(kept.actors.map((a) => a.actor_id)).toEqual(["actor_old"])
+    expect(kept.actor_mentions.map((m) => m.actor_id)).toEqual(["actor_old", "actor_old", "actor_old"])
+    expect(kept.quotes.map((q) => q.speaker_actor_id)).toEqual(["actor_old"])
+    expect(kept.events[0].actor_ids).toEqual(["actor_old"])
+  })
+
+  it("keeps the id on the larger part of a split cluster and gives the other part a new one", () => {
+    const before = { d1: { "actor:am_1": "actor_A", "actor:am_2": "actor_A" }, d2: { "actor:am_3": "actor_A" } }
+    const split = keepCitedIds(dataset({ actor_P: [["d1", "am_1"], ["d1", "am_2"]], actor_Q: [["d2", "am_3"]] }), cited(before))
+    expect(split.actors.map((a) => a.actor_id)).toEqual(["actor_A", "actor_Q"])
+    // Dedupe named the smaller part with the old id: it must give it up to the larger part.
+    const clash = keepCitedIds(dataset({ actor_P: [["d1", "am_1"], ["d1", "am_2"]], actor_A: [["d2", "am_3"]] }), cited(before))
+    const [larger, smaller] = clash.actors.map((a) => a.actor_id)
+    expect(larger).toBe("actor_A")
+    expect(smaller).toMatch(/^actor_[0-9a-f]{12}$/)
+    expect(clash.actor_mentions.map((m) => m.actor_id)).toEqual(["actor_A", "actor_A", smaller])
+  })
+
+  it("leaves dedupe's ids alone when nothing was published before", () => {
+    const fresh = dataset({ actor_X: [["d1", "am_1"]] })
+    expect(keepCitedIds(fresh, cited({}))).toBe(fresh)
+  })
+})

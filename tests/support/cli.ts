@@ -1,0 +1,24 @@
+/** Runs the real command line (`tsx pipeline/main.ts`) as a user would, in a child process. */
+import { spawnSync } from "node:child_process"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { repoRoot } from "./shared.ts"
+
+export interface CliRun {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+export const runCli = (args: ReadonlyArray<string>, input?: string): CliRun => {
+  const result = spawnSync(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "pipeline/main.ts"), ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    input,
+    timeout: 120_000
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `newsfacts-${prefix}-`))
