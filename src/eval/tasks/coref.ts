@@ -1,0 +1,124 @@
+/**
+ * `coref`: cross-document coreference, on the gold mentions the pipeline found.
+ *
+ * - Events: a gold event mention (with a cluster) is found when an exported event mention's trigger
+ *   overlaps it; its response cluster is that mention's `event_id`.
+ * - Entities: a gold entity mention of a scored class (PER, ORG, LOC; lexicons/entity-types.json), with
+ *   a cluster, is found when an exported actor mention overlaps it (any role: pronouns and titles
+ *   count); its response cluster is that mention's `actor_id`.
+ *
+ * The key is the gold clusters restricted to the found mentions; MUC, B-cubed and CEAF-e compare the
+ * two partitions of those mentions, across all documents of the file at once. Mention recall says how
+ * many gold mentions that is.
+ */
+import { bestOverlapping } from "../align.ts"
+import type { Span } from "../align.ts"
+import type { DocumentRows } from "../exported.ts"
+import type { GoldRecord } from "../gold.ts"
+import { corefScores, ratio } from "../metrics.ts"
+import type { CorefScores } from "../metrics.ts"
+import type { ScoreTable } from "../report.ts"
+import { classOfGoldType } from "./actors.ts"
+
+export interface CorefMention extends Span {
+  readonly docId: string
+  readonly cluster: string
+  readonly annotated: boolean
+}
+
+export interface CorefResult {
+  readonly gold: number
+  readonly found: number
+  readonly goldAnnotated: number
+  readonly foundAnnotated: number
+  readonly scores: CorefScores
+}
+
+/**
+ * Aligns gold mentions with exported ones (`responseOf` gives the predicted cluster of the best
+ * overlapping exported mention, or null) and scores the partitions of the found mentions.
+ */
+export const scoreCoreference = (
+  gold: ReadonlyArray<CorefMention>,
+  responseOf: (mention: CorefMention) => string | null
+): CorefResult => {
+  const key = new Map<string, string>()
+  const response = new Map<string, string>()
+  const seen = new Set<string>()
+  let found = 0
+  let goldAnnotated = 0
+  let foundAnnotated = 0
+  for (const mention of gold) {
+    const item = `${mention.docId}:${mention.start}:${mention.end}`
+    // One gold mention per span (the first cluster given wins); `seen` also covers the ones not found.
+    if (seen.has(item)) continue
+    seen.add(item)
+    if (mention.annotated) goldAnnotated++
+    const predicted = responseOf(mention)
+    if (predicted === null) continue
+    found++
+    if (mention.annotated) foundAnnotated++
+    key.set(item, mention.cluster)
+    response.set(item, predicted)
+  }
+  return { gold: seen.size, found, goldAnnotated, foundAnnotated, scores: corefScores(key, response) }
+}
+
+export const goldEventMentions = (records: ReadonlyArray<GoldRecord>): Array<CorefMention> =>
+  records.flatMap((record) =>
+    (record.events ?? []).flatMap((e) =>
+      e.cluster === undefined || e.cluster === null ? [] : [{ docId: record.id, start: e.start, end: e.end, cluster: e.cluster, annotated: e.in_annotated_sentence ?? true }]
+    )
+  )
+
+export const goldEntityMentions = (records: ReadonlyArray<GoldRecord>): Array<CorefMention> =>
+  records.flatMap((record) =>
+    (record.entities ?? []).flatMap((e) =>
+      e.cluster === undefined || e.cluster === null || (classOfGoldType(e.type) ?? null) === null
+        ? []
+        : [{ docId: record.id, start: e.start, end: e.end, cluster: e.cluster, annotated: e.in_annotated_sentence ?? true }]
+    )
+  )
+
+export const corefTask = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<string, DocumentRows>) => {
+  const events = scoreCoreference(goldEventMentions(records), (m) => {
+    const candidates = rows.get(m.docId)?.eventMentions ?? []
+    return bestOverlapping(m, candidates, (row) => ({ start: row.trigger_start, end: row.trigger_end }))?.event_id ?? null
+  })
+  const entities = scoreCoreference(goldEntityMentions(records), (m) => {
+    const candidates = rows.get(m.docId)?.actorMentions ?? []
+    return bestOverlapping(m, candidates, (row) => row)?.actor_id ?? null
+  })
+  const row = (label: string, r: CorefResult) => ({
+    label,
+    cells: [ratio(r.found, r.gold), ratio(r.foundAnnotated, r.goldAnnotated), r.found, r.gold, r.scores.muc.f1, r.scores.bCubed.f1, r.scores.ceafE.f1, r.scores.conllF1]
+  })
+  const table: ScoreTable = {
+    title: "cross-document coreference",
+    columns: ["mention R", "R annotated", "found", "gold", "MUC F1", "B³ F1", "CEAF-e F1", "CoNLL F1"],
+    rows: [row("events (event_id)", events), row("entities (actor_id)", entities)]
+  }
+  const detail: ScoreTable = {
+    title: "P / R",
+    columns: ["MUC P", "MUC R", "B³ P", "B³ R", "CEAF-e P", "CEAF-e R"],
+    rows: [["events", events], ["entities", entities]].map(([label, r]) => {
+      const s = (r as CorefResult).scores
+      return { label: label as string, cells: [s.muc.precision, s.muc.recall, s.bCubed.precision, s.bCubed.recall, s.ceafE.precision, s.ceafE.recall] }
+    })
+  }
+  return {
+    tables: [table, detail],
+    figures: {
+      "events.mention_recall": ratio(events.found, events.gold),
+      "events.mention_recall_annotated": ratio(events.foundAnnotated, events.goldAnnotated),
+      "events.conll_f1": events.scores.conllF1,
+      "entities.mention_recall": ratio(entities.found, entities.gold),
+      "entities.conll_f1": entities.scores.conllF1
+    },
+    notes: [
+      "Scored on the gold mentions the pipeline found (an exported event trigger / actor mention overlapping the gold mention): key = gold clusters of those mentions, response = event_id / actor_id. Mention recall is the share found; 'R annotated' counts only ECB+'s fully annotated sentences.",
+      "Entities: gold PER/ORG/LOC-like mentions with a cluster, including pronouns and nominals (any exported actor mention may cover them)."
+    ],
+    failures: []
+  }
+}
