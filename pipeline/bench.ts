@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: speed and scale on the shared news corpus (docs/scale.md), measured in one run:
+ * compromise's tagging alone as the floor; the pipeline end to end on 1 worker and on N; the corpus at
+ * 2x and 4x (replayed as new sources); ten articles added to the processed corpus. Each pipeline run is
+ * the real command line in a child process. Prints the figures beside issue #9's targets and writes
+ * `bench-reports/latest.{md,json}` after every step, so a long run that is stopped keeps what it measured.
+ *
+ *   npm run bench                          the whole thing (about 20–30 minutes on 2 cores)
+ *   npm run bench -- --limit 200 --sizes 1,2   a quick look
+ */
+import { execFileSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { cpus, tmpdir, totalmem } from "node:os"
+import { join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import { Console, Effect, Option } from "effect"
+import { Command, Flag } from "effect/cli"
+import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { megabytes, readCorpus, replay, scaledCorpus, toJsonLines } from "../src/bench/corpus.ts"
+import { compromiseSeconds, runPipelineChild } from "../src/bench/measure.ts"
+import { renderMarkdown, renderTerminal } from "../src/bench/report.ts"
+import type { BenchReport, Machine, SizedRun } from "../src/bench/report.ts"
+import { defaultWorkerCount } from "../src/workers/index.ts"
+
+const repoRoot = fileURLToPath(new URL("../", import.meta.url))
+
+const machine = (): Machine => ({
+  cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
+  cores: cpus().length,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.versions.node,
+  platform: `${process.platform} ${process.arch}`
+})
+
+const commit = (): string => {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).trim()
+  } catch {
+    return "unknown"
+  }
+}
+
+const writeReport = (report: BenchReport, name: string) => {
+  const folder = join(repoRoot, "bench-reports")
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`)
+  writeFileSync(join(folder, `${name}.md`), renderMarkdown(report))
+}
+
+const parseSizes = (text: string): Array<number> | string => {
+  const sizes = text.split(",").map((s) => Number(s.trim()))
+  return sizes.every((s) => Number.isInteger(s) && s >= 1) ? sizes : `--sizes takes whole numbers ≥ 1 separated by commas, not "${text}"`
+}
+
+const bench = Command.make(
+  "bench",
+  {
+    corpus: Flag.String("corpus").pipe(Flag.withDescription("Folder of JSON Lines articles"), Flag.withDefault(resolve(repoRoot, "../shared/corpus"))),
+    limit: Flag.Int("limit").pipe(Flag.withDescription("Only the first N articles (a quick look)"), Flag.optional),
+    sizes: Flag.String("sizes").pipe(Flag.withDescription("Corpus sizes to run, as multiples of the corpus"), Flag.withDefault("1,2,4")),
+    workers: Flag.Int("workers").pipe(Flag.withDescription(`Worker threads for the sized runs (default: one per core, here ${defaultWorkerCount()})`), Flag.optional),
+    skipCompromise: Flag.Boolean("skip-compromise").pipe(Flag.withDescription("Do not time compromise alone"), Flag.withDefault(false)),
+    skipOneWorker: Flag.Boolean("skip-one-worker").pipe(Flag.withDescription("Do not run the 1x corpus on one worker"), Flag.withDefault(false)),
+    report: Flag.String("report").pipe(Flag.withDescription("Report name under bench-reports/"), Flag.withDefault("latest"))
+  },
+  Effect.fn(function*(options) {
+    const sizes = parseSizes(options.sizes)
+    if (typeof sizes === "string") return yield* fail(sizes)
+    const files = readdirSync(options.corpus).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(options.corpus, f))
+    if (files.length === 0) return yield* fail(`${options.corpus}: no .jsonl files`)
+    const limit = Option.getOrNull(options.limit)
+    const all = readCorpus(files)
+    const records = limit === null ? all : all.slice(0, limit)
+    const workers = Option.getOrElse(options.workers, defaultWorkerCount)
+    const work = mkdtempSync(join(tmpdir(), "newsfacts-bench-"))
+    const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
+
+    let report: BenchReport = {
+      command: ["npm run bench", ...process.argv.slice(2).length > 0 ? ["--", ...process.argv.slice(2)] : []].join(" "),
+      commit: commit(),
+      generated: new Date().toISOString(),
+      machine: machine(),
+      corpus: { files: files.map((f) => f.slice(options.corpus.length + 1)), articles: records.length, megabytes: megabytes(records) },
+      compromise: null,
+      oneWorker: null,
+      sizes: [],
+      addTen: null
+    }
+    const record = (next: BenchReport) => {
+      report = next
+      writeReport(report, options.report)
+    }
+    const inputFor = (scale: number) => {
+      const path = join(work, `corpus-${scale}x.jsonl`)
+      const scaled = scaledCorpus(records, scale)
+      writeFileSync(path, toJsonLines(scaled))
+      return { path, articles: scaled.length, megabytes: megabytes(scaled) }
+    }
+    const sized = (scale: number, runWorkers: number, out: string) =>
+      Effect.promise(async (): Promise<SizedRun> => {
+        const input = inputFor(scale)
+        log(`${scale}x (${input.articles} articles, ${input.megabytes.toFixed(1)} MB) on ${runWorkers} worker(s)…`)
+        const run = await runPipelineChild(input.path, out, runWorkers)
+        log(`  ${run.seconds.toFixed(1)} s, peak RSS ${Math.round(run.peakRssMb)} MB`)
+        return { ...run, scale, articles: input.articles, megabytes: input.megabytes, workers: runWorkers }
+      })
+
+    try {
+      if (!options.skipCompromise) {
+        log(`compromise alone on ${records.length} articles…`)
+        const seconds = compromiseSeconds(sharedNlpEngine(), records)
+        log(`  ${seconds.toFixed(1)} s`)
+        record({ ...report, compromise: { seconds } })
+      }
+      if (!options.skipOneWorker && workers !== 1) {
+        const out = join(work, "out-1x-1w")
+        record({ ...report, oneWorker: yield* sized(1, 1, out) })
+        rmSync(out, { recursive: true, force: true })
+      }
+      for (const scale of sizes) {
+        const out = join(work, `out-${scale}x`)
+        record({ ...report, sizes: [...report.sizes, yield* sized(scale, workers, out)] })
+        if (scale === 1) {
+          // Ten articles no run has seen (a further replay copy of the first ten), appended to the 1x
+          // input file, as a user adds the day's articles to their file.
+          const path = join(work, "corpus-1x.jsonl")
+          writeFileSync(path, toJsonLines([...records, ...records.slice(0, 10).map((r) => replay(r, sizes.length + 100))]))
+          log("1x + 10 new articles, rerun into the same output folder…")
+          const addTen = yield* Effect.promise(() => runPipelineChild(path, out, workers))
+          log(`  ${addTen.seconds.toFixed(1)} s (${addTen.extracted} extracted, ${addTen.reused} reused)`)
+          record({ ...report, addTen })
+        }
+        rmSync(out, { recursive: true, force: true })
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+    yield* Console.log(renderTerminal(report))
+    yield* Console.log(`\nwrote bench-reports/${options.report}.md and bench-reports/${options.report}.json`)
+  })
+).pipe(Command.withDescription("Measure the pipeline's speed and scale on the shared news corpus."))
+
+const fail = (reason: string) =>
+  Effect.gen(function*() {
+    yield* Console.error(`newsfacts bench: ${reason}`)
+    process.exitCode = 1
+  })
+
+bench.pipe(Command.run({ version: "0.1.0" }), Effect.provide(NodeServices.layer), NodeRuntime.runMain)

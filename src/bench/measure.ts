@@ -1,0 +1,55 @@
+/**
+ * Measurements for `npm run bench`: the real command line in a child process (so each run's peak
+ * memory is its own), and compromise's tagging alone in this process as the floor the pipeline builds on.
+ */
+import { spawn } from "node:child_process"
+import { existsSync, readFileSync, rmSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import type { CorpusRecord } from "./corpus.ts"
+import type { NlpEngine } from "../nlp/Nlp.ts"
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
+
+export interface PipelineRun {
+  readonly seconds: number
+  /** Peak resident set size of the whole process (main and worker threads), in megabytes. */
+  readonly peakRssMb: number
+  /** Articles the run extracted, and those it reused from the saved state. */
+  readonly extracted: number
+  readonly reused: number
+}
+
+/** Runs `npm run pipeline`'s entry point on `input` into `out` and measures it. */
+export const runPipelineChild = (input: string, out: string, workers: number): Promise<PipelineRun> =>
+  new Promise((resolve, reject) => {
+    const rssFile = `${out}.rss`
+    const args = ["--import", "tsx", "--import", join(repoRoot, "src/bench/reportRss.mjs"), join(repoRoot, "pipeline/main.ts"),
+      "--input", input, "--out", out, "--workers", String(workers)]
+    const started = performance.now()
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, NEWSFACTS_RSS_FILE: rssFile }, stdio: ["ignore", "pipe", "pipe"] })
+    let stdout = ""
+    let stderr = ""
+    child.stdout.on("data", (chunk) => (stdout += chunk))
+    child.stderr.on("data", (chunk) => (stderr += chunk))
+    child.on("error", reject)
+    child.on("exit", (code) => {
+      const seconds = (performance.now() - started) / 1000
+      if (code !== 0) return reject(new Error(`the pipeline exited with ${code}: ${stderr.trim().split("\n").at(-1)}`))
+      const counts = /extracted (\d+) article\(s\).*reused (\d+)/.exec(stdout)
+      const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : Number.NaN
+      rmSync(rssFile, { force: true })
+      resolve({ seconds, peakRssMb, extracted: Number(counts?.[1] ?? Number.NaN), reused: Number(counts?.[2] ?? Number.NaN) })
+    })
+  })
+
+/**
+ * Seconds for compromise alone to do what the segment stage asks of it (tag each article and give
+ * its terms with offsets), on one thread, with the same engine and plugins as the pipeline.
+ */
+export const compromiseSeconds = (engine: NlpEngine, records: ReadonlyArray<CorpusRecord>): number => {
+  engine.tagSentences("Warm-up: the engine loads its lexicon on first use.")
+  const started = performance.now()
+  for (const record of records) engine.tagSentences(record.text)
+  return (performance.now() - started) / 1000
+}

@@ -1,0 +1,107 @@
+/**
+ * The benchmark's report: what was measured, on which machine, and each figure beside the target that
+ * issue #9 sets. The same data as JSON (`bench-reports/latest.json`) and Markdown (`latest.md`).
+ */
+import type { PipelineRun } from "./measure.ts"
+
+export interface Machine {
+  readonly cpu: string
+  readonly cores: number
+  readonly memoryGb: number
+  readonly node: string
+  readonly platform: string
+}
+
+export interface SizedRun extends PipelineRun {
+  readonly scale: number
+  readonly articles: number
+  readonly megabytes: number
+  readonly workers: number
+}
+
+export interface BenchReport {
+  readonly command: string
+  readonly commit: string
+  readonly generated: string
+  readonly machine: Machine
+  readonly corpus: { readonly files: ReadonlyArray<string>; readonly articles: number; readonly megabytes: number }
+  /** compromise's tagging alone on the 1x corpus, one thread. */
+  readonly compromise: { readonly seconds: number } | null
+  /** The pipeline end to end on the 1x corpus with one worker thread. */
+  readonly oneWorker: SizedRun | null
+  /** The pipeline end to end on each size with the chosen number of workers. */
+  readonly sizes: ReadonlyArray<SizedRun>
+  /** Ten new articles added to the processed 1x corpus, rerun into the same output folder. */
+  readonly addTen: PipelineRun | null
+}
+
+const perSecond = (amount: number, seconds: number) => amount / seconds
+
+interface Figure {
+  readonly measure: string
+  readonly value: string
+  readonly target: string
+  readonly met: boolean | null
+}
+
+const ratio = (x: number) => `${x.toFixed(2)}x`
+
+/** Each headline figure with its target; figures whose runs were skipped are left out. */
+export const figures = (report: BenchReport): Array<Figure> => {
+  const rows: Array<Figure> = []
+  const base = report.sizes.find((s) => s.scale === 1)
+  const largest = report.sizes.find((s) => s.scale === 4)
+  const compromiseMbs = report.compromise === null ? null : perSecond(report.corpus.megabytes, report.compromise.seconds)
+  if (report.compromise !== null && compromiseMbs !== null) {
+    rows.push({ measure: "compromise tagging alone, 1 thread", value: `${compromiseMbs.toFixed(3)} MB/s, ${perSecond(report.corpus.articles, report.compromise.seconds).toFixed(1)} articles/s`, target: "the floor", met: null })
+  }
+  for (const run of [report.oneWorker, base].filter((r): r is SizedRun => r !== null && r !== undefined)) {
+    const mbs = perSecond(run.megabytes, run.seconds)
+    rows.push({
+      measure: `end to end, ${run.workers} worker${run.workers === 1 ? "" : "s"}, 1x`,
+      value: `${mbs.toFixed(3)} MB/s, ${perSecond(run.articles, run.seconds).toFixed(1)} articles/s${compromiseMbs === null ? "" : ` (${ratio(mbs / compromiseMbs)} compromise alone)`}`,
+      target: run.workers === 1 ? "≥ 0.5x compromise alone" : "report",
+      met: run.workers === 1 && compromiseMbs !== null ? mbs / compromiseMbs >= 0.5 : null
+    })
+  }
+  if (report.oneWorker !== null && base !== undefined && base.workers > 1) {
+    const speedup = report.oneWorker.seconds / base.seconds
+    rows.push({ measure: `${base.workers} workers vs 1, 1x`, value: ratio(speedup), target: base.workers === 2 ? "≥ 1.7x" : "report", met: base.workers === 2 ? speedup >= 1.7 : null })
+  }
+  if (base !== undefined) {
+    for (const run of report.sizes.filter((s) => s.scale !== 1)) {
+      const cost = run.seconds / base.seconds
+      rows.push({ measure: `${run.scale}x the articles: time vs 1x`, value: ratio(cost), target: run.scale === 4 ? "≤ 5x" : "report", met: run.scale === 4 ? cost <= 5 : null })
+    }
+  }
+  if (report.addTen !== null && base !== undefined) {
+    const share = report.addTen.seconds / base.seconds
+    rows.push({ measure: "adding 10 articles to the processed 1x corpus", value: `${report.addTen.seconds.toFixed(1)} s = ${(share * 100).toFixed(1)} % of the full run (${report.addTen.extracted} extracted, ${report.addTen.reused} reused)`, target: "≤ 5 %", met: share <= 0.05 })
+  }
+  if (largest !== undefined) rows.push({ measure: "peak memory at 4x", value: `${Math.round(largest.peakRssMb)} MB`, target: "bounded (report)", met: null })
+  return rows
+}
+
+const mark = (met: boolean | null) => (met === null ? "" : met ? "yes" : "no")
+
+export const renderMarkdown = (report: BenchReport): string => {
+  const m = report.machine
+  return [
+    "# newsfacts benchmark",
+    "",
+    `Measured by \`${report.command}\` at commit \`${report.commit.slice(0, 7)}\` on ${m.cpu} (${m.cores} cores, ${m.memoryGb} GB), Node ${m.node}, ${m.platform}; corpus ${report.corpus.files.join(", ")}: ${report.corpus.articles} articles, ${report.corpus.megabytes.toFixed(1)} MB of text.`,
+    "",
+    "| measure | figure | target | met |",
+    "|---|---|---|---|",
+    ...figures(report).map((f) => `| ${f.measure} | ${f.value} | ${f.target} | ${mark(f.met)} |`),
+    "",
+    "| size | articles | MB | workers | seconds | articles/s | MB/s | peak RSS (MB) |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ...[report.oneWorker, ...report.sizes].filter((r): r is SizedRun => r !== null).map((r) =>
+      `| ${r.scale}x | ${r.articles} | ${r.megabytes.toFixed(1)} | ${r.workers} | ${r.seconds.toFixed(1)} | ${perSecond(r.articles, r.seconds).toFixed(1)} | ${perSecond(r.megabytes, r.seconds).toFixed(3)} | ${Math.round(r.peakRssMb)} |`
+    )
+  ].join("\n") + "\n"
+}
+
+export const renderTerminal = (report: BenchReport): string =>
+  figures(report).map((f) => `${f.measure.padEnd(48)} ${f.value}${f.met === null ? "" : `  [target ${f.target}: ${mark(f.met)}]`}`).join("\n")

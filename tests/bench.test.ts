@@ -1,0 +1,69 @@
+/**
+ * The benchmark's pure parts: replayed copies are new, distinct documents made the same way every
+ * time, and the report sets each figure beside its target.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { replay, scaledCorpus } from "../src/bench/corpus.ts"
+import { figures, renderMarkdown } from "../src/bench/report.ts"
+import type { BenchReport } from "../src/bench/report.ts"
+
+const article = {
+  id: "wire:1",
+  text: "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n\nFourth paragraph.",
+  title: "A story",
+  date: "2025-06-30",
+  source: "Wire"
+}
+
+describe("replayed corpus", () => {
+  it("gives each copy a new id, source and date, and leaves one paragraph out", () => {
+    expect(replay(article, 2)).toEqual({
+      id: "wire:1~replay2",
+      text: "First paragraph.\n\nSecond paragraph.\n\nThird paragraph.",
+      title: "A story",
+      date: "2025-07-02",
+      source: "Wire (replay 2)"
+    })
+  })
+
+  it("swaps the paragraphs of a short article and keeps an undated one undated", () => {
+    expect(replay({ id: "x", text: "One.\n\nTwo.", date: null, source: null }, 1)).toEqual({ id: "x~replay1", text: "Two.\n\nOne.", title: null, date: null, source: "unknown (replay 1)" })
+  })
+
+  it("scales by whole copies, originals first, every text distinct", () => {
+    const corpus = scaledCorpus([article, { ...article, id: "wire:2", text: `${article.text}\n\nFifth paragraph.` }], 3)
+    expect(corpus.map((r) => r.id)).toEqual(["wire:1", "wire:2", "wire:1~replay1", "wire:2~replay1", "wire:1~replay2", "wire:2~replay2"])
+    expect(new Set(corpus.map((r) => r.text)).size).toBe(6)
+  })
+})
+
+describe("bench report", () => {
+  const run = (scale: number, workers: number, seconds: number) => ({ scale, workers, seconds, articles: 100 * scale, megabytes: scale, peakRssMb: 300 * scale, extracted: 100 * scale, reused: 0 })
+  const report: BenchReport = {
+    command: "npm run bench",
+    commit: "0123456789abcdef",
+    generated: "2026-01-01T00:00:00.000Z",
+    machine: { cpu: "Test CPU", cores: 2, memoryGb: 8, node: "22.0.0", platform: "linux x64" },
+    corpus: { files: ["a.jsonl"], articles: 100, megabytes: 1 },
+    compromise: { seconds: 10 },
+    oneWorker: run(1, 1, 16),
+    sizes: [run(1, 2, 9), run(4, 2, 40)],
+    addTen: { seconds: 0.4, peakRssMb: 100, extracted: 10, reused: 100 }
+  }
+
+  it("compares each figure with its target", () => {
+    expect(figures(report).map((f) => [f.measure, f.value, f.met])).toEqual([
+      ["compromise tagging alone, 1 thread", "0.100 MB/s, 10.0 articles/s", null],
+      ["end to end, 1 worker, 1x", "0.063 MB/s, 6.3 articles/s (0.63x compromise alone)", true],
+      ["end to end, 2 workers, 1x", "0.111 MB/s, 11.1 articles/s (1.11x compromise alone)", null],
+      ["2 workers vs 1, 1x", "1.78x", true],
+      ["4x the articles: time vs 1x", "4.44x", true],
+      ["adding 10 articles to the processed 1x corpus", "0.4 s = 4.4 % of the full run (10 extracted, 100 reused)", true],
+      ["peak memory at 4x", "1200 MB", null]
+    ])
+  })
+
+  it("names the machine and the commit in the Markdown", () => {
+    expect(renderMarkdown(report)).toContain("at commit `0123456` on Test CPU (2 cores, 8 GB), Node 22.0.0")
+  })
+})
