@@ -8,7 +8,7 @@
  *   npm run eval -- --gold FILE.jsonl --task T     any file in the eval format
  *   npm run eval -- --limit 100                    about 100 documents per file (whole topics)
  */
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
@@ -20,6 +20,7 @@ import type { EvalPlan } from "../src/eval/evaluate.ts"
 import { readGoldCorpus } from "../src/eval/gold.ts"
 import { renderMarkdown, renderTerminal, Tasks } from "../src/eval/report.ts"
 import type { Task } from "../src/eval/report.ts"
+import { withQuality } from "./docs.ts"
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url))
 const sharedEval = (file: string) => resolve(repoRoot, "../shared/eval", file)
@@ -51,7 +52,10 @@ const evaluate = Command.make(
     task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, stories, coref or seeds"), Flag.optional),
     gold: Flag.String("gold").pipe(Flag.withDescription("A gold file in the eval JSON Lines format (default: the dev files of ../shared/eval/)"), Flag.optional),
     limit: Flag.Int("limit").pipe(Flag.withDescription("About N documents per file: whole topics in a fixed order until N are reached"), Flag.optional),
-    report: Flag.String("report").pipe(Flag.withDescription("Report name under eval-reports/ (NAME.md and NAME.json)"), Flag.withDefault("latest"))
+    report: Flag.String("report").pipe(
+      Flag.withDescription("Report name under eval-reports/ (NAME.md and NAME.json); default latest for a full run, partial otherwise"),
+      Flag.optional
+    )
   },
   Effect.fn(function*({ gold, limit, report, task }) {
     const command = ["npm run eval", ...process.argv.slice(2).length > 0 ? ["--", ...process.argv.slice(2)] : []].join(" ")
@@ -59,13 +63,21 @@ const evaluate = Command.make(
     if (limitValue !== null && limitValue < 1) return yield* fail("--limit must be at least 1")
     const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, command)
     if (typeof plan === "string") return yield* fail(plan)
+    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null
+    const name = Option.getOrElse(report, () => (full ? "latest" : "partial"))
     const result = yield* runEvaluation(plan, (line) => process.stderr.write(`${line}\n`))
     const folder = join(repoRoot, "eval-reports")
     mkdirSync(folder, { recursive: true })
-    writeFileSync(join(folder, `${report}.md`), renderMarkdown(result))
-    writeFileSync(join(folder, `${report}.json`), JSON.stringify(result, null, 2) + "\n")
+    writeFileSync(join(folder, `${name}.md`), renderMarkdown(result))
+    writeFileSync(join(folder, `${name}.json`), JSON.stringify(result, null, 2) + "\n")
     yield* Console.log(renderTerminal(result))
-    yield* Console.log(`\nwrote eval-reports/${report}.md and eval-reports/${report}.json`)
+    yield* Console.log(`\nwrote eval-reports/${name}.md and eval-reports/${name}.json`)
+    // The README's quality table shows the full report; refresh it so the two cannot drift apart.
+    if (name === "latest" && full) {
+      const readme = join(repoRoot, "README.md")
+      writeFileSync(readme, withQuality(readFileSync(readme, "utf8"), result))
+      yield* Console.log("updated the quality table in README.md")
+    }
   })
 ).pipe(Command.withDescription("Score the pipeline's exported datasets against annotated news (../shared/eval) and the seed gold."))
 
