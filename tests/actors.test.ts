@@ -43,6 +43,15 @@ describe("actors: appositives", () => {
       "Kevin Hassett@0:person:name", "National Economic Council@31:organization:name", "CNBC@63:organization:name"
     ])
   })
+
+  it("normalises the organisation in an appositive title to its canonical name", () => {
+    const { actors } = actorsOf("Kevin Hassett, director of the White House National Economic Council, said so.")
+    expect(actorNamed(actors, "Kevin Hassett")).toMatchObject({
+      title: "director of the White House National Economic Council",
+      titleNormalized: "director of the national economic council",
+      affiliation: "United States"
+    })
+  })
 })
 
 describe("actors: organisations", () => {

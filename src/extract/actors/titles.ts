@@ -94,7 +94,21 @@ const appositiveTitle = (lexicon: ActorLexicon, context: ExtractContext, span: N
   const title = text.slice(first.start, tokens[end].end)
   const inside = spans.filter((s) => s.first > span.last && s.last <= end)
   const affiliation = inside.map(affiliationOf).find((a) => a !== null) ?? null
-  return { title, titleNormalized: title.toLowerCase(), affiliation, rule: "title:appositive" }
+  return { title, titleNormalized: canonicalOrganizations(title, first.start, inside).toLowerCase(), affiliation, rule: "title:appositive" }
+}
+
+/**
+ * The title with each organisation written in it replaced by its canonical name, so that "director of the
+ * White House National Economic Council" and "director of the National Economic Council" normalise alike.
+ */
+const canonicalOrganizations = (title: string, titleStart: number, inside: ReadonlyArray<NameSpan>): string => {
+  const outermost = inside.filter((s) => !inside.some((o) => o !== s && o.first <= s.first && o.last >= s.last))
+  let result = title
+  for (const s of outermost.toSorted((a, b) => b.start - a.start)) {
+    if (s.organization === undefined) continue
+    result = result.slice(0, s.start - titleStart) + s.organization.name + result.slice(s.end - titleStart)
+  }
+  return result
 }
 
 /** The nearest country acting in the sentence before the person, else right after (", Beijing's"). */
