@@ -148,12 +148,33 @@ describe("quotes: patterns", () => {
     expect(quotes[0].rule).toContain("continued")
   })
 
-  it("a quote continued in the next paragraph keeps the speaker", () => {
+  it("a quote in the next paragraph continues the attributed quote before it, as one statement", () => {
     const text = `“We are ready,” Smith said.\n\n“The talks begin today and will go on for a week.”`
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.start, q.end, q.speakerKey, q.rule])).toEqual([
+      [1, text.length - 1, "smith", "quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"]
+    ])
+  })
+
+  it("a quote after narration keeps the previous speaker on a row of its own", () => {
+    const text = `“We are ready,” Smith said. The talks were delayed twice.\n\n“The talks begin today and will go on for a week.”`
     const { quotes } = quotesOf(text, [smith])
     expect(quotes.map((q) => [q.text, q.speakerKey, q.rule])).toEqual([
       ["We are ready", "smith", "quote.direct.speaker-before-cue.content-before.say;speaker.name"],
       ["The talks begin today and will go on for a week.", "smith", "quote.direct.continued;speaker.previous-speaker"]
+    ])
+  })
+
+  it("an open quote is not continued by a next paragraph that attributes its own quote", () => {
+    const text = `Smith said the plan is “a vague position to have.\n\n“We pass laws. That is what we do,” Smith said.`
+    expect(findQuotations(text).map((q) => [text.slice(q.contentStart, q.contentEnd), q.closed])).toEqual([
+      ["a vague position to have.", false],
+      ["We pass laws. That is what we do,", true]
+    ])
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.kind, q.text])).toEqual([
+      ["mixed", `the plan is ${MARK}a vague position to have.`],
+      ["direct", "We pass laws. That is what we do"]
     ])
   })
 

@@ -21,4 +21,15 @@ describe("segment", () => {
     for (const token of doc.tokens) expect(text.slice(token.start, token.end)).toBe(token.text)
     expect(doc.tokens.find((t) => t.text === "Hassett")?.sentence).toBe(1)
   })
+
+  it("ends a sentence at a paragraph break even where compromise runs on over it", () => {
+    const text = "He said it is “a vague position to have.\n\n“We pass laws. That is what we do,” he said."
+    const doc = analyzeText(sharedNlpEngine(), text)
+    expect(doc.sentences.map((s) => [s.paragraph, text.slice(s.start, s.end)])).toEqual([
+      [0, "He said it is “a vague position to have."],
+      [1, "“We pass laws."],
+      [1, "That is what we do,” he said."]
+    ])
+    expect(doc.tokens.every((t) => doc.sentences[t.sentence].firstToken <= t.index && t.index < doc.sentences[t.sentence].endToken)).toBe(true)
+  })
 })

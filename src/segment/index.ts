@@ -27,43 +27,56 @@ export const paragraphRanges = (text: string): Array<{ start: number; end: numbe
 }
 
 /**
- * Tags the whole body in one call (compromise ends sentences at line breaks, so no sentence crosses a
- * paragraph) and numbers each sentence's paragraph by offset.
+ * Tags the whole body in one call and numbers each sentence's paragraph by offset. compromise ends most
+ * sentences at line breaks, but not all (`…to have.\n\n"What …`), so a sentence is also cut where a
+ * paragraph ends: no sentence crosses a paragraph.
  */
 export const analyze = (engine: NlpEngine, clean: CleanDocument): AnalyzedDocument => {
   const sentences: Array<Sentence> = []
   const tokens: Array<Token> = []
   const paragraphs = paragraphRanges(clean.text)
-  let paragraph = 0
+  let current = 0
+  /** The paragraph holding `offset`; offsets only grow, so the search only moves forward. */
+  const paragraphOf = (offset: number) => {
+    while (current < paragraphs.length - 1 && paragraphs[current].end <= offset) current++
+    return current
+  }
+  const pushSentence = (firstToken: number, paragraph: number) => {
+    const first = tokens[firstToken]
+    const last = tokens[tokens.length - 1]
+    sentences.push({
+      index: sentences.length,
+      paragraph,
+      start: Math.max(paragraphs[paragraph]?.start ?? 0, first.start - first.pre.trimStart().length),
+      end: Math.min(paragraphs[paragraph]?.end ?? clean.text.length, last.end + last.post.trimEnd().length),
+      firstToken,
+      endToken: tokens.length
+    })
+  }
   for (const terms of engine.tagSentences(clean.text)) {
-    if (terms.length === 0) continue
-    const sentenceIndex = sentences.length
-    const firstToken = tokens.length
+    let firstToken = tokens.length
+    let paragraph = -1
     for (const term of terms) {
+      const start = term.offset.start
+      const at = paragraphOf(start)
+      if (tokens.length > firstToken && at !== paragraph) {
+        pushSentence(firstToken, paragraph)
+        firstToken = tokens.length
+      }
+      paragraph = at
       tokens.push({
         index: tokens.length,
-        sentence: sentenceIndex,
+        sentence: sentences.length,
         text: term.text,
         normal: term.normal,
         pre: term.pre,
         post: term.post,
         tags: term.tags,
-        start: term.offset.start,
-        end: term.offset.start + term.offset.length
+        start,
+        end: start + term.offset.length
       })
     }
-    const first = tokens[firstToken]
-    const last = tokens[tokens.length - 1]
-    while (paragraph < paragraphs.length - 1 && paragraphs[paragraph].end <= first.start) paragraph++
-    const limit = paragraphs[paragraph]?.end ?? clean.text.length
-    sentences.push({
-      index: sentenceIndex,
-      paragraph,
-      start: Math.max(paragraphs[paragraph]?.start ?? 0, first.start - first.pre.trimStart().length),
-      end: Math.min(limit, last.end + last.post.trimEnd().length),
-      firstToken,
-      endToken: tokens.length
-    })
+    if (tokens.length > firstToken) pushSentence(firstToken, paragraph)
   }
   return { clean, sentences, tokens }
 }

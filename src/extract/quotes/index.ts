@@ -351,9 +351,14 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     // A quote that is a sentence of its own continues the previous speaker's quote nearby.
     const previous = byStart().filter((a) => a.end <= q.start && a.kind !== "indirect").pop()
     if (previous && previous.unit.paragraph >= unit.paragraph - 1 && unit.index - previous.unit.index <= 2) {
-      if (previous.unit.paragraph === unit.paragraph && unit.index - previous.unit.index === 1 && previous.kind === "direct") {
-        // `"…," he said. "…"`: one statement that its attribution interrupts; one row whose span runs
-        // over both parts (and the attribution between them), as PolNeAR annotates it.
+      // `"…," he said. "…"`, also over a paragraph break when the previous quote ends before its
+      // attribution: one statement that its attribution interrupts; one row whose span runs over both
+      // parts (and the attribution between them), as PolNeAR annotates it.
+      const endsBeforeAttribution = previous.pattern.endsWith("content-before") || previous.pattern.includes("continued")
+      const adjacent = unit.index - previous.unit.index === 1 &&
+        (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution))
+      const quoted = previous.kind === "direct" || (previous.kind === "mixed" && endsBeforeAttribution)
+      if (adjacent && quoted) {
         previous.end = q.contentEnd
         previous.pattern = `${previous.pattern}+continued`
         continue

@@ -4,7 +4,8 @@
  * the characters around them. Single quotation marks are not openers: in news they mark quotes inside
  * quotes, headline quotes and scare quotes, none of which is a statement of its own.
  * News style leaves an open quote unclosed at a paragraph end when the next paragraph continues it
- * with a fresh opening mark; such a quotation runs over both paragraphs.
+ * with a fresh opening mark; such a quotation runs over both paragraphs, unless the next paragraph
+ * closes its quote and attributes it (`“…,” she said.`), which makes it a statement of its own.
  */
 
 export interface Quotation {
@@ -64,6 +65,17 @@ const findMarks = (text: string): Array<Mark> => {
 
 const paragraphBreakBetween = (text: string, from: number, to: number) => /\n\s*\n/.test(text.slice(from, to))
 
+/**
+ * Whether the paragraph that opens with marks[m] closes its quote and goes on in the writer's words
+ * (`“…,” Grayson said.`): then it is a statement of its own, not the continuation of an open quote.
+ */
+const hasOwnAttribution = (text: string, marks: ReadonlyArray<Mark>, m: number): boolean => {
+  const paragraphEnd = text.slice(marks[m].at).search(/\n\s*\n/)
+  const end = paragraphEnd === -1 ? text.length : marks[m].at + paragraphEnd
+  const close = marks.find((mark, k) => k > m && mark.at < end && mark.direction !== "open")
+  return close !== undefined && /[\p{L}\p{N}]/u.test(text.slice(close.at + close.length, end))
+}
+
 export const findQuotations = (text: string): Array<Quotation> => {
   const marks = findMarks(text)
   const quotations: Array<Quotation> = []
@@ -89,7 +101,7 @@ export const findQuotations = (text: string): Array<Quotation> => {
       const breakAt = text.slice(lastMarkEnd, mark.at).search(/\n\s*\n/) + lastMarkEnd
       const nextParagraphStart = text.slice(breakAt).search(/\S/) + breakAt
       const continues = mark.at === nextParagraphStart && mark.direction !== "close" &&
-        !paragraphBreakBetween(text, breakAt + 1, mark.at)
+        !paragraphBreakBetween(text, breakAt + 1, mark.at) && !hasOwnAttribution(text, marks, m)
       if (continues) {
         open = { mark: open.mark, multiParagraph: true }
         lastMarkEnd = mark.at + mark.length

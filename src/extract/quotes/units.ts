@@ -33,7 +33,9 @@ export const buildUnits = (
   const starts = new Set<number>()
   sentences.forEach((s, i) => {
     if (s.endToken <= s.firstToken) return
-    if (i === 0 || !insideQuotation(tokens[s.firstToken].start)) starts.add(s.firstToken)
+    // A sentence inside a quotation stays with the sentence that opened it, unless it opens a paragraph.
+    const opensParagraph = i === 0 || sentences[i - 1].paragraph !== s.paragraph
+    if (opensParagraph || !insideQuotation(tokenSpanStart(tokens[s.firstToken]))) starts.add(s.firstToken)
   })
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]
