@@ -63,6 +63,42 @@ describe("quotations", () => {
   })
 })
 
+describe("quotes: what is not a statement", () => {
+  it("content that opens with an adverbial and has no finite clause is not what was said", () => {
+    expect(quotesOf(`Clinton responded by pointing a finger in the woman's face.`).quotes).toEqual([])
+    expect(quotesOf(`Smith has said so in speeches, before becoming a judge in 2009.`).quotes).toEqual([])
+    const kept = quotesOf(`Smith said on Thursday he had delivered a letter to the attorney general.`, [smith]).quotes
+    expect(kept.map((q) => [q.text, q.speakerKey])).toEqual([["on Thursday he had delivered a letter to the attorney general", "smith"]])
+  })
+
+  it("a subordinate phrase before the speaker is not content", () => {
+    expect(quotesOf(`Though Jones is gaining ground with voters, Smith maintains a commanding lead.`, [smith]).quotes).toEqual([])
+    const { quotes } = quotesOf(`The vote is lost, Smith maintains.`, [smith])
+    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["The vote is lost", "smith"]])
+  })
+
+  it("words after an 'according to' source without a comma still describe the source", () => {
+    const { quotes } = quotesOf(`The talks stalled in May, according to a memo released Friday by the agency's watchdog.`)
+    expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["The talks stalled in May", "a memo"]])
+  })
+
+  it("an existential 'there' or a bare 'All told' is not a speaker", () => {
+    expect(quotesOf(`There have already been telling responses that could resound in the campaign.`).quotes).toEqual([])
+    expect(quotesOf(`All told, up to 5 million people could be eligible for the programs.`).quotes).toEqual([])
+  })
+})
+
+describe("quotes: speakers compromise mis-tags", () => {
+  it("reads a cue after an apposition, an unknown surname tagged as a verb, and a name that comes second", () => {
+    const a = quotesOf(`Officials met. Scott Goodstein, its chief executive officer, said candidates are aware.`).quotes
+    expect(a.map((q) => [q.speakerText, q.text])).toEqual([["Scott Goodstein, its chief executive officer", "candidates are aware"]])
+    const b = quotesOf(`Officials met. Weingarten, a longtime Clinton supporter, said that the unions failed.`).quotes
+    expect(b.map((q) => [q.speakerText, q.text])).toEqual([["Weingarten, a longtime Clinton supporter", "the unions failed"]])
+    const c = quotesOf(`Officials met. The author of the book, Mitchell Zuckoff, said that he stands by it.`).quotes
+    expect(c.map((q) => [q.speakerText, q.text])).toEqual([["The author of the book, Mitchell Zuckoff", "he stands by it"]])
+  })
+})
+
 describe("quotes: patterns", () => {
   it("direct quote with the speaker after it and an addressee", () => {
     const { quotes } = quotesOf(`“We will talk to them,” Hassett told CNBC.`, [hassett])

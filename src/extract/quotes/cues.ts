@@ -42,9 +42,13 @@ const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boole
   const opensReport = /:/.test(t.post) || nextWord === "that" || (next !== undefined && /["“]|''/.test(t.post + next.pre))
   if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport) return false
   if (t.tags.includes("Verb") || opensReport) return true
-  // compromise tags some participles as nouns ("with Trump saying later that …"): a name or pronoun
-  // right before the word, or a quotation right after it, makes it a verb of saying.
-  const afterSubject = prev !== undefined && prev.post.trim() === "" && (prev.tags.includes("ProperNoun") || prev.tags.includes("Pronoun"))
+  // "Goodstein, its chief executive officer, said …": after an apposition compromise may tag the verb
+  // as an adjective; a cue right after a comma is a verb (the noun uses need a determiner, above).
+  if (prev !== undefined && /,\s*$/.test(prev.post) && !cue.alsoNoun) return true
+  // compromise tags some verbs as nouns or adjectives ("with Trump saying later that …", "The
+  // businessman said China …"): a noun, name or pronoun right before the word, or a quotation right
+  // after it, makes it a verb of saying.
+  const afterSubject = prev !== undefined && prev.post.trim() === "" && ["ProperNoun", "Pronoun", "Noun"].some((tag) => prev.tags.includes(tag))
   const beforeQuote = next !== undefined && /["“]|''/.test(t.post + next.pre)
   return afterSubject || beforeQuote
 }

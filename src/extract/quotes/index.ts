@@ -56,6 +56,18 @@ const CLOSING_MARK = /["”»]|''/
 const INTRODUCERS = new Set(["that"])
 /** Content cannot start with a relative pronoun: "said Smith, who runs …" describes the speaker. */
 const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when"])
+/**
+ * Words that open an adverbial when they follow the cue directly: "responded by pointing …", "said in
+ * speeches, before becoming …", "pleaded with his grandfather to …", "said so after …". Such content
+ * is a statement only if a finite clause follows ("said on Thursday he delivered …"). ("to" is not one:
+ * "told them to leave" reports a request.)
+ */
+const ADVERBIAL_STARTS = new Set(["by", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
+/** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
+const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "looking"])
+const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"]
+/** Subjects that cannot be a speaker: an existential "there", a bare quantifier ("All told, …"), a clause ("How he answers …"). */
+const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether", "why"])
 const MIN_UNATTRIBUTED_WORDS = 6
 const NARRATION_AFTER_QUOTE = /^\s*,?\s*(as|while|whereas|because|since|amid|although|though|even as)\b/
 
@@ -87,6 +99,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
 
   const insideQuotation = (offset: number) => quotations.some((q) => q.contentStart <= offset && offset < q.contentEnd)
   const hasVerb = (first: number, end: number) => tokens.slice(first, end).some((t) => t.tags.includes("Verb"))
+  const hasFiniteVerb = (first: number, end: number) =>
+    tokens.slice(first, end).some((t) => FINITE_TAGS.some((tag) => t.tags.includes(tag)) && !t.tags.includes("Gerund"))
 
   /** The kind and the content span of a content range, read from the quotation marks inside it. */
   const classify = (start: number, end: number): { kind: QuoteKind; start: number; end: number; quoted: Array<Quotation> } => {
@@ -129,6 +143,23 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     return { start, end }
   }
 
+  /**
+   * Whether the last comma-separated part before the speaker is an adverbial or subordinate phrase
+   * ("Though Sanders is gaining ground, Clinton maintains …", "Looking back to 2008, Devine argued …"):
+   * then it modifies the speaker's clause and is not what was said. Quoted words always count as said.
+   */
+  const subordinateBefore = (from: number, end: number): boolean => {
+    let first = from
+    for (let k = end - 2; k >= from; k--) {
+      if (/[,;—–]/.test(tokens[k].post)) {
+        first = k + 1
+        break
+      }
+    }
+    return !quotations.some((q) => q.contentStart < tokens[end - 1].end && q.contentEnd > tokens[first].start) &&
+      SUBORDINATORS.has(wordOf(tokens[first]))
+  }
+
   /** Reads one cue as an attribution frame within its unit. */
   const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
     let from = fromToken
@@ -143,6 +174,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       if (!speaker) return null
       afterFirst = speaker.end
       pattern = "according-to"
+      // "…, according to a memo released Friday by the watchdog.": words after the source that follow
+      // no comma still describe the source; the statement is the clause before it.
+      if (afterFirst < to && !/[,:]/.test(tokens[afterFirst - 1].post) && !OPENING_MARK.test(tokens[afterFirst].pre)) afterFirst = to
     } else {
       speaker = speakerBefore(tokens, cue.firstToken, from)
       // "an architect who said …": the speaker is the relative pronoun's antecedent.
@@ -151,6 +185,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         if (!speaker) return null
         beforeEnd = cue.firstToken
       }
+      if (speaker && NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) return null
       if (speaker) {
         if (beforeEnd === cue.firstToken && speaker.end < cue.firstToken) {
           // Antecedent: the content cannot start before the cue.
@@ -220,10 +255,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     }
     const afterTokens = to - contentFirst
     const opensWithQuote = contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre)
+    const introduced = contentFirst > afterFirst
     const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && (hasVerb(contentFirst, to) || cue.cue.nounContent) &&
-      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst]))))
+      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
+      (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
-    const beforeValid = beforeLast !== null && (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd)))
+    const beforeValid = beforeLast !== null && (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd) && !subordinateBefore(from, beforeEnd)))
     // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
     const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post)
     let range: TokenRange

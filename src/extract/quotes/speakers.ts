@@ -34,6 +34,9 @@ const isNounPhraseWord = (t: Token) => {
   if (t.tags.includes("Verb") && !t.tags.includes("Noun") && !t.tags.includes("ProperNoun")) return false
   return NOUN_PHRASE_TAGS.some((tag) => t.tags.includes(tag)) || /^\p{Lu}/u.test(t.text)
 }
+/** A capitalised word compromise did not tag as a name, that is not a function word: "Weingarten" read as a verb. */
+const isCapitalisedName = (t: Token) =>
+  /^\p{Lu}\p{Ll}/u.test(t.text) && !["Determiner", "Adverb", "Conjunction", "Preposition", "Pronoun", "Gerund"].some((tag) => t.tags.includes(tag))
 const isNamedWord = (t: Token) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") || (/^\p{Lu}/u.test(t.text) && !t.tags.includes("Determiner"))
 const isHeadWord = (t: Token) => (t.tags.includes("Noun") || t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") || /^\p{Lu}/u.test(t.text)) && !NOUN_PHRASE_LINKS.has(wordOf(t))
 
@@ -88,11 +91,14 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   if (/,/.test(tokens[last].post)) {
     // Apposition: "Hassett, director of the National Economic Council, told": the description ends at
     // `last`, the name before it ends with a comma. Without such a name the comma ends a clause.
+    // The name may come second ("The author of the book, Mitchell Zuckoff, said"), and compromise may
+    // tag an unknown surname as a verb ("Weingarten, a longtime supporter, said").
     const nameEnd = first - 1
-    if (nameEnd < unitFirst || !/,/.test(tokens[nameEnd].post) || !isNounPhraseWord(tokens[nameEnd])) return null
-    const nameFirst = walkBack(nameEnd)
+    if (nameEnd < unitFirst || !/,/.test(tokens[nameEnd].post) || !(isNounPhraseWord(tokens[nameEnd]) || isCapitalisedName(tokens[nameEnd]))) return null
+    const nameFirst = isNounPhraseWord(tokens[nameEnd]) ? walkBack(nameEnd) : nameEnd
     const nameTokens = tokens.slice(nameFirst, nameEnd + 1)
-    if (!nameTokens.some((t) => t.tags.includes("ProperNoun")) || nameTokens.length > 5 || last - first > 12) return null
+    const named = (range: ReadonlyArray<Token>) => range.some((t) => t.tags.includes("ProperNoun") || isCapitalisedName(t))
+    if (!(named(nameTokens) || named(tokens.slice(first, last + 1))) || nameTokens.length > 5 || last - first > 12) return null
     first = nameFirst
   }
   const trimmed = trimLinks(tokens, { first, end: last + 1 })
