@@ -99,6 +99,33 @@ describe("quotes: speakers compromise mis-tags", () => {
   })
 })
 
+describe("quotes: questions, relatives, shares and headlines", () => {
+  it("reads a question asked in the passive, with the asker from the 'by' phrase", () => {
+    const a = quotesOf(`Officials met. When asked whether the city should have a vote, he said: "I think so."`).quotes
+    expect(a.map((q) => [q.kind, q.text, q.speakerText, q.cue])).toEqual([
+      ["indirect", "whether the city should have a vote", null, "asked"],
+      ["direct", "I think so.", "he", "said"]
+    ])
+    const b = quotesOf(`Officials met. Sanders was asked by host John Dickerson whether his aim was similar.`).quotes
+    expect(b.map((q) => [q.text, q.speakerText])).toEqual([["whether his aim was similar", "host John Dickerson"]])
+  })
+
+  it("gives a relative clause's cue the relative pronoun's antecedent as speaker", () => {
+    const { quotes } = quotesOf(`Officials met. Trump refused to pay an architect who said he was stiffed after the job.`)
+    expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["he was stiffed after the job", "an architect"]])
+  })
+
+  it("takes a share of people as speaker and splits coordinated clauses with their own speakers", () => {
+    const { quotes } = quotesOf(`It is clear: 42% say they're liberal, and three-fourths say the government should act.`)
+    expect(quotes.map((q) => [q.speakerText, q.text])).toEqual([["42%", "they're liberal"], ["three-fourths", "the government should act"]])
+  })
+
+  it("reads a cue in a title-case headline", () => {
+    const { quotes } = quotesOf(`Obama Says New Museum Will Tell of 'Suffering and Delight'\n\nWASHINGTON -- President Obama spoke on Saturday.`)
+    expect(quotes.map((q) => [q.speakerText, q.cue, q.text])).toEqual([["Obama", "Says", "New Museum Will Tell of 'Suffering and Delight"]])
+  })
+})
+
 describe("quotes: patterns", () => {
   it("direct quote with the speaker after it and an addressee", () => {
     const { quotes } = quotesOf(`“We will talk to them,” Hassett told CNBC.`, [hassett])

@@ -14,13 +14,21 @@ export interface Cue {
   readonly end: number
 }
 
-const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "be", "been", "being", "am", "'s"])
+export const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "be", "been", "being", "am", "'s"])
 const NEGATIONS = new Set(["not", "n't", "never", "no"])
 const DECLINING = new Set(["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"])
+/** Words that open a reported question right after its verb, or the "by" of a passive asker. */
+export const QUESTION_OPENERS = new Set(["whether", "if", "how", "what", "why", "who", "when", "where", "which", "by"])
 const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"])
 
 /** The lower-case word of a token, without the punctuation compromise may leave in `normal`. */
 export const wordOf = (t: Token): string => t.normal.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, "")
+
+/** Whether token i sits in a headline written in title case ("Obama Says Museum Will Tell …"). */
+export const inTitleCase = (tokens: ReadonlyArray<Token>, i: number): boolean => {
+  const words = tokens.filter((t) => t.sentence === tokens[i].sentence && /^\p{L}{4,}/u.test(t.text))
+  return words.length >= 4 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * words.length
+}
 
 const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boolean => {
   if (cue.class === "source") return true
@@ -30,15 +38,17 @@ const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boole
   // "the said report", "his reports", "a claim": a noun or an adjective, not a reporting verb.
   if (NOUN_MARKERS.has(prevWord) && !/[,:]/.test(prev!.post)) return false
   // "The Washington Post", "the United States", "Trump's comments": names and possessed nouns.
-  if (/^\p{Lu}/u.test(t.text) && prev !== undefined && !/[.!?:"“”]/.test(prev.post)) return false
+  if (/^\p{Lu}/u.test(t.text) && prev !== undefined && !/[.!?:"“”]/.test(prev.post) && !inTitleCase(tokens, i)) return false
   if (prev !== undefined && /\p{L}['’]s?$/u.test(prev.text) && prev.post.trim() === "") return false
+  const next = tokens[i + 1]
+  const nextWord = next && next.sentence === t.sentence ? wordOf(next) : ""
+  // "he was asked whether …", "when asked by a reporter if …": a question, asked by the "by" phrase.
+  if (cue.question && QUESTION_OPENERS.has(nextWord)) return true
   // "he was told", "it is said to": the subject is not the speaker.
   if (PASSIVE_AUXILIARIES.has(prevWord) && !wordOf(t).endsWith("ing")) return false
   // "did not say", "declined to say": no statement was made.
   if (NEGATIONS.has(prevWord)) return false
   if (prevWord === "to" && i > 1 && DECLINING.has(wordOf(tokens[i - 2]))) return false
-  const next = tokens[i + 1]
-  const nextWord = next && next.sentence === t.sentence ? wordOf(next) : ""
   const opensReport = /:/.test(t.post) || nextWord === "that" || (next !== undefined && /["“]|''/.test(t.post + next.pre))
   if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport) return false
   if (t.tags.includes("Verb") || opensReport) return true

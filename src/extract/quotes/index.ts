@@ -18,7 +18,7 @@ import type { Token } from "../../model/document.ts"
 import type { LocalActor, QuoteMention } from "../../model/extraction.ts"
 import type { QuoteKinds } from "../../model/tables.ts"
 import type { ActorExtraction, ExtractContext, QuoteExtraction } from "../context.ts"
-import { type Cue, findCues, wordOf } from "./cues.ts"
+import { type Cue, findCues, inTitleCase, PASSIVE_AUXILIARIES, QUESTION_OPENERS, wordOf } from "./cues.ts"
 import { quotesLexicon } from "./lexicon.ts"
 import { findQuotations, type Quotation } from "./quotations.ts"
 import {
@@ -31,6 +31,7 @@ import {
   speakerBefore,
   relativeAntecedent,
   sentenceSubject,
+  subjectEnd,
   type TokenRange
 } from "./speakers.ts"
 import { buildUnits, type Unit } from "./units.ts"
@@ -62,9 +63,11 @@ const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when
  * is a statement only if a finite clause follows ("said on Thursday he delivered …"). ("to" is not one:
  * "told them to leave" reports a request.)
  */
-const ADVERBIAL_STARTS = new Set(["by", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
+const ADVERBIAL_STARTS = new Set(["by", "of", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
 /** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
 const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "looking"])
+/** Words before a passive "asked" that make it the asking of a question: "when asked whether …". */
+const PASSIVE_QUESTION_LEADS = new Set(["when", "after", "once", "if", "before", "while"])
 const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"]
 /** Subjects that cannot be a speaker: an existential "there", a bare quantifier ("All told, …"), a clause ("How he answers …"). */
 const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether", "why"])
@@ -99,8 +102,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
 
   const insideQuotation = (offset: number) => quotations.some((q) => q.contentStart <= offset && offset < q.contentEnd)
   const hasVerb = (first: number, end: number) => tokens.slice(first, end).some((t) => t.tags.includes("Verb"))
-  const hasFiniteVerb = (first: number, end: number) =>
-    tokens.slice(first, end).some((t) => FINITE_TAGS.some((tag) => t.tags.includes(tag)) && !t.tags.includes("Gerund"))
+  const isFiniteVerb = (t: Token) => FINITE_TAGS.some((tag) => t.tags.includes(tag)) && !t.tags.includes("Gerund")
+  const hasFiniteVerb = (first: number, end: number) => tokens.slice(first, end).some(isFiniteVerb)
 
   /** The kind and the content span of a content range, read from the quotation marks inside it. */
   const classify = (start: number, end: number): { kind: QuoteKind; start: number; end: number; quoted: Array<Quotation> } => {
@@ -160,6 +163,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       SUBORDINATORS.has(wordOf(tokens[first]))
   }
 
+  /** "was asked", "when asked", or a sentence opening with "Asked": the subject, if any, is the one asked. */
+  const asksPassively = (cue: Cue, from: number): boolean => {
+    const before = cue.firstToken - 1
+    return before < from || PASSIVE_AUXILIARIES.has(wordOf(tokens[before])) || PASSIVE_QUESTION_LEADS.has(wordOf(tokens[before]))
+  }
+
   /** Reads one cue as an attribution frame within its unit. */
   const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
     let from = fromToken
@@ -177,13 +186,27 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       // "…, according to a memo released Friday by the watchdog.": words after the source that follow
       // no comma still describe the source; the statement is the clause before it.
       if (afterFirst < to && !/[,:]/.test(tokens[afterFirst - 1].post) && !OPENING_MARK.test(tokens[afterFirst].pre)) afterFirst = to
+    } else if (cue.cue.question && asksPassively(cue, from)) {
+      // "When asked by a reporter whether …, he said": the question is what was said, by the "by" phrase.
+      let k = cue.endToken
+      if (k < to && wordOf(tokens[k]) === "by") {
+        speaker = speakerAfter(tokens, k + 1, to, false, true)
+        if (!speaker) return null
+        k = speaker.end
+      }
+      if (k >= to || wordOf(tokens[k]) === "by" || !QUESTION_OPENERS.has(wordOf(tokens[k]))) return null
+      afterFirst = k
+      pattern = "asked-question"
     } else {
-      speaker = speakerBefore(tokens, cue.firstToken, from)
-      // "an architect who said …": the speaker is the relative pronoun's antecedent.
-      if (speaker && speaker.end - speaker.first === 1 && RELATIVE_STARTS.has(wordOf(tokens[speaker.first]))) {
-        speaker = relativeAntecedent(tokens, speaker.first, unit.firstToken)
+      // "an architect who said …", "Democrats, who have argued …": the speaker is the relative
+      // pronoun's antecedent (compromise may tag "who" as a preposition, so it is read by its word).
+      const relative = subjectEnd(tokens, cue.firstToken, from)
+      if (relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))) {
+        speaker = relativeAntecedent(tokens, relative, unit.firstToken)
         if (!speaker) return null
         beforeEnd = cue.firstToken
+      } else {
+        speaker = speakerBefore(tokens, cue.firstToken, from)
       }
       if (speaker && NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) return null
       if (speaker) {
@@ -256,7 +279,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const afterTokens = to - contentFirst
     const opensWithQuote = contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre)
     const introduced = contentFirst > afterFirst
-    const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && (hasVerb(contentFirst, to) || cue.cue.nounContent) &&
+    // A clause, or a noun phrase where the cue takes one; in a title-case headline tags are unreliable.
+    const clauseLike = hasVerb(contentFirst, to) || cue.cue.nounContent || inTitleCase(tokens, cue.firstToken)
+    const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
       !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
       (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
@@ -327,6 +352,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         const boundary = nextSpeaker ? nextSpeaker.first : next.firstToken
         // (Also right after the cue: `"…," Trump said, adding later, "…"` is two statements, not one interrupted.)
         if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post)) to = boundary
+        // "…, and three-fourths say …": a coordinated clause with its own speaker.
+        else if (boundary - 1 > cue.endToken && ["and", "but"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
       }
       const read = readFrame(unit, cue, from, to, frames[frames.length - 1] ?? null)
       if (!read || read.length === 0) return

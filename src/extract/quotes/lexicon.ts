@@ -15,7 +15,8 @@ const CueEntry = Schema.Struct({
   irregular: Schema.optionalKey(Schema.Array(Schema.String)),
   phrase: Schema.optionalKey(Schema.Array(Schema.String)),
   nounContent: Schema.optionalKey(Schema.Boolean),
-  alsoNoun: Schema.optionalKey(Schema.Boolean)
+  alsoNoun: Schema.optionalKey(Schema.Boolean),
+  question: Schema.optionalKey(Schema.Boolean)
 })
 
 const PronounEntry = Schema.Struct({
@@ -36,6 +37,8 @@ export interface CueWord {
   readonly nounContent: boolean
   /** The plain and -s forms are more often nouns ("the state attorney general", "gas demand"). */
   readonly alsoNoun: boolean
+  /** The verb reports a question, also in the passive ("when asked whether …", "was asked by X if …"). */
+  readonly question: boolean
 }
 
 /** Regular English inflections of a verb: -s, -ed, -ing with the usual spelling changes. */
@@ -59,7 +62,7 @@ export const quotesLexicon = (): QuotesLexicon => {
   const cuesByForm = new Map<string, Array<CueWord>>()
   for (const entry of loadLexicon("quotes-cues.json", Schema.Array(CueEntry))) {
     const words = entry.phrase ?? [entry.lemma]
-    const cue: CueWord = { lemma: entry.lemma, class: entry.class, addressee: entry.addressee ?? false, rest: words.slice(1), nounContent: entry.nounContent ?? false, alsoNoun: entry.alsoNoun ?? false }
+    const cue: CueWord = { lemma: entry.lemma, class: entry.class, addressee: entry.addressee ?? false, rest: words.slice(1), nounContent: entry.nounContent ?? false, alsoNoun: entry.alsoNoun ?? false, question: entry.question ?? false }
     // Only verbs inflect; "according to" is matched as written.
     const forms = entry.class === "source" ? [words[0]] : [...regularForms(words[0]), ...(entry.irregular ?? [])]
     for (const form of new Set(forms)) cuesByForm.set(form, [...(cuesByForm.get(form) ?? []), cue])

@@ -38,7 +38,9 @@ const isNounPhraseWord = (t: Token) => {
 const isCapitalisedName = (t: Token) =>
   /^\p{Lu}\p{Ll}/u.test(t.text) && !["Determiner", "Adverb", "Conjunction", "Preposition", "Pronoun", "Gerund"].some((tag) => t.tags.includes(tag))
 const isNamedWord = (t: Token) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") || (/^\p{Lu}/u.test(t.text) && !t.tags.includes("Determiner"))
-const isHeadWord = (t: Token) => (t.tags.includes("Noun") || t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") || /^\p{Lu}/u.test(t.text)) && !NOUN_PHRASE_LINKS.has(wordOf(t))
+/** A word that can head a speaker phrase; a share of people counts ("42% say", "three-fourths say"). */
+const isHeadWord = (t: Token) =>
+  (["Noun", "ProperNoun", "Pronoun", "Percent", "Fraction"].some((tag) => t.tags.includes(tag)) || /^\p{Lu}/u.test(t.text)) && !NOUN_PHRASE_LINKS.has(wordOf(t))
 
 /** Trims linking words ("of", "and") from both ends of a phrase. */
 const trimLinks = (tokens: ReadonlyArray<Token>, range: TokenRange): TokenRange | null => {
@@ -65,7 +67,7 @@ const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean =
 }
 
 /** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
-const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
+export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
   let j = cueFirst - 1
   while (j >= unitFirst && CUE_MODIFIERS.has(wordOf(tokens[j])) && !BOUNDARY_AFTER.test(tokens[j].post)) j--
   return j
