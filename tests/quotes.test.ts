@@ -209,13 +209,17 @@ describe("quotes: patterns", () => {
     const { quotes } = quotesOf(text, [smith])
     expect(quotes.map((q) => [q.kind, q.start, q.end, q.speakerKey])).toEqual([["direct", 1, text.length - 1, "smith"]])
     expect(quotes[0].rule).toContain("continued")
+    // The span runs over the attribution; the text leaves it out.
+    expect(quotes[0].text).toBe("We are ready … The talks begin today.")
+    const indirect = quotesOf(`The museum, Mr. Smith said, would make history.`).quotes
+    expect(indirect.map((q) => [q.text, q.speakerText, q.rule])).toEqual([["The museum would make history", "Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]])
   })
 
   it("a quote in the next paragraph continues the attributed quote before it, as one statement", () => {
     const text = `“We are ready,” Smith said.\n\n“The talks begin today and will go on for a week.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.start, q.end, q.speakerKey, q.rule])).toEqual([
-      [1, text.length - 1, "smith", "quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"]
+    expect(quotes.map((q) => [q.start, q.end, q.text, q.speakerKey, q.rule])).toEqual([
+      [1, text.length - 1, "We are ready … The talks begin today and will go on for a week.", "smith", "quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"]
     ])
   })
 

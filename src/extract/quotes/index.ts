@@ -50,6 +50,8 @@ interface Attribution {
   inheritsFrom: Attribution | null
   cue: Cue | null
   addressee: { start: number; end: number } | null
+  /** Attribution words inside the span (`"…," Smith said, "…"`), left out of the quote's text. */
+  gaps: Array<{ start: number; end: number }>
 }
 
 const OPENING_MARK = /["“„«]|''|``/
@@ -317,6 +319,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     }
     ranges.push({ first: clauseFirst, end: range.end })
     const frames: Array<Attribution> = []
+    // "The museum, Mr. Obama said, would make …": the speaker and cue between the two parts.
+    const gaps = pattern === "interrupted" ? [{ start: tokens[beforeEnd - 1].end, end: tokens[contentFirst].start }] : []
     for (const clause of ranges) {
       if (clause.end <= clause.first) continue
       const offsets = rangeOffsets(tokens, clause)
@@ -324,6 +328,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       const content = trimContent(classified.start, classified.end, classified.kind)
       if (content.end <= content.start) continue
       frames.push({
+        gaps: [...gaps],
         unit,
         start: content.start,
         end: content.end,
@@ -390,7 +395,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       if (speakerTokens.length > 0 && speakerTokens.length <= 8 && speakerTokens.some((t) => t.tags.includes("ProperNoun") || /^\p{Lu}/u.test(t.text))) {
         const first = speakerTokens[0]
         const last = speakerTokens[speakerTokens.length - 1]
-        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "lead-in", speaker: { start: first.start, end: last.end }, inheritsFrom: null, cue: null, addressee: null })
+        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "lead-in", speaker: { start: first.start, end: last.end }, inheritsFrom: null, cue: null, addressee: null, gaps: [] })
         continue
       }
     }
@@ -406,7 +411,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         if (/[,.;]/.test(t.post) || name.length >= 4) break
       }
       if (name.length > 0 && name.every((t) => /^\p{Lu}/u.test(t.text))) {
-        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "trailer", speaker: { start: name[0].start, end: name[name.length - 1].end }, inheritsFrom: null, cue: null, addressee: null })
+        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "trailer", speaker: { start: name[0].start, end: name[name.length - 1].end }, inheritsFrom: null, cue: null, addressee: null, gaps: [] })
         continue
       }
     }
@@ -423,16 +428,33 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution))
       const quoted = previous.kind === "direct" || (previous.kind === "mixed" && endsBeforeAttribution)
       if (adjacent && quoted) {
+        previous.gaps.push({ start: previous.end, end: q.contentStart })
         previous.end = q.contentEnd
         previous.pattern = `${previous.pattern}+continued`
         continue
       }
-      attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "continued", speaker: null, inheritsFrom: previous, cue: null, addressee: null })
+      attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "continued", speaker: null, inheritsFrom: previous, cue: null, addressee: null, gaps: [] })
       continue
     }
     if (words >= MIN_UNATTRIBUTED_WORDS) {
-      attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "unattributed", speaker: null, inheritsFrom: null, cue: null, addressee: null })
+      attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "unattributed", speaker: null, inheritsFrom: null, cue: null, addressee: null, gaps: [] })
     }
+  }
+
+  /**
+   * The quote's words without the attribution inside its span: the parts around each gap, joined by an
+   * ellipsis where quoted words are spliced (`We are ready … The talks begin today.`), by a space in
+   * an indirect quote (`The museum would make history`).
+   */
+  const quotedText = (a: Attribution): string => {
+    const parts: Array<string> = []
+    let at = a.start
+    for (const gap of a.gaps) {
+      parts.push(text.slice(at, gap.start).replace(/[\s,;:—–"“”']+$/u, ""))
+      at = gap.end
+    }
+    parts.push(text.slice(at, a.end).replace(/^[\s,;:—–"“”']+/u, ""))
+    return parts.filter((p) => p !== "").join(a.kind === "indirect" ? " " : " … ")
   }
 
   // Resolve speakers in document order.
@@ -475,7 +497,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     quotes.push({
       start: a.start,
       end: a.end,
-      text: text.slice(a.start, a.end),
+      text: quotedText(a),
       kind: a.kind,
       speakerKey: resolved.actorKey,
       speakerText: speaker ? text.slice(speaker.start, speaker.end) : null,
