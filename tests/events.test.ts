@@ -100,6 +100,17 @@ describe("events: trigger families", () => {
   })
 })
 
+describe("events: reciprocal concessions", () => {
+  it("types concessions both sides make as an agreement, one side's as a concession", () => {
+    const text = "Tariffs on both sides were cut back after talks between the US and China. The US and China lifted sanctions on each other. The US eased tariffs on China."
+    expect(eventsOf(text, [US, CHINA]).events.filter((e) => e.eventType !== "CONSULT").map((e) => `${e.eventType}/${e.cameo} [${e.trigger}]`)).toEqual([
+      "AGREE/057 [cut]",
+      "AGREE/057 [lifted]",
+      "CONCEDE/081 [eased]"
+    ])
+  })
+})
+
 describe("events: participants", () => {
   it("reads subject and object of an active verb", () => {
     expect(eventsOf("China criticized the US on Monday.", [US, CHINA]).events.map(line)).toEqual(["ACCUSE/111 [criticized] asserted 2025-06-09 - China→United States"])
@@ -165,5 +176,15 @@ describe("events: place and date", () => {
   it("does not take the bound of a period as the event's date", () => {
     const [event] = eventsOf("Officials from the US and China are meeting since May.", [US, CHINA]).events
     expect(event).toMatchObject({ trigger: "meeting", date: null })
+  })
+
+  it("dates a when-clause by the time it follows, even the bound of a period", () => {
+    const text = "The US and China have met twice since May, when the US eased tariffs on China. The US met China on Monday, when Xi agreed."
+    expect(eventsOf(text, [US, CHINA, XI]).events.map((e) => `${e.trigger}:${e.date ?? "-"}:${e.rule.includes("date:when-clause")}`)).toEqual([
+      "met:-:false",
+      "eased:2025-05:true",
+      "met:2025-06-09:false",
+      "agreed:2025-06-09:true"
+    ])
   })
 })

@@ -80,10 +80,17 @@ const findTriggers = (
     const form = forms.find((f) => applies(tokens, clause, i, f))
     if (form === undefined) continue
     const last = i + form.words.length - 1
-    found.push({ first: i, last, start: tokens[i].start, end: tokens[last].end, entry: form.entry, noun: form.entry.pos === "noun" })
+    const entry = form.entry.reciprocal !== undefined && isReciprocal(lexicon, tokens, clause) ? { ...form.entry, ...form.entry.reciprocal } : form.entry
+    found.push({ first: i, last, start: tokens[i].start, end: tokens[last].end, entry, noun: entry.pos === "noun" })
     i = last
   }
   return found
+}
+
+/** "tariffs on both sides were cut", "eased sanctions on each other": both parties act, so the concessions are an agreement. */
+const isReciprocal = (lexicon: EventsLexicon, tokens: ReadonlyArray<Token>, clause: Clause): boolean => {
+  const words = ` ${tokens.slice(clause.firstToken, clause.endToken).map((t) => t.normal).join(" ")} `
+  return lexicon.reciprocal.some((phrase) => words.includes(` ${phrase} `))
 }
 
 /** Two codes can name one event when they are equal or one is its category's "not specified" code (040 meeting ~ 046 talks, not 041 call). */
@@ -182,6 +189,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
     }
+    // "since May, when tariffs were cut": a when-clause happens at the time it follows, even one that bounds a period.
+    const antecedentTime = whenClauseTime(tokens, clause, times)
+    const datedByWhen = new Set(antecedentTime === undefined ? [] : found.map((_, index) => index).filter((index) => !timeOfEvent.has(index)))
+    for (const index of datedByWhen) timeOfEvent.set(index, antecedentTime!)
     for (const [index, trigger] of found.entries()) {
       let roles = rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
@@ -198,7 +209,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const time = timeOfEvent.get(index)
       let { date, precision } = dateOf(time)
       let dateText = time?.mention.text ?? null
-      if (time !== undefined) rules.push(`date:${time.mention.rule}`)
+      if (time !== undefined) rules.push(datedByWhen.has(index) ? "date:when-clause" : `date:${time.mention.rule}`)
       else if (trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this")) {
         // "the talks", "the negotiations": the same event the text dated before.
         const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null && e.modality === "asserted" && !e.rule.includes("date:antecedent"))
@@ -297,6 +308,13 @@ const reach = (text: string, a: { start: number; end: number }, b: { start: numb
   const between = text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start))
   return distance(a, b) + 60 * (between.match(/[,;–—]/g)?.length ?? 0)
 }
+/** The time expression a clause opening with "when" follows directly ("in May, when …"), if any. */
+const whenClauseTime = (tokens: ReadonlyArray<Token>, clause: Clause, times: ReadonlyArray<LocatedTime>): LocatedTime | undefined => {
+  const previous = tokens[clause.firstToken - 1]
+  if (tokens[clause.firstToken]?.normal !== "when" || previous === undefined || previous.sentence !== tokens[clause.firstToken].sentence) return undefined
+  return times.find((t) => t.mention.end === previous.end && (t.mention.type === "DATE" || t.mention.type === "TIME") && !/_REF$/.test(t.mention.value ?? ""))
+}
+
 const BOUND_BEFORE = /\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$/i
 
 /** The dateline says where the reporter filed from: a fair place only for events of the publication's days. */

@@ -1,7 +1,7 @@
 /**
  * The events extractor's world knowledge, loaded from data files: event triggers with their PLOVER /
- * newsfacts type and CAMEO code (`events-triggers.json`, indexed here by every written form), and
- * modality cues (`events-modality.json`).
+ * newsfacts type and CAMEO code (`events-triggers.json`, indexed here by every written form),
+ * modality cues (`events-modality.json`) and the phrases that make an action mutual (`events-reciprocal.json`).
  */
 import { Schema } from "effect"
 import { loadLexicon } from "../../lexicons/load.ts"
@@ -15,7 +15,8 @@ const TriggerEntry = Schema.Struct({
   plural: Schema.optionalKey(Schema.Boolean),
   next: Schema.optionalKey(Schema.Array(Schema.String)),
   before: Schema.optionalKey(Schema.Array(Schema.String)),
-  objects: Schema.optionalKey(Schema.Array(Schema.String))
+  objects: Schema.optionalKey(Schema.Array(Schema.String)),
+  reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type
 
@@ -38,6 +39,8 @@ export interface EventsLexicon {
   /** First word of every written form (lower case) → the forms that start with it. */
   readonly formsByFirstWord: ReadonlyMap<string, ReadonlyArray<TriggerForm>>
   readonly modality: ModalityCues
+  /** Phrases that make an action mutual ("on both sides", "each other"), lower case. */
+  readonly reciprocal: ReadonlyArray<string>
 }
 
 /** Regular English verb inflections: -s, -ed, -ing with the usual spelling changes. */
@@ -70,7 +73,11 @@ export const eventsLexicon = (): EventsLexicon => {
       formsByFirstWord.set(formWords[0], [...(formsByFirstWord.get(formWords[0]) ?? []), { words: formWords, entry, order }])
     }
   })
-  loaded = { formsByFirstWord, modality: loadLexicon("events-modality.json", ModalityCues) }
+  loaded = {
+    formsByFirstWord,
+    modality: loadLexicon("events-modality.json", ModalityCues),
+    reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String))
+  }
   return loaded
 }
 
