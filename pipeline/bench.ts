@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed and scale on the shared news corpus (docs/scale.md), measured in one run:
- * compromise's tagging alone as the floor; the pipeline end to end on 1 worker and on N; the corpus at
+ * compromise's tagging alone as the floor, on one thread and split over N processes at once (what the
+ * machine's cores give this work with nothing shared); the pipeline end to end on 1 worker and on N; the corpus at
  * 2x and 4x (replayed as new sources); ten articles added to the processed corpus. Each pipeline run is
  * the real command line in a child process. Prints the figures beside issue #9's targets and writes
  * `bench-reports/latest.{md,json}` after every step, so a long run that is stopped keeps what it measured.
@@ -18,7 +19,7 @@ import { Console, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { megabytes, readCorpus, replay, scaledCorpus, toJsonLines } from "../src/bench/corpus.ts"
-import { compromiseSeconds, runPipelineChild } from "../src/bench/measure.ts"
+import { compromiseParallelSeconds, compromiseSeconds, runPipelineChild } from "../src/bench/measure.ts"
 import { renderMarkdown, renderTerminal } from "../src/bench/report.ts"
 import type { BenchReport, Machine, SizedRun } from "../src/bench/report.ts"
 import { defaultWorkerCount } from "../src/workers/index.ts"
@@ -112,6 +113,14 @@ const bench = Command.make(
         const seconds = compromiseSeconds(sharedNlpEngine(), records)
         log(`  ${seconds.toFixed(1)} s`)
         record({ ...report, compromise: { seconds } })
+        if (workers > 1) {
+          log(`compromise alone on ${records.length} articles, split over ${workers} processes at once…`)
+          const tagInput = join(work, "compromise.jsonl")
+          writeFileSync(tagInput, toJsonLines(records))
+          const parallelSeconds = yield* Effect.promise(() => compromiseParallelSeconds(tagInput, workers))
+          log(`  ${parallelSeconds.toFixed(1)} s`)
+          record({ ...report, compromiseParallel: { processes: workers, seconds: parallelSeconds } })
+        }
       }
       if (!options.skipOneWorker && workers !== 1) {
         const out = join(work, "out-1x-1w")

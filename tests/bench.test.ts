@@ -2,7 +2,11 @@
  * The benchmark's pure parts: replayed copies are new, distinct documents made the same way every
  * time, and the report sets each figure beside its target.
  */
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
+import { compromiseParallelSeconds } from "../src/bench/measure.ts"
 import { replay, scaledCorpus } from "../src/bench/corpus.ts"
 import { figures, renderMarkdown } from "../src/bench/report.ts"
 import type { BenchReport } from "../src/bench/report.ts"
@@ -46,6 +50,7 @@ describe("bench report", () => {
     machine: { cpu: "Test CPU", cores: 2, memoryGb: 8, node: "22.0.0", platform: "linux x64" },
     corpus: { files: ["a.jsonl"], articles: 100, megabytes: 1 },
     compromise: { seconds: 10 },
+    compromiseParallel: { processes: 2, seconds: 6.25 },
     oneWorker: run(1, 1, 16),
     sizes: [run(1, 2, 9), run(4, 2, 40)],
     addTen: { seconds: 0.4, peakRssMb: 100, extracted: 10, reused: 100 }
@@ -56,6 +61,7 @@ describe("bench report", () => {
       ["compromise tagging alone, 1 thread", "0.100 MB/s, 10.0 articles/s", null],
       ["end to end, 1 worker, 1x", "0.063 MB/s, 6.3 articles/s (0.63x compromise alone)", true],
       ["end to end, 2 workers, 1x", "0.111 MB/s, 11.1 articles/s (1.11x compromise alone)", null],
+      ["compromise alone, 2 processes at once vs 1", "1.60x", null],
       ["2 workers vs 1, 1x", "1.78x", true],
       ["4x the articles: time vs 1x", "4.44x", true],
       ["adding 10 articles to the processed 1x corpus", "0.4 s = 4.4 % of the full run (10 extracted, 100 reused)", true],
@@ -66,4 +72,14 @@ describe("bench report", () => {
   it("names the machine and the commit in the Markdown", () => {
     expect(renderMarkdown(report)).toContain("at commit `0123456` on Test CPU (2 cores, 8 GB), Node 22.0.0")
   })
+})
+
+describe("compromise on several processes at once", () => {
+  it("tags every share of a corpus and reports the slowest share's seconds", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "newsfacts-bench-test-")), "corpus.jsonl")
+    writeFileSync(file, ["Officials met in London on Monday.", "He said the talks went well.", "Trump spoke with Xi."].map((text, i) => JSON.stringify({ id: `a${i}`, text })).join("\n"))
+    const seconds = await compromiseParallelSeconds(file, 2)
+    expect(seconds).toBeGreaterThan(0)
+    expect(seconds).toBeLessThan(60)
+  }, 60_000)
 })

@@ -1,6 +1,7 @@
 /**
  * Measurements for `npm run bench`: the real command line in a child process (so each run's peak
- * memory is its own), and compromise's tagging alone in this process as the floor the pipeline builds on.
+ * memory is its own), and compromise's tagging alone in this process as the floor the pipeline builds on,
+ * and on several processes at once as the most this machine gives the same work for more cores.
  */
 import { spawn } from "node:child_process"
 import { existsSync, readFileSync, rmSync } from "node:fs"
@@ -52,4 +53,25 @@ export const compromiseSeconds = (engine: NlpEngine, records: ReadonlyArray<Corp
   const started = performance.now()
   for (const record of records) engine.tagSentences(record.text)
   return (performance.now() - started) / 1000
+}
+
+/**
+ * Seconds for compromise alone to tag the corpus in `file` split over `processes` child processes
+ * working at once (each loads its engine first; all start together): what the machine's cores give
+ * this work when nothing is shared, the ceiling for the pipeline's own speed-up on as many workers.
+ */
+export const compromiseParallelSeconds = async (file: string, processes: number): Promise<number> => {
+  const children = Array.from({ length: processes }, (_, k) =>
+    spawn(process.execPath, ["--import", "tsx", join(repoRoot, "src/bench/tagShare.ts"), file, String(k), String(processes)], { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"] }))
+  const outputs = children.map((child) => {
+    let stdout = ""
+    child.stdout.on("data", (chunk) => (stdout += chunk))
+    const ready = new Promise<void>((resolve) => child.stdout.on("data", () => stdout.includes("ready\n") && resolve()))
+    const done = new Promise<number>((resolve, reject) =>
+      child.on("exit", (code) => (code === 0 ? resolve(Number(stdout.split("\n").at(-2))) : reject(new Error(`compromise share exited with ${code}`)))))
+    return { child, ready, done }
+  })
+  await Promise.all(outputs.map((o) => o.ready))
+  for (const { child } of outputs) child.stdin.end("go\n")
+  return Math.max(...(await Promise.all(outputs.map((o) => o.done))))
 }

@@ -27,6 +27,8 @@ export interface BenchReport {
   readonly corpus: { readonly files: ReadonlyArray<string>; readonly articles: number; readonly megabytes: number }
   /** compromise's tagging alone on the 1x corpus, one thread. */
   readonly compromise: { readonly seconds: number } | null
+  /** compromise's tagging alone on the 1x corpus split over as many processes as the workers, at once. */
+  readonly compromiseParallel?: { readonly processes: number; readonly seconds: number } | null
   /** The pipeline end to end on the 1x corpus with one worker thread. */
   readonly oneWorker: SizedRun | null
   /** The pipeline end to end on each size with the chosen number of workers. */
@@ -62,6 +64,15 @@ export const figures = (report: BenchReport): Array<Figure> => {
       value: `${mbs.toFixed(3)} MB/s, ${perSecond(run.articles, run.seconds).toFixed(1)} articles/s${compromiseMbs === null ? "" : ` (${ratio(mbs / compromiseMbs)} compromise alone)`}`,
       target: run.workers === 1 ? "≥ 0.5x compromise alone" : "report",
       met: run.workers === 1 && compromiseMbs !== null ? mbs / compromiseMbs >= 0.5 : null
+    })
+  }
+  const parallel = report.compromiseParallel ?? null
+  if (report.compromise !== null && parallel !== null) {
+    rows.push({
+      measure: `compromise alone, ${parallel.processes} processes at once vs 1`,
+      value: ratio(report.compromise.seconds / parallel.seconds),
+      target: `the machine's ceiling for ${parallel.processes} workers vs 1`,
+      met: null
     })
   }
   if (report.oneWorker !== null && base !== undefined && base.workers > 1) {
