@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
+import { storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
 import type { DocSpec } from "./fixtures/dedupe/factory.ts"
 
@@ -37,6 +38,11 @@ describe("dedupe: stories", () => {
     const ids = storyIds(chileA, chileB, turkey)
     expect(ids["chile-a"]).toBe(ids["chile-b"])
     expect(ids["turkey"]).not.toBe(ids["chile-a"])
+  })
+
+  it("counts the words of the lede once more than the rest", () => {
+    const features = storyFeatures(extraction({ id: "a", title: "Klitschko retains his titles", lead: "Klitschko stopped Thompson in the sixth round." }))
+    expect([features.get("klitschko"), features.get("thompson"), features.get("title"), features.get("round")]).toEqual([2, 1, 1, 1])
   })
 
   it("names a story after its earliest report, whatever the input order", () => {

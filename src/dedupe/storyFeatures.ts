@@ -1,7 +1,7 @@
 /**
  * What a document says, as features for story grouping: content words of everything the extractors
- * kept from it (headline, standfirst, quotes, event clauses), the actors it names, and the dates it
- * gives. Actor names and dates are the strongest evidence that two reports tell one story, and the
+ * kept from it (headline, standfirst, quotes, event clauses) and, once more, of its lede (the first
+ * sentence, which news writes to say what happened), the actors it names, and the dates it gives. Actor names and dates are the strongest evidence that two reports tell one story, and the
  * features that keep "another earthquake" apart from this one, so they weigh more than a word.
  */
 import type { DocumentExtraction } from "../model/extraction.ts"
@@ -10,11 +10,13 @@ import { contentWords } from "./words.ts"
 
 export interface StoryFeatureWeights {
   readonly word: number
+  /** Words of the lede, counted again: the first sentence of a report says what its story is. */
+  readonly lead: number
   readonly actor: number
   readonly date: number
 }
 
-export const DefaultStoryFeatureWeights: StoryFeatureWeights = { word: 1, actor: 2, date: 2 }
+export const DefaultStoryFeatureWeights: StoryFeatureWeights = { word: 1, lead: 1, actor: 2, date: 2 }
 
 /** Mentions that name an actor; pronouns and bare titles say nothing about which story this is. */
 const namingRoles: ReadonlySet<string> = new Set(["name", "surname", "alias", "demonym"])
@@ -35,6 +37,7 @@ export const storyFeatures = (
     for (const m of x.actorMentions) if (namingRoles.has(m.role)) texts.push(m.text)
   }
   for (const text of texts) countBag(contentWords(text), weights.word, bag)
+  countBag(contentWords(x.lead), weights.lead, bag)
 
   const nameOf = new Map(x.actors.map((a) => [a.key, a.name.toLowerCase()]))
   countBag(

@@ -28,7 +28,8 @@ export const extract = (engine: NlpEngine, doc: AnalyzedDocument): DocumentExtra
     events: events.events,
     times: events.times,
     diagnostics: [...actors.diagnostics, ...quotes.diagnostics, ...events.diagnostics],
-    nSentences: doc.sentences.length
+    nSentences: doc.sentences.length,
+    lead: doc.sentences.length === 0 ? "" : clean.text.slice(doc.sentences[0].start, doc.sentences[0].end)
   })
 }
 

@@ -16,6 +16,7 @@ export interface CleanExtraction {
   readonly times: ReadonlyArray<TimeMention>
   readonly diagnostics: ReadonlyArray<Diagnostic>
   readonly nSentences: number
+  readonly lead: string
 }
 
 export const mapExtractionToOriginal = (clean: CleanDocument, found: CleanExtraction): DocumentExtraction => {
@@ -59,6 +60,7 @@ export const mapExtractionToOriginal = (clean: CleanDocument, found: CleanExtrac
     inputId: clean.loaded.inputId,
     nChars: codePointLength(original),
     nSentences: found.nSentences,
+    lead: found.lead,
     contentHash: clean.contentHash,
     duplicateOf: null,
     meta: clean.meta,

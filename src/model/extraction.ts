@@ -104,6 +104,8 @@ export const DocumentExtraction = Schema.Struct({
   inputId: Schema.String,
   nChars: Schema.Int,
   nSentences: Schema.Int,
+  /** The body's first sentence, the lede: what the story is about, for grouping stories. */
+  lead: Schema.String,
   contentHash: Schema.String,
   /** `docId` of an earlier input with the same cleaned text; such a document is not extracted again. */
   duplicateOf: Schema.NullOr(Schema.String),
