@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
 import { storyFeatures } from "../src/dedupe/storyFeatures.ts"
+import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
 import type { DocSpec } from "./fixtures/dedupe/factory.ts"
 
@@ -43,6 +44,23 @@ describe("dedupe: stories", () => {
   it("counts the words of the lede once more than the rest", () => {
     const features = storyFeatures(extraction({ id: "a", title: "Klitschko retains his titles", lead: "Klitschko stopped Thompson in the sixth round." }))
     expect([features.get("klitschko"), features.get("thompson"), features.get("title"), features.get("round")]).toEqual([2, 1, 1, 1])
+  })
+
+  it("keeps apart two established groups that each name an opponent the other never does", () => {
+    // Five reports of each fight: same champion, same vocabulary, a different opponent.
+    const fight = (opponent: string, k: number) => ({
+      docId: `${opponent}-${k}`,
+      published: null,
+      features: new Map([["actor:klitschko", 2], [`actor:${opponent}`, 2], ["heavyweight", 3], ["title", 3], ["round", 3], ["knockout", 3], ["champion", 3], ["belt", 3], [`note-${opponent}-${k}`, 1]])
+    })
+    const docs = [0, 1, 2, 3, 4].flatMap((k) => [fight("rahman", k), fight("thompson", k)])
+    const storiesOf = (conflictMinSize: number) => {
+      const stories = groupStories(docs, { ...DefaultStoryOptions, conflictMinSize })
+      return new Set(docs.map((d) => stories.get(d.docId)!.storyId)).size
+    }
+    expect(storiesOf(5)).toBe(2)
+    // Without the test (groups never large enough), shared vocabulary joins the two fights.
+    expect(storiesOf(1000)).toBe(1)
   })
 
   it("names a story after its earliest report, whatever the input order", () => {

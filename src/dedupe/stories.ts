@@ -7,7 +7,8 @@
  * not with its square. Pairs published too far apart are never joined. Pairs are then merged strongest
  * first, and two groups join only while their centroids stay similar (a centroid test, not single
  * links, so a chain of loosely related reports does not snowball into one story — the usual failure on
- * "another earthquake" or "another rehab" stories).
+ * "another earthquake" or "another rehab" stories). Two established groups whose reports each name an
+ * actor the other group never names are two stories with different participants, and stay apart.
  *
  * Near-copies of one report (wire copies, republished text) are recognised by a very high similarity
  * and point at the earliest copy.
@@ -41,6 +42,10 @@ export interface StoryOptions {
   readonly windowDays: number
   /** IDF exponent: above 1 favours rare features (names, places, figures) over the topic's vocabulary. */
   readonly idfPower: number
+  /** Groups of at least this many documents are tested for conflicting participants before they join. */
+  readonly conflictMinSize: number
+  /** An actor named by at least this share of one group's documents and by none of the other's is its own. */
+  readonly conflictShare: number
 }
 
 export const DefaultStoryOptions: StoryOptions = {
@@ -50,7 +55,9 @@ export const DefaultStoryOptions: StoryOptions = {
   maxPostings: 100,
   queryFeatures: 40,
   windowDays: 14,
-  idfPower: 2
+  idfPower: 2,
+  conflictMinSize: 5,
+  conflictShare: 0.5
 }
 
 export interface StoryLink {
@@ -236,10 +243,36 @@ export const groupStories = (
     }
     return sum / (sizeOf(ra) * sizeOf(rb))
   }
+  // Per group: how many of its documents name each actor.
+  const actorCounts = new Map<number, Map<string, number>>()
+  const actorCountsOf = (root: number): Map<string, number> => {
+    let counts = actorCounts.get(root)
+    if (counts === undefined) {
+      counts = new Map([...docs[root].features.keys()].filter((f) => f.startsWith("actor:")).map((f) => [f, 1]))
+      actorCounts.set(root, counts)
+    }
+    return counts
+  }
+  /** An actor most of one group's reports name and none of the other's: "Klitschko beats Rahman" vs "Klitschko beats Thompson". */
+  const ownActor = (ra: number, rb: number) => {
+    const a = actorCountsOf(ra)
+    const b = actorCountsOf(rb)
+    for (const [actor, n] of a) if (n >= options.conflictShare * sizeOf(ra) && !b.has(actor)) return true
+    return false
+  }
+  const conflicting = (ra: number, rb: number) =>
+    sizeOf(ra) >= options.conflictMinSize && sizeOf(rb) >= options.conflictMinSize && ownActor(ra, rb) && ownActor(rb, ra)
   const join = (ra: number, rb: number): number => {
+    const countsA = actorCountsOf(ra)
+    const countsB = actorCountsOf(rb)
     const ca = centroidOf(ra)
     const cb = centroidOf(rb)
     const root = stories.union(ra, rb)
+    const [more, fewer] = countsA.size >= countsB.size ? [countsA, countsB] : [countsB, countsA]
+    for (const [actor, n] of fewer) more.set(actor, (more.get(actor) ?? 0) + n)
+    actorCounts.delete(ra)
+    actorCounts.delete(rb)
+    actorCounts.set(root, more)
     const [big, small] = ca.size >= cb.size ? [ca, cb] : [cb, ca]
     for (const [f, w] of small) big.set(f, (big.get(f) ?? 0) + w)
     centroids.delete(ra)
@@ -285,7 +318,7 @@ export const groupStories = (
   const propose = (ra: number, rb: number) => {
     const [a, b] = ra < rb ? [ra, rb] : [rb, ra]
     const score = averageLink(a, b)
-    if (score >= options.sameStory) queue.push({ score, a, b, va: versionOf(a), vb: versionOf(b) })
+    if (score >= options.sameStory && !conflicting(a, b)) queue.push({ score, a, b, va: versionOf(a), vb: versionOf(b) })
   }
   for (const [ra, others] of adjacent) for (const rb of others) if (ra < rb) propose(ra, rb)
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
