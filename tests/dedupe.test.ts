@@ -210,6 +210,15 @@ describe("dedupe: events", () => {
     expect(events.map((e) => [e.event_type, e.date, e.n_documents, e.merged_by])).toEqual([["AGREE", "2025-05-12", 2, ["compatible-date", "same-trigger", "same-type"]]])
   })
 
+  it("merges reports of one story whose triggers share a lemma, with nothing else in common", () => {
+    const sacking = (trigger: string, text: string) => ({ type: "personnel", trigger, lemma: "fire", text, actors: [], date: null, dateText: null, location: null })
+    const { events } = run(
+      talks("a", "2025-06-10", { events: [sacking("fired", "The club fired its coach")] }),
+      talks("b", "2025-06-10", { events: [sacking("firing", "after the firing of the coach")] })
+    )
+    expect(events.map((e) => [e.event_type, e.n_mentions, e.n_documents, e.merged_by])).toEqual([["personnel", 2, 2, ["same-trigger", "same-type"]]])
+  })
+
   it("keeps agreements of different days apart although the trigger is the same", () => {
     const agreement = (date: string) => ({ type: "AGREE", trigger: "agreement", text: "an agreement", actors: [], date, dateText: null, location: null })
     const { events } = run(talks("a", "2025-06-10", { events: [agreement("2025-05-12"), agreement("2025-06-02")] }))

@@ -36,7 +36,7 @@ export interface EventOptions {
   readonly maxPostings: number
 }
 
-export const DefaultEventOptions: EventOptions = { threshold: 0.35, maxPostings: 100 }
+export const DefaultEventOptions: EventOptions = { threshold: 0.2, maxPostings: 100 }
 
 /** `coarserDate`: two dates of which one refines the other ("May", "May 12"), weaker than the same day. */
 const Weights = { actors: 0.35, date: 0.3, coarserDate: 0.15, location: 0.15, trigger: 0.2 } as const

@@ -25,6 +25,9 @@ import { dateUndatedDocuments } from "./dating.ts"
 import type { DatedDocument } from "./dating.ts"
 import { groupStatements } from "./statements.ts"
 
+/** The lexicon lemma the extractor matched ("fired", "firing" → "fire"), else the trigger as written. */
+const triggerLemma = (e: EventMention): string => /(?:^|;)trigger:([^/;]+)\//.exec(e.rule)?.[1] ?? e.trigger
+
 const uniqueSorted = (values: Iterable<string>): Array<string> => [...new Set(values)].sort()
 
 /** Sort key that puts reports in publication order (undated last), then by document and offset. */
@@ -65,7 +68,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
         storyId: storyOf.get(x.docId)!,
         order: reportOrder(dated.get(x.docId)!.published, x.docId, e.start),
         eventType: e.eventType,
-        trigger: e.trigger,
+        trigger: triggerLemma(e),
         date: e.date,
         location: e.location,
         actorIds: actorIds(x.docId, e.actorKeys)
