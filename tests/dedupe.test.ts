@@ -155,6 +155,32 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.name === "Maria Lopez")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
   })
 
+  it("links a first name to the one full name of the story that starts with it, unless it is someone's surname", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Lindsay", gender: "female" }, { name: "Morgan" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Lindsay Lohan", gender: "female" }, { name: "Morgan Freeman" }, { name: "Tracy Morgan" }] })
+    )
+    expect(actors.find((a) => a.name === "Lindsay Lohan")).toMatchObject({ aliases: ["Lindsay", "Lindsay Lohan"], merged_by: ["first-name-in-story"] })
+    // "Morgan" is Tracy Morgan's surname: it is not taken for Morgan Freeman's first name.
+    expect(actors.find((a) => a.name === "Morgan Freeman")!.aliases).toEqual(["Morgan Freeman"])
+  })
+
+  it("links an organisation's short form and initials to its full name in the story, not to one of another kind", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Promises", kind: "organization" }, { name: "THR", kind: "organization" }, { name: "Washington", kind: "place" }] }),
+      talks("b", "2025-06-10", {
+        actors: [{ name: "Promises Treatment Center", kind: "organization" }, { name: "The Hollywood Reporter", kind: "organization" }, { name: "Washington Post", kind: "organization" }]
+      })
+    )
+    expect(actors.filter((a) => a.kind !== "country").map((a) => [a.name, a.merged_by]).sort()).toEqual([
+      ["London", ["same-name"]],
+      ["Promises Treatment Center", ["short-form-in-story"]],
+      ["The Hollywood Reporter", ["short-form-in-story"]],
+      ["Washington Post", []],
+      ["Washington", []]
+    ])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),

@@ -11,6 +11,11 @@
  * - `surname-in-story`: a one-word person name joins the one full name in its story that ends with it
  *   ("Hassett" → "Kevin Hassett"). When two people of the story share that surname, or the genders
  *   disagree, it joins neither: never merge two people on a surname alone.
+ * - `first-name-in-story`: a one-word person name that is no full name's surname joins the one full
+ *   name of its story that starts with it ("Lindsay" → "Lindsay Lohan"), with the same guards.
+ * - `short-form-in-story`: an organisation's or place's name that is the first words ("Promises" →
+ *   "Promises Treatment Center") or the initials ("THR" → "The Hollywood Reporter") of exactly one
+ *   longer name of the same kind in its story.
  * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
  */
 import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
@@ -19,7 +24,7 @@ import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
 import { firstAndLast, lastNameWord, nameWords, normalizeName } from "./names.ts"
 
-export type ActorMergeRule = "same-name" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "alias-in-story"
+export type ActorMergeRule = "same-name" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
 
 export interface ActorMember {
   readonly docId: string
@@ -74,6 +79,19 @@ const canonicalName = (kind: ActorKind, members: ReadonlyArray<ActorMember>): st
   return weightedMode(members.map((m) => [m.actor.name, m.nMentions] as const))!
 }
 
+const LEADING_ARTICLE = /^the\s+/
+
+/** "Promises" of "Promises Treatment Center" (its first words), "THR" of "The Hollywood Reporter" (its initials). */
+const isShortFormOf = (short: string, long: string): boolean => {
+  const shortWords = nameWords(short).join(" ").replace(LEADING_ARTICLE, "").split(" ")
+  const longWords = nameWords(long).join(" ").replace(LEADING_ARTICLE, "").split(" ")
+  if (shortWords.length >= longWords.length) return false
+  if (shortWords.every((w, k) => longWords[k] === w)) return true
+  const initialsOf = (words: ReadonlyArray<string>) => words.filter((w) => !["of", "and", "for", "&"].includes(w)).map((w) => w[0]).join("")
+  const initials = [initialsOf(longWords), initialsOf(nameWords(long))]
+  return shortWords.length === 1 && /^\p{Lu}{2,}$/u.test(short.trim()) && initials.some((i) => i.length >= 2 && i === shortWords[0])
+}
+
 export const mergeActors = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyOf: ReadonlyMap<string, string>
@@ -121,20 +139,26 @@ export const mergeActors = (
     }
     // Full-name actors of the story by surname, after the joins above (one entry per distinct actor).
     const bySurname = new Map<string, Map<number, number>>()
+    const byFirstName = new Map<string, Map<number, number>>()
     for (const i of fullNames) {
-      const surname = lastNameWord(members[i].actor.name)
-      const roots = bySurname.get(surname) ?? bySurname.set(surname, new Map()).get(surname)!
-      roots.set(sets.find(i), i)
+      for (const [index, word] of [[bySurname, lastNameWord(members[i].actor.name)], [byFirstName, nameWords(members[i].actor.name)[0]]] as const) {
+        const roots = index.get(word) ?? index.set(word, new Map()).get(word)!
+        roots.set(sets.find(i), i)
+      }
     }
     for (const i of indices) {
       const m = members[i].actor
       if (!isSingleWordPerson(m)) continue
-      const candidates = [...(bySurname.get(normalizeName(m.name))?.values() ?? [])].filter((j) => {
-        const g = members[j].actor.gender
-        return m.gender === null || g === null || g === m.gender
-      })
+      const fitting = (index: ReadonlyMap<string, ReadonlyMap<number, number>>) =>
+        [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => {
+          const g = members[j].actor.gender
+          return m.gender === null || g === null || g === m.gender
+        })
+      const surnames = fitting(bySurname)
+      // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
+      const [candidates, rule] = bySurname.has(normalizeName(m.name)) ? [surnames, "surname-in-story" as const] : [fitting(byFirstName), "first-name-in-story" as const]
       const distinct = new Set(candidates.map((j) => sets.find(j)))
-      if (distinct.size === 1) join(candidates[0], i, "surname-in-story")
+      if (distinct.size === 1) join(candidates[0], i, rule)
     }
     const things = indices.filter((i) => members[i].actor.kind !== "person")
     const thingByName = new Map<string, number>()
@@ -144,6 +168,16 @@ export const mergeActors = (
         const j = thingByName.get(normalizeName(alias))
         if (j !== undefined && j !== i) join(i, j, "alias-in-story")
       }
+    }
+    // Short forms: after the joins above, each distinct longer name of the kind once.
+    for (const i of things) {
+      const { kind, name } = members[i].actor
+      if (kind !== "organization" && kind !== "place") continue
+      const longer = new Map<number, number>()
+      for (const j of things) {
+        if (members[j].actor.kind === kind && isShortFormOf(name, members[j].actor.name)) longer.set(sets.find(j), j)
+      }
+      if (longer.size === 1 && !longer.has(sets.find(i))) join(i, [...longer.values()][0], "short-form-in-story")
     }
   }
 
