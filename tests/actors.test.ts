@@ -34,6 +34,17 @@ describe("actors: titles", () => {
   })
 })
 
+describe("actors: headlines", () => {
+  it("reads a title-case headline by the words' statistics, not their capitals", () => {
+    const text = "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons\n\nActress Tara Reid checked herself into Promises Treatment Center."
+    expect(mentionsOf(text)).toEqual(["Tara Reid@0:person:name", "Tara Reid@69:person:name", "Promises Treatment Center@100:organization:name"])
+  })
+
+  it("does not take a list of names for a headline", () => {
+    expect(mentionsOf("Tara Reid, Lindsay Lohan and Paris Hilton arrived.")).toEqual(["Tara Reid@0:person:name", "Lindsay Lohan@11:person:name", "Paris Hilton@29:person:name"])
+  })
+})
+
 describe("actors: appositives", () => {
   it("reads the title and its institution from an appositive after the name", () => {
     const text = "Kevin Hassett, director of the National Economic Council, told CNBC."

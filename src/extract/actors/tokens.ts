@@ -48,17 +48,28 @@ export const joinable = (a: Token, b: Token): boolean => {
   return gap === "-" || /^[ \t\u00a0]+(?:&[ \t\u00a0]+)?$/.test(gap)
 }
 
-/** A line written in capitals (a headline): capitalisation says nothing about names there. */
+/**
+ * A line written in capitals or in title case (a headline: "Tara Reid Checks Into Rehab For Undisclosed
+ * Reasons"): capitalisation says nothing about names there. Title case needs four words or more, all
+ * but one capitalised, and a capitalised function word, so that a list of names is not one.
+ */
 export const isCapsLine = (tokens: ReadonlyArray<Token>): boolean => {
   let words = 0
   let upper = 0
-  for (const token of tokens) {
-    if (!LETTER.test(token.text)) continue
+  let capitalised = 0
+  let functionWords = 0
+  tokens.forEach((token, k) => {
+    if (!LETTER.test(token.text)) return
     words++
     if (!HAS_LOWER.test(token.text)) upper++
-  }
-  return words >= 2 && upper / words >= 0.8
+    if (CAPITALISED.test(token.text)) {
+      capitalised++
+      if (k > 0 && TITLE_CASE_FUNCTION_TAGS.some((tag) => hasTag(token, tag))) functionWords++
+    }
+  })
+  return (words >= 2 && upper / words >= 0.8) || (words >= 4 && capitalised >= words - 1 && functionWords > 0)
 }
+const TITLE_CASE_FUNCTION_TAGS = ["Preposition", "Determiner", "Conjunction", "Auxiliary", "Copula"]
 
 /** Whether `token` starts a sentence or a line, where every word is capitalised. */
 export const startsClause = (tokens: ReadonlyArray<Token>, index: number, sentenceStart: number): boolean => {
