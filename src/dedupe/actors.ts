@@ -79,17 +79,27 @@ const canonicalName = (kind: ActorKind, members: ReadonlyArray<ActorMember>): st
   return weightedMode(members.map((m) => [m.actor.name, m.nMentions] as const))!
 }
 
-const LEADING_ARTICLE = /^the\s+/
+const withoutArticle = (words: ReadonlyArray<string>) => (words[0] === "the" ? words.slice(1) : words)
+const initialsOf = (words: ReadonlyArray<string>) => words.filter((w) => !["of", "and", "for", "&"].includes(w)).map((w) => w[0]).join("")
 
-/** "Promises" of "Promises Treatment Center" (its first words), "THR" of "The Hollywood Reporter" (its initials). */
-const isShortFormOf = (short: string, long: string): boolean => {
-  const shortWords = nameWords(short).join(" ").replace(LEADING_ARTICLE, "").split(" ")
-  const longWords = nameWords(long).join(" ").replace(LEADING_ARTICLE, "").split(" ")
-  if (shortWords.length >= longWords.length) return false
-  if (shortWords.every((w, k) => longWords[k] === w)) return true
-  const initialsOf = (words: ReadonlyArray<string>) => words.filter((w) => !["of", "and", "for", "&"].includes(w)).map((w) => w[0]).join("")
-  const initials = [initialsOf(longWords), initialsOf(nameWords(long))]
-  return shortWords.length === 1 && /^\p{Lu}{2,}$/u.test(short.trim()) && initials.some((i) => i.length >= 2 && i === shortWords[0])
+/**
+ * The short forms a name may be written as, normalised: its leading words ("words:promises" of
+ * "Promises Treatment Center") and its initials with and without "the" ("initials:thr" of "The
+ * Hollywood Reporter").
+ */
+const shortFormsOf = (name: string): Array<string> => {
+  const all = nameWords(name)
+  const words = withoutArticle(all)
+  const prefixes = words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
+  const initials = words.length < 2 ? [] : [initialsOf(words), initialsOf(all)].filter((i) => i.length >= 2).map((i) => `initials:${i}`)
+  return [...new Set([...prefixes, ...initials])]
+}
+
+/** How a name would appear among the short forms of a longer one: as an initialism only when written in capitals. */
+const asShortForms = (name: string): Array<string> => {
+  const words = withoutArticle(nameWords(name))
+  const leading = `words:${words.join(" ")}`
+  return words.length === 1 && /^\p{Lu}{2,}$/u.test(name.trim()) ? [leading, `initials:${words[0]}`] : [leading]
 }
 
 export const mergeActors = (
@@ -169,14 +179,21 @@ export const mergeActors = (
         if (j !== undefined && j !== i) join(i, j, "alias-in-story")
       }
     }
-    // Short forms: after the joins above, each distinct longer name of the kind once.
-    for (const i of things) {
-      const { kind, name } = members[i].actor
-      if (kind !== "organization" && kind !== "place") continue
-      const longer = new Map<number, number>()
-      for (const j of things) {
-        if (members[j].actor.kind === kind && isShortFormOf(name, members[j].actor.name)) longer.set(sets.find(j), j)
+    // Short forms: each longer name indexed under its leading words and initials (after the joins above,
+    // one entry per distinct actor), so a short name finds its long forms without comparing all pairs.
+    const shortForms = new Map<string, Map<number, number>>()
+    const named = things.filter((i) => members[i].actor.kind === "organization" || members[i].actor.kind === "place")
+    for (const j of named) {
+      const { kind, name } = members[j].actor
+      for (const form of shortFormsOf(name)) {
+        const key = `${kind}\u241f${form}`
+        const roots = shortForms.get(key) ?? shortForms.set(key, new Map()).get(key)!
+        roots.set(sets.find(j), j)
       }
+    }
+    for (const i of named) {
+      const { kind, name } = members[i].actor
+      const longer = new Map(asShortForms(name).flatMap((form) => [...(shortForms.get(`${kind}\u241f${form}`) ?? [])]))
       if (longer.size === 1 && !longer.has(sets.find(i))) join(i, [...longer.values()][0], "short-form-in-story")
     }
   }

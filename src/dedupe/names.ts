@@ -1,14 +1,22 @@
 /** Name comparison across documents: case, accents, dots and spacing do not make two names differ. */
 
-export const normalizeName = (name: string): string =>
-  name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\./g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
+export const normalizeName = (name: string): string => {
+  let normal = normalized.get(name)
+  if (normal === undefined) {
+    normal = name
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .replace(/\./g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+    normalized.set(name, normal)
+  }
+  return normal
+}
+/** Names already normalised: dedupe asks for the same names many times over. */
+const normalized = new Map<string, string>()
 
 export const nameWords = (name: string): Array<string> => normalizeName(name).split(" ").filter((w) => w !== "")
 

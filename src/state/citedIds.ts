@@ -60,7 +60,15 @@ const renameIds = (dataset: Dataset, renames: ReadonlyMap<string, string>): Data
   if (renames.size === 0) return dataset
   const rename = (value: unknown): unknown =>
     typeof value === "string" ? renames.get(value) ?? value : Array.isArray(value) ? value.map(rename) : value
-  const renameRow = (row: object) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, rename(value)]))
+  // Most rows name no renamed id: they are kept as they are, and only a row that changes is copied.
+  const renameRow = (row: object) => {
+    let copy: Record<string, unknown> | undefined
+    for (const [column, value] of Object.entries(row)) {
+      const renamed = typeof value === "string" ? renames.get(value) ?? value : Array.isArray(value) && value.some((v) => typeof v === "string" && renames.has(v)) ? value.map(rename) : value
+      if (renamed !== value) (copy ??= { ...row })[column] = renamed
+    }
+    return copy ?? row
+  }
   return Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as ReadonlyArray<object>).map(renameRow)])) as unknown as Dataset
 }
 
