@@ -78,27 +78,40 @@ const isTitleGap = (text: string, tokens: ReadonlyArray<Token>, start: number, e
 /** "the two countries", "both sides", "the country": plural and singular references to the countries named before. */
 const COUNTRY_REFERENCE = /\b(?:(?:the\s+)?two(?:\s+[a-z]+)?\s+(?:countries|nations|economies|sides|superpowers|governments|powers)|both\s+(?:countries|nations|sides|economies|governments)|(?<single>the\s+country))\b/gi
 
+/**
+ * Participants that a phrase of `pattern` refers back to: for each match in the clause, the actors
+ * `pick` chooses among the mentions before it (latest first); none when it finds too few.
+ */
+const referencesIn = (
+  text: string,
+  clause: Clause,
+  pattern: RegExp,
+  pick: (match: RegExpMatchArray, before: (m: ActorMention) => boolean) => ReadonlyArray<string>
+): Array<Participant> =>
+  [...text.slice(clause.start, clause.end).matchAll(pattern)].flatMap((match) => {
+    const start = clause.start + match.index!
+    const end = start + match[0].length
+    return pick(match, (m) => m.end <= start).map((key) => ({ key, start, end }))
+  })
+
+/** The latest distinct actors mentioned before a reference that `fits` accepts, at most `wanted`, or none if fewer. */
+const latestActors = (mentions: ReadonlyArray<ActorMention>, before: (m: ActorMention) => boolean, wanted: number, fits: (m: ActorMention) => string | null) => {
+  const earlier: Array<string> = []
+  for (let i = mentions.length - 1; i >= 0 && earlier.length < wanted; i--) {
+    const key = before(mentions[i]) ? fits(mentions[i]) : null
+    if (key !== null && !earlier.includes(key)) earlier.push(key)
+  }
+  return earlier.length === wanted ? earlier : []
+}
+
 export const countryReferences = (
   text: string,
   clause: Clause,
   mentions: ReadonlyArray<ActorMention>,
   actors: ReadonlyMap<string, LocalActor>
-): Array<Participant> => {
-  const found: Array<Participant> = []
-  for (const match of text.slice(clause.start, clause.end).matchAll(COUNTRY_REFERENCE)) {
-    const start = clause.start + match.index
-    const end = start + match[0].length
-    const earlier: Array<string> = []
-    for (let i = mentions.length - 1; i >= 0 && earlier.length < 2; i--) {
-      const m = mentions[i]
-      if (m.end > start || actors.get(m.actorKey)?.kind !== "country" || earlier.includes(m.actorKey)) continue
-      earlier.push(m.actorKey)
-    }
-    const wanted = match.groups?.single !== undefined ? 1 : 2
-    if (earlier.length >= wanted) for (const key of earlier.slice(0, wanted)) found.push({ key, start, end })
-  }
-  return found
-}
+): Array<Participant> =>
+  referencesIn(text, clause, COUNTRY_REFERENCE, (match, before) =>
+    latestActors(mentions, before, match.groups?.single !== undefined ? 1 : 2, (m) => (actors.get(m.actorKey)?.kind === "country" ? m.actorKey : null)))
 
 /** "the two presidents", "both leaders": the last two people named before who hold such a title. */
 const PERSON_REFERENCE = /\b(?:the\s+two|both)\s+(?<office>presidents|leaders|ministers|prime ministers|heads of state)\b/gi
@@ -108,23 +121,16 @@ export const personReferences = (
   clause: Clause,
   mentions: ReadonlyArray<ActorMention>,
   actors: ReadonlyMap<string, LocalActor>
-): Array<Participant> => {
-  const found: Array<Participant> = []
-  for (const match of text.slice(clause.start, clause.end).matchAll(PERSON_REFERENCE)) {
-    const start = clause.start + match.index
-    const end = start + match[0].length
+): Array<Participant> =>
+  referencesIn(text, clause, PERSON_REFERENCE, (match, before) => {
     const office = match.groups!.office.toLowerCase().replace(/s$/, "").replace(/s of state$/, " of state")
-    const earlier: Array<string> = []
-    for (let i = mentions.length - 1; i >= 0 && earlier.length < 2; i--) {
-      const actor = actors.get(mentions[i].actorKey)
-      if (mentions[i].end > start || actor?.kind !== "person" || earlier.includes(actor.key)) continue
-      const title = (actor.title ?? mentions[i].title ?? "").toLowerCase()
-      if (office === "leader" ? title !== "" : title.includes(office)) earlier.push(actor.key)
-    }
-    if (earlier.length === 2) for (const key of earlier) found.push({ key, start, end })
-  }
-  return found
-}
+    return latestActors(mentions, before, 2, (m) => {
+      const actor = actors.get(m.actorKey)
+      if (actor?.kind !== "person") return null
+      const title = (actor.title ?? m.title ?? "").toLowerCase()
+      return (office === "leader" ? title !== "" : title.includes(office)) ? actor.key : null
+    })
+  })
 
 const isTagged = (token: Token, tag: string) => token.tags.includes(tag)
 const unique = (keys: ReadonlyArray<string>) => [...new Set(keys)]
