@@ -245,6 +245,16 @@ describe("dedupe: events", () => {
     expect(events.map((e) => [e.event_type, e.n_mentions, e.n_documents, e.merged_by])).toEqual([["personnel", 2, 2, ["same-trigger", "same-type"]]])
   })
 
+  it("takes days a day apart for one event, and days two apart for two, never chaining across", () => {
+    const { events } = run(
+      talks("a", "2025-06-10", { events: [meeting("2025-06-09")] }),
+      talks("b", "2025-06-11", { events: [meeting("2025-06-10")] }),
+      talks("c", "2025-06-12", { events: [meeting("2025-06-11")] })
+    )
+    // 9 and 10 join (a time zone, a late night); 11 is two days from 9 and may not join their event.
+    expect(events.map((e) => [e.date, e.n_documents]).sort()).toEqual([["2025-06-09", 2], ["2025-06-11", 1]])
+  })
+
   it("keeps agreements of different days apart although the trigger is the same", () => {
     const agreement = (date: string) => ({ type: "AGREE", trigger: "agreement", text: "an agreement", actors: [], date, dateText: null, location: null })
     const { events } = run(talks("a", "2025-06-10", { events: [agreement("2025-05-12"), agreement("2025-06-02")] }))

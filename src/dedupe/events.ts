@@ -6,7 +6,7 @@
  * Two mentions score by what they share — participants (`shared-actors`), the day (`same-date`), or a
  * date that one of them gives more precisely (`compatible-date`), the place (`same-location`), the
  * trigger word (`same-trigger`) — and merge strongest first. Dates that
- * disagree (two rounds of talks a month apart, two earthquakes on different days) never merge, not even
+ * disagree (two rounds of talks a month apart, two earthquakes two days apart) never merge, not even
  * through a third, undated mention: a group keeps the dates of its members and refuses an incompatible one.
  */
 import { stableId } from "../ids.ts"
@@ -48,11 +48,18 @@ export interface EventGroup {
   readonly mergedBy: ReadonlyArray<EventMergeRule>
 }
 
-/** Two dates are compatible when the coarser one is a prefix of the finer one (2025-06 and 2025-06-09). */
+/**
+ * Two dates are compatible when the coarser one is a prefix of the finer one (2025-06 and 2025-06-09),
+ * or when two days are at most a day apart: reports of one event disagree by a day across time zones,
+ * for late-night events, and when "on Monday" is counted from different publication times.
+ */
 export const compatibleDates = (a: string | null, b: string | null): boolean => {
   if (a === null || b === null) return true
+  if (a.length === 10 && b.length === 10) return Math.abs(Date.parse(a) - Date.parse(b)) <= ONE_DAY
   return a.length <= b.length ? b.startsWith(a) : a.startsWith(b)
 }
+
+const ONE_DAY = 86_400_000
 
 const triggerKey = (trigger: string) => foldInflection(trigger.toLowerCase().trim())
 
