@@ -255,6 +255,20 @@ describe("dedupe: events", () => {
     expect(events.map((e) => [e.date, e.n_documents]).sort()).toEqual([["2025-06-09", 2], ["2025-06-11", 1]])
   })
 
+  it("keeps a demand apart from the opposite demand, reading a person as acting for their country", () => {
+    const demand = (text: string, source: string, target: string) => ({ type: "REQUEST", trigger: "called", lemma: "call on", text, actors: [source, target], source: [source], target: [target], date: null })
+    const leavitt = { name: "Karoline Leavitt", affiliation: "United States" }
+    const { events } = run(
+      talks("a", "2025-06-10", { actors: [leavitt], events: [demand("Karoline Leavitt called on China to keep the deal", "Karoline Leavitt", "China")] }),
+      talks("b", "2025-06-10", { events: [demand("China called on the United States to stick to the deal", "China", "United States")] }),
+      talks("c", "2025-06-10", { actors: [leavitt], events: [demand("Karoline Leavitt called on China to honour the deal", "Karoline Leavitt", "China")] })
+    )
+    expect(events.map((e) => [e.n_documents, e.summary]).sort()).toEqual([
+      [1, "China called on the United States to stick to the deal"],
+      [2, "Karoline Leavitt called on China to keep the deal"]
+    ])
+  })
+
   it("keeps agreements of different days apart although the trigger is the same", () => {
     const agreement = (date: string) => ({ type: "AGREE", trigger: "agreement", text: "an agreement", actors: [], date, dateText: null, location: null })
     const { events } = run(talks("a", "2025-06-10", { events: [agreement("2025-05-12"), agreement("2025-06-02")] }))

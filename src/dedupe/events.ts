@@ -8,6 +8,9 @@
  * trigger word (`same-trigger`) — and merge strongest first. Dates that
  * disagree (two rounds of talks a month apart, two earthquakes two days apart) never merge, not even
  * through a third, undated mention: a group keeps the dates of its members and refuses an incompatible one.
+ * Likewise an action told in opposite directions ("the White House called on China", "China called on
+ * the US") is two events: except for the mutual types (meeting, agreeing, cooperating), a group where
+ * X acts on Y never takes a mention where Y acts on X.
  */
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
@@ -25,6 +28,9 @@ export interface EventMentionRef {
   readonly date: string | null
   readonly location: string | null
   readonly actorIds: ReadonlyArray<string>
+  /** Who does it (with the country or organisation they act for) and to whom, where the text says. */
+  readonly sourceIds: ReadonlyArray<string>
+  readonly targetIds: ReadonlyArray<string>
 }
 
 export type EventMergeRule = "same-type" | "shared-actors" | "same-date" | "compatible-date" | "same-location" | "same-trigger"
@@ -60,6 +66,19 @@ export const compatibleDates = (a: string | null, b: string | null): boolean => 
 }
 
 const ONE_DAY = 86_400_000
+
+/** Types whose participants act together: who is named as doing it says nothing about which event it is. */
+const MUTUAL_TYPES: ReadonlySet<string> = new Set(["CONSULT", "AGREE", "COOPERATE"])
+
+/** "source→target" for each actor a mention says acts on another. */
+const directionsOf = (m: EventMentionRef): Array<string> =>
+  m.sourceIds.flatMap((s) => m.targetIds.filter((t) => t !== s).map((t) => `${s}\u2192${t}`))
+
+const reversed = (direction: string) => direction.split("\u2192").reverse().join("\u2192")
+
+/** Two groups are opposed when one says X acts on Y and only the other says Y acts on X (mutual types aside). */
+const opposed = (type: string, a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+  !MUTUAL_TYPES.has(type) && [...a].some((d) => b.has(reversed(d)) && !b.has(d) && !a.has(reversed(d)))
 
 const triggerKey = (trigger: string) => foldInflection(trigger.toLowerCase().trim())
 
@@ -147,6 +166,9 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
     const d = mentions[root].date
     return d === null ? [] : [d]
   }
+  /** Who acts on whom in each group, so a mention that names neither cannot bridge two directions. */
+  const directions = new Map<number, Set<string>>()
+  const directionsIn = (root: number) => directions.get(root) ?? new Set(directionsOf(mentions[root]))
   const rules = new Map<number, Set<EventMergeRule>>()
   for (const { a, b, evidence } of pairs) {
     const ra = sets.find(a)
@@ -155,9 +177,13 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
     const da = datesOf(ra)
     const db = datesOf(rb)
     if (!da.every((x) => db.every((y) => compatibleDates(x, y)))) continue
+    const sa = directionsIn(ra)
+    const sb = directionsIn(rb)
+    if (opposed(mentions[a].eventType, sa, sb)) continue
     const merged = new Set([...(rules.get(ra) ?? []), ...(rules.get(rb) ?? []), ...evidence.rules])
     const root = sets.union(ra, rb)
     dates.set(root, [...new Set([...da, ...db])])
+    directions.set(root, new Set([...sa, ...sb]))
     rules.set(root, merged)
   }
 

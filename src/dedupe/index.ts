@@ -28,6 +28,22 @@ import { groupStatements } from "./statements.ts"
 /** The lexicon lemma the extractor matched ("fired", "firing" → "fire"), else the trigger as written. */
 const triggerLemma = (e: EventMention): string => /(?:^|;)trigger:([^/;]+)\//.exec(e.rule)?.[1] ?? e.trigger
 
+/**
+ * Who acts when an actor acts, in one document: the actor, and the country or organisation its role
+ * belongs to ("White House press secretary Karoline Leavitt" acts for the United States).
+ */
+const actingFor = (x: DocumentExtraction): ((key: string) => ReadonlyArray<string>) => {
+  const keyByName = new Map(x.actors.map((a) => [a.name, a.key]))
+  const affiliationOf = new Map(x.actors.flatMap((a) => {
+    const key = a.affiliation === null ? undefined : keyByName.get(a.affiliation)
+    return key === undefined ? [] : [[a.key, key] as const]
+  }))
+  return (key) => {
+    const affiliation = affiliationOf.get(key)
+    return affiliation === undefined ? [key] : [key, affiliation]
+  }
+}
+
 const uniqueSorted = (values: Iterable<string>): Array<string> => [...new Set(values)].sort()
 
 /** Sort key that puts reports in publication order (undated last), then by document and offset. */
@@ -61,8 +77,9 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
 
   // 3–4. Events, dated documents, events again with the dates the story gave.
   const eventRefs = (dated: ReadonlyMap<string, DatedDocument>): Array<EventMentionRef> =>
-    extractions.flatMap((x) =>
-      dated.get(x.docId)!.events.map((e) => ({
+    extractions.flatMap((x) => {
+      const acting = actingFor(x)
+      return dated.get(x.docId)!.events.map((e) => ({
         mentionId: stableId("em", x.docId, e.start, e.triggerStart),
         docId: x.docId,
         storyId: storyOf.get(x.docId)!,
@@ -71,9 +88,11 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
         trigger: triggerLemma(e),
         date: e.date,
         location: e.location,
-        actorIds: actorIds(x.docId, e.actorKeys)
+        actorIds: actorIds(x.docId, e.actorKeys),
+        sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
+        targetIds: actorIds(x.docId, e.targetKeys)
       }))
-    )
+    })
   const asGiven = new Map(extractions.map((x) => [x.docId, { published: x.meta.published, publishedSource: x.meta.publishedSource, events: x.events, times: x.times, redated: false } satisfies DatedDocument]))
   const firstPass = eventRefs(asGiven)
   const dated = dateUndatedDocuments(extractions, storyOf, firstPass, groupEvents(firstPass))
