@@ -164,9 +164,8 @@ export const mergeActors = (
           const g = members[j].actor.gender
           return m.gender === null || g === null || g === m.gender
         })
-      const surnames = fitting(bySurname)
       // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
-      const [candidates, rule] = bySurname.has(normalizeName(m.name)) ? [surnames, "surname-in-story" as const] : [fitting(byFirstName), "first-name-in-story" as const]
+      const [candidates, rule] = bySurname.has(normalizeName(m.name)) ? [fitting(bySurname), "surname-in-story" as const] : [fitting(byFirstName), "first-name-in-story" as const]
       const distinct = new Set(candidates.map((j) => sets.find(j)))
       if (distinct.size === 1) join(candidates[0], i, rule)
     }

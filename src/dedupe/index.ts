@@ -25,9 +25,6 @@ import { dateUndatedDocuments } from "./dating.ts"
 import type { DatedDocument } from "./dating.ts"
 import { groupStatements } from "./statements.ts"
 
-/** The lexicon lemma the extractor matched ("fired", "firing" → "fire"), else the trigger as written. */
-const triggerLemma = (e: EventMention): string => /(?:^|;)trigger:([^/;]+)\//.exec(e.rule)?.[1] ?? e.trigger
-
 /**
  * Who acts when an actor acts, in one document: the actor, and the country or organisation its role
  * belongs to ("White House press secretary Karoline Leavitt" acts for the United States).
@@ -76,16 +73,18 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
     uniqueSorted(keys.flatMap((k) => resolution.actorIdOf(docId, k) ?? []))
 
   // 3–4. Events, dated documents, events again with the dates the story gave.
+  const actingIn = new Map(extractions.map((x) => [x.docId, actingFor(x)]))
   const eventRefs = (dated: ReadonlyMap<string, DatedDocument>): Array<EventMentionRef> =>
     extractions.flatMap((x) => {
-      const acting = actingFor(x)
+      const acting = actingIn.get(x.docId)!
       return dated.get(x.docId)!.events.map((e) => ({
         mentionId: stableId("em", x.docId, e.start, e.triggerStart),
         docId: x.docId,
         storyId: storyOf.get(x.docId)!,
         order: reportOrder(dated.get(x.docId)!.published, x.docId, e.start),
         eventType: e.eventType,
-        trigger: triggerLemma(e),
+        // The lexicon's lemma, so that "fired" and "firing" are one trigger.
+        trigger: e.triggerLemma,
         date: e.date,
         location: e.location,
         actorIds: actorIds(x.docId, e.actorKeys),

@@ -1,8 +1,9 @@
 /**
  * What a document says, as features for story grouping: content words of everything the extractors
  * kept from it (headline, standfirst, quotes, event clauses) and, once more, of its lede (the first
- * sentence, which news writes to say what happened), the actors it names, and the dates it gives. Actor names and dates are the strongest evidence that two reports tell one story, and the
- * features that keep "another earthquake" apart from this one, so they weigh more than a word.
+ * sentence, which news writes to say what happened), the actors it names, and the dates it gives.
+ * Actor names and dates are the strongest evidence that two reports tell one story, and the features
+ * that keep "another earthquake" apart from this one, so they weigh more than a word.
  */
 import type { DocumentExtraction } from "../model/extraction.ts"
 import { countBag } from "./vectors.ts"

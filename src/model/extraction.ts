@@ -65,6 +65,8 @@ export const EventMention = Schema.Struct({
   trigger: Schema.String,
   triggerStart: Schema.Int,
   triggerEnd: Schema.Int,
+  /** The events lexicon's lemma the trigger matched ("fire" for "fired", "firing"). */
+  triggerLemma: Schema.String,
   eventType: Schema.String,
   cameo: Schema.NullOr(Schema.String),
   /** Resolved date (YYYY-MM-DD, YYYY-MM or YYYY), or null. */

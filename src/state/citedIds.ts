@@ -58,13 +58,17 @@ const carriedIds = (memberships: ReadonlyArray<Membership>, kind: string, cited:
 /** Replaces every id in `renames` wherever it appears: as a column value or inside a list column. */
 const renameIds = (dataset: Dataset, renames: ReadonlyMap<string, string>): Dataset => {
   if (renames.size === 0) return dataset
-  const rename = (value: unknown): unknown =>
-    typeof value === "string" ? renames.get(value) ?? value : Array.isArray(value) ? value.map(rename) : value
-  // Most rows name no renamed id: they are kept as they are, and only a row that changes is copied.
+  // A value, list or row that names no renamed id is kept as it is (most rows): only what changes is copied.
+  const rename = (value: unknown): unknown => {
+    if (typeof value === "string") return renames.get(value) ?? value
+    if (!Array.isArray(value)) return value
+    const renamed = value.map(rename)
+    return renamed.some((v, k) => v !== value[k]) ? renamed : value
+  }
   const renameRow = (row: object) => {
     let copy: Record<string, unknown> | undefined
     for (const [column, value] of Object.entries(row)) {
-      const renamed = typeof value === "string" ? renames.get(value) ?? value : Array.isArray(value) && value.some((v) => typeof v === "string" && renames.has(v)) ? value.map(rename) : value
+      const renamed = rename(value)
       if (renamed !== value) (copy ??= { ...row })[column] = renamed
     }
     return copy ?? row

@@ -179,7 +179,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
     for (const time of times) {
-      if (time.clause !== clause || (time.mention.type !== "DATE" && time.mention.type !== "TIME") || /_REF$/.test(time.mention.value ?? "")) continue
+      if (time.clause !== clause || !isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
@@ -258,6 +258,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         trigger: text.slice(trigger.start, trigger.end),
         triggerStart: trigger.start,
         triggerEnd: trigger.end,
+        triggerLemma: trigger.entry.lemma,
         eventType: type,
         cameo: trigger.entry.cameo,
         date,
@@ -308,11 +309,14 @@ const reach = (text: string, a: { start: number; end: number }, b: { start: numb
   const between = text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start))
   return distance(a, b) + 60 * (between.match(/[,;–—]/g)?.length ?? 0)
 }
+/** A date or time that can date an event: not a duration, a set or a reference word ("now", "recently"). */
+const isPointInTime = (time: LocatedTime) => (time.mention.type === "DATE" || time.mention.type === "TIME") && !/_REF$/.test(time.mention.value ?? "")
+
 /** The time expression a clause opening with "when" follows directly ("in May, when …"), if any. */
 const whenClauseTime = (tokens: ReadonlyArray<Token>, clause: Clause, times: ReadonlyArray<LocatedTime>): LocatedTime | undefined => {
   const previous = tokens[clause.firstToken - 1]
   if (tokens[clause.firstToken]?.normal !== "when" || previous === undefined || previous.sentence !== tokens[clause.firstToken].sentence) return undefined
-  return times.find((t) => t.mention.end === previous.end && (t.mention.type === "DATE" || t.mention.type === "TIME") && !/_REF$/.test(t.mention.value ?? ""))
+  return times.find((t) => t.mention.end === previous.end && isPointInTime(t))
 }
 
 const BOUND_BEFORE = /\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$/i
