@@ -9,6 +9,8 @@ const actorsOf = (text: string, given: Parameters<typeof analyzeText>[2] = {}) =
   extractActors(extractContext(engine, analyzeText(engine, text, { date: "2025-06-10", ...given })))
 /** Mentions as "text@start:kind:role", the spans a reader can check against the fixture. */
 const mentionsOf = (text: string) => actorsOf(text).mentions.map((m) => `${m.text}@${m.start}:${m.kind}:${m.role}`)
+/** The names found, in order (no pronouns, titles or nominals). */
+const namesIn = (text: string) => actorsOf(text).mentions.filter((m) => m.role === "name").map((m) => m.text)
 const actorNamed = (actors: ReadonlyArray<LocalActor>, name: string) => actors.find((a) => a.name === name)
 
 describe("actors: titles", () => {
@@ -42,6 +44,14 @@ describe("actors: headlines", () => {
 
   it("does not take a list of names for a headline", () => {
     expect(mentionsOf("Tara Reid, Lindsay Lohan and Paris Hilton arrived.")).toEqual(["Tara Reid@0:person:name", "Lindsay Lohan@11:person:name", "Paris Hilton@29:person:name"])
+    expect(namesIn("Bank of the West and Wells Fargo Bank\nBoth banks closed.")).toEqual(["Bank of the West", "Wells Fargo Bank"])
+  })
+
+  it("reads a headline line by line when it runs into the first sentence", () => {
+    // No full stop after the headline: one sentence for the segmenter, two lines for the reader.
+    const text = "Ellen DeGeneres Returns to Host the Oscars\nEllen DeGeneres will host the show."
+    expect(namesIn(text)).toEqual(["Ellen DeGeneres", "Ellen DeGeneres"])
+    expect(namesIn("Woman Killed In Queens Hit-And-Run, Driver Charged\nA woman was killed in Queens.")).toEqual(["Queens", "Queens"])
   })
 })
 

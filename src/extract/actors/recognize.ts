@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { hasTag, isCapitalised, isCapsLine, isTitleWord, joinable, lower, nameCore, readsAsName, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { capsLineFlags, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -52,9 +52,10 @@ export const recognizeSentence = (
 ): Array<NameSpan> => {
   const from = sentence.firstToken
   const to = sentence.endToken
-  const capsLine = isCapsLine(tokens.slice(from, to))
+  // A headline glued to the sentence after it has its own capitalisation: judged line by line.
+  const capsLines = capsLineFlags(tokens, from, to)
   const found: Array<NameSpan> = []
-  const nameLike = (i: number) => readsAsName(lexicon, tokens[i], capsLine, startsClause(tokens, i, from))
+  const nameLike = (i: number) => readsAsName(lexicon, tokens[i], capsLines[i - from], startsClause(tokens, i, from))
   const span = (first: number, last: number) => {
     const start = tokens[first].start
     const end = nameCore(tokens[last]).end
@@ -63,6 +64,7 @@ export const recognizeSentence = (
 
   let i = from
   while (i < to) {
+    const capsLine = capsLines[i - from]
     const phrase = gazetteerPhrase(lexicon, tokens, i, to, capsLine)
     if (phrase !== undefined && !(phrase.last + 1 < to && joinable(tokens[phrase.last], tokens[phrase.last + 1]) && nameLike(phrase.last + 1) && !isTitleWord(lexicon, lower(tokens[phrase.last + 1])))) {
       found.push(phrase.entry.kind === "country" ? countrySpan(tokens, span(i, phrase.last), phrase.entry.country, to) : { ...span(i, phrase.last), kind: "organization", rule: "lexicon:organizations", organization: phrase.entry.organization, confidence: 3 })

@@ -50,26 +50,59 @@ export const joinable = (a: Token, b: Token): boolean => {
 
 /**
  * A line written in capitals or in title case (a headline: "Tara Reid Checks Into Rehab For Undisclosed
- * Reasons"): capitalisation says nothing about names there. Title case needs four words or more, all
- * but one capitalised, and a capitalised function word, so that a list of names is not one.
+ * Reasons", "Woman Killed In Queens Hit-And-Run"): capitalisation says nothing about names there. Title
+ * case needs four words or more, most of them capitalised, the others words that titles leave in lower
+ * case ("in", "of", "to"), and a sign that the capitals are not a list of names ("Bank of the West and
+ * Wells Fargo"): a function word of a kind names are not built with ("Into", "In", "Is", "to"), or a
+ * capitalised word compromise reads as a verb and not as a name ("Killed", "Escapes").
  */
 export const isCapsLine = (tokens: ReadonlyArray<Token>): boolean => {
   let words = 0
   let upper = 0
   let capitalised = 0
-  let functionWords = 0
+  let otherLowerCase = 0
+  let headlineSigns = 0
   tokens.forEach((token, k) => {
     if (!LETTER.test(token.text)) return
     words++
     if (!HAS_LOWER.test(token.text)) upper++
+    const word = lower(token)
     if (CAPITALISED.test(token.text)) {
       capitalised++
-      if (k > 0 && TITLE_CASE_FUNCTION_TAGS.some((tag) => hasTag(token, tag))) functionWords++
+      const functionWord = (LOWER_IN_TITLES.has(word) || CAPITALISED_IN_TITLES.has(word)) && !IN_NAMES.has(word)
+      const verb = VERB_TAGS.some((t) => hasTag(token, t)) && !NAME_TAGS.some((t) => hasTag(token, t)) && !hasTag(token, "ProperNoun")
+      if (k > 0 && (functionWord || verb)) headlineSigns++
+    } else if (LOWER_IN_TITLES.has(word)) {
+      if (!IN_NAMES.has(word) && !IN_NAMES_LOWER_CASE.has(word)) headlineSigns++
+    } else {
+      otherLowerCase++
     }
   })
-  return (words >= 2 && upper / words >= 0.8) || (words >= 4 && capitalised >= words - 1 && functionWords > 0)
+  if (words >= 2 && upper / words >= 0.8) return true
+  return words >= 4 && capitalised >= 3 && capitalised >= 0.6 * words && otherLowerCase === 0 && headlineSigns > 0
 }
-const TITLE_CASE_FUNCTION_TAGS = ["Preposition", "Determiner", "Conjunction", "Auxiliary", "Copula"]
+/** Words title case leaves in lower case (AP and Chicago styles): articles, conjunctions, short prepositions. */
+const LOWER_IN_TITLES = new Set(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for", "with", "from", "into", "onto", "over", "as", "vs", "per", "via"])
+/** Function words a headline capitalises: auxiliaries and longer prepositions ("Is", "Amid", "After"). */
+const CAPITALISED_IN_TITLES = new Set(["is", "are", "was", "were", "be", "has", "have", "had", "will", "can", "after", "amid", "against", "before", "during", "despite", "following", "through", "toward", "towards", "without"])
+/** Function words names are built with, even capitalised ("Bank Of America", "Procter And Gamble"). */
+const IN_NAMES = new Set(["a", "an", "the", "and", "of", "for"])
+/** …and in lower case ("Stratford on Avon", "Bank for International Settlements"). */
+const IN_NAMES_LOWER_CASE = new Set(["in", "on", "at"])
+const VERB_TAGS = ["PastTense", "PresentTense"]
+
+/** Per token of `[from, to)`: whether its line (within the sentence) is a capitals or title-case line. */
+export const capsLineFlags = (tokens: ReadonlyArray<Token>, from: number, to: number): Array<boolean> => {
+  const flags: Array<boolean> = []
+  let lineStart = from
+  for (let k = from + 1; k <= to; k++) {
+    if (k < to && !/\n/.test(tokens[k - 1].post + tokens[k].pre)) continue
+    const caps = isCapsLine(tokens.slice(lineStart, k))
+    for (let j = lineStart; j < k; j++) flags.push(caps)
+    lineStart = k
+  }
+  return flags
+}
 
 /** Whether `token` starts a sentence or a line, where every word is capitalised. */
 export const startsClause = (tokens: ReadonlyArray<Token>, index: number, sentenceStart: number): boolean => {
