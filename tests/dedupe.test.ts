@@ -188,6 +188,41 @@ describe("dedupe: actors", () => {
     )
     expect(actors.filter((a) => a.name.includes("Bush")).map((a) => [a.name, a.merged_by])).toEqual([["George W. Bush", ["name-variant-in-story"]]])
   })
+
+  it("joins a short given name, a nickname, a middle name and a generational suffix to the one person they fit", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Fred LaRue" }, { name: "Mo Cheeks" }, { name: "Joseph Comeaux Jr." }, { name: "W. Mark Felt" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Frederick Cheney LaRue" }, { name: "Maurice Cheeks" }, { name: "Arcade Joseph Comeaux" }, { name: "Mark Felt" }] })
+    )
+    const people = actors.filter((a) => a.kind === "person").map((a) => [a.name, a.aliases.length, a.merged_by])
+    expect(people.sort()).toEqual([
+      ["Arcade Joseph Comeaux", 2, ["name-variant-in-story"]],
+      ["Frederick Cheney LaRue", 2, ["name-variant-in-story"]],
+      ["Maurice Cheeks", 2, ["name-variant-in-story"]],
+      ["W. Mark Felt", 2, ["name-variant-in-story"]]
+    ])
+  })
+
+  it("keeps two people of one surname apart when a short name fits both", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Chris Evans" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Christopher Evans" }, { name: "Christine Evans" }] })
+    )
+    expect(actors.filter((a) => a.kind === "person").map((a) => a.name).sort()).toEqual(["Chris Evans", "Christine Evans", "Christopher Evans"])
+  })
+
+  it("joins a full name read as a place in one report to the person of another, and a team to its last word", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Zurana Horton", kind: "place" }, { name: "Colts", kind: "organization" }, { name: "Center", kind: "organization" }] }),
+      talks("b", "2025-06-10", {
+        actors: [{ name: "Zurana Horton", mentions: ["Zurana Horton", "Zurana Horton"] }, { name: "Indianapolis Colts", kind: "organization" }, { name: "Betty Ford Center", kind: "organization" }]
+      })
+    )
+    expect(actors.find((a) => a.name === "Zurana Horton")).toMatchObject({ kind: "person", n_documents: 2, merged_by: ["same-name-in-story"] })
+    expect(actors.find((a) => a.name === "Indianapolis Colts")).toMatchObject({ aliases: ["Colts", "Indianapolis Colts"], merged_by: ["short-form-in-story"] })
+    // "Center" is an institution word: it may be any centre.
+    expect(actors.find((a) => a.name === "Betty Ford Center")!.aliases).toEqual(["Betty Ford Center"])
+  })
 })
 
 describe("dedupe: events", () => {

@@ -5,24 +5,30 @@
  * - `same-name`: the same normalised full name (a person's name of two or more words, or any other
  *   kind's name) is the same actor everywhere in the corpus.
  * - `same-name-in-story`: a one-word person name ("Jackson") is the same actor only within a story:
- *   across stories it may be anyone.
+ *   across stories it may be anyone. Within a story, a person's full name also joins the same name
+ *   that another report read as a place or organisation (the kind most mentions give wins).
  * - `name-variant-in-story`: two full names of a person with the same first and last word
- *   ("George W. Bush", "George Bush") within a story.
+ *   ("George W. Bush", "George Bush", "W. Mark Felt Sr."), or with the same last word and given names
+ *   that agree ("Fred LaRue" and "Frederick Cheney LaRue", "Mo Cheeks" and "Maurice Cheeks", "Joseph
+ *   Comeaux" and "Arcade Joseph Comeaux") where that points at one person, within a story.
  * - `surname-in-story`: a one-word person name joins the one full name in its story that ends with it
  *   ("Hassett" → "Kevin Hassett"). When two people of the story share that surname, or the genders
  *   disagree, it joins neither: never merge two people on a surname alone.
  * - `first-name-in-story`: a one-word person name that is no full name's surname joins the one full
  *   name of its story that starts with it ("Lindsay" → "Lindsay Lohan"), with the same guards.
  * - `short-form-in-story`: an organisation's or place's name that is the first words ("Promises" →
- *   "Promises Treatment Center") or the initials ("THR" → "The Hollywood Reporter") of exactly one
- *   longer name of the same kind in its story.
+ *   "Promises Treatment Center"), the initials ("THR" → "The Hollywood Reporter") or, for a name that
+ *   ends in no institution word, the last words ("Colts" → "Indianapolis Colts") of exactly one longer
+ *   name of the same kind in its story.
  * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
  */
 import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
 import type { ActorKind } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
-import { firstAndLast, lastNameWord, nameWords, normalizeName } from "./names.ts"
+import { loadLexicon } from "../lexicons/load.ts"
+import { OrganizationPatterns } from "../extract/actors/lexicon.ts"
+import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, normalizeName, personNameWords } from "./names.ts"
 
 export type ActorMergeRule = "same-name" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
 
@@ -49,6 +55,8 @@ export interface ActorResolution {
   /** The global id of a document's local actor. */
   readonly actorIdOf: (docId: string, localKey: string) => string | undefined
 }
+
+const gendersAgree = (a: LocalActor, b: LocalActor) => a.gender === null || b.gender === null || a.gender === b.gender
 
 const isSingleWordPerson = (a: LocalActor) => a.kind === "person" && nameWords(a.name).length < 2
 
@@ -92,8 +100,28 @@ const shortFormsOf = (name: string): Array<string> => {
   const words = withoutArticle(all)
   const prefixes = words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
   const initials = words.length < 2 ? [] : [initialsOf(words), initialsOf(all)].filter((i) => i.length >= 2).map((i) => `initials:${i}`)
-  return [...new Set([...prefixes, ...initials])]
+  return [...new Set([...prefixes, ...initials, ...nicknameTails(words)])]
 }
+
+/**
+ * A team's name may be written by its last words ("Colts" of "Indianapolis Colts", "Red Sox" of
+ * "Boston Red Sox"): a plural word or several words, unless the last word names a kind of
+ * institution or place ("Holdings", "Street"), or the name is built with function words ("Bank of
+ * America").
+ */
+const nicknameTails = (words: ReadonlyArray<string>): Array<string> => {
+  const { suffixes, placeSuffixes, ofHeads } = organizationPatterns()
+  const last = words[words.length - 1]
+  if (words.length < 2 || words.some((w) => NAME_CONNECTORS.has(w)) || [suffixes, placeSuffixes, ofHeads].some((list) => list.has(last))) return []
+  // A one-word tail must read as a plural, as teams' names do ("Colts", "Saints"), not as a noun ("Center").
+  return words.slice(1).map((_, k) => words.slice(k + 1)).filter((tail) => tail.length > 1 || /s$/.test(tail[0])).map((tail) => `words:${tail.join(" ")}`)
+}
+const NAME_CONNECTORS = new Set(["of", "and", "for", "&", "de", "the", "on", "at", "in"])
+const organizationPatterns = () =>
+  (patterns ??= (({ suffixes, placeSuffixes, ofHeads }) => ({ suffixes: new Set(suffixes), placeSuffixes: new Set(placeSuffixes), ofHeads: new Set(ofHeads) }))(
+    loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
+  ))
+let patterns: { readonly suffixes: ReadonlySet<string>; readonly placeSuffixes: ReadonlySet<string>; readonly ofHeads: ReadonlySet<string> } | undefined
 
 /** How a name would appear among the short forms of a longer one: as an initialism only when written in capitals. */
 const asShortForms = (name: string): Array<string> => {
@@ -147,11 +175,35 @@ export const mergeActors = (
       if (first === undefined) variants.set(key, i)
       else join(first, i, "name-variant-in-story")
     }
+    // Full names of one surname whose given names agree otherwise; only when that points at one person.
+    const sameSurname = new Map<string, Array<number>>()
+    for (const i of fullNames) {
+      const surname = lastNameWord(members[i].actor.name)
+      const list = sameSurname.get(surname) ?? sameSurname.set(surname, []).get(surname)!
+      list.push(i)
+    }
+    for (const group of sameSurname.values()) {
+      if (group.length < 2) continue
+      // Each name's fitting people, all read before any join, so "Chris" fitting both Christopher and
+      // Christine joins neither, and neither of them joins "Chris".
+      const fitting = group.map((i) =>
+        group.filter((j) =>
+          sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) &&
+          givenNamesAgree(personNameWords(members[i].actor.name), personNameWords(members[j].actor.name))
+        )
+      )
+      const unique = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1
+      group.forEach((i, k) => {
+        if (!unique(k)) return
+        const j = fitting[k][0]
+        if (unique(group.indexOf(j))) join(j, i, "name-variant-in-story")
+      })
+    }
     // Full-name actors of the story by surname, after the joins above (one entry per distinct actor).
     const bySurname = new Map<string, Map<number, number>>()
     const byFirstName = new Map<string, Map<number, number>>()
     for (const i of fullNames) {
-      for (const [index, word] of [[bySurname, lastNameWord(members[i].actor.name)], [byFirstName, nameWords(members[i].actor.name)[0]]] as const) {
+      for (const [index, word] of [[bySurname, lastNameWord(members[i].actor.name)], [byFirstName, firstNameWord(members[i].actor.name)]] as const) {
         const roots = index.get(word) ?? index.set(word, new Map()).get(word)!
         roots.set(sets.find(i), i)
       }
@@ -160,10 +212,7 @@ export const mergeActors = (
       const m = members[i].actor
       if (!isSingleWordPerson(m)) continue
       const fitting = (index: ReadonlyMap<string, ReadonlyMap<number, number>>) =>
-        [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => {
-          const g = members[j].actor.gender
-          return m.gender === null || g === null || g === m.gender
-        })
+        [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => gendersAgree(m, members[j].actor))
       // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
       const [candidates, rule] = bySurname.has(normalizeName(m.name)) ? [fitting(bySurname), "surname-in-story" as const] : [fitting(byFirstName), "first-name-in-story" as const]
       const distinct = new Set(candidates.map((j) => sets.find(j)))
@@ -172,6 +221,11 @@ export const mergeActors = (
     const things = indices.filter((i) => members[i].actor.kind !== "person")
     const thingByName = new Map<string, number>()
     for (const i of things) thingByName.set(normalizeName(members[i].actor.name), i)
+    // A full name read as a person in one report and as a place or organisation in another.
+    for (const i of fullNames) {
+      const j = thingByName.get(normalizeName(members[i].actor.name))
+      if (j !== undefined) join(i, j, "same-name-in-story")
+    }
     for (const i of things) {
       for (const alias of members[i].actor.aliases) {
         const j = thingByName.get(normalizeName(alias))

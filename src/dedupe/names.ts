@@ -1,4 +1,6 @@
 /** Name comparison across documents: case, accents, dots and spacing do not make two names differ. */
+import { Schema } from "effect"
+import { loadLexicon } from "../lexicons/load.ts"
 
 export const normalizeName = (name: string): string => {
   let normal = normalized.get(name)
@@ -20,13 +22,45 @@ const normalized = new Map<string, string>()
 
 export const nameWords = (name: string): Array<string> => normalizeName(name).split(" ").filter((w) => w !== "")
 
+/**
+ * The words of a person's name that tell who it is: without a generational suffix ("Jr", "Sr", "III")
+ * or commas, quotes and brackets around a nickname, and without leading initials when a given name
+ * follows ("W. Mark Felt" → mark felt).
+ */
+export const personNameWords = (name: string): Array<string> => {
+  let words = nameWords(name).map((w) => w.replace(/^[("“‘']+|[)"”’',]+$/gu, "")).filter((w) => w !== "")
+  while (words.length > 2 && GENERATIONAL.has(words[words.length - 1])) words = words.slice(0, -1)
+  while (words.length > 2 && words[0].length === 1) words = words.slice(1)
+  return words
+}
+const GENERATIONAL = new Set(["jr", "sr", "ii", "iii", "iv"])
+
 /** A person's first and last word, ignoring middle names and initials ("George W. Bush" → "george bush"). */
 export const firstAndLast = (name: string): string | null => {
-  const words = nameWords(name)
+  const words = personNameWords(name)
   return words.length < 2 ? null : `${words[0]} ${words[words.length - 1]}`
 }
 
 export const lastNameWord = (name: string): string => {
-  const words = nameWords(name)
+  const words = personNameWords(name)
   return words[words.length - 1] ?? ""
 }
+
+export const firstNameWord = (name: string): string => personNameWords(name)[0] ?? ""
+
+const nicknames = (): ReadonlyMap<string, ReadonlySet<string>> =>
+  (nicknameIndex ??= new Map(Object.entries(loadLexicon("dedupe-nicknames.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).map(([name, short]) => [name, new Set(short)])))
+let nicknameIndex: ReadonlyMap<string, ReadonlySet<string>> | undefined
+
+/** Whether `short` is a short form of the given name `given`: a prefix of three letters or more ("Fred", "Alex") or a listed nickname ("Mo" of Maurice). */
+const isShortFormOf = (short: string, given: string): boolean =>
+  short !== given && ((short.length >= 3 && given.startsWith(short)) || (nicknames().get(given)?.has(short) ?? false))
+
+/**
+ * Whether two full names of one surname may name the same person by their given names: a short form
+ * ("Fred LaRue", "Frederick Cheney LaRue"), or the shorter name's given name is a middle name of the
+ * longer one ("Joseph Comeaux", "Arcade Joseph Comeaux Jr").
+ */
+export const givenNamesAgree = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
+  isShortFormOf(a[0], b[0]) || isShortFormOf(b[0], a[0]) ||
+  (a.length === 2 && b.slice(1, -1).includes(a[0])) || (b.length === 2 && a.slice(1, -1).includes(b[0]))

@@ -22,7 +22,7 @@ const Titles = Schema.Struct({
   modifiers: Schema.Array(Schema.String),
   honorifics: Schema.Record(Schema.String, Gender)
 })
-const OrganizationPatterns = Schema.Struct({
+export const OrganizationPatterns = Schema.Struct({
   suffixes: Schema.Array(Schema.String),
   ofHeads: Schema.Array(Schema.String),
   placeSuffixes: Schema.Array(Schema.String)
