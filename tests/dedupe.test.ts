@@ -346,6 +346,23 @@ describe("dedupe: undated documents", () => {
     expect(times.map((t) => [t.text, t.value, t.anchor])).toEqual([["Thursday", "2025-06-05", "story"]])
   })
 
+  it("lets a weekday counted from a borrowed date miss the other reports' day by a few days, never a text date", () => {
+    // "Friday", counted back from the Monday the story lends the undated report, is June 6: three days
+    // from the dated report's June 9. Only the borrowed anchor is unsure, so the talks stay one event.
+    const { events, event_mentions } = run(
+      talks("undated", null, { events: [meeting2("Friday")] }),
+      talks("dated", "2025-06-10", { events: [{ ...meeting2("Monday"), date: "2025-06-09" }] })
+    )
+    expect(event_mentions.map((m) => [m.doc_id, m.date])).toEqual([["undated", "2025-06-06"], ["dated", "2025-06-09"]])
+    expect(events.map((e) => [e.date, e.n_documents])).toEqual([["2025-06-09", 2]])
+    // The same three days between two reports that each date the talks themselves: two rounds.
+    const apart = run(
+      talks("a", "2025-06-10", { events: [{ ...meeting2("Friday"), date: "2025-06-06" }] }),
+      talks("b", "2025-06-10", { events: [{ ...meeting2("Monday"), date: "2025-06-09" }] })
+    )
+    expect(apart.events.map((e) => e.date)).toEqual(["2025-06-06", "2025-06-09"])
+  })
+
   it("leaves a story without any dated report undated", () => {
     const { documents } = run(talks("a", null, { events: [meeting2("Monday")] }), talks("b", null, { events: [meeting2("Monday")] }))
     expect(documents.map((d) => d.published)).toEqual([null, null])

@@ -26,6 +26,11 @@ export interface EventMentionRef {
   readonly trigger: string
   /** YYYY-MM-DD, YYYY-MM or YYYY, or null. */
   readonly date: string | null
+  /**
+   * True when the date is a relative expression ("on Monday") resolved against a date the story lent
+   * an undated report: a guess by a few days, so it keeps events apart only when far from another date.
+   */
+  readonly dateInferred: boolean
   readonly location: string | null
   readonly actorIds: ReadonlyArray<string>
   /** Who does it (with the country or organisation they act for) and to whom, where the text says. */
@@ -57,13 +62,20 @@ export interface EventGroup {
 /**
  * Two dates are compatible when the coarser one is a prefix of the finer one (2025-06 and 2025-06-09),
  * or when two days are at most a day apart: reports of one event disagree by a day across time zones,
- * for late-night events, and when "on Monday" is counted from different publication times.
+ * for late-night events, and when "on Monday" is counted from different publication times. A day
+ * inferred from the story (`dateInferred`) is allowed up to a week.
  */
-export const compatibleDates = (a: string | null, b: string | null): boolean => {
+export const compatibleDates = (a: string | null, b: string | null, inferred = false): boolean => {
   if (a === null || b === null) return true
-  if (a.length === 10 && b.length === 10) return Math.abs(Date.parse(a) - Date.parse(b)) <= ONE_DAY
+  if (a.length === 10 && b.length === 10) return Math.abs(Date.parse(a) - Date.parse(b)) <= (inferred ? INFERRED_DAYS : 1) * ONE_DAY
   return a.length <= b.length ? b.startsWith(a) : a.startsWith(b)
 }
+
+/**
+ * How far a day resolved against a story's borrowed date may be from another report's day: "on
+ * Monday" counted from the wrong day of the week lands up to six days off.
+ */
+const INFERRED_DAYS = 6
 
 const ONE_DAY = 86_400_000
 
@@ -89,7 +101,7 @@ export interface PairEvidence {
 
 /** What two mentions of one story and type share, and how much it weighs. */
 export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvidence | null => {
-  if (a.eventType !== b.eventType || !compatibleDates(a.date, b.date)) return null
+  if (a.eventType !== b.eventType || !compatibleDates(a.date, b.date, a.dateInferred || b.dateInferred)) return null
   const rules: Array<EventMergeRule> = ["same-type"]
   let score = 0
   if (a.actorIds.length > 0 && b.actorIds.length > 0) {
@@ -159,12 +171,16 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
 
   const sets = new UnionFind(mentions.length)
   /** Distinct dates of each group, so an undated mention cannot bridge two dated events. */
-  const dates = new Map<number, Array<string>>()
-  const datesOf = (root: number): Array<string> => {
+  interface GroupDate {
+    readonly date: string
+    readonly inferred: boolean
+  }
+  const dates = new Map<number, Array<GroupDate>>()
+  const datesOf = (root: number): Array<GroupDate> => {
     const known = dates.get(root)
     if (known !== undefined) return known
-    const d = mentions[root].date
-    return d === null ? [] : [d]
+    const { date, dateInferred } = mentions[root]
+    return date === null ? [] : [{ date, inferred: dateInferred }]
   }
   /** Who acts on whom in each group, so a mention that names neither cannot bridge two directions. */
   const directions = new Map<number, Set<string>>()
@@ -176,13 +192,13 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
     if (ra === rb) continue
     const da = datesOf(ra)
     const db = datesOf(rb)
-    if (!da.every((x) => db.every((y) => compatibleDates(x, y)))) continue
+    if (!da.every((x) => db.every((y) => compatibleDates(x.date, y.date, x.inferred || y.inferred)))) continue
     const sa = directionsIn(ra)
     const sb = directionsIn(rb)
     if (opposed(mentions[a].eventType, sa, sb)) continue
     const merged = new Set([...(rules.get(ra) ?? []), ...(rules.get(rb) ?? []), ...evidence.rules])
     const root = sets.union(ra, rb)
-    dates.set(root, [...new Set([...da, ...db])])
+    dates.set(root, [...new Map([...da, ...db].map((d) => [`${d.date}${d.inferred}`, d])).values()])
     directions.set(root, new Set([...sa, ...sb]))
     rules.set(root, merged)
   }

@@ -77,15 +77,17 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   const eventRefs = (dated: ReadonlyMap<string, DatedDocument>): Array<EventMentionRef> =>
     extractions.flatMap((x) => {
       const acting = actingIn.get(x.docId)!
-      return dated.get(x.docId)!.events.map((e) => ({
+      const document = dated.get(x.docId)!
+      return document.events.map((e, k) => ({
         mentionId: stableId("em", x.docId, e.start, e.triggerStart),
         docId: x.docId,
         storyId: storyOf.get(x.docId)!,
-        order: reportOrder(dated.get(x.docId)!.published, x.docId, e.start),
+        order: reportOrder(document.published, x.docId, e.start),
         eventType: e.eventType,
         // The lexicon's lemma, so that "fired" and "firing" are one trigger.
         trigger: e.triggerLemma,
         date: e.date,
+        dateInferred: document.redated && e.date !== x.events[k].date,
         location: e.location,
         actorIds: actorIds(x.docId, e.actorKeys),
         sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
