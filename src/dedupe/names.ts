@@ -1,4 +1,7 @@
-/** Name comparison across documents: case, accents, dots and spacing do not make two names differ. */
+/**
+ * Name comparison across documents: case, accents, dots, spacing and the British spelling of "centre"
+ * and "theatre" do not make two names differ.
+ */
 import { Schema } from "effect"
 import { loadLexicon } from "../lexicons/load.ts"
 
@@ -13,6 +16,7 @@ export const normalizeName = (name: string): string => {
       .replace(/\./g, " ")
       .replace(/\s+/g, " ")
       .trim()
+      .replace(/\b(cent|theat)re\b/g, "$1er")
     normalized.set(name, normal)
   }
   return normal
