@@ -220,6 +220,10 @@ describe("dedupe: actors", () => {
     )
     expect(actors.find((a) => a.name === "Zurana Horton")).toMatchObject({ kind: "person", n_documents: 2, merged_by: ["same-name-in-story"] })
     expect(actors.find((a) => a.name === "Indianapolis Colts")).toMatchObject({ aliases: ["Colts", "Indianapolis Colts"], merged_by: ["short-form-in-story"] })
+    expect(run(
+      talks("a", "2025-06-10", { actors: [{ name: "Betty Ford Centre", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Betty Ford Center", kind: "organization" }] })
+    ).actors.filter((a) => a.name.startsWith("Betty")).map((a) => a.n_documents)).toEqual([2])
     // "Center" is an institution word: it may be any centre.
     expect(actors.find((a) => a.name === "Betty Ford Center")!.aliases).toEqual(["Betty Ford Center"])
   })
