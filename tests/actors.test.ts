@@ -44,7 +44,7 @@ describe("actors: headlines", () => {
 
   it("does not take a list of names for a headline", () => {
     expect(mentionsOf("Tara Reid, Lindsay Lohan and Paris Hilton arrived.")).toEqual(["Tara Reid@0:person:name", "Lindsay Lohan@11:person:name", "Paris Hilton@29:person:name"])
-    expect(namesIn("Bank of the West and Wells Fargo Bank\nBoth banks closed.")).toEqual(["Bank of the West", "Wells Fargo Bank"])
+    expect(namesIn("Closures\n\nBank of the West and Wells Fargo Bank\nBoth banks closed.")).toEqual(["Bank of the West", "Wells Fargo Bank"])
   })
 
   it("reads a headline line by line when it runs into the first sentence", () => {
@@ -52,6 +52,17 @@ describe("actors: headlines", () => {
     const text = "Ellen DeGeneres Returns to Host the Oscars\nEllen DeGeneres will host the show."
     expect(namesIn(text)).toEqual(["Ellen DeGeneres", "Ellen DeGeneres"])
     expect(namesIn("Woman Killed In Queens Hit-And-Run, Driver Charged\nA woman was killed in Queens.")).toEqual(["Queens", "Queens"])
+  })
+
+  it("takes the text's first line, left without a full stop, for a headline when it is in title case", () => {
+    expect(namesIn("Gunman Kills Deputy on Gang Duty\nA gunman killed a deputy in Lakewood.")).toEqual(["Lakewood"])
+  })
+})
+
+describe("actors: a clause's first word", () => {
+  it("takes an unknown word before a name word for the name's first word, not a descriptor before a first name", () => {
+    expect(namesIn("Wladimir Klitschko blasted a sluggish Hasim Rahman.")).toEqual(["Wladimir Klitschko", "Hasim Rahman"])
+    expect(namesIn("Charger Jamal Williams was arrested.")).toEqual(["Jamal Williams"])
   })
 })
 

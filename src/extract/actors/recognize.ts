@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { capsLineFlags, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { capsLineFlags, hasTag, isCapitalised, readsAsUnknownWord, isTitleWord, joinable, lower, nameCore, readsAsName, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -44,6 +44,8 @@ const CONTEXT_WEIGHT = 0.3
 const WORD_FLOOR = 0.05
 const CONTEXT_MARGIN = 1
 
+const HAS_LOWER_CASE = /\p{Ll}/u
+
 export const recognizeSentence = (
   lexicon: ActorLexicon,
   text: string,
@@ -61,6 +63,15 @@ export const recognizeSentence = (
     const end = nameCore(tokens[last]).end
     return { first, last, start, end, text: text.slice(start, end) }
   }
+
+  // "Wladimir Klitschko blasted…": a word the statistics have never seen, opening a clause, right before
+  // a name word, is the name's first word. Not before a first name, where it describes the person
+  // ("Charger Jamal Williams"), and not an abbreviation or a plural ("RB", "Saints").
+  const unknownWordBeforeName = (i: number) =>
+    !capsLines[i - from] && i + 1 < to && startsClause(tokens, i, from) && readsAsUnknownWord(lexicon, tokens[i]) &&
+    HAS_LOWER_CASE.test(tokens[i].text) && !hasTag(tokens[i], "Plural") &&
+    joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && nameLike(i + 1) &&
+    !isTitleWord(lexicon, lower(tokens[i + 1])) && !hasTag(tokens[i + 1], "FirstName")
 
   let i = from
   while (i < to) {
@@ -80,7 +91,7 @@ export const recognizeSentence = (
     }
     const institution = !capsLine && isCapitalised(tokens[i]) && isTitleWord(lexicon, lower(tokens[i])) && i + 1 < to &&
       joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && lexicon.organizationSuffixes.has(lower(tokens[i + 1]))
-    if (!institution && !nameLike(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
+    if (!institution && !nameLike(i) && !unknownWordBeforeName(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
       i++
       continue
     }

@@ -53,10 +53,11 @@ export const joinable = (a: Token, b: Token): boolean => {
  * Reasons", "Woman Killed In Queens Hit-And-Run"): capitalisation says nothing about names there. Title
  * case needs four words or more, most of them capitalised, the others words that titles leave in lower
  * case ("in", "of", "to"), and a sign that the capitals are not a list of names ("Bank of the West and
- * Wells Fargo"): a function word of a kind names are not built with ("Into", "In", "Is", "to"), or a
- * capitalised word compromise reads as a verb and not as a name ("Killed", "Escapes").
+ * Wells Fargo"): a function word of a kind names are not built with ("Into", "In", "Is", "to"), a
+ * capitalised word compromise reads as a verb and not as a name ("Killed", "Escapes"), or the line being
+ * the text's first, without a full stop.
  */
-export const isCapsLine = (tokens: ReadonlyArray<Token>): boolean => {
+export const isCapsLine = (tokens: ReadonlyArray<Token>, opensText = false): boolean => {
   let words = 0
   let upper = 0
   let capitalised = 0
@@ -79,6 +80,8 @@ export const isCapsLine = (tokens: ReadonlyArray<Token>): boolean => {
     }
   })
   if (words >= 2 && upper / words >= 0.8) return true
+  // The text's first line, left without a full stop, is a headline when it has the shape of one.
+  if (opensText && tokens.length > 0 && !/[.!?:]/.test(tokens[tokens.length - 1].post + tokens[tokens.length - 1].text.slice(-1))) headlineSigns++
   return words >= 4 && capitalised >= 3 && capitalised >= 0.6 * words && otherLowerCase === 0 && headlineSigns > 0
 }
 /** Words title case leaves in lower case (AP and Chicago styles): articles, conjunctions, short prepositions. */
@@ -97,7 +100,7 @@ export const capsLineFlags = (tokens: ReadonlyArray<Token>, from: number, to: nu
   let lineStart = from
   for (let k = from + 1; k <= to; k++) {
     if (k < to && !/\n/.test(tokens[k - 1].post + tokens[k].pre)) continue
-    const caps = isCapsLine(tokens.slice(lineStart, k))
+    const caps = isCapsLine(tokens.slice(lineStart, k), lineStart === 0)
     for (let j = lineStart; j < k; j++) flags.push(caps)
     lineStart = k
   }
@@ -131,6 +134,12 @@ export const isTitleWord = (lexicon: ActorLexicon, word: string): boolean =>
  * a sentence-initial common word, a date, a pronoun or a title; in a capitals line the word must be
  * known as a name (statistics, gazetteer or compromise's lexicon), since every word is capitalised.
  */
+/** A capitalised word neither the statistics, the gazetteers nor compromise know as anything but a noun. */
+export const readsAsUnknownWord = (lexicon: ActorLexicon, token: Token): boolean =>
+  isCapitalised(token) && LETTER.test(token.text) && wordCounts(lexicon, statisticsWord(token)) === undefined &&
+  !lexicon.countries.has(lower(token)) && !lexicon.organizations.has(lower(token)) && !isTitleWord(lexicon, lower(token)) &&
+  [...CLOSED_CLASS, ...NOT_NAME_TAGS, "Verb", "Adjective"].every((t) => !hasTag(token, t))
+
 export const readsAsName = (lexicon: ActorLexicon, token: Token, capsLine: boolean, clauseStart: boolean): boolean => {
   if (!LETTER.test(token.text)) return false
   const word = lower(token)
