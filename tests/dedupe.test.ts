@@ -367,6 +367,22 @@ describe("dedupe: undated documents", () => {
     expect(apart.events.map((e) => e.date)).toEqual(["2025-06-06", "2025-06-09"])
   })
 
+  it("never pairs an event the report expects with one over a week before the report", () => {
+    const discussion = (text: string, date: string | null, modality: "asserted" | "expected") =>
+      ({ type: "CONSULT", trigger: "discussion", text, actors: [], date, modality, location: null })
+    const { events } = run(
+      talks("a", "2025-06-10", {
+        events: [
+          discussion("Issues up for discussion are likely to include export controls", null, "expected"),
+          discussion("tariffs were cut back following discussions in Switzerland", "2025-05", "asserted"),
+          discussion("the discussion on Monday in London", "2025-06-09", "asserted")
+        ]
+      })
+    )
+    // The expected discussion may be the one under way since Monday; not May's.
+    expect(events.map((e) => [e.date, e.n_mentions])).toEqual([["2025-06-09", 2], ["2025-05", 1]])
+  })
+
   it("leaves a story without any dated report undated", () => {
     const { documents } = run(talks("a", null, { events: [meeting2("Monday")] }), talks("b", null, { events: [meeting2("Monday")] }))
     expect(documents.map((d) => d.published)).toEqual([null, null])

@@ -8,6 +8,10 @@
  * trigger word (`same-trigger`) — and merge strongest first. Dates that
  * disagree (two rounds of talks a month apart, two earthquakes two days apart) never merge, not even
  * through a third, undated mention: a group keeps the dates of its members and refuses an incompatible one.
+ * An undated event the report expects ("the issues up for discussion") may be under way but is not over
+ * a week before the report was published, so it is never paired with a mention dated earlier
+ * ("discussions in Switzerland" in May). (A check on whole groups as well lowered ECB+ event
+ * coreference: the modality of a noun inside another event's complement is not reliable enough.)
  * Likewise an action told in opposite directions ("the White House called on China", "China called on
  * the US") is two events: except for the mutual types (meeting, agreeing, cooperating), a group where
  * X acts on Y never takes a mention where Y acts on X.
@@ -31,6 +35,11 @@ export interface EventMentionRef {
    * an undated report: a guess by a few days, so it keeps events apart only when far from another date.
    */
   readonly dateInferred: boolean
+  /**
+   * For an undated mention the report expects (modality `expected`: "issues up for discussion are
+   * likely to include…"), its report's publication day: the event may be under way, not long over.
+   */
+  readonly notBefore: string | null
   readonly location: string | null
   readonly actorIds: ReadonlyArray<string>
   /** Who does it (with the country or organisation they act for) and to whom, where the text says. */
@@ -79,6 +88,20 @@ const INFERRED_DAYS = 6
 
 const ONE_DAY = 86_400_000
 
+/** Whether the period `date` (YYYY, YYYY-MM or YYYY-MM-DD) is over before `day` begins. */
+const endsBefore = (date: string, day: string): boolean => {
+  const [year, month, dayOfMonth] = date.split("-").map(Number)
+  const last = month === undefined ? `${year}-12-31` : dayOfMonth === undefined ? new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) : date
+  return last < day
+}
+
+/**
+ * Whether an expected event (`floor` its report's day) may be one dated `date`: it may be under way
+ * already ("talks are set to continue"), but not over a week before the report.
+ */
+const afterFloor = (floor: string | null, date: string | null) =>
+  floor === null || date === null || !endsBefore(date, new Date(Date.parse(floor) - 7 * ONE_DAY).toISOString().slice(0, 10))
+
 /** Types whose participants act together: who is named as doing it says nothing about which event it is. */
 const MUTUAL_TYPES: ReadonlySet<string> = new Set(["CONSULT", "AGREE", "COOPERATE"])
 
@@ -102,6 +125,7 @@ export interface PairEvidence {
 /** What two mentions of one story and type share, and how much it weighs. */
 export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvidence | null => {
   if (a.eventType !== b.eventType || !compatibleDates(a.date, b.date, a.dateInferred || b.dateInferred)) return null
+  if (!afterFloor(a.notBefore, b.date) || !afterFloor(b.notBefore, a.date)) return null
   const rules: Array<EventMergeRule> = ["same-type"]
   let score = 0
   if (a.actorIds.length > 0 && b.actorIds.length > 0) {

@@ -88,6 +88,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
         trigger: e.triggerLemma,
         date: e.date,
         dateInferred: document.redated && e.date !== x.events[k].date,
+        notBefore: e.modality === "expected" && e.date === null && document.published !== null ? document.published.slice(0, 10) : null,
         location: e.location,
         actorIds: actorIds(x.docId, e.actorKeys),
         sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
