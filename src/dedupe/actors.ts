@@ -78,11 +78,15 @@ const weightedMode = <A extends string>(pairs: ReadonlyArray<readonly [A | null,
   return best
 }
 
-/** The canonical name of a merged actor: a person's fullest name, otherwise the most used one. */
+/**
+ * The canonical name of a merged actor: the most used name, for a person among their full names
+ * ("Kevin Hassett" over "Hassett"; "Andy Roddick" over a one-off "Americans Andy Roddick"), ties going
+ * to the longer name.
+ */
 const canonicalName = (kind: ActorKind, members: ReadonlyArray<ActorMember>): string => {
   if (kind === "person") {
-    const words = Math.max(...members.map((m) => nameWords(m.actor.name).length))
-    return weightedMode(members.filter((m) => nameWords(m.actor.name).length === words).map((m) => [m.actor.name, m.nMentions] as const))!
+    const words = Math.min(2, Math.max(...members.map((m) => nameWords(m.actor.name).length)))
+    return weightedMode(members.filter((m) => nameWords(m.actor.name).length >= words).map((m) => [m.actor.name, m.nMentions] as const))!
   }
   return weightedMode(members.map((m) => [m.actor.name, m.nMentions] as const))!
 }
