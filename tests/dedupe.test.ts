@@ -203,6 +203,14 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("names a merged person by the full name most mentions use, not by a one-off longer form", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Singer Britney Spears" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Britney Spears", mentions: ["Britney Spears", "Spears", "Britney Spears"] }] })
+    )
+    expect(actors.filter((a) => a.kind === "person").map((a) => [a.name, a.aliases])).toEqual([["Britney Spears", ["Britney Spears", "Singer Britney Spears", "Spears"]]])
+  })
+
   it("keeps two people of one surname apart when a short name fits both", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Chris Evans" }] }),
