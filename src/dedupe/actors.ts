@@ -104,7 +104,7 @@ const shortFormsOf = (name: string): Array<string> => {
   const words = withoutArticle(all)
   const prefixes = words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
   const initials = words.length < 2 ? [] : [initialsOf(words), initialsOf(all)].filter((i) => i.length >= 2).map((i) => `initials:${i}`)
-  return [...new Set([...prefixes, ...initials, ...nicknameTails(words)])]
+  return [...new Set([...prefixes, ...initials, ...teamNameTails(words)])]
 }
 
 /**
@@ -113,7 +113,7 @@ const shortFormsOf = (name: string): Array<string> => {
  * institution or place ("Holdings", "Street"), or the name is built with function words ("Bank of
  * America").
  */
-const nicknameTails = (words: ReadonlyArray<string>): Array<string> => {
+const teamNameTails = (words: ReadonlyArray<string>): Array<string> => {
   const { suffixes, placeSuffixes, ofHeads } = organizationPatterns()
   const last = words[words.length - 1]
   if (words.length < 2 || words.some((w) => NAME_CONNECTORS.has(w)) || [suffixes, placeSuffixes, ofHeads].some((list) => list.has(last))) return []
@@ -121,17 +121,62 @@ const nicknameTails = (words: ReadonlyArray<string>): Array<string> => {
   return words.slice(1).map((_, k) => words.slice(k + 1)).filter((tail) => tail.length > 1 || /s$/.test(tail[0])).map((tail) => `words:${tail.join(" ")}`)
 }
 const NAME_CONNECTORS = new Set(["of", "and", "for", "&", "de", "the", "on", "at", "in"])
-const organizationPatterns = () =>
-  (patterns ??= (({ suffixes, placeSuffixes, ofHeads }) => ({ suffixes: new Set(suffixes), placeSuffixes: new Set(placeSuffixes), ofHeads: new Set(ofHeads) }))(
-    loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
-  ))
-let patterns: { readonly suffixes: ReadonlySet<string>; readonly placeSuffixes: ReadonlySet<string>; readonly ofHeads: ReadonlySet<string> } | undefined
+
+interface OrganizationWords {
+  readonly suffixes: ReadonlySet<string>
+  readonly placeSuffixes: ReadonlySet<string>
+  readonly ofHeads: ReadonlySet<string>
+}
+let organizationWords: OrganizationWords | undefined
+/** The institution and place words of the actors lexicon ("bank", "street", "university"), loaded once. */
+const organizationPatterns = (): OrganizationWords => {
+  if (organizationWords === undefined) {
+    const { suffixes, placeSuffixes, ofHeads } = loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
+    organizationWords = { suffixes: new Set(suffixes), placeSuffixes: new Set(placeSuffixes), ofHeads: new Set(ofHeads) }
+  }
+  return organizationWords
+}
 
 /** How a name would appear among the short forms of a longer one: as an initialism only when written in capitals. */
 const asShortForms = (name: string): Array<string> => {
   const words = withoutArticle(nameWords(name))
   const leading = `words:${words.join(" ")}`
   return words.length === 1 && /^\p{Lu}{2,}$/u.test(name.trim()) ? [leading, `initials:${words[0]}`] : [leading]
+}
+
+/**
+ * Full names of one surname in a story whose given names agree otherwise (a short form, a nickname, a
+ * middle name): joined only when each of the two fits only the other. Every name's fitting people are
+ * read before any join, so "Chris" fitting both Christopher and Christine joins neither, and neither of
+ * them joins "Chris".
+ */
+const joinAgreeingGivenNames = (
+  fullNames: ReadonlyArray<number>,
+  members: ReadonlyArray<ActorMember>,
+  sets: UnionFind,
+  join: (a: number, b: number, rule: ActorMergeRule) => void
+): void => {
+  const sameSurname = new Map<string, Array<number>>()
+  for (const i of fullNames) {
+    const surname = lastNameWord(members[i].actor.name)
+    const list = sameSurname.get(surname) ?? sameSurname.set(surname, []).get(surname)!
+    list.push(i)
+  }
+  for (const group of sameSurname.values()) {
+    if (group.length < 2) continue
+    const fitting = group.map((i) =>
+      group.filter((j) =>
+        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) &&
+        givenNamesAgree(personNameWords(members[i].actor.name), personNameWords(members[j].actor.name))
+      )
+    )
+    const fitsOne = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1
+    group.forEach((i, k) => {
+      if (!fitsOne(k)) return
+      const j = fitting[k][0]
+      if (fitsOne(group.indexOf(j))) join(j, i, "name-variant-in-story")
+    })
+  }
 }
 
 export const mergeActors = (
@@ -179,30 +224,7 @@ export const mergeActors = (
       if (first === undefined) variants.set(key, i)
       else join(first, i, "name-variant-in-story")
     }
-    // Full names of one surname whose given names agree otherwise; only when that points at one person.
-    const sameSurname = new Map<string, Array<number>>()
-    for (const i of fullNames) {
-      const surname = lastNameWord(members[i].actor.name)
-      const list = sameSurname.get(surname) ?? sameSurname.set(surname, []).get(surname)!
-      list.push(i)
-    }
-    for (const group of sameSurname.values()) {
-      if (group.length < 2) continue
-      // Each name's fitting people, all read before any join, so "Chris" fitting both Christopher and
-      // Christine joins neither, and neither of them joins "Chris".
-      const fitting = group.map((i) =>
-        group.filter((j) =>
-          sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) &&
-          givenNamesAgree(personNameWords(members[i].actor.name), personNameWords(members[j].actor.name))
-        )
-      )
-      const unique = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1
-      group.forEach((i, k) => {
-        if (!unique(k)) return
-        const j = fitting[k][0]
-        if (unique(group.indexOf(j))) join(j, i, "name-variant-in-story")
-      })
-    }
+    joinAgreeingGivenNames(fullNames, members, sets, join)
     // Full-name actors of the story by surname, after the joins above (one entry per distinct actor).
     const bySurname = new Map<string, Map<number, number>>()
     const byFirstName = new Map<string, Map<number, number>>()
