@@ -375,6 +375,24 @@ describe("dedupe: undated documents", () => {
     expect(apart.events.map((e) => e.date)).toEqual(["2025-06-06", "2025-06-09"])
   })
 
+  it("joins a killing and a death told of the same victim, not a murder of someone else", () => {
+    const people = [{ name: "Zurana Horton", gender: "female" as const }, { name: "Rosa Diaz", gender: "female" as const }]
+    const { events } = run(
+      talks("a", "2011-10-22", { actors: people, events: [{ type: "ASSAULT", trigger: "killed", lemma: "kill", text: "a gunman killed Zurana Horton", actors: ["Zurana Horton"], date: "2011-10-21" }] }),
+      talks("b", "2011-10-22", {
+        actors: people,
+        events: [
+          { type: "death", trigger: "died", lemma: "die", text: "Zurana Horton died in hospital", actors: ["Zurana Horton"], date: "2011-10-21" },
+          { type: "crime", trigger: "murder", text: "the murder of Rosa Diaz", actors: ["Rosa Diaz"], date: null }
+        ]
+      })
+    )
+    expect(events.map((e) => [e.event_type, e.n_documents, e.merged_by.includes("same-death")])).toEqual([
+      ["ASSAULT", 2, true],
+      ["crime", 1, false]
+    ])
+  })
+
   it("never pairs an event the report expects with one over a week before the report", () => {
     const discussion = (text: string, date: string | null, modality: "asserted" | "expected") =>
       ({ type: "CONSULT", trigger: "discussion", text, actors: [], date, modality, location: null })

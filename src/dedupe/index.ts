@@ -217,10 +217,12 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
     const date = mostPreciseMode(dateFrom.map((m) => m.e.date!))
     const precision = date === null ? null : dateFrom.find((m) => m.e.date === date)!.e.datePrecision
     const ids = uniqueSorted(members.flatMap((m) => m.ref.actorIds))
+    // One death told as a killing, a death and a murder: the type most mentions give, and its CAMEO code.
+    const eventType = weightedMode(members.map((m) => [m.e.eventType, 1] as const)) ?? first.e.eventType
     return {
       event_id: group.eventId,
-      event_type: first.e.eventType,
-      cameo: weightedMode(members.map((m) => [m.e.cameo, 1] as const)),
+      event_type: eventType,
+      cameo: weightedMode(members.filter((m) => m.e.eventType === eventType).map((m) => [m.e.cameo, 1] as const)),
       date,
       date_precision: precision,
       date_source: date === null ? null : textDated.length > 0 ? "text" : "story",
