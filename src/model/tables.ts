@@ -92,8 +92,8 @@ export const Quotes = table("quotes", "One row per quotation (direct, mixed or i
 
 export const Events = table("events", "One row per real-world event, deduplicated across documents.", {
   event_id: col.id("Stable event id."),
-  event_type: col.category("PLOVER category or a newsfacts type (see README)."),
-  cameo: col.optCategory("CAMEO code where one fits."),
+  event_type: col.category("PLOVER category or a newsfacts type (see README): the type most of its mentions give."),
+  cameo: col.optCategory("CAMEO code where one fits (the most common among the mentions of that type)."),
   date: col.optText("YYYY-MM-DD, YYYY-MM or YYYY, by `date_precision`."),
   date_precision: col.optCategory("day, month or year."),
   date_source: col.optCategory("text (resolved from the mention), story (from a merged report) or dateline."),
