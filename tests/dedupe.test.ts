@@ -391,6 +391,12 @@ describe("dedupe: undated documents", () => {
       ["ASSAULT", 2, true],
       ["crime", 1, false]
     ])
+    // A country both name is no victim: a hurricane's deaths and a killing there stay apart.
+    const country = run(
+      talks("c", "2004-12-27", { events: [{ type: "ASSAULT", trigger: "killed", lemma: "kill", text: "gunmen killed ten in China", actors: ["China"], date: "2004-12-26" }] }),
+      talks("d", "2004-12-27", { events: [{ type: "death", trigger: "died", lemma: "die", text: "thousands died in China", actors: ["China"], date: "2004-12-26" }] })
+    )
+    expect(country.events.map((e) => e.event_type)).toEqual(["ASSAULT", "death"])
   })
 
   it("never pairs an event the report expects with one over a week before the report", () => {

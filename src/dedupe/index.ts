@@ -73,6 +73,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
     uniqueSorted(keys.flatMap((k) => resolution.actorIdOf(docId, k) ?? []))
 
   // 3–4. Events, dated documents, events again with the dates the story gave.
+  const people = new Set(resolution.actors.filter((a) => a.kind === "person").map((a) => a.actorId))
   const actingIn = new Map(extractions.map((x) => [x.docId, actingFor(x)]))
   const eventRefs = (dated: ReadonlyMap<string, DatedDocument>): Array<EventMentionRef> =>
     extractions.flatMap((x) => {
@@ -91,6 +92,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
         notBefore: e.modality === "expected" && e.date === null && document.published !== null ? document.published.slice(0, 10) : null,
         location: e.location,
         actorIds: actorIds(x.docId, e.actorKeys),
+        personIds: actorIds(x.docId, e.actorKeys).filter((id) => people.has(id)),
         sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
         targetIds: actorIds(x.docId, e.targetKeys)
       }))
