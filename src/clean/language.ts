@@ -24,6 +24,8 @@ const MIN_LOWER_CASE_WORDS = 30
 const MIN_PROSE_SHARE = 0.4
 /** franc's score for English relative to the best language (1): near 1 means "could well be English". */
 const MAX_ENGLISH_TRIGRAM_SCORE = 0.9
+/** From this share of English function words on, the text is English, whatever franc would say. */
+const SETTLED_ENGLISH_SHARE = 0.15
 /** English news runs at 0.25–0.45; other languages near 0; tables of names and scores lie between. */
 const MAX_ENGLISH_SHARE_TO_SKIP = 0.05
 
@@ -36,6 +38,8 @@ export const detectLanguage = (text: string): LanguageGuess => {
   const functionWords = cleanLexicon().englishFunctionWords
   const englishWordShare = words.length === 0 ? 0 : words.filter((w) => functionWords.has(w)).length / words.length
   if (letters < MIN_LETTERS) return { code: null, name: null, skip: false, englishWordShare }
+  // This many English function words settles it whatever the trigrams say (see below): no need to ask.
+  if (englishWordShare >= SETTLED_ENGLISH_SHARE) return { code: "eng", name: "English", skip: false, englishWordShare }
   const scores = francAll(sample, { minLength: MIN_LETTERS })
   const guess = scores[0]?.[0] ?? "und"
   const code = guess === "und" ? null : guess
@@ -46,6 +50,6 @@ export const detectLanguage = (text: string): LanguageGuess => {
   const englishScore = scores.find(([lang]) => lang === "eng")?.[1] ?? 0
   const skip = code !== null && code !== "eng" && prose && englishWordShare < MAX_ENGLISH_SHARE_TO_SKIP && englishScore <= MAX_ENGLISH_TRIGRAM_SCORE
   // A text franc calls non-English but full of English function words is English with odd content.
-  const settled = code !== "eng" && englishWordShare >= 0.15 ? "eng" : code
+  const settled = code !== "eng" && englishWordShare >= SETTLED_ENGLISH_SHARE ? "eng" : code
   return { code: settled, name: settled === code ? name : "English", skip, englishWordShare }
 }
