@@ -399,6 +399,14 @@ describe("dedupe: undated documents", () => {
     expect(country.events.map((e) => e.event_type)).toEqual(["ASSAULT", "death"])
   })
 
+  it("gives an event's summary on one line, while its mention keeps the text as written", () => {
+    const { events, event_mentions } = run(
+      talks("a", "2025-06-10", { events: [{ type: "AGREE", trigger: "agreed", lemma: "agree", text: "Trump and Xi agreed to the meeting\nin a phone call", actors: [], date: null }] })
+    )
+    expect(events.map((e) => e.summary)).toEqual(["Trump and Xi agreed to the meeting in a phone call"])
+    expect(event_mentions.map((m) => m.text)).toEqual(["Trump and Xi agreed to the meeting\nin a phone call"])
+  })
+
   it("never pairs an event the report expects with one over a week before the report", () => {
     const discussion = (text: string, date: string | null, modality: "asserted" | "expected") =>
       ({ type: "CONSULT", trigger: "discussion", text, actors: [], date, modality, location: null })

@@ -233,7 +233,8 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
       actors: ids.map((id) => actorName.get(id) ?? id),
       source_actor_ids: uniqueSorted(members.flatMap((m) => actorIds(m.x.docId, m.e.sourceKeys))),
       target_actor_ids: uniqueSorted(members.flatMap((m) => actorIds(m.x.docId, m.e.targetKeys))),
-      summary: first.e.text,
+      // The earliest report's evidence clause, on one line (a stripped link can leave a line break in it).
+      summary: first.e.text.replace(/\s+/g, " ").trim(),
       modality: weightedMode(members.map((m) => [m.e.modality, 1] as const)) ?? first.e.modality,
       n_mentions: members.length,
       n_documents: group.nDocuments,

@@ -102,7 +102,7 @@ export const Events = table("events", "One row per real-world event, deduplicate
   actors: col.list("Participating actors' canonical names."),
   source_actor_ids: col.list("Actors doing the action, where clear."),
   target_actor_ids: col.list("Actors the action is aimed at, where clear."),
-  summary: col.text("Short evidence-based summary."),
+  summary: col.text("The earliest report's evidence clause, on one line (its exact span is in event_mentions)."),
   modality: col.literal(Modalities)("asserted, expected, negated or hypothetical."),
   n_mentions: col.int("Mentions across all documents."),
   n_documents: col.int("Documents that report the event."),
