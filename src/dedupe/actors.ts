@@ -164,10 +164,10 @@ const joinAgreeingGivenNames = (
   }
   for (const group of sameSurname.values()) {
     if (group.length < 2) continue
-    const fitting = group.map((i) =>
-      group.filter((j) =>
-        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) &&
-        givenNamesAgree(personNameWords(members[i].actor.name), personNameWords(members[j].actor.name))
+    const words = group.map((i) => personNameWords(members[i].actor.name))
+    const fitting = group.map((i, k) =>
+      group.filter((j, l) =>
+        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) && givenNamesAgree(words[k], words[l])
       )
     )
     const fitsOne = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1

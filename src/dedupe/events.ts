@@ -39,7 +39,7 @@ export interface EventMentionRef {
   readonly dateInferred: boolean
   /**
    * For an undated mention the report expects (modality `expected`: "issues up for discussion are
-   * likely to include…"), its report's publication day: the event may be under way, not long over.
+   * likely to include…"), the earliest day it may be dated (`expectedSince`): under way, not long over.
    */
   readonly notBefore: string | null
   readonly location: string | null
@@ -100,11 +100,14 @@ const endsBefore = (date: string, day: string): boolean => {
 }
 
 /**
- * Whether an expected event (`floor` its report's day) may be one dated `date`: it may be under way
- * already ("talks are set to continue"), but not over a week before the report.
+ * The earliest day an event a report published on `published` expects may be dated: it may be under
+ * way already ("talks are set to continue"), but not over a week before the report.
  */
-const afterFloor = (floor: string | null, date: string | null) =>
-  floor === null || date === null || !endsBefore(date, new Date(Date.parse(floor) - 7 * ONE_DAY).toISOString().slice(0, 10))
+export const expectedSince = (published: string): string =>
+  new Date(Date.parse(published.slice(0, 10)) - 7 * ONE_DAY).toISOString().slice(0, 10)
+
+/** Whether an event dated `date` may be an expected one (`floor` from `expectedSince`). */
+const afterFloor = (floor: string | null, date: string | null) => floor === null || date === null || !endsBefore(date, floor)
 
 /**
  * Triggers that tell a death: a killing or shooting (ASSAULT), a death and a murder (crime) may be one
@@ -139,6 +142,8 @@ export interface PairEvidence {
 export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvidence | null => {
   if (blockOf(a) !== blockOf(b) || !compatibleDates(a.date, b.date, a.dateInferred || b.dateInferred)) return null
   if (!afterFloor(a.notBefore, b.date) || !afterFloor(b.notBefore, a.date)) return null
+  // One death told as a killing, a death or a murder: the types differ, so the victim must be shared.
+  if (a.eventType !== b.eventType && !a.personIds.some((id) => b.personIds.includes(id))) return null
   const rules: Array<EventMergeRule> = [a.eventType === b.eventType ? "same-type" : "same-death"]
   let score = 0
   if (a.actorIds.length > 0 && b.actorIds.length > 0) {
@@ -154,8 +159,6 @@ export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvi
     score += a.date === b.date ? Weights.date : Weights.coarserDate
     rules.push(a.date === b.date ? "same-date" : "compatible-date")
   }
-  // One death told as a killing, a death or a murder: the types differ, so the victim must be shared.
-  if (a.eventType !== b.eventType && !a.personIds.some((id) => b.personIds.includes(id))) return null
   if (a.location !== null && b.location !== null && a.location === b.location) {
     score += Weights.location
     rules.push("same-location")

@@ -19,7 +19,7 @@ import type { StoryAssignment } from "./stories.ts"
 import { storyFeatures } from "./storyFeatures.ts"
 import { mergeActors, weightedMode } from "./actors.ts"
 import type { MergedActor } from "./actors.ts"
-import { groupEvents } from "./events.ts"
+import { expectedSince, groupEvents } from "./events.ts"
 import type { EventMentionRef } from "./events.ts"
 import { dateUndatedDocuments } from "./dating.ts"
 import type { DatedDocument } from "./dating.ts"
@@ -79,23 +79,26 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
     extractions.flatMap((x) => {
       const acting = actingIn.get(x.docId)!
       const document = dated.get(x.docId)!
-      return document.events.map((e, k) => ({
-        mentionId: stableId("em", x.docId, e.start, e.triggerStart),
-        docId: x.docId,
-        storyId: storyOf.get(x.docId)!,
-        order: reportOrder(document.published, x.docId, e.start),
-        eventType: e.eventType,
-        // The lexicon's lemma, so that "fired" and "firing" are one trigger.
-        trigger: e.triggerLemma,
-        date: e.date,
-        dateInferred: document.redated && e.date !== x.events[k].date,
-        notBefore: e.modality === "expected" && e.date === null && document.published !== null ? document.published.slice(0, 10) : null,
-        location: e.location,
-        actorIds: actorIds(x.docId, e.actorKeys),
-        personIds: actorIds(x.docId, e.actorKeys).filter((id) => people.has(id)),
-        sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
-        targetIds: actorIds(x.docId, e.targetKeys)
-      }))
+      return document.events.map((e, k) => {
+        const participants = actorIds(x.docId, e.actorKeys)
+        return {
+          mentionId: stableId("em", x.docId, e.start, e.triggerStart),
+          docId: x.docId,
+          storyId: storyOf.get(x.docId)!,
+          order: reportOrder(document.published, x.docId, e.start),
+          eventType: e.eventType,
+          // The lexicon's lemma, so that "fired" and "firing" are one trigger.
+          trigger: e.triggerLemma,
+          date: e.date,
+          dateInferred: document.redated && e.date !== x.events[k].date,
+          notBefore: e.modality === "expected" && e.date === null && document.published !== null ? expectedSince(document.published) : null,
+          location: e.location,
+          actorIds: participants,
+          personIds: participants.filter((id) => people.has(id)),
+          sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
+          targetIds: actorIds(x.docId, e.targetKeys)
+        }
+      })
     })
   const asGiven = new Map(extractions.map((x) => [x.docId, { published: x.meta.published, publishedSource: x.meta.publishedSource, events: x.events, times: x.times, redated: false } satisfies DatedDocument]))
   const firstPass = eventRefs(asGiven)

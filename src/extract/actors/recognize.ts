@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { capsLineFlags, hasTag, isCapitalised, readsAsUnknownWord, isTitleWord, joinable, lower, nameCore, readsAsName, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { capsLineFlags, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -44,8 +44,6 @@ const CONTEXT_WEIGHT = 0.3
 const WORD_FLOOR = 0.05
 const CONTEXT_MARGIN = 1
 
-const HAS_LOWER_CASE = /\p{Ll}/u
-
 export const recognizeSentence = (
   lexicon: ActorLexicon,
   text: string,
@@ -69,7 +67,7 @@ export const recognizeSentence = (
   // ("Charger Jamal Williams"), and not an abbreviation or a plural ("RB", "Saints").
   const unknownWordBeforeName = (i: number) =>
     !capsLines[i - from] && i + 1 < to && startsClause(tokens, i, from) && readsAsUnknownWord(lexicon, tokens[i]) &&
-    HAS_LOWER_CASE.test(tokens[i].text) && !hasTag(tokens[i], "Plural") &&
+    !hasTag(tokens[i], "Plural") &&
     joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && nameLike(i + 1) &&
     !isTitleWord(lexicon, lower(tokens[i + 1])) && !hasTag(tokens[i + 1], "FirstName")
 

@@ -130,16 +130,19 @@ export const isTitleWord = (lexicon: ActorLexicon, word: string): boolean =>
   lexicon.titleHeads.has(word) || lexicon.titleModifiers.has(word) || lexicon.honorifics.has(word)
 
 /**
+ * A capitalised word neither the statistics, the gazetteers nor compromise know as anything but a noun,
+ * and no abbreviation ("RB").
+ */
+export const readsAsUnknownWord = (lexicon: ActorLexicon, token: Token): boolean =>
+  isCapitalised(token) && HAS_LOWER.test(token.text) && wordCounts(lexicon, statisticsWord(token)) === undefined &&
+  !lexicon.countries.has(lower(token)) && !lexicon.organizations.has(lower(token)) && !isTitleWord(lexicon, lower(token)) &&
+  [...CLOSED_CLASS, ...NOT_NAME_TAGS, "Verb", "Adjective"].every((t) => !hasTag(token, t))
+
+/**
  * Whether a token reads as part of a name. In running text that is a capitalised word that is not
  * a sentence-initial common word, a date, a pronoun or a title; in a capitals line the word must be
  * known as a name (statistics, gazetteer or compromise's lexicon), since every word is capitalised.
  */
-/** A capitalised word neither the statistics, the gazetteers nor compromise know as anything but a noun. */
-export const readsAsUnknownWord = (lexicon: ActorLexicon, token: Token): boolean =>
-  isCapitalised(token) && LETTER.test(token.text) && wordCounts(lexicon, statisticsWord(token)) === undefined &&
-  !lexicon.countries.has(lower(token)) && !lexicon.organizations.has(lower(token)) && !isTitleWord(lexicon, lower(token)) &&
-  [...CLOSED_CLASS, ...NOT_NAME_TAGS, "Verb", "Adjective"].every((t) => !hasTag(token, t))
-
 export const readsAsName = (lexicon: ActorLexicon, token: Token, capsLine: boolean, clauseStart: boolean): boolean => {
   if (!LETTER.test(token.text)) return false
   const word = lower(token)
