@@ -53,15 +53,14 @@ const savedCount = (out: string): number => {
 }
 
 /**
- * Starts the CLI in one process (node with tsx's loader, not tsx's own CLI, which would leave its child
- * running when killed), sends `signal` once `killAt` results are saved, and resolves with the
+ * Starts the CLI in one process (Node runs the TypeScript sources itself), sends `signal` once `killAt` results are saved, and resolves with the
  * exit when the process is gone.
  */
 const runAndKill = (args: ReadonlyArray<string>, out: string, killAt: number, signal: NodeJS.Signals) =>
   Effect.promise(
     () =>
       new Promise<{ code: number | null; signal: NodeJS.Signals | null; savedAtKill: number }>((resolve) => {
-        const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "pipeline/main.ts"), ...args], { cwd: repoRoot, stdio: "ignore" })
+        const child = spawn(process.execPath, [join(repoRoot, "pipeline/main.ts"), ...args], { cwd: repoRoot, stdio: "ignore" })
         let savedAtKill = -1
         const poll = setInterval(() => {
           const saved = savedCount(out)

@@ -1,7 +1,7 @@
 /**
  * Worker threads: the tables do not depend on how many threads did the work (results are kept in
  * input order, not completion order), and threads start only for documents that need extracting.
- * Also shows the worker bootstrap loads the TypeScript sources under vitest.
+ * Also shows a worker thread loads the TypeScript sources under vitest (Node strips the types itself).
  */
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"

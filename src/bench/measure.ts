@@ -25,7 +25,7 @@ export interface PipelineRun {
 export const runPipelineChild = (input: string, out: string, workers: number): Promise<PipelineRun> =>
   new Promise((resolve, reject) => {
     const rssFile = `${out}.rss`
-    const args = ["--import", "tsx", "--import", join(repoRoot, "src/bench/reportRss.mjs"), join(repoRoot, "pipeline/main.ts"),
+    const args = ["--import", join(repoRoot, "src/bench/reportRss.mjs"), join(repoRoot, "pipeline/main.ts"),
       "--input", input, "--out", out, "--workers", String(workers)]
     const started = performance.now()
     const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, NEWSFACTS_RSS_FILE: rssFile }, stdio: ["ignore", "pipe", "pipe"] })
@@ -62,7 +62,7 @@ export const compromiseSeconds = (engine: NlpEngine, records: ReadonlyArray<Corp
  */
 export const compromiseParallelSeconds = async (file: string, processes: number): Promise<number> => {
   const children = Array.from({ length: processes }, (_, k) =>
-    spawn(process.execPath, ["--import", "tsx", join(repoRoot, "src/bench/tagShare.ts"), file, String(k), String(processes)], { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"] }))
+    spawn(process.execPath, [join(repoRoot, "src/bench/tagShare.ts"), file, String(k), String(processes)], { cwd: repoRoot, stdio: ["pipe", "pipe", "inherit"] }))
   const outputs = children.map((child) => {
     let stdout = ""
     child.stdout.on("data", (chunk) => (stdout += chunk))

@@ -3,7 +3,7 @@
  * (records k, k + n, k + 2n, …). It loads and warms up the engine, says "ready", waits for "go" on
  * stdin so that all shares start together, and prints the seconds its tagging took.
  *
- *   node --import tsx src/bench/tagShare.ts CORPUS.jsonl K N
+ *   node src/bench/tagShare.ts CORPUS.jsonl K N
  */
 import { createInterface } from "node:readline"
 import { sharedNlpEngine } from "../nlp/Nlp.ts"

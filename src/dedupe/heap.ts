@@ -1,7 +1,10 @@
 /** A binary max-heap under a caller's ordering (`before(x, y)` when x must come out first). */
 export class Heap<A> {
   private readonly items: Array<A> = []
-  constructor(private readonly before: (x: A, y: A) => boolean) {}
+  private readonly before: (x: A, y: A) => boolean
+  constructor(before: (x: A, y: A) => boolean) {
+    this.before = before
+  }
   get size(): number {
     return this.items.length
   }

@@ -11,7 +11,10 @@ export type Span = typeof Span.Type
 /** For each character of a derived text, the UTF-16 index in the original it came from. */
 export class OffsetMap {
   /** `origin[i]` is the original index of derived character i; `origin[length]` is the end. */
-  constructor(readonly origin: Int32Array) {}
+  readonly origin: Int32Array
+  constructor(origin: Int32Array) {
+    this.origin = origin
+  }
 
   static identity(length: number): OffsetMap {
     const origin = new Int32Array(length + 1)

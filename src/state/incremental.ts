@@ -24,7 +24,12 @@ export class IncrementalRun {
   private reused = 0
   private extracted = 0
 
-  constructor(private readonly store: StateStore, private readonly fingerprint: string) {}
+  private readonly store: StateStore
+  private readonly fingerprint: string
+  constructor(store: StateStore, fingerprint: string) {
+    this.store = store
+    this.fingerprint = fingerprint
+  }
 
   resultFor = <E, R>(
     doc: LoadedDocument,

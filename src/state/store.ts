@@ -47,8 +47,10 @@ export class StateStore {
   private readonly selectResult: Statement
   private readonly upsertResult: Statement
   private readonly selectCitations: Statement
+  private readonly db: DatabaseSync
 
-  private constructor(private readonly db: DatabaseSync) {
+  private constructor(db: DatabaseSync) {
+    this.db = db
     this.selectResult = db.prepare("SELECT result FROM extractions WHERE input_id = ? AND document_key = ?")
     this.upsertResult = db.prepare("INSERT OR REPLACE INTO extractions (input_id, document_key, result) VALUES (?, ?, ?)")
     this.selectCitations = db.prepare("SELECT ids FROM citations WHERE doc_id = ?")

@@ -39,7 +39,10 @@ export class WorkerPool {
   /** How many worker threads were started over the pool's life. */
   started = 0
 
-  constructor(readonly size: number) {}
+  readonly size: number
+  constructor(size: number) {
+    this.size = size
+  }
 
   run(doc: LoadedDocument): Promise<DocumentResult> {
     return new Promise((resolve, reject) => {
@@ -68,7 +71,7 @@ export class WorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL("./bootstrap.mjs", import.meta.url))
+    const worker = new Worker(new URL("./worker.ts", import.meta.url))
     this.started++
     worker.on("message", (reply: WorkerReply) => {
       this.answered.add(worker)

@@ -18,7 +18,7 @@ export interface WorkerReply {
 }
 
 const port = parentPort
-if (port === null) throw new Error("src/workers/worker.ts runs inside a worker thread (start it through bootstrap.mjs)")
+if (port === null) throw new Error("src/workers/worker.ts runs inside a worker thread (the pool in pool.ts starts it)")
 const engine = sharedNlpEngine()
 port.on("message", (task: WorkerTask) => {
   port.postMessage({ id: task.id, result: processDocument(engine, task.doc) } satisfies WorkerReply)

@@ -1,4 +1,4 @@
-/** Runs the real command line (`tsx pipeline/main.ts`) as a user would, in a child process. */
+/** Runs the real command line (`node pipeline/main.ts`) as a user would, in a child process. */
 import { spawnSync } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -12,7 +12,7 @@ export interface CliRun {
 }
 
 export const runCli = (args: ReadonlyArray<string>, input?: string): CliRun => {
-  const result = spawnSync(process.execPath, [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), join(repoRoot, "pipeline/main.ts"), ...args], {
+  const result = spawnSync(process.execPath, [join(repoRoot, "pipeline/main.ts"), ...args], {
     cwd: repoRoot,
     encoding: "utf8",
     input,

@@ -4,7 +4,7 @@
  * LOC or MISC name the context features of `context.ts` are counted per type. Only features seen at
  * least MIN_COUNT times are kept, and only counts are committed, never the corpus text.
  *
- *   npx tsx src/extract/actors/deriveContextStatistics.ts [../shared/eval/conll2003.train.jsonl]
+ *   node src/extract/actors/deriveContextStatistics.ts [../shared/eval/conll2003.train.jsonl]
  */
 import { readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"

@@ -4,7 +4,7 @@
  * least twice, how often it was part of a PER, ORG, LOC or MISC name, capitalised outside a name,
  * and lower-case outside a name. Only these counts are committed, never the corpus text.
  *
- *   npx tsx src/extract/actors/deriveWordStatistics.ts [../shared/eval/conll2003.train.jsonl]
+ *   node src/extract/actors/deriveWordStatistics.ts [../shared/eval/conll2003.train.jsonl]
  */
 import { readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
