@@ -10,14 +10,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { NodeServices } from "@effect/platform-node"
-import { Effect, Layer } from "effect"
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Effect } from "effect"
 import { stringify } from "csv-stringify/sync"
 import { AllTables } from "../src/model/tables.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import type { ArrowKind, Column } from "../src/model/columns.ts"
 import type { EvalReport } from "../src/eval/report.ts"
-import { Nlp } from "../src/nlp/Nlp.ts"
 import { qualityTable } from "./figures.ts"
 import { runPipeline } from "./pipeline.ts"
 
@@ -110,7 +109,7 @@ const seedsDataset = Effect.gen(function*() {
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
-}).pipe(Effect.provide(Layer.mergeAll(NodeServices.layer, Nlp.layer)))
+}).pipe(Effect.provide(NodeServices.layer))
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dataset = await Effect.runPromise(seedsDataset)

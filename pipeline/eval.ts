@@ -11,10 +11,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Console, Effect, Layer, Option } from "effect"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Console, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
-import { Nlp } from "../src/nlp/Nlp.ts"
 import { DefaultGold, runEvaluation, tasksFor } from "../src/eval/evaluate.ts"
 import type { EvalPlan } from "../src/eval/evaluate.ts"
 import { readGoldCorpus } from "../src/eval/gold.ts"
@@ -89,6 +89,6 @@ const fail = (reason: string) =>
 
 evaluate.pipe(
   Command.run({ version: "0.1.0" }),
-  Effect.provide(Layer.mergeAll(NodeServices.layer, Nlp.layer)),
+  Effect.provide(NodeServices.layer),
   NodeRuntime.runMain
 )

@@ -3,10 +3,10 @@
  * output/. Exit code 0 when the run completed (skipped inputs included), 1 with a one-line reason when
  * it could not run.
  */
-import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { Console, Effect, Layer, Option } from "effect"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Console, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
-import { Nlp } from "../src/nlp/Nlp.ts"
 import { Formats } from "../src/export/index.ts"
 import type { Format } from "../src/export/index.ts"
 import { defaultWorkerCount } from "../src/workers/index.ts"
@@ -74,6 +74,6 @@ const fail = (reason: string) =>
 
 pipeline.pipe(
   Command.run({ version: "0.1.0" }),
-  Effect.provide(Layer.mergeAll(NodeServices.layer, Nlp.layer)),
+  Effect.provide(NodeServices.layer),
   NodeRuntime.runMain
 )

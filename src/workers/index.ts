@@ -5,8 +5,6 @@
  */
 import { Effect } from "effect"
 import type { LoadedDocument } from "../model/document.ts"
-import { Nlp } from "../nlp/Nlp.ts"
-import { processDocument } from "./documentWork.ts"
 import type { DocumentResult } from "./documentWork.ts"
 import { makeWorkerPool, runInPool } from "./pool.ts"
 import type { WorkerError } from "./pool.ts"
@@ -19,7 +17,10 @@ export type DocumentProcessor = (doc: LoadedDocument) => Effect.Effect<DocumentR
 /** A processor for the length of the scope (worker threads are stopped when it closes). */
 export const makeDocumentProcessor = Effect.fn("makeDocumentProcessor")(function*(workers: number) {
   if (workers <= 0) {
-    const engine = yield* Nlp
+    // Loaded here only: with worker threads, the main thread never loads the NLP stack, so it starts sooner.
+    const { processDocument } = yield* Effect.promise(() => import("./documentWork.ts"))
+    const { sharedNlpEngine } = yield* Effect.promise(() => import("../nlp/Nlp.ts"))
+    const engine = sharedNlpEngine()
     return ((doc) => Effect.sync(() => processDocument(engine, doc))) satisfies DocumentProcessor
   }
   const pool = yield* makeWorkerPool(workers)
