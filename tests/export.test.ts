@@ -36,7 +36,7 @@ const actors: Array<ActorRow> = [
   },
   {
     actor_id: "actor_2", name: "He Lifeng", kind: "person", title: "Vice Premier", title_normalized: "vice premier",
-    affiliation: "China", aliases: [], n_mentions: 2, n_documents: 2, rules: [], merged_by: []
+    affiliation: "China", aliases: ["何立峰", "He"], n_mentions: 2, n_documents: 2, rules: [], merged_by: []
   }
 ]
 const dataset: Dataset = { documents, actors, actor_mentions: [], quotes: [], events: [], event_mentions: [], times: [] }
@@ -62,12 +62,19 @@ describe("export", () => {
       expect(new Date(first.published as number).toISOString().slice(0, 10)).toBe("2025-06-10")
       expect(first.n_chars).toBe(2599)
       expect(docs.get(1)!.toJSON().published).toBeNull()
+      // Strings with characters of two and three bytes, and nulls, in plain and dictionary columns.
+      expect(docs.getChild("author")!.toArray()).toEqual(["Ana Ñúñez", null])
+      expect(docs.getChild("section")!.toArray()).toEqual(["World", null])
+      expect(docs.getChild("author")!.nullCount).toBe(1)
+      expect([...docs.getChild("story_links")!.get(1)!]).toEqual(["doc_1 near-duplicate 0.95"])
 
       const acts = tableFromIPC(readFileSync(join(out, "arrow/actors.arrow")))
       expect(Type[acts.schema.fields.find((f) => f.name === "aliases")!.typeId]).toBe("List")
       expect(Type[acts.schema.fields.find((f) => f.name === "kind")!.typeId]).toBe("Dictionary")
       expect([...acts.getChild("aliases")!.get(0)!]).toEqual(["US", "Washington", "American"])
-      expect([...acts.getChild("aliases")!.get(1)!]).toEqual([])
+      expect([...acts.getChild("aliases")!.get(1)!]).toEqual(["何立峰", "He"])
+      expect([...acts.getChild("rules")!.get(0)!]).toEqual(["gazetteer"])
+      expect([...acts.getChild("rules")!.get(1)!]).toEqual([])
       expect(acts.getChild("kind")!.toArray()).toEqual(["country", "person"])
     }))
 
@@ -94,7 +101,7 @@ describe("export", () => {
         { doc_id: "doc_2", title: null, published: null, n_chars: "10" }
       ])
       expect(rows.aliases).toEqual([
-        { name: "He Lifeng", aliases: null },
+        { name: "He Lifeng", aliases: ["何立峰", "He"] },
         { name: "United States", aliases: ["US", "Washington", "American"] }
       ])
     }))
