@@ -29,7 +29,7 @@ export const buildManifest = (
   log: RunLog
 ): Manifest => ({
   tool: { name: own.name, version: own.version },
-  versions: Object.fromEntries(["effect", "compromise", "compromise-dates", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)])),
+  versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)])),
   options: { input: options.input, formats: [...options.formats] },
   counts: {
     ...Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as ReadonlyArray<unknown>).length])),

@@ -47,7 +47,7 @@ export const codeFingerprint = (): string => {
   for (const file of [...moduleGraph(unitOfWork), ...lexiconFiles]) {
     hash.update(`${file.slice(sourceRoot.length)}\0`).update(readFileSync(file)).update("\0")
   }
-  for (const pkg of ["compromise", "compromise-dates"]) hash.update(`${pkg}@${packageVersion(pkg)}\0`)
+  for (const pkg of ["compromise"]) hash.update(`${pkg}@${packageVersion(pkg)}\0`)
   computed = hash.digest("hex").slice(0, 32)
   return computed
 }
