@@ -118,6 +118,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(mentionsOf(text)).toEqual(["He Lifeng@13:person:name"])
   })
 
+  it("never takes a single letter for a name, so the pronoun I is no actor anywhere in the text", () => {
+    const text = "The threat is to you and I. Prime Minister Tony Blair said I am sure of it. I agree, he added."
+    expect(namesIn(text)).toEqual(["Tony Blair"])
+  })
+
   it("joins a surname to the full name mentioned in the same document", () => {
     const { actors, mentions } = actorsOf("Trump spoke on Monday. US President Donald Trump later said Trump's plan works.")
     const trump = actors.filter((a) => a.kind === "person")

@@ -135,7 +135,9 @@ export const recognizeSentence = (
       }
       break
     }
-    found.push(classifyRun(lexicon, tokens, span(i, last), from))
+    // One letter names no actor: "you and I", the numeral of "Pech-de-l'Azé I" cut off by a hyphen.
+    const run = span(i, last)
+    if ([...run.text].length > 1) found.push(classifyRun(lexicon, tokens, run, from))
     i = last + 1
   }
   return found
