@@ -181,6 +181,36 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("does not let a short name that stands for different long names in two stories join those long names", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "New", kind: "place" }, { name: "Promises", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "New York", kind: "place" }, { name: "Promises Treatment Center", kind: "organization" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "New", kind: "place" }] },
+      { ...chileB, actors: [...chileB.actors!, { name: "New Caledonia", kind: "place" }] }
+    )
+    const names = actors.filter((a) => a.kind === "place" || a.kind === "organization").map((a) => [a.name, a.merged_by]).sort()
+    expect(names).toEqual([
+      ["Arica", ["same-name"]],
+      ["London", ["same-name"]],
+      ["New Caledonia", []],
+      ["New York", []],
+      ["New", ["same-name"]],
+      ["Promises Treatment Center", ["short-form-in-story"]]
+    ])
+  })
+
+  it("does not read a name the gazetteers know as the short form of a longer name", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Berlin", kind: "place", rule: "lexicon:countries:capital-as-place" }, { name: "Promises", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Berlin Film Festival", kind: "place" }, { name: "Promises Treatment Center", kind: "organization" }] })
+    )
+    expect(actors.filter((a) => a.name.startsWith("Berlin") || a.name.startsWith("Promises")).map((a) => [a.name, a.merged_by]).sort()).toEqual([
+      ["Berlin Film Festival", []],
+      ["Berlin", []],
+      ["Promises Treatment Center", ["short-form-in-story"]]
+    ])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),

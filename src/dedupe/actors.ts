@@ -19,7 +19,9 @@
  * - `short-form-in-story`: an organisation's or place's name that is the first words ("Promises" →
  *   "Promises Treatment Center"), the initials ("THR" → "The Hollywood Reporter") or, for a name that
  *   ends in no institution word, the last words ("Colts" → "Indianapolis Colts") of exactly one longer
- *   name of the same kind in its story.
+ *   name of the same kind in its story. Not a name the gazetteers know ("Berlin" is no short form of
+ *   "Berlin Film Festival"), and not a name that stands for different long names in different stories
+ *   ("New" for New York and for New Labour): it joins neither.
  * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
  */
 import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
@@ -179,6 +181,31 @@ const joinAgreeingGivenNames = (
   }
 }
 
+interface ShortFormJoin {
+  readonly short: number
+  readonly long: number
+}
+
+/**
+ * A short name is one actor across the corpus (`same-name`), so where it stands for one long name in
+ * one story and for another elsewhere ("New" for New York, and for New Labour), joining both would
+ * make the two long names one actor. Such a short name joins neither: it points at one long name
+ * everywhere, or stays itself.
+ */
+const joinShortForms = (
+  joins: ReadonlyArray<ShortFormJoin>,
+  sets: UnionFind,
+  join: (a: number, b: number, rule: ActorMergeRule) => void
+): void => {
+  // Decided on the sets as they are before any short form joins.
+  const roots = joins.map(({ short, long }) => ({ short: sets.find(short), long: sets.find(long) }))
+  const targets = new Map<number, Set<number>>()
+  for (const { short, long } of roots) (targets.get(short) ?? targets.set(short, new Set()).get(short)!).add(long)
+  joins.forEach(({ short, long }, k) => {
+    if (targets.get(roots[k].short)!.size === 1) join(short, long, "short-form-in-story")
+  })
+}
+
 export const mergeActors = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyOf: ReadonlyMap<string, string>
@@ -208,7 +235,8 @@ export const mergeActors = (
     else join(first, i, scope === "corpus" ? "same-name" : "same-name-in-story")
   })
 
-  // Within each story: name variants, surnames, aliases.
+  // Within each story: name variants, surnames, aliases; short forms are joined after every story.
+  const shortFormJoins: Array<ShortFormJoin> = []
   const byStory = new Map<string, Array<number>>()
   members.forEach((m, i) => {
     const list = byStory.get(m.storyId)
@@ -271,11 +299,14 @@ export const mergeActors = (
       }
     }
     for (const i of named) {
-      const { kind, name } = members[i].actor
+      const { kind, name, rule } = members[i].actor
+      // A name the gazetteers know is that entity, not a short form ("Berlin", "Berlin Film Festival").
+      if (rule.startsWith("lexicon:")) continue
       const longer = new Map(asShortForms(name).flatMap((form) => [...(shortForms.get(`${kind}\u241f${form}`) ?? [])]))
-      if (longer.size === 1 && !longer.has(sets.find(i))) join(i, [...longer.values()][0], "short-form-in-story")
+      if (longer.size === 1 && !longer.has(sets.find(i))) shortFormJoins.push({ short: i, long: [...longer.values()][0] })
     }
   }
+  joinShortForms(shortFormJoins, sets, join)
 
   // Build the merged actors in a stable order: by their earliest member.
   const groups = [...sets.groups().values()].map((indices) => indices.map((i) => members[i]))
