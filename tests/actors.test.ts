@@ -123,6 +123,17 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn(text)).toEqual(["Tony Blair"])
   })
 
+  it("finds at a sentence's start an organisation the text names inside a sentence, and a group that opens a sentence", () => {
+    const text = "Russian oil firm Yukos has filed for bankruptcy. Yukos said it would fight. Analysts said the deal was risky. Police Federation officials said little."
+    expect(mentionsOf(text).filter((m) => !m.startsWith("Russian"))).toEqual([
+      "Yukos@17:organization:name",
+      "Yukos@49:organization:name",
+      "Analysts@76:group:group",
+      "Police Federation@110:organization:name",
+      "officials@128:group:group"
+    ])
+  })
+
   it("joins a surname to the full name mentioned in the same document", () => {
     const { actors, mentions } = actorsOf("Trump spoke on Monday. US President Donald Trump later said Trump's plan works.")
     const trump = actors.filter((a) => a.kind === "person")

@@ -211,6 +211,15 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("keeps a group named by a plain noun to its story: the officials of two stories are two actors", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "officials", kind: "group" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "officials", kind: "group" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "officials", kind: "group" }] }
+    )
+    expect(actors.filter((a) => a.name === "officials").map((a) => [a.n_documents, a.merged_by])).toEqual([[2, ["same-name-in-story"]], [1, []]])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),

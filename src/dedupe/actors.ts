@@ -3,9 +3,9 @@
  *
  * Rules, each recorded in `merged_by` when it joins actors from different documents:
  * - `same-name`: the same normalised full name (a person's name of two or more words, or any other
- *   kind's name) is the same actor everywhere in the corpus.
- * - `same-name-in-story`: a one-word person name ("Jackson") is the same actor only within a story:
- *   across stories it may be anyone. Within a story, a person's full name also joins the same name
+ *   kind's name but a group's) is the same actor everywhere in the corpus.
+ * - `same-name-in-story`: a one-word person name ("Jackson") or a group ("officials", "Chinese
+ *   officials") is the same actor only within a story: across stories it may be anyone. Within a story, a person's full name also joins the same name
  *   that another report read as a place or organisation (the kind most mentions give wins).
  * - `name-variant-in-story`: two full names of a person with the same first and last word
  *   ("George W. Bush", "George Bush", "W. Mark Felt Sr."), or with the same last word and given names
@@ -228,7 +228,7 @@ export const mergeActors = (
   const byName = new Map<string, number>()
   members.forEach((m, i) => {
     const personal = m.actor.kind === "person"
-    const scope = isSingleWordPerson(m.actor) ? `story:${m.storyId}` : "corpus"
+    const scope = isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     const key = `${personal ? "person" : "thing"}\u241f${scope}\u241f${normalizeName(m.actor.name)}`
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)

@@ -15,11 +15,18 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
   const { tokens, text } = context
   const countryEndingAt = new Map<number, NameSpan>()
   for (const s of spans) if (s.kind === "country" && s.country !== undefined) countryEndingAt.set(s.last, s)
+  const inName = new Set<number>()
+  for (const s of spans) for (let t = s.first; t <= s.last; t++) inName.add(t)
+  // Capitalised, a group noun is part of a name ("Police Federation"), unless it opens the sentence
+  // alone ("Analysts said").
+  const opensSentence = (i: number) =>
+    (i === 0 || tokens[i - 1].sentence !== tokens[i].sentence) && !inName.has(i) &&
+    !(i + 1 < tokens.length && joinable(tokens[i], tokens[i + 1]) && /^\p{Lu}/u.test(tokens[i + 1].text))
   const actors = new Map<string, LocalActor>()
   const mentions: Array<ActorMention> = []
   for (let i = 0; i < tokens.length; i++) {
     const word = lower(tokens[i])
-    if (!lexicon.groupNouns.has(word) || /^\p{Lu}/u.test(tokens[i].text)) continue
+    if (!lexicon.groupNouns.has(word) || (/^\p{Lu}/u.test(tokens[i].text) && !opensSentence(i))) continue
     const country = i > 0 && joinable(tokens[i - 1], tokens[i]) ? countryEndingAt.get(i - 1) : undefined
     const isGovernment = GOVERNMENT_NOUNS.has(word)
     // A bare singular ("the government", "a spokesman") does not say whose; only plurals stand alone.

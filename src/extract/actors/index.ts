@@ -5,13 +5,14 @@
  * join "United States"), with titles, affiliations and gender where the text gives them.
  */
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
+import type { ActorKind } from "../../model/tables.ts"
 import type { ActorExtraction, ExtractContext } from "../context.ts"
 import { actorLexicon } from "./lexicon.ts"
 import { recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
-import { joinable, nameCore } from "./tokens.ts"
+import { joinable, nameCore, startsClause } from "./tokens.ts"
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -28,29 +29,39 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
 }
 
 /**
- * A person's name where the first pass could not see it: at the start of a sentence ("Trump spoke")
- * capitalisation says nothing, and "He Lifeng" there starts like the pronoun. A name the document
- * already gives a person elsewhere is that person there too.
+ * A name where the first pass could not see it: at the start of a sentence ("Trump spoke", "Yukos
+ * said") capitalisation says nothing, and "He Lifeng" there starts like the pronoun. A name the
+ * document already gives a person elsewhere is that person there too; so is an organisation's or a
+ * place's name that the document writes in capitals inside a sentence, where capitals do tell.
  */
 const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameSpan>): Array<NameSpan> => {
-  const { tokens, text } = context
-  const names = new Map<string, number>()
+  const { tokens, text, sentences } = context
+  const names = new Map<string, { readonly length: number; readonly kind: ActorKind }>()
   for (const span of spans) {
     if (span.kind !== "person" || span.confidence < 1) continue
-    names.set(span.text, span.last - span.first + 1)
-    names.set(span.text.split(/\s+/).pop() ?? span.text, 1)
+    names.set(span.text, { length: span.last - span.first + 1, kind: "person" })
+    names.set(span.text.split(/\s+/).pop() ?? span.text, { length: 1, kind: "person" })
+  }
+  for (const span of spans) {
+    const found = span.kind === "organization" || span.kind === "place"
+    // Gazetteer names are found wherever they stand; these are the names the text alone told.
+    if (!found || span.country !== undefined || span.organization !== undefined || names.has(span.text)) continue
+    if (startsClause(tokens, span.first, sentences[tokens[span.first].sentence].firstToken)) continue
+    names.set(span.text, { length: span.last - span.first + 1, kind: span.kind })
   }
   const covered = new Set<number>()
   for (const span of spans) for (let t = span.first; t <= span.last; t++) covered.add(t)
+  const byLength = [...names].sort((a, b) => b[1].length - a[1].length)
   const found: Array<NameSpan> = []
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !/^\p{Lu}/u.test(tokens[i].text)) continue
-    for (const [name, length] of [...names].sort((a, b) => b[1] - a[1])) {
+    for (const [name, { length, kind }] of byLength) {
       const last = i + length - 1
       if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) continue
       const end = nameCore(tokens[last]).end
       if (text.slice(tokens[i].start, end) !== name || (last + 1 < tokens.length && !covered.has(last + 1) && joinable(tokens[last], tokens[last + 1]) && /^\p{Lu}/u.test(tokens[last + 1].text))) continue
-      found.push({ first: i, last, start: tokens[i].start, end, text: name, kind: "person", rule: "canonical:known-person-name", confidence: 1 })
+      const rule = kind === "person" ? "canonical:known-person-name" : "canonical:known-name"
+      found.push({ first: i, last, start: tokens[i].start, end, text: name, kind, rule, confidence: 1 })
       for (let t = i; t <= last; t++) covered.add(t)
       break
     }
