@@ -34,6 +34,14 @@ describe("actors: titles", () => {
     expect(actorNamed(actors, "He Lifeng")).toMatchObject({ kind: "person", title: "Vice Premier", affiliation: "China" })
     expect(actorNamed(actors, "Jamieson Greer")).toMatchObject({ title: "Trade Representative", affiliation: "United States" })
   })
+
+  it("reads parliamentary titles and a shadow minister's, and normalises an appositive title without its article", () => {
+    const { actors } = actorsOf("East Midlands MEP Robert Kilroy-Silk met shadow chancellor Oliver Letwin and Nicola Sturgeon, an MSP, on Monday.")
+    expect(namesIn("East Midlands MEP Robert Kilroy-Silk met shadow chancellor Oliver Letwin.")).toEqual(["East Midlands", "Robert Kilroy-Silk", "Oliver Letwin"])
+    expect(actorNamed(actors, "Robert Kilroy-Silk")).toMatchObject({ title: "MEP" })
+    expect(actorNamed(actors, "Oliver Letwin")).toMatchObject({ title: "shadow chancellor" })
+    expect(actorNamed(actors, "Nicola Sturgeon")).toMatchObject({ title: "an MSP", titleNormalized: "msp" })
+  })
 })
 
 describe("actors: headlines", () => {

@@ -47,7 +47,7 @@ export const Actors = table("actors", "One row per real-world actor, deduplicate
   name: col.text("Canonical name."),
   kind: col.literal(ActorKinds)("person, organization, country, place, group or other."),
   title: col.optText("Role or title as written (\"Treasury Secretary\")."),
-  title_normalized: col.optCategory("Title in lower case, without a leading affiliation (\"treasury secretary\") and with organisations by their canonical names (\"director of the national economic council\")."),
+  title_normalized: col.optCategory("Title in lower case, without a leading affiliation (\"treasury secretary\") or article (\"an MSP\" → \"msp\") and with organisations by their canonical names (\"director of the national economic council\")."),
   affiliation: col.optCategory("Canonical name of the country or organisation the actor belongs to."),
   aliases: col.list("Every distinct surface form seen."),
   n_mentions: col.int("Mentions across all documents."),

@@ -94,7 +94,9 @@ const appositiveTitle = (lexicon: ActorLexicon, context: ExtractContext, span: N
   const title = text.slice(first.start, tokens[end].end)
   const inside = spans.filter((s) => s.first > span.last && s.last <= end)
   const affiliation = inside.map(affiliationOf).find((a) => a !== null) ?? null
-  return { title, titleNormalized: canonicalOrganizations(title, first.start, inside).toLowerCase(), affiliation, rule: "title:appositive" }
+  // Normalised without the article or possessive it opened with: "a senator" is a senator.
+  const normalized = canonicalOrganizations(title, first.start, inside).toLowerCase().replace(/^(the|an?|its|his|her|their)\s+/, "")
+  return { title, titleNormalized: normalized, affiliation, rule: "title:appositive" }
 }
 
 /**
