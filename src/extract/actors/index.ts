@@ -43,9 +43,9 @@ const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameS
     names.set(span.text.split(/\s+/).pop() ?? span.text, { length: 1, kind: "person" })
   }
   for (const span of spans) {
-    const found = span.kind === "organization" || span.kind === "place"
+    const namedThing = span.kind === "organization" || span.kind === "place"
     // Gazetteer names are found wherever they stand; these are the names the text alone told.
-    if (!found || span.country !== undefined || span.organization !== undefined || names.has(span.text)) continue
+    if (!namedThing || span.country !== undefined || span.organization !== undefined || names.has(span.text)) continue
     if (startsClause(tokens, span.first, sentences[tokens[span.first].sentence].firstToken)) continue
     names.set(span.text, { length: span.last - span.first + 1, kind: span.kind })
   }
