@@ -97,6 +97,12 @@ describe("quotes: speakers compromise mis-tags", () => {
     const c = quotesOf(`Officials met. The author of the book, Mitchell Zuckoff, said that he stands by it.`).quotes
     expect(c.map((q) => [q.speakerText, q.text])).toEqual([["The author of the book, Mitchell Zuckoff", "he stands by it"]])
   })
+
+  it("does not take a sentence's first adverb or conjunction, or a date before a pronoun, into the speaker", () => {
+    const text = "Jane Smith spoke in Ohio. Though she said the banks were too big, she offered no plan. On Friday she said the plan was dead."
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([["she", "smith"], ["she", "smith"]])
+  })
 })
 
 describe("quotes: questions, relatives, shares and headlines", () => {
