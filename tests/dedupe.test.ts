@@ -436,6 +436,12 @@ describe("dedupe: undated documents", () => {
       talks("d", "2004-12-27", { events: [{ type: "death", trigger: "died", lemma: "die", text: "thousands died in China", actors: ["China"], date: "2004-12-26" }] })
     )
     expect(country.events.map((e) => e.event_type)).toEqual(["ASSAULT", "death"])
+    // The same word for a death, typed differently by its clause ("an accident that killed"), is one death.
+    const sameWord = run(
+      talks("e", "2013-09-14", { events: [{ type: "ASSAULT", trigger: "killed", lemma: "kill", text: "a woman was killed by a drunk driver", actors: [], date: "2013-09-13" }] }),
+      talks("f", "2013-09-14", { events: [{ type: "disaster", trigger: "killed", lemma: "kill", text: "a hit and run accident that killed a woman", actors: [], date: "2013-09-13" }] })
+    )
+    expect(sameWord.events.map((e) => [e.n_documents, e.merged_by.includes("same-death")])).toEqual([[2, true]])
   })
 
   it("gives an event's summary on one line, while its mention keeps the text as written", () => {

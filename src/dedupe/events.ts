@@ -142,8 +142,9 @@ export interface PairEvidence {
 export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvidence | null => {
   if (blockOf(a) !== blockOf(b) || !compatibleDates(a.date, b.date, a.dateInferred || b.dateInferred)) return null
   if (!afterFloor(a.notBefore, b.date) || !afterFloor(b.notBefore, a.date)) return null
-  // One death told as a killing, a death or a murder: the types differ, so the victim must be shared.
-  if (a.eventType !== b.eventType && !a.personIds.some((id) => b.personIds.includes(id))) return null
+  // One death told as a killing, a death or a murder: the types differ, so the victim must be shared,
+  // unless the same word tells it (an "accident that killed" is typed a disaster, a driver "killed" an assault).
+  if (a.eventType !== b.eventType && a.trigger !== b.trigger && !a.personIds.some((id) => b.personIds.includes(id))) return null
   const rules: Array<EventMergeRule> = [a.eventType === b.eventType ? "same-type" : "same-death"]
   let score = 0
   if (a.actorIds.length > 0 && b.actorIds.length > 0) {
