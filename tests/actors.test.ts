@@ -126,9 +126,15 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(mentionsOf(text)).toEqual(["He Lifeng@13:person:name"])
   })
 
-  it("never takes a single letter for a name, so the pronoun I is no actor anywhere in the text", () => {
+  it("never takes a single letter or a lone function word for a name, so the pronoun I is no actor anywhere in the text", () => {
     const text = "The threat is to you and I. Prime Minister Tony Blair said I am sure of it. I agree, he added."
     expect(namesIn(text)).toEqual(["Tony Blair"])
+    expect(namesIn("((Dorsa Derakhshani))  Yeah.  They keep making a big deal.")).toEqual(["Dorsa Derakhshani"])
+  })
+
+  it("finds a name again at a sentence's start only where it cannot be a common word there", () => {
+    expect(namesIn("Shares in Zorblax rose. Zorblax said profits grew.")).toEqual(["Zorblax", "Zorblax"])
+    expect(namesIn("Shares in Zorblax rose. Zorblax said profits grew. Some zorblax fans cheered.")).toEqual(["Zorblax"])
   })
 
   it("finds at a sentence's start an organisation the text names inside a sentence, and a group that opens a sentence", () => {

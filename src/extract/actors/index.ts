@@ -4,15 +4,16 @@
  * actors ("Hassett" joins "Kevin Hassett"; "US", "American" and "Washington" acting as a government
  * join "United States"), with titles, affiliations and gender where the text gives them.
  */
+import type { Token } from "../../model/document.ts"
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorExtraction, ExtractContext } from "../context.ts"
 import { actorLexicon } from "./lexicon.ts"
-import { recognizeSentence } from "./recognize.ts"
+import { FUNCTION_WORD_TAGS, recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
-import { joinable, nameCore, startsClause } from "./tokens.ts"
+import { hasTag, joinable, lower, nameCore, startsClause } from "./tokens.ts"
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -52,10 +53,16 @@ const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameS
   const covered = new Set<number>()
   for (const span of spans) for (let t = span.first; t <= span.last; t++) covered.add(t)
   const byLength = [...names].sort((a, b) => b[1].length - a[1].length)
+  // One word that opens a sentence is that organisation or place only if it cannot be a common word
+  // there: not a function word ("And", "For", "Yeah"), and not a word the text also writes in lower case
+  // ("Radio", "People").
+  const lowerCaseWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map(lower))
+  const mayBeCommonWord = (token: Token) => FUNCTION_WORD_TAGS.some((tag) => hasTag(token, tag)) || lowerCaseWords.has(lower(token))
   const found: Array<NameSpan> = []
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !/^\p{Lu}/u.test(tokens[i].text)) continue
     for (const [name, { length, kind }] of byLength) {
+      if (kind !== "person" && length === 1 && mayBeCommonWord(tokens[i])) continue
       const last = i + length - 1
       if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) continue
       const end = nameCore(tokens[last]).end

@@ -135,13 +135,18 @@ export const recognizeSentence = (
       }
       break
     }
-    // One letter names no actor: "you and I", the numeral of "Pech-de-l'Azé I" cut off by a hyphen.
+    // One letter names no actor ("you and I", the numeral of "Pech-de-l'Azé I" cut off by a hyphen), nor
+    // one function word ("And for stores…", "Yeah.").
     const run = span(i, last)
-    if ([...run.text].length > 1) found.push(classifyRun(lexicon, tokens, run, from))
+    const functionWord = i === last && FUNCTION_WORD_TAGS.some((tag) => hasTag(tokens[i], tag))
+    if ([...run.text].length > 1 && !functionWord) found.push(classifyRun(lexicon, tokens, run, from))
     i = last + 1
   }
   return found
 }
+
+/** What compromise tags these is a function word, even capitalised. */
+export const FUNCTION_WORD_TAGS = ["Conjunction", "Preposition", "Determiner", "Pronoun", "Adverb", "Expression", "QuestionWord", "Copula", "Auxiliary", "Modal"]
 
 /** "He" is a pronoun, except as a family name after a title: "Vice Premier He Lifeng". */
 const pronounAfterTitle = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i: number, to: number): boolean =>
