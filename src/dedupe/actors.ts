@@ -5,8 +5,9 @@
  * - `same-name`: the same normalised full name (a person's name of two or more words, or any other
  *   kind's name but a group's) is the same actor everywhere in the corpus.
  * - `same-name-in-story`: a one-word person name ("Jackson") or a group ("officials", "Chinese
- *   officials") is the same actor only within a story: across stories it may be anyone. Within a story, a person's full name also joins the same name
- *   that another report read as a place or organisation (the kind most mentions give wins).
+ *   officials") is the same actor only within a story: across stories it may be anyone. Within a
+ *   story, a person's full name also joins the same name that another report read as a place or
+ *   organisation (the kind most mentions give wins).
  * - `name-variant-in-story`: two full names of a person with the same first and last word
  *   ("George W. Bush", "George Bush", "W. Mark Felt Sr."), or with the same last word and given names
  *   that agree ("Fred LaRue" and "Frederick Cheney LaRue", "Mo Cheeks" and "Maurice Cheeks", "Joseph
@@ -28,8 +29,7 @@ import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
 import type { ActorKind } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
-import { loadLexicon } from "../lexicons/load.ts"
-import { OrganizationPatterns } from "../extract/actors/lexicon.ts"
+import { organizationWords } from "../extract/actors/lexicon.ts"
 import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, normalizeName, personNameWords } from "./names.ts"
 
 export type ActorMergeRule = "same-name" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
@@ -116,28 +116,13 @@ const shortFormsOf = (name: string): Array<string> => {
  * America").
  */
 const teamNameTails = (words: ReadonlyArray<string>): Array<string> => {
-  const { suffixes, placeSuffixes, ofHeads } = organizationPatterns()
+  const { suffixes, placeSuffixes, ofHeads } = organizationWords()
   const last = words[words.length - 1]
   if (words.length < 2 || words.some((w) => NAME_CONNECTORS.has(w)) || [suffixes, placeSuffixes, ofHeads].some((list) => list.has(last))) return []
   // A one-word tail must read as a plural, as teams' names do ("Colts", "Saints"), not as a noun ("Center").
   return words.slice(1).map((_, k) => words.slice(k + 1)).filter((tail) => tail.length > 1 || /s$/.test(tail[0])).map((tail) => `words:${tail.join(" ")}`)
 }
 const NAME_CONNECTORS = new Set(["of", "and", "for", "&", "de", "the", "on", "at", "in"])
-
-interface OrganizationWords {
-  readonly suffixes: ReadonlySet<string>
-  readonly placeSuffixes: ReadonlySet<string>
-  readonly ofHeads: ReadonlySet<string>
-}
-let organizationWords: OrganizationWords | undefined
-/** The institution and place words of the actors lexicon ("bank", "street", "university"), loaded once. */
-const organizationPatterns = (): OrganizationWords => {
-  if (organizationWords === undefined) {
-    const { suffixes, placeSuffixes, ofHeads } = loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
-    organizationWords = { suffixes: new Set(suffixes), placeSuffixes: new Set(placeSuffixes), ofHeads: new Set(ofHeads) }
-  }
-  return organizationWords
-}
 
 /** How a name would appear among the short forms of a longer one: as an initialism only when written in capitals. */
 const asShortForms = (name: string): Array<string> => {

@@ -7,7 +7,8 @@
  * date that one of them gives more precisely (`compatible-date`), the place (`same-location`), the
  * trigger word (`same-trigger`) — and merge strongest first. One death is often told as a killing
  * (ASSAULT), a death and a murder (crime): those triggers share a block, and two of different types
- * merge only when they share a person among their participants, the victim (`same-death`). Dates that
+ * merge only when they share a person among their participants, the victim, or the same word tells
+ * both (`same-death`). Dates that
  * disagree (two rounds of talks a month apart, two earthquakes two days apart) never merge, not even
  * through a third, undated mention: a group keeps the dates of its members and refuses an incompatible one.
  * An undated event the report expects ("the issues up for discussion") may be under way but is not over

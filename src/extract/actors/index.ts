@@ -9,11 +9,11 @@ import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorExtraction, ExtractContext } from "../context.ts"
 import { actorLexicon } from "./lexicon.ts"
-import { FUNCTION_WORD_TAGS, recognizeSentence } from "./recognize.ts"
+import { recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
-import { hasTag, joinable, lower, nameCore, startsClause } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, hasTag, joinable, lower, nameCore, startsClause } from "./tokens.ts"
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -61,8 +61,9 @@ const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameS
   const found: Array<NameSpan> = []
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !/^\p{Lu}/u.test(tokens[i].text)) continue
+    const commonWord = mayBeCommonWord(tokens[i])
     for (const [name, { length, kind }] of byLength) {
-      if (kind !== "person" && length === 1 && mayBeCommonWord(tokens[i])) continue
+      if (kind !== "person" && length === 1 && commonWord) continue
       const last = i + length - 1
       if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) continue
       const end = nameCore(tokens[last]).end

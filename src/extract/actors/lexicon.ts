@@ -70,6 +70,22 @@ export interface ActorLexicon {
   readonly longestPhrase: number
 }
 
+/** The institution and place words of `actors-organization-patterns.json` ("bank", "street", "university"). */
+export interface OrganizationWords {
+  readonly suffixes: ReadonlySet<string>
+  readonly placeSuffixes: ReadonlySet<string>
+  readonly ofHeads: ReadonlySet<string>
+}
+let organizationWordsCache: OrganizationWords | undefined
+/** Loaded once, and on their own: dedupe needs them without the rest of the actor lexicon. */
+export const organizationWords = (): OrganizationWords => {
+  if (organizationWordsCache === undefined) {
+    const { suffixes, placeSuffixes, ofHeads } = loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
+    organizationWordsCache = { suffixes: new Set(suffixes), placeSuffixes: new Set(placeSuffixes), ofHeads: new Set(ofHeads) }
+  }
+  return organizationWordsCache
+}
+
 let cached: ActorLexicon | undefined
 
 export const actorLexicon = (): ActorLexicon => (cached ??= buildLexicon())
@@ -92,7 +108,7 @@ const buildLexicon = (): ActorLexicon => {
     for (const form of [o.name, ...o.aliases]) organizations.set(form.toLowerCase(), { name: o.name, affiliation: o.affiliation })
   }
   const titles = loadLexicon("actors-titles.json", Titles)
-  const patterns = loadLexicon("actors-organization-patterns.json", OrganizationPatterns)
+  const patterns = organizationWords()
   const groups = loadLexicon("actors-groups.json", Schema.Array(Schema.String))
   const statistics = loadLexicon("actors-word-statistics.json", WordStatistics)
   const context = loadLexicon("actors-context-statistics.json", ContextStatistics)
@@ -104,9 +120,9 @@ const buildLexicon = (): ActorLexicon => {
     titleHeads: new Set(titles.heads),
     titleModifiers: new Set(titles.modifiers),
     honorifics: new Map(Object.entries(titles.honorifics)),
-    organizationSuffixes: new Set(patterns.suffixes),
-    ofHeads: new Set(patterns.ofHeads),
-    placeSuffixes: new Set(patterns.placeSuffixes),
+    organizationSuffixes: patterns.suffixes,
+    ofHeads: patterns.ofHeads,
+    placeSuffixes: patterns.placeSuffixes,
     groupNouns: new Set(groups),
     wordStatistics: new Map(Object.entries(statistics)),
     contextStatistics: { prior: context.prior, features: new Map(Object.entries(context.features)) },

@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { capsLineFlags, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, capsLineFlags, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -144,9 +144,6 @@ export const recognizeSentence = (
   }
   return found
 }
-
-/** What compromise tags these is a function word, even capitalised. */
-export const FUNCTION_WORD_TAGS = ["Conjunction", "Preposition", "Determiner", "Pronoun", "Adverb", "Expression", "QuestionWord", "Copula", "Auxiliary", "Modal"]
 
 /** "He" is a pronoun, except as a family name after a title: "Vice Premier He Lifeng". */
 const pronounAfterTitle = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i: number, to: number): boolean =>

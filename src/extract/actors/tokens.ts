@@ -115,6 +115,8 @@ export const startsClause = (tokens: ReadonlyArray<Token>, index: number, senten
 }
 
 const CLOSED_CLASS = ["Pronoun", "Determiner", "Preposition", "Conjunction", "Adverb", "QuestionWord", "Auxiliary", "Modal", "Copula"]
+/** What compromise tags these is a function word, even capitalised ("And", "Yeah"). */
+export const FUNCTION_WORD_TAGS = [...CLOSED_CLASS, "Expression"]
 const NAME_TAGS = ["Person", "FirstName", "LastName", "Place", "Organization", "Country", "City", "Region"]
 const NOT_NAME_TAGS = ["Date", "WeekDay", "Month", "Value", "Pronoun"]
 
