@@ -16,7 +16,6 @@ import type { ActorMentionRow, ActorRow, Dataset, DocumentRow, EventMentionRow, 
 import { stableId } from "../ids.ts"
 import { groupStories } from "./stories.ts"
 import type { StoryAssignment } from "./stories.ts"
-import { storyFeatures } from "./storyFeatures.ts"
 import { mergeActors, weightedMode } from "./actors.ts"
 import type { MergedActor } from "./actors.ts"
 import { expectedSince, groupEvents } from "./events.ts"
@@ -59,7 +58,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   // 1. Stories. Exact duplicates (same cleaned text) were not extracted again: they join their original.
   const originals = extractions.filter((x) => x.duplicateOf === null)
   const stories = groupStories(
-    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: storyFeatures(x) }))
+    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures) }))
   )
   const storyOf = new Map<string, string>()
   for (const x of extractions) {

@@ -22,8 +22,11 @@ export const DefaultStoryFeatureWeights: StoryFeatureWeights = { word: 1, lead: 
 /** Mentions that name an actor; pronouns and bare titles say nothing about which story this is. */
 const namingRoles: ReadonlySet<string> = new Set(["name", "surname", "alias", "demonym"])
 
+/** What the features are counted from. */
+export type StoryFeatureSource = Pick<DocumentExtraction, "meta" | "quotes" | "events" | "actorMentions" | "actors" | "lead" | "times">
+
 export const storyFeatures = (
-  x: DocumentExtraction,
+  x: StoryFeatureSource,
   bodyText: string | null = null,
   weights: StoryFeatureWeights = DefaultStoryFeatureWeights
 ): Map<string, number> => {

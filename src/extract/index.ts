@@ -14,6 +14,8 @@ import { extractActors } from "./actors/index.ts"
 import { extractQuotes } from "./quotes/index.ts"
 import { extractEvents } from "./events/index.ts"
 import { mapExtractionToOriginal } from "./offsets.ts"
+// Dedupe's per-document part: story features depend on one document only, so workers count them.
+import { storyFeatures } from "../dedupe/storyFeatures.ts"
 
 export const extract = (engine: NlpEngine, doc: AnalyzedDocument): DocumentExtraction => {
   const { clean } = doc
@@ -21,7 +23,7 @@ export const extract = (engine: NlpEngine, doc: AnalyzedDocument): DocumentExtra
   const actors = extractActors(context)
   const quotes = extractQuotes(context, actors)
   const events = extractEvents(context, actors)
-  return mapExtractionToOriginal(clean, {
+  const extraction = mapExtractionToOriginal(clean, {
     actors: actors.actors,
     actorMentions: actors.mentions,
     quotes: quotes.quotes,
@@ -31,6 +33,7 @@ export const extract = (engine: NlpEngine, doc: AnalyzedDocument): DocumentExtra
     nSentences: doc.sentences.length,
     lead: doc.sentences.length === 0 ? "" : clean.text.slice(doc.sentences[0].start, doc.sentences[0].end)
   })
+  return { ...extraction, storyFeatures: [...storyFeatures(extraction)] }
 }
 
 export const extractDocument = Effect.fn("extractDocument")(function*(doc: AnalyzedDocument) {

@@ -19,7 +19,7 @@ export interface CleanExtraction {
   readonly lead: string
 }
 
-export const mapExtractionToOriginal = (clean: CleanDocument, found: CleanExtraction): DocumentExtraction => {
+export const mapExtractionToOriginal = (clean: CleanDocument, found: CleanExtraction): Omit<DocumentExtraction, "storyFeatures"> => {
   const original = clean.loaded.text
   const codePoints = new CodePointIndex(original)
   /** Maps a cleaned [start, end) to original code points; returns the original text too. */

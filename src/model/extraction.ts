@@ -117,6 +117,12 @@ export const DocumentExtraction = Schema.Struct({
   quotes: Schema.Array(QuoteMention),
   events: Schema.Array(EventMention),
   times: Schema.Array(TimeMention),
-  diagnostics: Schema.Array(Diagnostic)
+  diagnostics: Schema.Array(Diagnostic),
+  /**
+   * Story grouping's features of this document (content words, names, dates; see
+   * dedupe/storyFeatures.ts), in the order they were counted. They depend on this document alone, so
+   * they are made with its extraction, on a worker, and saved with it: a rerun does not count them again.
+   */
+  storyFeatures: Schema.Array(Schema.Tuple([Schema.String, Schema.Number]))
 })
 export type DocumentExtraction = typeof DocumentExtraction.Type

@@ -65,15 +65,16 @@ const renameIds = (dataset: Dataset, renames: ReadonlyMap<string, string>): Data
     const renamed = value.map(rename)
     return renamed.some((v, k) => v !== value[k]) ? renamed : value
   }
-  const renameRow = (row: object) => {
+  const renameRow = (row: Record<string, unknown>) => {
     let copy: Record<string, unknown> | undefined
-    for (const [column, value] of Object.entries(row)) {
+    for (const column in row) {
+      const value = row[column]
       const renamed = rename(value)
       if (renamed !== value) (copy ??= { ...row })[column] = renamed
     }
     return copy ?? row
   }
-  return Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as ReadonlyArray<object>).map(renameRow)])) as unknown as Dataset
+  return Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as ReadonlyArray<Record<string, unknown>>).map(renameRow)])) as unknown as Dataset
 }
 
 /** Dedupe's dataset with the ids published before put back; `cited` gives a document's last citations. */
