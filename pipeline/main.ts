@@ -6,7 +6,7 @@
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Console, Effect, Option } from "effect"
-import { Command, Flag } from "effect/cli"
+import { Argument, Command, Flag } from "effect/cli"
 import { Formats } from "../src/export/index.ts"
 import type { Format } from "../src/export/index.ts"
 import { defaultWorkerCount } from "../src/workers/index.ts"
@@ -26,8 +26,12 @@ const pipeline = Command.make(
   {
     input: Flag.String("input").pipe(
       Flag.withAlias("i"),
-      Flag.withDescription("A folder (every .txt .md .html .json .jsonl in it), a file, or - for JSON Lines on stdin"),
-      Flag.withDefault("seeds")
+      Flag.withDescription("A folder (every .txt .md .html .json .jsonl in it), a file, or - for JSON Lines on stdin (default: seeds)"),
+      Flag.optional
+    ),
+    inputArgument: Argument.String("input").pipe(
+      Argument.withDescription("The input, given without --input: newsfacts articles/ is newsfacts --input articles/"),
+      Argument.optional
     ),
     out: Flag.String("out").pipe(
       Flag.withAlias("o"),
@@ -47,7 +51,11 @@ const pipeline = Command.make(
       Flag.withDefault(false)
     )
   },
-  Effect.fn(function*({ input, out, formats, workers, rebuild }) {
+  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, workers, rebuild }) {
+    if (Option.isSome(inputFlag) && Option.isSome(inputArgument)) {
+      return yield* fail(`give the input once: --input ${inputFlag.value} or ${inputArgument.value}, not both`)
+    }
+    const input = Option.getOrElse(Option.orElse(inputArgument, () => inputFlag), () => "seeds")
     const parsed = parseFormats(formats)
     if (typeof parsed === "string") return yield* fail(parsed)
     const workerCount = Option.getOrElse(workers, defaultWorkerCount)

@@ -1,6 +1,6 @@
 /**
  * The command line end to end on seeds/: exit codes, the summary, the six tables in three formats,
- * byte-identical reruns, bad inputs landing in the manifest, and stdin.
+ * byte-identical reruns, bad inputs landing in the manifest, stdin, and the input as a plain argument.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { readFileSync, readdirSync, writeFileSync } from "node:fs"
@@ -82,6 +82,16 @@ describe("npm run pipeline", () => {
     expect(csv).toContain("2024-03-01")
   })
 
+  it("takes the input as a plain argument too, before or after the flags", () => {
+    const lines = `${JSON.stringify({ id: "p1", text: "Ministers met in Rome.", date: "2024-04-02" })}\n`
+    for (const args of [["-", "--formats", "csv", "--out"], ["--formats", "csv", "-", "--out"]]) {
+      const out = tempDir("positional")
+      const run = runCli([...args, out], lines)
+      expect(run.status).toBe(0)
+      expect(readFileSync(join(out, "csv/documents.csv"), "utf8").split("\n")[1]).toMatch(/^doc_[0-9a-f]{12},p1,/)
+    }
+  })
+
   it("exits 1 with a one-line reason when it cannot run", () => {
     const missing = runCli(["--input", "does-not-exist", "--out", tempDir("missing")])
     expect(missing.status).toBe(1)
@@ -89,5 +99,8 @@ describe("npm run pipeline", () => {
     const badFormat = runCli(["--formats", "xlsx", "--out", tempDir("fmt")])
     expect(badFormat.status).toBe(1)
     expect(badFormat.stderr.trim()).toBe("newsfacts: cannot run: unknown format(s) xlsx; choose from csv, json, arrow")
+    const twice = runCli(["--input", "seeds", "other", "--out", tempDir("twice")])
+    expect(twice.status).toBe(1)
+    expect(twice.stderr.trim()).toBe("newsfacts: cannot run: give the input once: --input seeds or other, not both")
   })
 })
