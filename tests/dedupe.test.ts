@@ -155,6 +155,15 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.name === "Maria Lopez")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
   })
 
+  it("reads a hyphen and a space in a full name as one spelling, across stories", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "Robert Kilroy-Silk" }, { name: "Coca-Cola", kind: "organization" }] },
+      { ...turkey, actors: [...turkey.actors!, { name: "Robert Kilroy Silk" }, { name: "Coca Cola", kind: "organization" }] }
+    )
+    expect(actors.find((a) => a.aliases.includes("Robert Kilroy Silk"))).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+    expect(actors.find((a) => a.aliases.includes("Coca Cola"))).toMatchObject({ kind: "organization", n_documents: 2, merged_by: ["same-name"] })
+  })
+
   it("links a first name to the one full name of the story that starts with it, unless it is someone's surname", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Lindsay", gender: "female" }, { name: "Morgan" }] }),

@@ -2,7 +2,7 @@
  * Actors across documents: one id per real actor.
  *
  * Rules, each recorded in `merged_by` when it joins actors from different documents:
- * - `same-name`: the same normalised full name (a person's name of two or more words, or any other
+ * - `same-name`: the same normalised full name, a hyphen counting as a space (a person's name of two or more words, or any other
  *   kind's name but a group's) is the same actor everywhere in the corpus.
  * - `same-name-in-story`: a one-word person name ("Jackson") or a group ("officials", "Chinese
  *   officials") is the same actor only within a story: across stories it may be anyone. Within a
@@ -214,7 +214,8 @@ export const mergeActors = (
   members.forEach((m, i) => {
     const personal = m.actor.kind === "person"
     const scope = isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
-    const key = `${personal ? "person" : "thing"}\u241f${scope}\u241f${normalizeName(m.actor.name)}`
+    // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
+    const key = `${personal ? "person" : "thing"}\u241f${scope}\u241f${normalizeName(m.actor.name).replace(/-/g, " ")}`
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
     else join(first, i, scope === "corpus" ? "same-name" : "same-name-in-story")
