@@ -29,6 +29,8 @@ export interface NlpEngine {
   readonly nlp: Compromise
   /** Tags `text` and returns its sentences as lists of terms with offsets into `text`. */
   readonly tagSentences: (text: string) => ReadonlyArray<ReadonlyArray<TermJson>>
+  /** The tags compromise's own word list gives `word` (lower case) whatever its context; empty if unlisted. */
+  readonly listedTags: (word: string) => ReadonlyArray<string>
 }
 
 /**
@@ -49,7 +51,12 @@ export const makeNlpEngine = (): NlpEngine => {
     const json = view.json({ offset: true, terms: { offset: true } }) as ReadonlyArray<{ terms: ReadonlyArray<TermJson> }>
     return json.map((sentence) => sentence.terms)
   }
-  return { nlp: engine, tagSentences }
+  const lexicon = (engine.model() as { one: { lexicon: Record<string, string | ReadonlyArray<string>> } }).one.lexicon
+  const listedTags = (word: string): ReadonlyArray<string> => {
+    const listed = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined
+    return listed === undefined ? [] : typeof listed === "string" ? [listed] : listed
+  }
+  return { nlp: engine, tagSentences, listedTags }
 }
 
 let shared: NlpEngine | undefined

@@ -13,7 +13,7 @@ import { recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
-import { FUNCTION_WORD_TAGS, hasTag, joinable, lower, nameCore, startsClause } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, joinable, lower, nameCore, startsClause } from "./tokens.ts"
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -21,7 +21,11 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   for (const sentence of context.sentences) spans.push(...recognizeSentence(lexicon, context.text, context.tokens, sentence))
   spans.push(...findKnownNamesAgain(context, spans))
   spans.sort((a, b) => a.start - b.start)
-  const named = spans.filter((span) => !isMetadataName(context, span.text))
+  // One word that compromise's word list knows only as a function word is no name, whatever the tagger
+  // made of it in context: "((WN)) So, what…", "However" after a dash. Acronyms aside: "US", "WHO".
+  const loneFunctionWord = (span: NameSpan) =>
+    span.first === span.last && /\p{Ll}/u.test(span.text) && isListedFunctionWord(context.nlp.listedTags(span.text.toLowerCase()))
+  const named = spans.filter((span) => !isMetadataName(context, span.text) && !loneFunctionWord(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   const allActors: Array<LocalActor> = [...actors, ...groups.actors]
