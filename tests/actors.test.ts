@@ -138,6 +138,16 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(actorsOf("The WHO and the US met in Geneva.").mentions.map((m) => m.text)).toEqual(["WHO", "US", "Geneva"])
   })
 
+  it("keeps a family name the statistics see as a month or a common word after a first name, but not a month where it is a date", () => {
+    expect(namesIn("Prime Minister Theresa May met Brian May. In May 2016 she left.")).toEqual(["Theresa May", "Brian May"])
+    expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
+  })
+
+  it("finds a capitals name again though the tagger reads it as a Roman numeral", () => {
+    const text = "Qwest sent a letter to MCI's board. It will table a new offer for MCI after losing out."
+    expect(namesIn(text).filter((name) => name === "MCI")).toHaveLength(2)
+  })
+
   it("finds a name again at a sentence's start only where it cannot be a common word there", () => {
     expect(namesIn("Shares in Zorblax rose. Zorblax said profits grew.")).toEqual(["Zorblax", "Zorblax"])
     expect(namesIn("Shares in Zorblax rose. Zorblax said profits grew. Some zorblax fans cheered.")).toEqual(["Zorblax"])

@@ -13,7 +13,7 @@ import { recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
-import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, joinable, lower, nameCore, startsClause } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -68,6 +68,8 @@ const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameS
     const commonWord = mayBeCommonWord(tokens[i])
     for (const [name, { length, kind }] of byLength) {
       if (kind !== "person" && length === 1 && commonWord) continue
+      // A one-word name is not found again where the tagger reads a date: Theresa May, "In May 2016".
+      if (length === 1 && readsAsDate(tokens[i])) continue
       const last = i + length - 1
       if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) continue
       const end = nameCore(tokens[last]).end

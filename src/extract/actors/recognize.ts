@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { FUNCTION_WORD_TAGS, capsLineFlags, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, capsLineFlags, continuesPersonName, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -99,7 +99,7 @@ export const recognizeSentence = (
       if (!joinable(tokens[last], tokens[next])) break
       // "Kurdistan Democratic Party": an organisation word ends the name even where it could start a title.
       const institutionWord = !capsLine && isCapitalised(tokens[next]) && lexicon.organizationSuffixes.has(lower(tokens[next]))
-      if ((institutionWord || nameLike(next)) && !(capsLine && gazetteerPhrase(lexicon, tokens, next, to, capsLine) !== undefined)) {
+      if ((institutionWord || nameLike(next) || (!capsLine && continuesPersonName(lexicon, tokens[last], tokens[next]))) && !(capsLine && gazetteerPhrase(lexicon, tokens, next, to, capsLine) !== undefined)) {
         last = next
         continue
       }

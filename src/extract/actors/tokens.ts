@@ -149,6 +149,23 @@ export const readsAsUnknownWord = (lexicon: ActorLexicon, token: Token): boolean
   !lexicon.countries.has(lower(token)) && !lexicon.organizations.has(lower(token)) && !isTitleWord(lexicon, lower(token)) &&
   [...CLOSED_CLASS, ...NOT_NAME_TAGS, "Verb", "Adjective"].every((t) => !hasTag(token, t))
 
+/** Whether the tagger reads `token`, in context, as a date ("In May 2016"). */
+export const readsAsDate = (token: Token): boolean => DATE_TAGS.some((t) => hasTag(token, t))
+const DATE_TAGS = ["Date", "WeekDay", "Month"]
+
+/**
+ * "Brian May", "Theresa May", "Billy King": after a person's word, a capitalised word the tagger reads
+ * in context as a family name, or as a name where the statistics mostly see the word in lower case
+ * (the modal "may"), continues the name, though the statistics would not start a name with it. Never
+ * a title ("Professor", "Chief") or a date.
+ */
+export const continuesPersonName = (lexicon: ActorLexicon, previous: Token, next: Token): boolean => {
+  if (!/^\p{Lu}\p{Ll}/u.test(next.text) || !hasTag(previous, "Person") || readsAsDate(next) || isTitleWord(lexicon, lower(next))) return false
+  if (hasTag(next, "LastName")) return true
+  const counts = wordCounts(lexicon, statisticsWord(next))
+  return hasTag(next, "Person") && counts !== undefined && counts.lowercase > counts.capitalised
+}
+
 /**
  * Whether a token reads as part of a name. In running text that is a capitalised word that is not
  * a sentence-initial common word, a date, a pronoun or a title; in a capitals line the word must be
