@@ -143,6 +143,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
   })
 
+  it("never takes a holiday for an actor, unless it opens a place's name", () => {
+    const text = "Lending showed a post-Christmas lull. On Christmas Eve Tony Blair spoke. During Ramadan, visitors to Christmas Island said."
+    expect(namesIn(text)).toEqual(["Tony Blair", "Christmas Island"])
+  })
+
   it("finds a capitals name again though the tagger reads it as a Roman numeral", () => {
     const text = "Qwest sent a letter to MCI's board. It will table a new offer for MCI after losing out."
     expect(namesIn(text).filter((name) => name === "MCI")).toHaveLength(2)

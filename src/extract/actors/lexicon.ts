@@ -4,6 +4,7 @@
  */
 import { Schema } from "effect"
 import { loadLexicon } from "../../lexicons/load.ts"
+import { timeWords } from "../events/timeWords.ts"
 
 const Country = Schema.Struct({
   name: Schema.String,
@@ -66,6 +67,8 @@ export interface ActorLexicon {
   readonly groupNouns: ReadonlySet<string>
   readonly wordStatistics: ReadonlyMap<string, ReadonlyArray<number>>
   readonly contextStatistics: { readonly prior: ReadonlyArray<number>; readonly features: ReadonlyMap<string, ReadonlyArray<number>> }
+  /** Lower-cased holiday names ("christmas", "new year's day"): days, never actors. */
+  readonly holidays: ReadonlySet<string>
   /** The longest entry of `countries`/`organizations`, in words: bounds the phrase lookups. */
   readonly longestPhrase: number
 }
@@ -126,6 +129,7 @@ const buildLexicon = (): ActorLexicon => {
     groupNouns: new Set(groups),
     wordStatistics: new Map(Object.entries(statistics)),
     contextStatistics: { prior: context.prior, features: new Map(Object.entries(context.features)) },
+    holidays: new Set(timeWords().holidays.map((h) => h.toLowerCase())),
     longestPhrase
   }
 }

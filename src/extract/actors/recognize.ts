@@ -87,6 +87,12 @@ export const recognizeSentence = (
       i = phrase.last + 1
       continue
     }
+    // "Christmas", "Christmas Eve", "Ramadan": a holiday is a day, whatever its capitals suggest.
+    const holiday = holidayPhrase(lexicon, tokens, i, to)
+    if (holiday !== undefined) {
+      i = holiday + 1
+      continue
+    }
     const institution = !capsLine && isCapitalised(tokens[i]) && isTitleWord(lexicon, lower(tokens[i])) && i + 1 < to &&
       joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && lexicon.organizationSuffixes.has(lower(tokens[i + 1]))
     if (!institution && !nameLike(i) && !unknownWordBeforeName(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
@@ -149,6 +155,24 @@ export const recognizeSentence = (
 const pronounAfterTitle = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i: number, to: number): boolean =>
   i > 0 && i + 1 < to && isCapitalised(tokens[i]) && hasTag(tokens[i], "Pronoun") && lexicon.titleHeads.has(lower(tokens[i - 1])) &&
   isCapitalised(tokens[i - 1]) && joinable(tokens[i - 1], tokens[i]) && joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && !hasTag(tokens[i + 1], "Verb")
+
+/** The last token of the holiday's name starting at token `i` ("Christmas Eve", "Ramadan"), if one does. */
+const holidayPhrase = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i: number, to: number): number | undefined => {
+  if (!isCapitalised(tokens[i])) return undefined
+  let found: number | undefined
+  let words = ""
+  for (let j = i; j < to && j - i < 4; j++) {
+    if (j > i && !joinable(tokens[j - 1], tokens[j])) break
+    words = j === i ? lower(tokens[j]) : `${words} ${lower(tokens[j])}`
+    if (lexicon.holidays.has(words)) found = j
+  }
+  if (found === undefined) return undefined
+  // "Christmas Island", "Easter Parade Committee": a holiday that opens a place's or institution's name.
+  const next = found + 1
+  const opensName = next < to && joinable(tokens[found], tokens[next]) && isCapitalised(tokens[next]) &&
+    (lexicon.placeSuffixes.has(lower(tokens[next])) || lexicon.organizationSuffixes.has(lower(tokens[next])))
+  return opensName ? undefined : found
+}
 
 type GazetteerEntry = { readonly kind: "country"; readonly country: CountryEntry } | { readonly kind: "organization"; readonly organization: OrganizationEntry }
 

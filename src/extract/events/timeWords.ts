@@ -24,7 +24,9 @@ const TimeWords = Schema.Struct({
   references: Schema.Record(Schema.String, Schema.String),
   sets: Schema.Record(Schema.String, Schema.String),
   approximators: Schema.Array(Schema.String),
-  pluralsWithoutS: Schema.Array(Schema.String)
+  pluralsWithoutS: Schema.Array(Schema.String),
+  /** Holidays and festivals by name ("Christmas", "Ramadan"): days, never actors. */
+  holidays: Schema.Array(Schema.String)
 })
 export type TimeWords = typeof TimeWords.Type
 
