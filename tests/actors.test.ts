@@ -143,6 +143,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
   })
 
+  it("never takes the initials of a common noun for an actor, but keeps them inside a name", () => {
+    const text = "He watched BBC TV on his PC and bought DVDs. HIV rates rose, the WHO said. GM said sales fell."
+    expect(namesIn(text)).toEqual(["BBC TV", "WHO", "GM"])
+  })
+
   it("never takes a holiday for an actor, unless it opens a place's name", () => {
     const text = "Lending showed a post-Christmas lull. On Christmas Eve Tony Blair spoke. During Ramadan, visitors to Christmas Island said."
     expect(namesIn(text)).toEqual(["Tony Blair", "Christmas Island"])
