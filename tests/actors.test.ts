@@ -143,6 +143,12 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
   })
 
+  it("knows a party by its short and plural names, and a title that names the party affiliates its holder", () => {
+    const { actors } = actorsOf("The Tories said Labour had failed. Tory leader Michael Howard agreed, as did the Lib Dems.")
+    expect(actors.filter((a) => a.kind === "organization").map((a) => a.name)).toEqual(["Conservative Party", "Labour Party", "Liberal Democrats"])
+    expect(actorNamed(actors, "Michael Howard")).toMatchObject({ title: "Tory leader", affiliation: "Conservative Party" })
+  })
+
   it("never takes the initials of a common noun for an actor, but keeps them inside a name", () => {
     const text = "He watched BBC TV on his PC and bought DVDs. HIV rates rose, the WHO said."
     expect(actorsOf(text).mentions.map((m) => m.text)).toEqual(["BBC TV", "WHO"])
