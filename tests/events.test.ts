@@ -88,6 +88,17 @@ describe("events: trigger families", () => {
     ])
   })
 
+  it("reads no violence or request into a price that shot up, a film shot on location, a heart attack or demand for goods", () => {
+    const text = [
+      "UK exports shot up 7% in May.",
+      "The UK film was shot in London.",
+      "Trump had a heart attack in April.",
+      "UK demand for steel has risen.",
+      "A gunman shot two police officers in London."
+    ].join(" ")
+    expect(eventsOf(text, [LONDON, UK, TRUMP]).events.map((e) => `${e.eventType} [${e.trigger}]`)).toEqual(["other [attack]", "ASSAULT [shot]"])
+  })
+
   it("keeps an event word without a type as other, with a diagnostic", () => {
     const { events, diagnostics } = eventsOf("The ceremony took place in London on Monday.", [LONDON])
     expect(events.map(line)).toEqual(["other/null [ceremony] asserted 2025-06-09 London →"])

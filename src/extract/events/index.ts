@@ -60,9 +60,14 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
     const preceding = tokens.slice(Math.max(clause.firstToken, i - 2), i).map((t) => t.normal).join(" ")
     if (!entry.before.some((phrase) => preceding === phrase || preceding.endsWith(` ${phrase}`))) return false
   }
-  if (entry.objects !== undefined) {
+  if (entry.notNext !== undefined) {
+    const next = tokens[last + 1]
+    if (next !== undefined && next.sentence === head.sentence && entry.notNext.includes(next.normal)) return false
+  }
+  if (entry.objects !== undefined || entry.notNear !== undefined) {
     const near = tokens.slice(Math.max(clause.firstToken, i - 6), Math.min(clause.endToken, last + 7)).map((t) => t.normal)
-    if (!entry.objects.some((word) => near.includes(word))) return false
+    if (entry.objects !== undefined && !entry.objects.some((word) => near.includes(word))) return false
+    if (entry.notNear !== undefined && entry.notNear.some((word) => near.includes(word))) return false
   }
   return true
 }

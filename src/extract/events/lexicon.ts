@@ -16,6 +16,8 @@ const TriggerEntry = Schema.Struct({
   next: Schema.optionalKey(Schema.Array(Schema.String)),
   before: Schema.optionalKey(Schema.Array(Schema.String)),
   objects: Schema.optionalKey(Schema.Array(Schema.String)),
+  notNext: Schema.optionalKey(Schema.Array(Schema.String)),
+  notNear: Schema.optionalKey(Schema.Array(Schema.String)),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type
