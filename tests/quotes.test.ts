@@ -14,6 +14,9 @@ interface ActorFixture {
   readonly name: string
   readonly kind?: LocalActor["kind"]
   readonly gender?: LocalActor["gender"]
+  /** The normalised title ("prime minister") and affiliation the actors extractor would have given. */
+  readonly title?: string
+  readonly affiliation?: string
   /** Surface strings: every occurrence in the text becomes a mention of this actor. */
   readonly mentions: ReadonlyArray<string>
 }
@@ -24,7 +27,7 @@ const actorsIn = (text: string, fixtures: ReadonlyArray<ActorFixture>): ActorExt
   const mentions: Array<ActorMention> = []
   for (const f of fixtures) {
     const kind = f.kind ?? "person"
-    actors.push({ key: f.key, name: f.name, kind, title: null, titleNormalized: null, affiliation: null, aliases: [], gender: f.gender ?? null, rule: "test" })
+    actors.push({ key: f.key, name: f.name, kind, title: f.title ?? null, titleNormalized: f.title ?? null, affiliation: f.affiliation ?? null, aliases: [], gender: f.gender ?? null, rule: "test" })
     for (const surface of f.mentions) {
       for (let at = text.indexOf(surface); at !== -1; at = text.indexOf(surface, at + 1)) {
         mentions.push({ actorKey: f.key, start: at, end: at + surface.length, text: surface, kind, role: "name", title: null, rule: "test" })
@@ -299,6 +302,20 @@ describe("quotes: patterns", () => {
     expect(quotes.map((q) => [q.text, q.cueLemma, q.speakerText])).toEqual([["a moratorium on charter schools", "call for", "the NAACP"]])
     // A verb of saying still needs a clause: "said a few words" reports nothing.
     expect(quotesOf(`The mayor said a few words at the opening of the new bridge.`).quotes).toEqual([])
+  })
+
+  it("a title alone names the one person of the article who holds it, never someone a modifier may mean", () => {
+    const blair: ActorFixture = { key: "blair", name: "Tony Blair", gender: "male", title: "prime minister", mentions: ["Tony Blair"] }
+    const howard: ActorFixture = { key: "howard", name: "Michael Howard", gender: "male", title: "leader", affiliation: "Conservative Party", mentions: ["Michael Howard"] }
+    const tories: ActorFixture = { key: "tories", name: "Conservative Party", kind: "organization", mentions: ["Tory"] }
+    const text = "Tony Blair and Tory leader Michael Howard met. The prime minister said taxes would fall. " +
+      "The Tory leader said they would rise. The former prime minister said the plan was wrong."
+    const speakers = quotesOf(text, [blair, howard, tories]).quotes.map((q) => `${q.speakerText} → ${q.speakerKey} (${q.rule.split(";")[1]})`)
+    expect(speakers).toEqual([
+      "The prime minister → blair (speaker.title)",
+      "The Tory leader → howard (speaker.title)",
+      "The former prime minister → null (speaker.none)"
+    ])
   })
 
   it("according to a bare plural source: according to police", () => {

@@ -22,6 +22,7 @@ import { type Cue, findCues, inTitleCase, PASSIVE_AUXILIARIES, QUESTION_OPENERS,
 import { quotesLexicon } from "./lexicon.ts"
 import { findQuotations, type Quotation } from "./quotations.ts"
 import {
+  actorByTitle,
   actorInPhrase,
   addresseeAfter,
   type ResolvedSpeaker,
@@ -486,7 +487,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
           searchFrom: units[Math.max(0, a.unit.index - 5)].start
         }) ?? resolved
       } else {
-        resolved = actorInPhrase(speakerContext, speaker.start, speaker.end) ?? resolved
+        resolved = actorByTitle(speakerContext, speaker.start, speaker.end) ?? actorInPhrase(speakerContext, speaker.start, speaker.end) ?? resolved
       }
     }
     resolvedOf.set(a, { ...resolved, speaker })

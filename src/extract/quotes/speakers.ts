@@ -191,6 +191,30 @@ export const actorInPhrase = (context: SpeakerContext, start: number, end: numbe
   return { actorKey: chosen.actorKey, resolution: chosen.role === "title" ? "title" : "name" }
 }
 
+/**
+ * A speaker named by a title alone ("the prime minister", "the shadow home secretary", "the Tory
+ * leader"): the one person of the document whose title the phrase ends with, named before the quote.
+ * Words between "the" and the title must name that person's affiliation ("Tory"); any other word
+ * ("the former prime minister") may mean someone else, so such a phrase resolves to nobody here.
+ */
+export const actorByTitle = (context: SpeakerContext, start: number, end: number): ResolvedSpeaker | null => {
+  const tokens = [...context.text.slice(start, end).matchAll(/[\p{L}\p{N}'’.-]+/gu)].map((m) => ({ word: m[0].toLowerCase().replace(/['’]s$/, ""), start: start + m.index }))
+  if (tokens.length < 2 || tokens[0].word !== "the") return null
+  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun")
+  if (inside.some((m) => m.kind === "person" && m.role !== "title")) return null
+  const named = (offset: number) => inside.find((m) => m.start <= offset && offset < m.end)
+  const holders = context.actors.actors.filter((actor) => {
+    if (actor.kind !== "person" || actor.titleNormalized === null) return false
+    const title = actor.titleNormalized.split(" ")
+    const rest = tokens.length - 1 - title.length
+    if (rest < 0 || title.some((word, k) => tokens[1 + rest + k].word !== word)) return false
+    const between = tokens.slice(1, 1 + rest).map((t) => named(t.start))
+    if (between.some((m) => m === undefined || context.actorsByKey.get(m.actorKey)?.name !== actor.affiliation)) return false
+    return context.mentions.some((m) => m.actorKey === actor.key && m.start < start)
+  })
+  return holders.length === 1 ? { actorKey: holders[0].key, resolution: "title" } : null
+}
+
 export interface PronounCandidates {
   /** The previous quote's speaker, when it is recent. */
   readonly previousSpeaker: string | null
