@@ -2,8 +2,8 @@
  * Actors across documents: one id per real actor.
  *
  * Rules, each recorded in `merged_by` when it joins actors from different documents:
- * - `same-name`: the same normalised full name, a hyphen counting as a space (a person's name of two or more words, or any other
- *   kind's name but a group's) is the same actor everywhere in the corpus.
+ * - `same-name`: the same normalised full name, a hyphen counting as a space (a person's name of two
+ *   or more words, or any other kind's name but a group's) is the same actor everywhere in the corpus.
  * - `same-name-in-story`: a one-word person name ("Jackson") or a group ("officials", "Chinese
  *   officials") is the same actor only within a story: across stories it may be anyone. Within a
  *   story, a person's full name also joins the same name that another report read as a place or

@@ -114,18 +114,20 @@ export const startsClause = (tokens: ReadonlyArray<Token>, index: number, senten
   return /[\n:“"‘(\-–—|]/.test(gap)
 }
 
-/** Word classes no name belongs to, whatever the context: "So", "However", "Which", "Yeah". */
-const NEVER_NAME_CLASSES = ["Pronoun", "Determiner", "Preposition", "Conjunction", "Adverb", "QuestionWord", "Expression"]
-const CLOSED_CLASS = ["Pronoun", "Determiner", "Preposition", "Conjunction", "Adverb", "QuestionWord", "Auxiliary", "Modal", "Copula"]
+/** Word classes no name belongs to, whatever the context: "So", "However", "Which". */
+const NEVER_NAME_CLASSES = ["Pronoun", "Determiner", "Preposition", "Conjunction", "Adverb", "QuestionWord"]
+const CLOSED_CLASS = [...NEVER_NAME_CLASSES, "Auxiliary", "Modal", "Copula"]
 /** What compromise tags these is a function word, even capitalised ("And", "Yeah"). */
 export const FUNCTION_WORD_TAGS = [...CLOSED_CLASS, "Expression"]
 
 /**
- * Whether compromise's word list, out of context, gives `word` only a class no name belongs to. Modals
- * and auxiliaries are left out: "May" and "Will" are names too.
+ * Whether compromise's word list, out of context, gives a word (its `listedTags`) only classes no name
+ * belongs to, interjections included ("Yeah"). Modals and auxiliaries are left out: "May" and "Will"
+ * are names too.
  */
 export const isListedFunctionWord = (listedTags: ReadonlyArray<string>): boolean =>
-  listedTags.length > 0 && listedTags.every((tag) => NEVER_NAME_CLASSES.includes(tag))
+  listedTags.length > 0 && listedTags.every((tag) => NEVER_NAME_CLASSES.includes(tag) || tag === "Expression")
+
 const NAME_TAGS = ["Person", "FirstName", "LastName", "Place", "Organization", "Country", "City", "Region"]
 const NOT_NAME_TAGS = ["Date", "WeekDay", "Month", "Value", "Pronoun"]
 
