@@ -105,6 +105,8 @@ const seedsDataset = Effect.gen(function*() {
   const out = mkdtempSync(join(tmpdir(), "newsfacts-docs-"))
   try {
     const result = yield* runPipeline({ input: join(repoRoot, "seeds"), out, formats: ["json"], workers: 0 })
+    // A fresh folder has no earlier run, so the tables are always made here.
+    if (result.dataset === null) return yield* Effect.die(new Error(`${out}: a fresh output folder reported unchanged outputs`))
     return result.dataset
   } finally {
     rmSync(out, { recursive: true, force: true })

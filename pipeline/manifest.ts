@@ -23,14 +23,18 @@ const versionOf = (pkg: string): string => {
 }
 const own = require("../package.json") as { name: string; version: string }
 
-export const buildManifest = (
-  options: { readonly input: string; readonly formats: ReadonlyArray<string> },
-  dataset: Dataset,
-  log: RunLog
-): Manifest => ({
+/** The versions the manifest records: the tool's and those of the packages that shape the output. */
+export const toolVersions = () => ({
   tool: { name: own.name, version: own.version },
-  versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)])),
-  options: { input: options.input, formats: [...options.formats] },
+  versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)]))
+})
+
+type ManifestOptions = { readonly input: string; readonly formats: ReadonlyArray<string> }
+export const manifestOptions = (options: ManifestOptions) => ({ input: options.input, formats: [...options.formats] })
+
+export const buildManifest = (options: ManifestOptions, dataset: Dataset, log: RunLog): Manifest => ({
+  ...toolVersions(),
+  options: manifestOptions(options),
   counts: {
     ...Object.fromEntries(Object.entries(dataset).map(([table, rows]) => [table, (rows as ReadonlyArray<unknown>).length])),
     inputs: log.outcomes.length,

@@ -2,20 +2,24 @@
  * The pipeline, top to bottom: articles are loaded and stream through the per-document stages
  * (clean → segment → extract, on worker threads, in input order), unless the state beside the outputs
  * already holds their result for the same text and code; dedupe sees the whole set and keeps the ids
- * published before; the tables are published in one step at the end.
+ * published before; the tables are published in one step at the end. When the inputs and the code are
+ * those of the last finished run and its files are untouched, there is nothing to rewrite.
  */
-import { Effect, Stream } from "effect"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { Effect, Schema, Stream } from "effect"
 import { loadInputs } from "../src/load/index.ts"
 import { dedupe } from "../src/dedupe/index.ts"
 import type { Format } from "../src/export/index.ts"
 import type { Dataset } from "../src/model/tables.ts"
-import type { Manifest } from "../src/model/manifest.ts"
+import { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
 import type { IncrementalStats } from "../src/state/incremental.ts"
 import { publishDataset } from "../src/state/publish.ts"
+import { publishedFiles } from "../src/state/published.ts"
 import { defaultWorkerCount, makeDocumentProcessor } from "../src/workers/index.ts"
 import { RunLog } from "./runLog.ts"
-import { buildManifest } from "./manifest.ts"
+import { buildManifest, manifestOptions, toolVersions } from "./manifest.ts"
 
 export interface PipelineOptions {
   /** A folder, a file, or `-` for JSON Lines on standard input. */
@@ -32,10 +36,14 @@ export interface PipelineOptions {
 }
 
 export interface PipelineResult {
-  readonly dataset: Dataset
+  /** The tables; null when the outputs were already those of these inputs and this code. */
+  readonly dataset: Dataset | null
   readonly manifest: Manifest
-  /** What this run reused and extracted, and on how many workers: not part of the outputs. */
-  readonly run: IncrementalStats & { readonly workers: number }
+  /**
+   * What this run reused and extracted, on how many workers, and whether it rewrote the outputs (not
+   * when nothing changed since the last finished run): not part of the outputs.
+   */
+  readonly run: IncrementalStats & { readonly workers: number; readonly rewritten: boolean }
 }
 
 const isPresent = <A>(value: A | null): value is A => value !== null
@@ -57,9 +65,16 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     Stream.tap(() => Effect.sync(() => options.onProgress?.(++done, log.skipped))),
     Stream.runCollect
   )
+  const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
+  const files = publishedFiles(options.out, options.formats)
+  if (!options.rebuild && state.alreadyPublished(runKey, files)) {
+    const manifest = Schema.decodeUnknownSync(Schema.fromJsonString(Manifest))(readFileSync(join(options.out, "manifest.json"), "utf8"))
+    return { dataset: null, manifest, run: { ...state.stats, workers, rewritten: false } } satisfies PipelineResult
+  }
   const dataset = state.keepCitedIds(dedupe(extractions))
   const manifest = buildManifest(options, dataset, log)
+  state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)
-  state.complete(dataset)
-  return { dataset, manifest, run: { ...state.stats, workers } } satisfies PipelineResult
+  state.complete(dataset, runKey, files)
+  return { dataset, manifest, run: { ...state.stats, workers, rewritten: true } } satisfies PipelineResult
 }, Effect.scoped)

@@ -1,6 +1,6 @@
 /**
- * Incremental runs over OUT/.state: a rerun reuses every saved result and writes the same bytes; an
- * added article is the only one extracted and every published id stays; a changed article's old
+ * Incremental runs over OUT/.state: a rerun reuses every saved result and writes the same bytes, and
+ * with nothing new and untouched outputs rewrites nothing; an added article is the only one extracted and every published id stays; a changed article's old
  * contributions disappear; `rebuild` and a fresh folder give the same outputs as the incremental path.
  * Runs in this thread (`workers: 0`); tests/workers.test.ts shows threads give the same tables. Then
  * the id keeping on its own, on clusters that grow and split.
@@ -8,7 +8,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { runPipeline } from "../pipeline/pipeline.ts"
 import type { PipelineOptions } from "../pipeline/pipeline.ts"
@@ -65,6 +65,32 @@ describe("incremental runs", () => {
       const second = yield* run(input, out)
       expect(second.run).toMatchObject({ extracted: 0, reused: 2 })
       expect(published(out)).toEqual(before)
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("a rerun with nothing new rewrites nothing, unless an output was touched, the formats changed or --rebuild", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const out = tempDir("incr-untouched")
+      expect((yield* run(input, out)).run.rewritten).toBe(true)
+      const modified = (file: string) => statSync(join(out, file)).mtimeMs
+      const before = { csv: modified("csv/actors.csv"), manifest: modified("manifest.json") }
+
+      const again = yield* run(input, out)
+      expect(again.run).toMatchObject({ extracted: 0, reused: 2, rewritten: false })
+      expect(again.dataset).toBeNull()
+      expect(again.manifest.counts.documents).toBe(2)
+      expect({ csv: modified("csv/actors.csv"), manifest: modified("manifest.json") }).toEqual(before)
+
+      writeFileSync(join(out, "csv", "actors.csv"), "edited in a spreadsheet")
+      expect((yield* run(input, out)).run.rewritten).toBe(true)
+      expect(readFileSync(join(out, "csv", "actors.csv"), "utf8")).toMatch(/^\uFEFFactor_id,/)
+      rmSync(join(out, "json", "quotes.json"))
+      expect((yield* run(input, out)).run.rewritten).toBe(true)
+      expect(readJson(out, "quotes").length).toBeGreaterThan(0)
+      expect((yield* run(input, out, { formats: ["csv"] })).run.rewritten).toBe(true)
+      expect((yield* run(input, out, { rebuild: true })).run.rewritten).toBe(true)
+      writeFileSync(join(input, "follow-up.txt"), article.followUp)
+      expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, rewritten: true })
     }).pipe(Effect.provide(layer)))
 
   it.effect("adding an article extracts only it and keeps every id already published", () =>

@@ -1,9 +1,16 @@
 /**
- * What a saved extraction depends on besides its input: the code the per-document stages run (every
+ * What saved work depends on besides its input.
+ *
+ * `codeFingerprint`: what a saved extraction depends on: the code the per-document stages run (every
  * module `documentWork.ts` imports, directly or not), the word lists under src/lexicons/ (read at run
- * time, so not seen as imports) and the NLP packages' versions. Changing any of them gives another
+ * time, so not seen as imports) and the NLP package's version. Changing any of them gives another
  * fingerprint, so results made by older code are never reused; changing code that runs on the whole
  * set (dedupe, export) does not, since that runs again on every run anyway.
+ *
+ * `outputFingerprint`: what the published tables depend on besides the inputs: every module the
+ * pipeline imports (`pipeline/pipeline.ts` and below: dedupe and export too), the word lists and the
+ * versions of the packages that shape the output. A rerun whose inputs and output fingerprint match
+ * the last published run has nothing to rewrite.
  */
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync, readdirSync } from "node:fs"
@@ -13,7 +20,9 @@ import { dirname, join, resolve } from "node:path"
 import type { LoadedDocument } from "../model/document.ts"
 
 const sourceRoot = fileURLToPath(new URL("../", import.meta.url))
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
 const unitOfWork = fileURLToPath(new URL("../workers/documentWork.ts", import.meta.url))
+const wholePipeline = fileURLToPath(new URL("../../pipeline/pipeline.ts", import.meta.url))
 const lexicons = join(sourceRoot, "lexicons")
 const require = createRequire(import.meta.url)
 
@@ -38,19 +47,24 @@ export const moduleGraph = (entry: string): Array<string> => {
   return [...seen].sort()
 }
 
-let computed: string | undefined
-
-export const codeFingerprint = (): string => {
-  if (computed !== undefined) return computed
+/** A hash of `entry`'s module graph, every lexicon and the given packages' versions. */
+const fingerprintOf = (entry: string, packages: ReadonlyArray<string>): string => {
   const hash = createHash("sha256")
   const lexiconFiles = readdirSync(lexicons).filter((name) => name.endsWith(".json")).sort().map((name) => join(lexicons, name))
-  for (const file of [...moduleGraph(unitOfWork), ...lexiconFiles]) {
-    hash.update(`${file.slice(sourceRoot.length)}\0`).update(readFileSync(file)).update("\0")
+  for (const file of [...moduleGraph(entry), ...lexiconFiles]) {
+    const label = file.startsWith(sourceRoot) ? file.slice(sourceRoot.length) : file.slice(repoRoot.length)
+    hash.update(`${label}\0`).update(readFileSync(file)).update("\0")
   }
-  for (const pkg of ["compromise"]) hash.update(`${pkg}@${packageVersion(pkg)}\0`)
-  computed = hash.digest("hex").slice(0, 32)
-  return computed
+  for (const pkg of packages) hash.update(`${pkg}@${packageVersion(pkg)}\0`)
+  return hash.digest("hex").slice(0, 32)
 }
+
+let computed: string | undefined
+export const codeFingerprint = (): string => (computed ??= fingerprintOf(unitOfWork, ["compromise"]))
+
+let computedForOutput: string | undefined
+export const outputFingerprint = (): string =>
+  (computedForOutput ??= fingerprintOf(wholePipeline, ["compromise", "effect", "apache-arrow", "csv-stringify"]))
 
 /**
  * The cache key of one input: everything the per-document stages read from it, except its line in a

@@ -2,14 +2,17 @@
  * One incremental run over the state beside the outputs: each loaded document gets the result saved
  * for the same content and code when there is one, and is extracted otherwise (the new result is saved
  * at once, so a run killed midway resumes from there). After publishing, the run remembers the ids it
- * published and forgets inputs that are no longer given.
+ * published, forgets inputs that are no longer given, and records what it published: a rerun with the
+ * same inputs and code, whose outputs nobody touched, then has nothing to rewrite (published.ts).
  */
 import { Effect } from "effect"
 import type { LoadedDocument } from "../model/document.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import { citationsOf, keepCitedIds } from "./citedIds.ts"
-import { codeFingerprint, documentKey } from "./fingerprint.ts"
+import { createHash } from "node:crypto"
+import { codeFingerprint, documentKey, outputFingerprint } from "./fingerprint.ts"
+import { recordPublished, stillPublished } from "./published.ts"
 import { StateStore, stateFolder } from "./store.ts"
 
 export interface IncrementalStats {
@@ -21,6 +24,8 @@ export interface IncrementalStats {
 
 export class IncrementalRun {
   private readonly inputs = new Set<string>()
+  /** Each loaded input's key, for the run's own key. */
+  private readonly keys = new Map<string, string>()
   private reused = 0
   private extracted = 0
 
@@ -38,6 +43,7 @@ export class IncrementalRun {
     Effect.suspend(() => {
       this.inputs.add(doc.inputId)
       const key = documentKey(this.fingerprint, doc)
+      this.keys.set(doc.inputId, key)
       const saved = this.store.savedResult(doc.inputId, key)
       if (saved !== undefined) {
         this.reused++
@@ -53,13 +59,30 @@ export class IncrementalRun {
       )
     })
 
+  /**
+   * The key of this run's outputs: every loaded input's key, `outcomes` (what the run log says of every
+   * input, skipped ones included, and the options the manifest records) and the output fingerprint.
+   */
+  runKey = (outcomes: unknown): string =>
+    createHash("sha256")
+      .update(JSON.stringify([outputFingerprint(), outcomes, [...this.keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]))
+      .digest("hex")
+      .slice(0, 32)
+
+  /** Whether `files` are still what the last finished run published under `runKey`. */
+  alreadyPublished = (runKey: string, files: ReadonlyArray<string>): boolean => stillPublished(this.store.publishedRecord(), runKey, files)
+
+  /** Called before the outputs are replaced: a run killed from here on leaves no record vouching for them. */
+  beginPublishing = (): void => this.store.forgetPublishedRecord()
+
   /** Dedupe's dataset with every id published before kept (see citedIds.ts). */
   keepCitedIds = (dataset: Dataset): Dataset => keepCitedIds(dataset, (docId) => this.store.citations(docId))
 
-  /** Called once the dataset is published: its ids are now cited. */
-  complete = (dataset: Dataset): void => {
+  /** Called once the dataset is published: its ids are now cited, and `files` are this run's outputs. */
+  complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): void => {
     this.store.saveCitations(citationsOf(dataset))
     this.store.keepOnlyInputs(this.inputs)
+    this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
   }
 
   get stats(): IncrementalStats {

@@ -12,6 +12,8 @@
  *   replaced, never merged with the new one.
  * - `citations`: per document, the cluster id each of its members was last published under
  *   (see citedIds.ts), so ids analysts cite survive later runs.
+ * And in `meta`, under `published`: the key of the last run that finished publishing and the files
+ * it wrote (see published.ts), so a rerun with nothing new need not rewrite them.
  */
 import { mkdirSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -123,6 +125,20 @@ export class StateStore {
         if ((this.selectCitations.get(docId) as { ids: string } | undefined)?.ids !== ids) upsert.run(docId, ids)
       }
     })
+  }
+
+  /** What the last run that finished publishing recorded, if the outputs have not been touched since. */
+  publishedRecord(): string | undefined {
+    return (this.db.prepare("SELECT value FROM meta WHERE key = 'published'").get() as { value: string } | undefined)?.value
+  }
+
+  savePublishedRecord(record: string): void {
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('published', ?)").run(record)
+  }
+
+  /** Called before any output file is replaced: until the run completes, nothing vouches for the outputs. */
+  forgetPublishedRecord(): void {
+    this.db.exec("DELETE FROM meta WHERE key = 'published'")
   }
 
   close(): void {

@@ -1,0 +1,47 @@
+/**
+ * Whether the published tables are still those of a run with the same inputs and code, so a rerun with
+ * nothing new can leave them as they are. After publishing, the run records its key (the inputs' keys,
+ * their outcomes and the output fingerprint) and each file it wrote with its size and modification
+ * time. A later run with the same key skips dedupe and export only if every one of those files is still
+ * there, unchanged in size and time: a table someone edited, replaced or deleted is written again.
+ */
+import { statSync } from "node:fs"
+import { join } from "node:path"
+import { Schema } from "effect"
+import { AllTables } from "../model/tables.ts"
+
+const PublishedFile = Schema.Struct({ path: Schema.String, size: Schema.Number, mtimeMs: Schema.Number })
+export const PublishedRecord = Schema.Struct({ runKey: Schema.String, files: Schema.Array(PublishedFile) })
+export type PublishedRecord = typeof PublishedRecord.Type
+
+/** Every file a run publishes in `out` for `formats`: the tables and the manifest. */
+export const publishedFiles = (out: string, formats: ReadonlyArray<string>): Array<string> => [
+  ...formats.flatMap((format) => AllTables.map((spec) => join(out, format, `${spec.name}.${format}`))),
+  join(out, "manifest.json")
+]
+
+const describe = (path: string): typeof PublishedFile.Type | undefined => {
+  try {
+    const stats = statSync(path)
+    return { path, size: stats.size, mtimeMs: stats.mtimeMs }
+  } catch {
+    return undefined
+  }
+}
+
+/** The record of a finished publication of `files` under `runKey`. */
+export const recordPublished = (runKey: string, files: ReadonlyArray<string>): PublishedRecord => ({
+  runKey,
+  files: files.flatMap((path) => describe(path) ?? [])
+})
+
+/** Whether `record` (as saved) vouches for `files` under `runKey`: same key, same files, untouched. */
+export const stillPublished = (saved: string | undefined, runKey: string, files: ReadonlyArray<string>): boolean => {
+  if (saved === undefined) return false
+  const record = Schema.decodeUnknownOption(Schema.fromJsonString(PublishedRecord))(saved)
+  if (record._tag === "None" || record.value.runKey !== runKey || record.value.files.length !== files.length) return false
+  return record.value.files.every((file, k) => {
+    const now = describe(file.path)
+    return file.path === files[k] && now !== undefined && now.size === file.size && now.mtimeMs === file.mtimeMs
+  })
+}
