@@ -154,6 +154,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(actorsOf(text).mentions.map((m) => m.text)).toEqual(["BBC TV", "WHO"])
   })
 
+  it("never takes an award for an actor, but keeps a person whose first name is one", () => {
+    const text = "Oscar nominee Alan Alda and Oscar-winning director Steven Soderbergh came. She won two Grammys. Oscar Wilde wrote plays."
+    expect(actorsOf(text).mentions.map((m) => m.text)).toEqual(["Alan Alda", "Steven Soderbergh", "Oscar Wilde"])
+  })
+
   it("never takes a holiday for an actor, unless it opens a place's name", () => {
     const text = "Lending showed a post-Christmas lull. On Christmas Eve Tony Blair spoke. During Ramadan, visitors to Christmas Island said."
     expect(namesIn(text)).toEqual(["Tony Blair", "Christmas Island"])

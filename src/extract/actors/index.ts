@@ -25,12 +25,12 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   // made of it in context: "((WN)) So, what…", "However" after a dash. Acronyms aside: "US", "WHO".
   const loneFunctionWord = (span: NameSpan) =>
     span.first === span.last && /\p{Ll}/u.test(span.text) && isListedFunctionWord(context.nlp.listedTags(span.text.toLowerCase()))
-  // "TV", "DVDs", "HIV": the initials of a common noun name a thing, not an actor.
-  const commonAcronym = (span: NameSpan) => {
-    const word = span.text.toLowerCase()
-    return lexicon.commonAcronyms.has(word) || (word.endsWith("s") && lexicon.commonAcronyms.has(word.slice(0, -1)))
+  // "TV", "DVDs", "HIV", "the Oscars": the initials of a common noun or an award name a thing, not an actor.
+  const thing = (span: NameSpan) => {
+    const name = span.text.toLowerCase()
+    return lexicon.notActors.has(name) || (name.endsWith("s") && lexicon.notActors.has(name.slice(0, -1)))
   }
-  const named = spans.filter((span) => !isMetadataName(context, span.text) && !loneFunctionWord(span) && !commonAcronym(span))
+  const named = spans.filter((span) => !isMetadataName(context, span.text) && !loneFunctionWord(span) && !thing(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   const allActors: Array<LocalActor> = [...actors, ...groups.actors]

@@ -67,8 +67,11 @@ export interface ActorLexicon {
   readonly groupNouns: ReadonlySet<string>
   readonly wordStatistics: ReadonlyMap<string, ReadonlyArray<number>>
   readonly contextStatistics: { readonly prior: ReadonlyArray<number>; readonly features: ReadonlyMap<string, ReadonlyArray<number>> }
-  /** Lower-cased initialisms of common nouns ("tv", "dvd", "hiv"): things, never actors. */
-  readonly commonAcronyms: ReadonlySet<string>
+  /**
+   * Lower-cased names that are things, never actors: initialisms of common nouns ("tv", "dvd", "hiv")
+   * and awards ("oscar", "golden globe").
+   */
+  readonly notActors: ReadonlySet<string>
   /** Lower-cased holiday names ("christmas", "new year's day"): days, never actors. */
   readonly holidays: ReadonlySet<string>
   /** The longest entry of `countries`/`organizations`, in words: bounds the phrase lookups. */
@@ -131,7 +134,7 @@ const buildLexicon = (): ActorLexicon => {
     groupNouns: new Set(groups),
     wordStatistics: new Map(Object.entries(statistics)),
     contextStatistics: { prior: context.prior, features: new Map(Object.entries(context.features)) },
-    commonAcronyms: new Set(loadLexicon("actors-common-acronyms.json", Schema.Array(Schema.String)).map((a) => a.toLowerCase())),
+    notActors: new Set(["actors-common-acronyms.json", "actors-awards.json"].flatMap((file) => loadLexicon(file, Schema.Array(Schema.String))).map((name) => name.toLowerCase())),
     holidays: new Set(timeWords().holidays.map((h) => h.toLowerCase())),
     longestPhrase
   }
