@@ -5,18 +5,16 @@
  * published before; the tables are published in one step at the end. When the inputs and the code are
  * those of the last finished run and its files are untouched, there is nothing to rewrite.
  */
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
-import { Effect, Schema, Stream } from "effect"
+import { Effect, Stream } from "effect"
 import { loadInputs } from "../src/load/index.ts"
 import { dedupe } from "../src/dedupe/index.ts"
 import type { Format } from "../src/export/index.ts"
 import type { Dataset } from "../src/model/tables.ts"
-import { Manifest } from "../src/model/manifest.ts"
+import type { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
 import type { IncrementalStats } from "../src/state/incremental.ts"
 import { publishDataset } from "../src/state/publish.ts"
-import { publishedFiles } from "../src/state/published.ts"
+import { publishedFiles, readPublishedManifest } from "../src/state/published.ts"
 import { defaultWorkerCount, makeDocumentProcessor } from "../src/workers/index.ts"
 import { RunLog } from "./runLog.ts"
 import { buildManifest, manifestOptions, toolVersions } from "./manifest.ts"
@@ -68,8 +66,7 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
   const files = publishedFiles(options.out, options.formats)
   if (!options.rebuild && state.alreadyPublished(runKey, files)) {
-    const manifest = Schema.decodeUnknownSync(Schema.fromJsonString(Manifest))(readFileSync(join(options.out, "manifest.json"), "utf8"))
-    return { dataset: null, manifest, run: { ...state.stats, workers, rewritten: false } } satisfies PipelineResult
+    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, rewritten: false } } satisfies PipelineResult
   }
   const dataset = state.keepCitedIds(dedupe(extractions))
   const manifest = buildManifest(options, dataset, log)

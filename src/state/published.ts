@@ -5,9 +5,10 @@
  * time. A later run with the same key skips dedupe and export only if every one of those files is still
  * there, unchanged in size and time: a table someone edited, replaced or deleted is written again.
  */
-import { statSync } from "node:fs"
+import { readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
+import { Manifest } from "../model/manifest.ts"
 import { AllTables } from "../model/tables.ts"
 
 const PublishedFile = Schema.Struct({ path: Schema.String, size: Schema.Number, mtimeMs: Schema.Number })
@@ -45,3 +46,7 @@ export const stillPublished = (saved: string | undefined, runKey: string, files:
     return file.path === files[k] && now !== undefined && now.size === file.size && now.mtimeMs === file.mtimeMs
   })
 }
+
+/** The manifest of the outputs in `out`, for a rerun that found them up to date. */
+export const readPublishedManifest = (out: string): Manifest =>
+  Schema.decodeUnknownSync(Schema.fromJsonString(Manifest))(readFileSync(join(out, "manifest.json"), "utf8"))
