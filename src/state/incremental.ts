@@ -5,12 +5,12 @@
  * published, forgets inputs that are no longer given, and records what it published: a rerun with the
  * same inputs and code, whose outputs nobody touched, then has nothing to rewrite (published.ts).
  */
+import { createHash } from "node:crypto"
 import { Effect } from "effect"
 import type { LoadedDocument } from "../model/document.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import { citationsOf, keepCitedIds } from "./citedIds.ts"
-import { createHash } from "node:crypto"
 import { codeFingerprint, documentKey, outputFingerprint } from "./fingerprint.ts"
 import { recordPublished, stillPublished } from "./published.ts"
 import { StateStore, stateFolder } from "./store.ts"
@@ -23,8 +23,7 @@ export interface IncrementalStats {
 }
 
 export class IncrementalRun {
-  private readonly inputs = new Set<string>()
-  /** Each loaded input's key, for the run's own key. */
+  /** Each input given to this run, with its key (for the run's own key). */
   private readonly keys = new Map<string, string>()
   private reused = 0
   private extracted = 0
@@ -41,7 +40,6 @@ export class IncrementalRun {
     extractFresh: (doc: LoadedDocument) => Effect.Effect<DocumentResult, E, R>
   ): Effect.Effect<DocumentResult, E, R> =>
     Effect.suspend(() => {
-      this.inputs.add(doc.inputId)
       const key = documentKey(this.fingerprint, doc)
       this.keys.set(doc.inputId, key)
       const saved = this.store.savedResult(doc.inputId, key)
@@ -81,7 +79,7 @@ export class IncrementalRun {
   /** Called once the dataset is published: its ids are now cited, and `files` are this run's outputs. */
   complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): void => {
     this.store.saveCitations(citationsOf(dataset))
-    this.store.keepOnlyInputs(this.inputs)
+    this.store.keepOnlyInputs(new Set(this.keys.keys()))
     this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
   }
 

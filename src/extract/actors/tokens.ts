@@ -149,7 +149,8 @@ export const isTitleWord = (lexicon: ActorLexicon, word: string): boolean =>
 export const readsAsUnknownWord = (lexicon: ActorLexicon, token: Token): boolean =>
   isCapitalised(token) && HAS_LOWER.test(token.text) && wordCounts(lexicon, statisticsWord(token)) === undefined &&
   !lexicon.countries.has(lower(token)) && !lexicon.organizations.has(lower(token)) && !isTitleWord(lexicon, lower(token)) &&
-  [...CLOSED_CLASS, ...NOT_NAME_TAGS, "Verb", "Adjective"].every((t) => !hasTag(token, t))
+  NOT_UNKNOWN_WORD_TAGS.every((t) => !hasTag(token, t))
+const NOT_UNKNOWN_WORD_TAGS = [...CLOSED_CLASS, ...NOT_NAME_TAGS, "Verb", "Adjective"]
 
 /** Whether the tagger reads `token`, in context, as a date ("In May 2016"). */
 export const readsAsDate = (token: Token): boolean => DATE_TAGS.some((t) => hasTag(token, t))

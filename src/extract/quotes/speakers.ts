@@ -7,6 +7,7 @@
 import type { Token } from "../../model/document.ts"
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { ActorExtraction } from "../context.ts"
+import { quotesLexicon } from "./lexicon.ts"
 import type { SpeakerPronoun } from "./lexicon.ts"
 import { wordOf } from "./cues.ts"
 
@@ -24,7 +25,6 @@ const CUE_MODIFIERS = new Set(["also", "later", "earlier", "then", "has", "have"
   "is", "are", "was", "were", "been", "now", "currently", "today", "yesterday", "tonight", "formally", "officially", "falsely", "wrongly"])
 /** Words that end a noun phrase even though compromise may tag them as nouns or adjectives. */
 const PHRASE_STOPS = new Set(["that", "who", "which", "whose", "where", "when", "while", "as", "but", "because", "if", "said", "says", "according"])
-const PERSONAL_PRONOUNS = new Set(["i", "you", "he", "she", "it", "we", "they"])
 /** Punctuation after a token that ends a speaker phrase (parentheses do not: "Rep. Gwen Moore (D-Wis.)"). */
 const BOUNDARY_AFTER = /["“”„«»:;\[\]—–]|''|``/
 
@@ -35,8 +35,9 @@ const isNounPhraseWord = (t: Token) => {
   if (t.tags.includes("Verb") && !t.tags.includes("Noun") && !t.tags.includes("ProperNoun")) return false
   if (NOUN_PHRASE_TAGS.some((tag) => t.tags.includes(tag))) return true
   // A capital says nothing of a sentence's first word: "Though she said", "Maybe he said".
-  return /^\p{Lu}/u.test(t.text) && !["Conjunction", "Adverb", "Preposition"].some((tag) => t.tags.includes(tag))
+  return /^\p{Lu}/u.test(t.text) && !SENTENCE_OPENER_TAGS.some((tag) => t.tags.includes(tag))
 }
+const SENTENCE_OPENER_TAGS = ["Conjunction", "Adverb", "Preposition"]
 /** A capitalised word compromise did not tag as a name, that is not a function word: "Weingarten" read as a verb. */
 const isCapitalisedName = (t: Token) =>
   /^\p{Lu}\p{Ll}/u.test(t.text) && !["Determiner", "Adverb", "Conjunction", "Preposition", "Pronoun", "Gerund"].some((tag) => t.tags.includes(tag))
@@ -93,7 +94,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   const misTaggedHead = last === cueFirst - 1 && isMisTaggedHeadNoun(tokens, last)
   if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
   // A personal pronoun is the whole subject: "On Friday he said" is said by "he", not "Friday he".
-  let first = PERSONAL_PRONOUNS.has(wordOf(tokens[last])) ? last : walkBack(last)
+  let first = quotesLexicon().pronouns.has(wordOf(tokens[last])) ? last : walkBack(last)
   if (/,/.test(tokens[last].post)) {
     // Apposition: "Hassett, director of the National Economic Council, told": the description ends at
     // `last`, the name before it ends with a comma. Without such a name the comma ends a clause.
