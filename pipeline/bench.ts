@@ -104,7 +104,8 @@ const bench = Command.make(
         const input = inputFor(scale)
         log(`${scale}x (${input.articles} articles, ${input.megabytes.toFixed(1)} MB) on ${runWorkers} worker(s)…`)
         const run = await runPipelineChild(input.path, out, runWorkers)
-        log(`  ${run.seconds.toFixed(1)} s, peak RSS ${Math.round(run.peakRssMb)} MB`)
+        const cpu = run.cpu === null ? "" : `, CPU ${run.cpu.total.toFixed(1)} s (worker threads ${run.cpu.workers.toFixed(1)}, main ${run.cpu.main.toFixed(1)})`
+        log(`  ${run.seconds.toFixed(1)} s, peak RSS ${Math.round(run.peakRssMb)} MB${cpu}`)
         return { ...run, scale, articles: input.articles, megabytes: input.megabytes, workers: runWorkers }
       })
 

@@ -2,9 +2,11 @@
  * The benchmark's pure parts: replayed copies are new, distinct documents made the same way every
  * time, and the report sets each figure beside its target.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
 import { compromiseParallelSeconds } from "../src/bench/measure.ts"
 import { replay, scaledCorpus } from "../src/bench/corpus.ts"
@@ -42,7 +44,8 @@ describe("replayed corpus", () => {
 })
 
 describe("bench report", () => {
-  const run = (scale: number, workers: number, seconds: number) => ({ scale, workers, seconds, articles: 100 * scale, megabytes: scale, peakRssMb: 300 * scale, extracted: 100 * scale, reused: 0 })
+  const cpu = (seconds: number) => ({ total: seconds * 1.25, main: 1, workers: seconds })
+  const run = (scale: number, workers: number, seconds: number) => ({ scale, workers, seconds, articles: 100 * scale, megabytes: scale, peakRssMb: 300 * scale, cpu: cpu(seconds), extracted: 100 * scale, reused: 0 })
   const report: BenchReport = {
     command: "npm run bench",
     commit: "0123456789abcdef",
@@ -53,7 +56,7 @@ describe("bench report", () => {
     compromiseParallel: { processes: 2, seconds: 6.25 },
     oneWorker: run(1, 1, 16),
     sizes: [run(1, 2, 9), run(4, 2, 40)],
-    addTen: { seconds: 0.4, peakRssMb: 100, extracted: 10, reused: 100 }
+    addTen: { seconds: 0.4, peakRssMb: 100, cpu: null, extracted: 10, reused: 100 }
   }
 
   it("compares each figure with its target", () => {
@@ -72,6 +75,36 @@ describe("bench report", () => {
   it("names the machine and the commit in the Markdown", () => {
     expect(renderMarkdown(report)).toContain("at commit `0123456` on Test CPU (2 cores, 8 GB), Node 22.0.0")
   })
+
+  it("shows where each run's CPU time went, leaving out runs whose time was not read", () => {
+    const rows = renderMarkdown(report).split("\n").filter((line) => /^\| \dx[,+]/.test(line) || line.startsWith("| 1x + 10"))
+    expect(rows).toEqual([
+      "| 1x, 1 worker | 16.0 | 20.0 | 16.0 | 1.0 | 3.0 | 1.25 |",
+      "| 1x, 2 workers | 9.0 | 11.3 | 9.0 | 1.0 | 1.3 | 1.25 |",
+      "| 4x, 2 workers | 40.0 | 50.0 | 40.0 | 1.0 | 9.0 | 1.25 |"
+    ])
+  })
+})
+
+describe("usage of a benchmarked process", () => {
+  it("reads the CPU time of the worker threads before they are terminated, and the whole process's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsfacts-usage-test-"))
+    const script = join(dir, "work.mjs")
+    writeFileSync(script, [
+      `import { Worker } from "node:worker_threads"`,
+      `const body = "const p = require('worker_threads').parentPort; p.on('message', () => { let x = 0; for (let i = 0; i < 5e7; i++) x = (x * 31 + i) | 0; p.postMessage(x) })"`,
+      `const worker = new Worker(body, { eval: true })`,
+      `worker.on("message", () => worker.terminate())`,
+      `worker.postMessage("go")`
+    ].join("\n"))
+    const usageFile = join(dir, "usage.json")
+    execFileSync(process.execPath, ["--import", fileURLToPath(new URL("../src/bench/reportUsage.mjs", import.meta.url)), script], { env: { ...process.env, NEWSFACTS_USAGE_FILE: usageFile } })
+    const usage = JSON.parse(readFileSync(usageFile, "utf8"))
+    expect(usage.workerSeconds).toBeGreaterThan(0.01)
+    expect(usage.mainSeconds).toBeGreaterThan(0)
+    expect(usage.cpuSeconds).toBeGreaterThanOrEqual(usage.workerSeconds + usage.mainSeconds - 0.01)
+    expect(usage.peakRssKb).toBeGreaterThan(10_000)
+  }, 30_000)
 })
 
 describe("compromise on several processes at once", () => {

@@ -16,19 +16,43 @@ export interface PipelineRun {
   readonly seconds: number
   /** Peak resident set size of the whole process (main and worker threads), in megabytes. */
   readonly peakRssMb: number
+  /** CPU seconds of the run, whole process and per kind of thread (see reportUsage.mjs); null if unread. */
+  readonly cpu: CpuTime | null
   /** Articles the run extracted, and those it reused from the saved state. */
   readonly extracted: number
   readonly reused: number
 }
 
+export interface CpuTime {
+  /** Every thread of the process, ended ones included. */
+  readonly total: number
+  readonly main: number
+  /** The pipeline's worker threads (per-document stages). */
+  readonly workers: number
+}
+
+interface UsageFile {
+  readonly peakRssKb: number
+  readonly cpuSeconds: number
+  readonly mainSeconds: number
+  readonly workerSeconds: number
+}
+
+const readUsage = (file: string): UsageFile | null => {
+  if (!existsSync(file)) return null
+  const usage = JSON.parse(readFileSync(file, "utf8")) as UsageFile
+  rmSync(file, { force: true })
+  return usage
+}
+
 /** Runs `npm run pipeline`'s entry point on `input` into `out` and measures it. */
 export const runPipelineChild = (input: string, out: string, workers: number): Promise<PipelineRun> =>
   new Promise((resolve, reject) => {
-    const rssFile = `${out}.rss`
-    const args = ["--import", join(repoRoot, "src/bench/reportRss.mjs"), join(repoRoot, "pipeline/main.ts"),
+    const usageFile = `${out}.usage.json`
+    const args = ["--import", join(repoRoot, "src/bench/reportUsage.mjs"), join(repoRoot, "pipeline/main.ts"),
       "--input", input, "--out", out, "--workers", String(workers)]
     const started = performance.now()
-    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, NEWSFACTS_RSS_FILE: rssFile }, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, NEWSFACTS_USAGE_FILE: usageFile }, stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.on("data", (chunk) => (stdout += chunk))
@@ -38,9 +62,14 @@ export const runPipelineChild = (input: string, out: string, workers: number): P
       const seconds = (performance.now() - started) / 1000
       if (code !== 0) return reject(new Error(`the pipeline exited with ${code}: ${stderr.trim().split("\n").at(-1)}`))
       const counts = /extracted (\d+) article\(s\).*reused (\d+)/.exec(stdout)
-      const peakRssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, "utf8")) / 1024 : Number.NaN
-      rmSync(rssFile, { force: true })
-      resolve({ seconds, peakRssMb, extracted: Number(counts?.[1] ?? Number.NaN), reused: Number(counts?.[2] ?? Number.NaN) })
+      const usage = readUsage(usageFile)
+      resolve({
+        seconds,
+        peakRssMb: usage === null ? Number.NaN : usage.peakRssKb / 1024,
+        cpu: usage === null ? null : { total: usage.cpuSeconds, main: usage.mainSeconds, workers: usage.workerSeconds },
+        extracted: Number(counts?.[1] ?? Number.NaN),
+        reused: Number(counts?.[2] ?? Number.NaN)
+      })
     })
   })
 

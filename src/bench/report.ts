@@ -93,10 +93,35 @@ export const figures = (report: BenchReport): Array<Figure> => {
   return rows
 }
 
+/**
+ * Where each run's CPU time went: the worker threads (the per-document stages), the main thread
+ * (reading, saving, dedupe, export) and the rest, V8's background threads (compiling hot code,
+ * helping the garbage collector). Cores used is CPU time over wall time: a one-worker run uses more
+ * than one core when V8's background threads run beside it.
+ */
+const cpuTable = (runs: ReadonlyArray<{ readonly label: string; readonly run: PipelineRun }>): Array<string> => {
+  const measured = runs.filter(({ run }) => run.cpu != null)
+  if (measured.length === 0) return []
+  return [
+    "",
+    "| run | seconds | CPU seconds | worker threads | main thread | V8 background threads | cores used |",
+    "|---|--:|--:|--:|--:|--:|--:|",
+    ...measured.map(({ label, run }) => {
+      const cpu = run.cpu!
+      return `| ${label} | ${run.seconds.toFixed(1)} | ${cpu.total.toFixed(1)} | ${cpu.workers.toFixed(1)} | ${cpu.main.toFixed(1)} | ${(cpu.total - cpu.workers - cpu.main).toFixed(1)} | ${(cpu.total / run.seconds).toFixed(2)} |`
+    })
+  ]
+}
+
 const mark = (met: boolean | null) => (met === null ? "" : met ? "yes" : "no")
 
 export const renderMarkdown = (report: BenchReport): string => {
   const m = report.machine
+  const sizedRuns = [report.oneWorker, ...report.sizes].filter((r): r is SizedRun => r !== null)
+  const labelled = [
+    ...sizedRuns.map((run) => ({ label: `${run.scale}x, ${run.workers} worker${run.workers === 1 ? "" : "s"}`, run })),
+    ...(report.addTen === null ? [] : [{ label: "1x + 10 articles", run: report.addTen }])
+  ]
   return [
     "# newsfacts benchmark",
     "",
@@ -108,9 +133,10 @@ export const renderMarkdown = (report: BenchReport): string => {
     "",
     "| size | articles | MB | workers | seconds | articles/s | MB/s | peak RSS (MB) |",
     "|---|--:|--:|--:|--:|--:|--:|--:|",
-    ...[report.oneWorker, ...report.sizes].filter((r): r is SizedRun => r !== null).map((r) =>
+    ...sizedRuns.map((r) =>
       `| ${r.scale}x | ${r.articles} | ${r.megabytes.toFixed(1)} | ${r.workers} | ${r.seconds.toFixed(1)} | ${perSecond(r.articles, r.seconds).toFixed(1)} | ${perSecond(r.megabytes, r.seconds).toFixed(3)} | ${Math.round(r.peakRssMb)} |`
-    )
+    ),
+    ...cpuTable(labelled)
   ].join("\n") + "\n"
 }
 
