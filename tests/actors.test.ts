@@ -143,6 +143,12 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
   })
 
+  it("types a one-word name by what the word was as a name on its own, not by the longer names it is part of", () => {
+    // "Manchester" is mostly part of club names ("Manchester United"), but alone it is the city.
+    const text = "Ferguson said United had played well, and police in Manchester said the city was calm."
+    expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(["Ferguson:person", "United:organization", "Manchester:place"])
+  })
+
   it("knows a party by its short and plural names, and a title that names the party affiliates its holder", () => {
     const { actors } = actorsOf("The Tories said Labour had failed. Tory leader Michael Howard agreed, as did the Lib Dems.")
     expect(actors.filter((a) => a.kind === "organization").map((a) => a.name)).toEqual(["Conservative Party", "Labour Party", "Liberal Democrats"])

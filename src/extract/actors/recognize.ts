@@ -249,8 +249,10 @@ const classifyRun = (
   words.forEach((word, k) => {
     const counts = wordCounts(lexicon, word)
     if (counts === undefined || counts.name === 0) return
-    const weight = Math.log(1 + counts.name) * (k === words.length - 1 ? 1.5 : 1)
-    for (let t = 0; t < 4; t++) score[t] += weight * (counts.row[t] + 0.1) / (counts.name + 0.4)
+    // A one-word name votes with what the word was as a name on its own, where it ever was one.
+    const [row, name] = words.length === 1 && counts.aloneName > 0 ? [counts.alone, counts.aloneName] : [counts.row, counts.name]
+    const weight = Math.log(1 + name) * (k === words.length - 1 ? 1.5 : 1)
+    for (let t = 0; t < 4; t++) score[t] += weight * (row[t] + 0.1) / (name + 0.4)
   })
   const statistics = Math.max(...score) > 0
   let compromise = false

@@ -131,11 +131,15 @@ export const isListedFunctionWord = (listedTags: ReadonlyArray<string>): boolean
 const NAME_TAGS = ["Person", "FirstName", "LastName", "Place", "Organization", "Country", "City", "Region"]
 const NOT_NAME_TAGS = ["Date", "WeekDay", "Month", "Value", "Pronoun"]
 
-/** Counts of `word` in the CoNLL-derived statistics: names, capitalised non-names, lower-case uses. */
+/**
+ * Counts of `word` in the CoNLL-derived statistics: as part of a name (`row`: PER, ORG, LOC, MISC),
+ * capitalised non-names, lower-case uses, and as a name on its own (`alone`, same order).
+ */
 export const wordCounts = (lexicon: ActorLexicon, word: string) => {
   const row = lexicon.wordStatistics.get(word)
   if (row === undefined) return undefined
-  return { name: row[0] + row[1] + row[2] + row[3], capitalised: row[4], lowercase: row[5], row }
+  const alone = row.slice(6, 10)
+  return { name: row[0] + row[1] + row[2] + row[3], capitalised: row[4], lowercase: row[5], row, alone, aloneName: alone[0] + alone[1] + alone[2] + alone[3] }
 }
 
 /** Title words ("President", "Secretary") introduce names rather than belong to them. */
