@@ -149,6 +149,14 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(["Ferguson:person", "United:organization", "Manchester:place"])
   })
 
+  it("takes a name with a capital inside a word for a company or its product, name particles aside", () => {
+    const text = "Red Hat said CentOS Stream will replace CentOS, and WorldCom met John McCain, LeBron James, LuAnn Marie Johnson and PwC."
+    expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)).toEqual([
+      "Red Hat:organization", "CentOS Stream:organization", "CentOS:organization", "WorldCom:organization",
+      "John McCain:person", "LeBron James:person", "LuAnn Marie Johnson:person", "PwC:organization"
+    ])
+  })
+
   it("knows a party by its short and plural names, and a title that names the party affiliates its holder", () => {
     const { actors } = actorsOf("The Tories said Labour had failed. Tory leader Michael Howard agreed, as did the Lib Dems.")
     expect(actors.filter((a) => a.kind === "organization").map((a) => a.name)).toEqual(["Conservative Party", "Labour Party", "Liberal Democrats"])

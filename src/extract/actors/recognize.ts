@@ -221,6 +221,15 @@ const countrySpan = (
     : { ...found, kind: "place", rule: "lexicon:countries:capital-as-place", country, confidence: 3 }
 }
 
+/**
+ * The start of a name built on a particle: a long one ("MacArthur", "FitzGerald", "VanDyke"), or two
+ * letters before a capitalised word ("McCain", "DeSantis", "LeBron", "LuAnn"; not "TiVo", "PwC").
+ */
+const NAME_PARTICLE = /^(?:Mac|Fitz|Van|Von|Del|Della|Vander)(?=\p{Lu})|^\p{Lu}\p{Ll}(?=\p{Lu}\p{Ll}{2})/u
+
+/** "WorldCom", "CentOS": a capitalised word with another capital after its lower-case start, name particles aside. */
+export const hasInnerCapital = (word: string): boolean => /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !NAME_PARTICLE.test(word)
+
 /** A word after "to" that reads as a verb (compromise tags "ramp" a noun): lower case, not a determiner or number. */
 const isBareVerbLike = (token: Token): boolean =>
   !isCapitalised(token) && !["Determiner", "Value", "Adjective", "Possessive", "Pronoun", "Plural"].some((tag) => hasTag(token, tag))
@@ -243,6 +252,12 @@ const classifyRun = (
     return PLACE_OF_HEADS.has(firstWord) ? { ...run, kind: "place", rule: "pattern:place-of", confidence: 2 } : { ...run, kind: "organization", rule: "pattern:institution-of", confidence: 2 }
   }
   if (words.length >= 2 && lexicon.placeSuffixes.has(lastWord)) return { ...run, kind: "place", rule: "pattern:place-suffix", confidence: 2 }
+  // A capital inside a word ("WorldCom", "CentOS", "YouTube") marks a company or its product, not a
+  // person: CoNLL-2003 has 48 such words in organisations' names and 7 in persons'. Name particles
+  // ("McCain", "DeSantis", "LeBron") are no such capital.
+  for (let t = run.first; t <= run.last; t++) {
+    if (hasInnerCapital(nameCore(tokens[t]).text)) return { ...run, kind: "organization", rule: "pattern:inner-capital", confidence: 2 }
+  }
 
   // Word statistics (CoNLL-2003 train) and compromise's lexicon vote; the last word weighs most.
   const score = [0, 0, 0, 0]
