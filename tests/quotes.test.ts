@@ -318,6 +318,23 @@ describe("quotes: patterns", () => {
     ])
   })
 
+  it("\"the company\" names the organisation the article is about, or the previous speaker, and nobody when that is unclear", () => {
+    const org = (key: string, name: string): ActorFixture => ({ key, name, kind: "organization", mentions: [name] })
+    const speakers = (text: string, fixtures: ReadonlyArray<ActorFixture>) =>
+      quotesOf(text, fixtures).quotes.map((q) => `${q.speakerText} → ${q.speakerKey} (${q.rule.split(";")[1]})`)
+    // Named twice, more than any other.
+    expect(speakers("Shares in Unilever rose as Unilever cut jobs, while Shell was flat. The company said sales would grow.", [org("u", "Unilever"), org("s", "Shell")]))
+      .toEqual(["The company → u (speaker.description)"])
+    // The only organisation named so far.
+    expect(speakers("Microsoft will replace 14 million cables. The company said the move was a precaution.", [org("m", "Microsoft")]))
+      .toEqual(["The company → m (speaker.description)"])
+    // Named once each: the previous quote's speaker decides; without one, nobody.
+    expect(speakers("Marsh said it would sell Kroll. The company said the sale would close in May.", [org("m", "Marsh"), org("k", "Kroll")]))
+      .toEqual(["Marsh → m (speaker.name)", "The company → m (speaker.description)"])
+    expect(speakers("Marsh agreed to sell Kroll. The company said the sale would close in May.", [org("m", "Marsh"), org("k", "Kroll")]))
+      .toEqual(["The company → null (speaker.none)"])
+  })
+
   it("according to a bare plural source: according to police", () => {
     const { quotes } = quotesOf(`According to police, officers saw the man get out of a car with a handgun.`)
     expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["officers saw the man get out of a car with a handgun", "police"]])

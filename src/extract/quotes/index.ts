@@ -22,6 +22,7 @@ import { type Cue, findCues, inTitleCase, PASSIVE_AUXILIARIES, QUESTION_OPENERS,
 import { quotesLexicon } from "./lexicon.ts"
 import { findQuotations, type Quotation } from "./quotations.ts"
 import {
+  actorByDescription,
   actorByTitle,
   actorInPhrase,
   addresseeAfter,
@@ -477,9 +478,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     } else if (speaker) {
       const phrase = text.slice(speaker.start, speaker.end)
       const pronoun = lexicon.pronouns.get(phrase.toLowerCase())
+      const recent = lastSpeaker !== null && a.unit.index - lastSpeaker.unit <= 3 ? lastSpeaker.key : null
       if (pronoun) {
         const previousUnit = a.unit.index > 0 ? units[a.unit.index - 1] : null
-        const recent = lastSpeaker !== null && a.unit.index - lastSpeaker.unit <= 3 ? lastSpeaker.key : null
         resolved = resolvePronoun(speakerContext, pronoun, speaker.start, {
           previousSpeaker: recent,
           unitStart: a.unit.start,
@@ -487,7 +488,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
           searchFrom: units[Math.max(0, a.unit.index - 5)].start
         }) ?? resolved
       } else {
-        resolved = actorByTitle(speakerContext, speaker.start, speaker.end) ?? actorInPhrase(speakerContext, speaker.start, speaker.end) ?? resolved
+        resolved = actorByTitle(speakerContext, speaker.start, speaker.end) ??
+          actorByDescription(speakerContext, lexicon.descriptions, speaker.start, speaker.end, recent) ??
+          actorInPhrase(speakerContext, speaker.start, speaker.end) ?? resolved
       }
     }
     resolvedOf.set(a, { ...resolved, speaker })

@@ -53,6 +53,8 @@ export interface QuotesLexicon {
   /** Every written form of a cue's first word (lower case) → the cues it can start. */
   readonly cuesByForm: ReadonlyMap<string, ReadonlyArray<CueWord>>
   readonly pronouns: ReadonlyMap<string, SpeakerPronoun>
+  /** Nouns that refer back to an organisation ("the company", "the bank"): `quotes-descriptions.json`. */
+  readonly descriptions: ReadonlySet<string>
 }
 
 let loaded: QuotesLexicon | undefined
@@ -69,6 +71,7 @@ export const quotesLexicon = (): QuotesLexicon => {
   }
   const pronouns = new Map<string, SpeakerPronoun>()
   for (const entry of loadLexicon("quotes-pronouns.json", Schema.Array(PronounEntry))) pronouns.set(entry.pronoun, entry)
-  loaded = { cuesByForm, pronouns }
+  const descriptions = new Set(loadLexicon("quotes-descriptions.json", Schema.Array(Schema.String)))
+  loaded = { cuesByForm, pronouns, descriptions }
   return loaded
 }

@@ -157,7 +157,7 @@ export const addresseeAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, uni
 }
 
 /** Where the speaker's actor came from, recorded in the quote's rule. */
-export type SpeakerResolution = "name" | "title" | "pronoun" | "previous-speaker" | "none"
+export type SpeakerResolution = "name" | "title" | "description" | "pronoun" | "previous-speaker" | "none"
 
 export interface ResolvedSpeaker {
   readonly actorKey: string | null
@@ -214,6 +214,36 @@ export const actorByTitle = (context: SpeakerContext, start: number, end: number
     return context.mentions.some((m) => m.actorKey === actor.key && m.start < start)
   })
   return holders.length === 1 ? { actorKey: holders[0].key, resolution: "title" } : null
+}
+
+/**
+ * A speaker named by a noun that refers back to an organisation ("the company", "the bank";
+ * `descriptions`): the previous quote's speaker if it is recent and an organisation, else the
+ * organisation the article has named most before the phrase, when that is clear: named at least
+ * twice and more often than any other, or the only one named so far. Otherwise nobody: a wrong
+ * speaker is worse than none.
+ */
+export const actorByDescription = (
+  context: SpeakerContext,
+  descriptions: ReadonlySet<string>,
+  start: number,
+  end: number,
+  previousSpeaker: string | null
+): ResolvedSpeaker | null => {
+  const words = context.text.slice(start, end).toLowerCase().split(/\s+/)
+  if (words.length !== 2 || words[0] !== "the" || !descriptions.has(words[1])) return null
+  if (previousSpeaker !== null && context.actorsByKey.get(previousSpeaker)?.kind === "organization") {
+    return { actorKey: previousSpeaker, resolution: "description" }
+  }
+  const named = new Map<string, number>()
+  for (const m of context.mentions) {
+    if (m.start >= start) break
+    if (m.role !== "pronoun" && context.actorsByKey.get(m.actorKey)?.kind === "organization") named.set(m.actorKey, (named.get(m.actorKey) ?? 0) + 1)
+  }
+  const [first, second] = [...named].sort((a, b) => b[1] - a[1])
+  if (first === undefined) return null
+  const clear = second === undefined || (first[1] >= 2 && first[1] > second[1])
+  return clear ? { actorKey: first[0], resolution: "description" } : null
 }
 
 export interface PronounCandidates {
