@@ -106,6 +106,17 @@ describe("actors: organisations", () => {
 })
 
 describe("actors: metonymy and demonyms", () => {
+  it("gives a bare 'the government' the country written after it, else the one the article speaks of most, else none", () => {
+    const governments = (text: string) => {
+      const { actors, mentions } = actorsOf(text)
+      return mentions.filter((m) => m.text === "government").map((m) => actors.find((a) => a.key === m.actorKey)?.name)
+    }
+    expect(governments("Britain voted. Britain left. It is on a par with the government of Burma. The government said no."))
+      .toEqual(["Myanmar government", "United Kingdom government"])
+    // France and Germany are named once each: no country is clearly the article's.
+    expect(governments("France and Germany met. The government said no.")).toEqual([])
+  })
+
   it("reads a capital that acts as its country's government, and a capital after 'in' as a place", () => {
     const text = "Washington and Beijing agreed to talks in London."
     expect(mentionsOf(text)).toEqual(["Washington@0:country:alias", "Beijing@15:country:alias", "London@42:place:name"])

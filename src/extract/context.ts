@@ -36,3 +36,15 @@ export interface EventExtraction {
   readonly times: ReadonlyArray<TimeMention>
   readonly diagnostics: ReadonlyArray<Diagnostic>
 }
+
+/**
+ * What an article clearly speaks of most among `values` (one per mention): the value named at least
+ * twice and more often than any other, or the only one named. Null when no value is clear.
+ */
+export const clearFavourite = <A>(values: Iterable<A>): A | null => {
+  const counts = new Map<A, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1])
+  if (first === undefined) return null
+  return second === undefined || (first[1] >= 2 && first[1] > second[1]) ? first[0] : null
+}

@@ -7,6 +7,7 @@
 import type { Token } from "../../model/document.ts"
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { ActorExtraction } from "../context.ts"
+import { clearFavourite } from "../context.ts"
 import { quotesLexicon } from "./lexicon.ts"
 import type { SpeakerPronoun } from "./lexicon.ts"
 import { wordOf } from "./cues.ts"
@@ -235,15 +236,10 @@ export const actorByDescription = (
   if (previousSpeaker !== null && context.actorsByKey.get(previousSpeaker)?.kind === "organization") {
     return { actorKey: previousSpeaker, resolution: "description" }
   }
-  const named = new Map<string, number>()
-  for (const m of context.mentions) {
-    if (m.start >= start) break
-    if (m.role !== "pronoun" && context.actorsByKey.get(m.actorKey)?.kind === "organization") named.set(m.actorKey, (named.get(m.actorKey) ?? 0) + 1)
-  }
-  const [first, second] = [...named].sort((a, b) => b[1] - a[1])
-  if (first === undefined) return null
-  const clear = second === undefined || (first[1] >= 2 && first[1] > second[1])
-  return clear ? { actorKey: first[0], resolution: "description" } : null
+  const named = context.mentions.filter((m) =>
+    m.start < start && m.role !== "pronoun" && context.actorsByKey.get(m.actorKey)?.kind === "organization")
+  const favourite = clearFavourite(named.map((m) => m.actorKey))
+  return favourite === null ? null : { actorKey: favourite, resolution: "description" }
 }
 
 export interface PronounCandidates {
