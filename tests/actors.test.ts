@@ -184,6 +184,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(actorsOf(text).mentions.map((m) => m.text)).toEqual(["Alan Alda", "Steven Soderbergh", "Oscar Wilde"])
   })
 
+  it("never takes an unknown word cut from its hyphenated word, nor several capitalised modifiers, for a name", () => {
+    const text = "Sales of Blu-ray players and Half-Life 2 rose. Subs Not Used: Weaver, Onuoha. The Zorblax-led group met."
+    expect(namesIn(text)).toEqual(["Weaver", "Onuoha", "Zorblax"])
+  })
+
   it("never takes a holiday for an actor, unless it opens a place's name", () => {
     const text = "Lending showed a post-Christmas lull. On Christmas Eve Tony Blair spoke. During Ramadan, visitors to Christmas Island said."
     expect(namesIn(text)).toEqual(["Tony Blair", "Christmas Island"])

@@ -13,7 +13,7 @@ import { recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
-import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -30,7 +30,21 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     const name = span.text.toLowerCase()
     return lexicon.notActors.has(name) || (name.endsWith("s") && lexicon.notActors.has(name.slice(0, -1)))
   }
-  const named = spans.filter((span) => !isMetadataName(context, span.text) && !loneFunctionWord(span) && !thing(span))
+  // "Blu-ray", "Half-Life 2": an unknown word cut off from the rest of its hyphenated word is no name,
+  // unless that rest is a participle or an adjective saying what the name does ("Zorblax-led", "Zorblax-owned").
+  const cutFromCompound = (span: NameSpan) => {
+    const next = context.tokens[span.last + 1]
+    return /^(?:default|context):/.test(span.rule) && next !== undefined &&
+      context.tokens[span.last].post + next.pre === "-" && !hasTag(next, "Verb") && !hasTag(next, "Adjective")
+  }
+  // "Subs Not Used:": a name of several words no statistics know, every one of which compromise's word
+  // list gives only as a modifier (adjective, adverb, "not"), is common words in capitals. One such
+  // word may still be a name ("Next" the retailer, "Stern" after Howard Stern).
+  const modifiersOnly = (span: NameSpan) =>
+    span.last > span.first && /^(?:default|context):/.test(span.rule) &&
+    context.tokens.slice(span.first, span.last + 1).every((token) => isListedModifier(context.nlp.listedTags(nameCore(token).text.toLowerCase())))
+  const named = spans.filter((span) =>
+    !isMetadataName(context, span.text) && !loneFunctionWord(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   const allActors: Array<LocalActor> = [...actors, ...groups.actors]

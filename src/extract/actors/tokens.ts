@@ -128,6 +128,12 @@ export const FUNCTION_WORD_TAGS = [...CLOSED_CLASS, "Expression"]
 export const isListedFunctionWord = (listedTags: ReadonlyArray<string>): boolean =>
   listedTags.length > 0 && listedTags.every((tag) => NEVER_NAME_CLASSES.includes(tag) || tag === "Expression")
 
+const MODIFIER_CLASSES = [...NEVER_NAME_CLASSES, "Expression", "Negative", "Adjective", "Comparative", "Superlative"]
+
+/** Whether compromise's word list gives a word only classes that modify ("not", "used", "half", "independent"). */
+export const isListedModifier = (listedTags: ReadonlyArray<string>): boolean =>
+  listedTags.length > 0 && listedTags.every((tag) => MODIFIER_CLASSES.includes(tag))
+
 const NAME_TAGS = ["Person", "FirstName", "LastName", "Place", "Organization", "Country", "City", "Region"]
 const NOT_NAME_TAGS = ["Date", "WeekDay", "Month", "Value", "Pronoun"]
 
