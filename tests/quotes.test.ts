@@ -335,6 +335,19 @@ describe("quotes: patterns", () => {
       .toEqual(["The company → null (speaker.none)"])
   })
 
+  it("in a transcript, \"I\" is the person whose name labels the turn; the interviewer's label and a \"Note:\" line name nobody", () => {
+    const zara: ActorFixture = { key: "zara", name: "Zara Kay", mentions: ["Zara Kay"] }
+    const text = "((WN)) What prompted you?\n\n((Zara Kay)) I grew up there. I said, \"No, I am a Muslim\".\n\n" +
+      "((WN)) And then I said it was odd.\n\nZara Kay: Later I said that it was fine.\nNote: the line was bad.\nThen I said that the call was cut."
+    const speakers = quotesOf(text, [zara]).quotes.map((q) => `${q.text} → ${q.speakerKey} (${q.rule.split(";")[1]})`)
+    expect(speakers).toEqual([
+      "No, I am a Muslim → zara (speaker.turn)",
+      "it was odd → null (speaker.none)",
+      "it was fine → zara (speaker.turn)",
+      "the call was cut → zara (speaker.turn)"
+    ])
+  })
+
   it("according to a bare plural source: according to police", () => {
     const { quotes } = quotesOf(`According to police, officers saw the man get out of a car with a handgun.`)
     expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["officers saw the man get out of a car with a handgun", "police"]])

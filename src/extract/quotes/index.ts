@@ -24,6 +24,7 @@ import { findQuotations, type Quotation } from "./quotations.ts"
 import {
   actorByDescription,
   actorByTitle,
+  turnSpeaker,
   actorInPhrase,
   addresseeAfter,
   type ResolvedSpeaker,
@@ -479,7 +480,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       const phrase = text.slice(speaker.start, speaker.end)
       const pronoun = lexicon.pronouns.get(phrase.toLowerCase())
       const recent = lastSpeaker !== null && a.unit.index - lastSpeaker.unit <= 3 ? lastSpeaker.key : null
-      if (pronoun) {
+      if (pronoun?.speaker === true) {
+        resolved = turnSpeaker(speakerContext, speaker.start) ?? resolved
+      } else if (pronoun) {
         const previousUnit = a.unit.index > 0 ? units[a.unit.index - 1] : null
         resolved = resolvePronoun(speakerContext, pronoun, speaker.start, {
           previousSpeaker: recent,

@@ -23,7 +23,9 @@ const PronounEntry = Schema.Struct({
   pronoun: Schema.String,
   gender: Schema.NullOr(Schema.Literals(["male", "female"])),
   number: Schema.Literals(["singular", "plural"]),
-  referent: Schema.Array(Schema.Literals(["person", "organization", "country", "place", "group", "other"]))
+  referent: Schema.Array(Schema.Literals(["person", "organization", "country", "place", "group", "other"])),
+  /** "I": the pronoun names whoever is speaking (in a transcript, the person who has the floor). */
+  speaker: Schema.optional(Schema.Boolean)
 })
 export type SpeakerPronoun = typeof PronounEntry.Type
 

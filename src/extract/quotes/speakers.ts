@@ -158,7 +158,7 @@ export const addresseeAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, uni
 }
 
 /** Where the speaker's actor came from, recorded in the quote's rule. */
-export type SpeakerResolution = "name" | "title" | "description" | "pronoun" | "previous-speaker" | "none"
+export type SpeakerResolution = "name" | "title" | "description" | "pronoun" | "previous-speaker" | "turn" | "none"
 
 export interface ResolvedSpeaker {
   readonly actorKey: string | null
@@ -240,6 +240,38 @@ export const actorByDescription = (
     m.start < start && m.role !== "pronoun" && context.actorsByKey.get(m.actorKey)?.kind === "organization")
   const favourite = clearFavourite(named.map((m) => m.actorKey))
   return favourite === null ? null : { actorKey: favourite, resolution: "description" }
+}
+
+const BRACKETED_LABEL = /^[ \t]*\(\(([^()\n]{1,80})\)\)/
+const COLON_LABEL = /^[ \t]*([^\n:]{2,80}):[ \t]/
+
+/**
+ * In a transcript, "I" is whoever has the floor: the person whose name labels the turn at the start of
+ * a line above, as "((Naomi Martisius))" or "Naomi Martisius:". The nearest label decides; a bracketed
+ * label that names no person ("((WN))", the interviewer) leaves "I" unresolved, and a "Word:" line
+ * that names no person ("Note:") is no label.
+ */
+export const turnSpeaker = (context: SpeakerContext, at: number): ResolvedSpeaker | null => {
+  const personAt = (start: number, end: number) =>
+    context.mentions.find((m) => m.start === start && m.end === end && context.actorsByKey.get(m.actorKey)?.kind === "person")
+  for (let lineEnd = at; lineEnd > 0;) {
+    const lineStart = context.text.lastIndexOf("\n", lineEnd - 1) + 1
+    const line = context.text.slice(lineStart, lineEnd)
+    const bracketed = BRACKETED_LABEL.exec(line)
+    if (bracketed !== null) {
+      const start = lineStart + bracketed[0].indexOf("((") + 2
+      const person = personAt(start, start + bracketed[1].length)
+      return person === undefined ? null : { actorKey: person.actorKey, resolution: "turn" }
+    }
+    const colon = COLON_LABEL.exec(line)
+    if (colon !== null) {
+      const start = lineStart + colon[0].indexOf(colon[1])
+      const person = personAt(start, start + colon[1].length)
+      if (person !== undefined) return { actorKey: person.actorKey, resolution: "turn" }
+    }
+    lineEnd = lineStart - 1
+  }
+  return null
 }
 
 export interface PronounCandidates {
