@@ -115,6 +115,12 @@ describe("clean: boilerplate out of the body, into metadata", () => {
     expect(doc.text).toBe("Talks began in London on Monday, officials said.")
   })
 
+  it("removes a photo caption that ends in its credit, but keeps a sentence about a photo", () => {
+    const text = "Talks began in London on Monday, officials said.\nA banner for the event. Image: Paul Budd.\n" +
+      "Kamala Harris Image: U.S. Senate.\nThe photo: a crowd outside, police said."
+    expect(clean(text).text).toBe("Talks began in London on Monday, officials said.\n\nThe photo: a crowd outside, police said.")
+  })
+
   it("keeps a sentence that starts like a byline", () => {
     expect(clean("By Monday, the market had fallen by a third.").text).toBe("By Monday, the market had fallen by a third.")
   })
