@@ -189,6 +189,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn(text)).toEqual(["Weaver", "Onuoha", "Zorblax"])
   })
 
+  it("takes the followers of a religion for a group, its adjective alone for no actor, and keeps names built on it", () => {
+    const text = "It caused outrage among Muslims and Catholics. A Muslim family met Hindu and Christian clergy. The Muslim Council of Britain spoke."
+    expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(["Muslims:group", "Catholics:group", "Muslim Council of Britain:organization"])
+  })
+
   it("never takes a holiday for an actor, unless it opens a place's name", () => {
     const text = "Lending showed a post-Christmas lull. On Christmas Eve Tony Blair spoke. During Ramadan, visitors to Christmas Island said."
     expect(namesIn(text)).toEqual(["Tony Blair", "Christmas Island"])

@@ -9,7 +9,7 @@ import { clearFavourite } from "../context.ts"
 import type { ExtractContext } from "../context.ts"
 import type { ActorLexicon } from "./lexicon.ts"
 import type { NameSpan } from "./recognize.ts"
-import { joinable, lower } from "./tokens.ts"
+import { joinable, lower, nameCore } from "./tokens.ts"
 
 const GOVERNMENT_NOUNS = new Set(["government", "administration"])
 
@@ -39,7 +39,8 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
   const mentions: Array<ActorMention> = []
   for (let i = 0; i < tokens.length; i++) {
     const word = lower(tokens[i])
-    if (!lexicon.groupNouns.has(word) || (/^\p{Lu}/u.test(tokens[i].text) && !opensSentence(i))) continue
+    const faith = lexicon.faithGroups.has(word)
+    if (!lexicon.groupNouns.has(word) || (/^\p{Lu}/u.test(tokens[i].text) && !opensSentence(i) && !faith)) continue
     const country = i > 0 && joinable(tokens[i - 1], tokens[i]) ? countryEndingAt.get(i - 1) : undefined
     const isGovernment = GOVERNMENT_NOUNS.has(word)
     // A bare singular ("a spokesman") does not say whose; only plurals stand alone. "The government"
@@ -53,7 +54,8 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
     const written = text.slice(start, end)
     const affiliation = isGovernment ? governs : country?.country?.country ?? null
     const kind = isGovernment ? "organization" : "group"
-    const name = country !== undefined ? `${written.slice(0, country.end - start)} ${word}` : isGovernment ? `${affiliation} ${word}` : word
+    const noun = faith ? nameCore(tokens[i]).text : word
+    const name = country !== undefined ? `${written.slice(0, country.end - start)} ${noun}` : isGovernment ? `${affiliation} ${word}` : noun
     // "UK government" and "British government" are one actor: the key is the country's, the name as first written.
     const key = isGovernment ? `organization:government:${affiliation}` : `${kind}:${name.toLowerCase()}`
     const rule = isGovernment ? (country === undefined ? "pattern:main-country-government" : "pattern:country-government") : affiliation === null ? "lexicon:groups" : "lexicon:groups+country"

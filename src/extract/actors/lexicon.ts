@@ -65,6 +65,8 @@ export interface ActorLexicon {
   readonly ofHeads: ReadonlySet<string>
   readonly placeSuffixes: ReadonlySet<string>
   readonly groupNouns: ReadonlySet<string>
+  /** Followers of a religion, lower-cased ("muslims"): groups, though written with a capital (`actors-faiths.json`). */
+  readonly faithGroups: ReadonlySet<string>
   readonly wordStatistics: ReadonlyMap<string, ReadonlyArray<number>>
   readonly contextStatistics: { readonly prior: ReadonlyArray<number>; readonly features: ReadonlyMap<string, ReadonlyArray<number>> }
   /**
@@ -118,6 +120,8 @@ const buildLexicon = (): ActorLexicon => {
   const titles = loadLexicon("actors-titles.json", Titles)
   const patterns = organizationWords()
   const groups = loadLexicon("actors-groups.json", Schema.Array(Schema.String))
+  const faiths = loadLexicon("actors-faiths.json", Schema.Array(Schema.Struct({ adjective: Schema.String, plural: Schema.NullOr(Schema.String) })))
+  const faithGroups = faiths.flatMap((f) => (f.plural === null ? [] : [f.plural.toLowerCase()]))
   const statistics = loadLexicon("actors-word-statistics.json", WordStatistics)
   const context = loadLexicon("actors-context-statistics.json", ContextStatistics)
   const words = (s: string) => s.split(/\s+/).length
@@ -131,10 +135,14 @@ const buildLexicon = (): ActorLexicon => {
     organizationSuffixes: patterns.suffixes,
     ofHeads: patterns.ofHeads,
     placeSuffixes: patterns.placeSuffixes,
-    groupNouns: new Set(groups),
+    groupNouns: new Set([...groups, ...faithGroups]),
+    faithGroups: new Set(faithGroups),
     wordStatistics: new Map(Object.entries(statistics)),
     contextStatistics: { prior: context.prior, features: new Map(Object.entries(context.features)) },
-    notActors: new Set(["actors-common-acronyms.json", "actors-awards.json"].flatMap((file) => loadLexicon(file, Schema.Array(Schema.String))).map((name) => name.toLowerCase())),
+    notActors: new Set([
+      ...["actors-common-acronyms.json", "actors-awards.json"].flatMap((file) => loadLexicon(file, Schema.Array(Schema.String))),
+      ...faiths.map((f) => f.adjective)
+    ].map((name) => name.toLowerCase())),
     holidays: new Set(timeWords().holidays.map((h) => h.toLowerCase())),
     longestPhrase
   }
