@@ -47,12 +47,11 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
     // is the country's written after it, else the main country's; "the administration" alone is not,
     // as a company can be in one.
     const bareGovernment = word === "government" && lower(tokens[i - 1] ?? tokens[i]) === "the"
-    const governs = country?.country?.country ?? (bareGovernment ? countryAfterOf(i)?.country?.country ?? mainCountry : null)
-    if (isGovernment ? governs === null : country === undefined && !word.endsWith("s")) continue
+    const affiliation = country?.country?.country ?? (bareGovernment ? countryAfterOf(i)?.country?.country ?? mainCountry : null)
+    if (isGovernment ? affiliation === null : country === undefined && !word.endsWith("s")) continue
     const start = country?.start ?? tokens[i].start
     const end = tokens[i].end
     const written = text.slice(start, end)
-    const affiliation = isGovernment ? governs : country?.country?.country ?? null
     const kind = isGovernment ? "organization" : "group"
     const noun = faith ? nameCore(tokens[i]).text : word
     const name = country !== undefined ? `${written.slice(0, country.end - start)} ${noun}` : isGovernment ? `${affiliation} ${word}` : noun

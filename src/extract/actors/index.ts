@@ -30,18 +30,20 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     const name = span.text.toLowerCase()
     return lexicon.notActors.has(name) || (name.endsWith("s") && lexicon.notActors.has(name.slice(0, -1)))
   }
+  // Found only because it is capitalised: no statistics or gazetteer know its words.
+  const unknownWords = (span: NameSpan) => /^(?:default|context):/.test(span.rule)
   // "Blu-ray", "Half-Life 2": an unknown word cut off from the rest of its hyphenated word is no name,
   // unless that rest is a participle or an adjective saying what the name does ("Zorblax-led", "Zorblax-owned").
   const cutFromCompound = (span: NameSpan) => {
     const next = context.tokens[span.last + 1]
-    return /^(?:default|context):/.test(span.rule) && next !== undefined &&
+    return unknownWords(span) && next !== undefined &&
       context.tokens[span.last].post + next.pre === "-" && !hasTag(next, "Verb") && !hasTag(next, "Adjective")
   }
   // "Subs Not Used:": a name of several words no statistics know, every one of which compromise's word
   // list gives only as a modifier (adjective, adverb, "not"), is common words in capitals. One such
   // word may still be a name ("Next" the retailer, "Stern" after Howard Stern).
   const modifiersOnly = (span: NameSpan) =>
-    span.last > span.first && /^(?:default|context):/.test(span.rule) &&
+    span.last > span.first && unknownWords(span) &&
     context.tokens.slice(span.first, span.last + 1).every((token) => isListedModifier(context.nlp.listedTags(nameCore(token).text.toLowerCase())))
   const named = spans.filter((span) =>
     !isMetadataName(context, span.text) && !loneFunctionWord(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))

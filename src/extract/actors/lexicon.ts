@@ -70,8 +70,8 @@ export interface ActorLexicon {
   readonly wordStatistics: ReadonlyMap<string, ReadonlyArray<number>>
   readonly contextStatistics: { readonly prior: ReadonlyArray<number>; readonly features: ReadonlyMap<string, ReadonlyArray<number>> }
   /**
-   * Lower-cased names that are things, never actors: initialisms of common nouns ("tv", "dvd", "hiv")
-   * and awards ("oscar", "golden globe").
+   * Lower-cased names that are things, never actors: initialisms of common nouns ("tv", "dvd", "hiv"),
+   * awards ("oscar", "golden globe") and the adjectives of faiths ("muslim", "hindu").
    */
   readonly notActors: ReadonlySet<string>
   /** Lower-cased holiday names ("christmas", "new year's day"): days, never actors. */
