@@ -105,6 +105,19 @@ describe("actors: organisations", () => {
   })
 })
 
+  it("keeps the common words of an institution's name: before its institution word, and after its 'of' or 'for'", () => {
+    expect(mentionsOf("As of Monday, the National Hurricane Center said a 1998 Department of Transport paper was wrong.")).toEqual([
+      "National Hurricane Center@18:organization:name", "Department of Transport@56:organization:name"
+    ])
+    expect(namesIn("The Office for National Statistics and the Ministry of Defence agreed with the Department of Health and Social Care.")).toEqual([
+      "Office for National Statistics", "Ministry of Defence", "Department of Health and Social Care"
+    ])
+    // "and" after the complement starts another name when what follows is one; a title ends the institution.
+    expect(actorsOf("The Ministry of Defence and Britain agreed, and the Department of Health Secretary John Reid came.").mentions.map((m) => m.text)).toEqual([
+      "Ministry of Defence", "Britain", "Department of Health", "John Reid"
+    ])
+  })
+
 describe("actors: metonymy and demonyms", () => {
   it("gives a bare 'the government' the country written after it, else the one the article speaks of most, else none", () => {
     const governments = (text: string) => {

@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { FUNCTION_WORD_TAGS, capsLineFlags, continuesPersonName, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, capsLineFlags, continuesPersonName, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsDate, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -31,6 +31,7 @@ export interface NameSpan {
 const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "du", "da", "di", "le", "la", "del", "dos", "bin", "ibn", "al", "el", "ter", "zu"])
 const LOCATIVE = new Set(["in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "toward", "towards", "through", "inside", "within", "between", "visit", "visited", "visiting", "of"])
 const PLACE_OF_HEADS = new Set(["gulf", "bay", "sea", "isle", "isles", "island", "islands", "cape", "strait", "straits", "lake", "mount", "city", "port", "province", "county", "district", "region"])
+const LETTER_START = /^\p{L}/u
 const PERSON_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName"]
 const PLACE_TAGS = ["Place", "City", "Country", "Region"]
 const TYPES = ["person", "organization", "place", "misc"] as const
@@ -95,7 +96,9 @@ export const recognizeSentence = (
     }
     const institution = !capsLine && isCapitalised(tokens[i]) && isTitleWord(lexicon, lower(tokens[i])) && i + 1 < to &&
       joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && lexicon.organizationSuffixes.has(lower(tokens[i + 1]))
-    if (!institution && !nameLike(i) && !unknownWordBeforeName(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
+    // "National Hurricane Center": capitalised common words that an institution word ends are its name.
+    const institutionEnd = capsLine ? undefined : institutionNameEnd(lexicon, tokens, i, to)
+    if (!institution && institutionEnd === undefined && !nameLike(i) && !unknownWordBeforeName(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
       i++
       continue
     }
@@ -107,6 +110,11 @@ export const recognizeSentence = (
       const institutionWord = !capsLine && isCapitalised(tokens[next]) && lexicon.organizationSuffixes.has(lower(tokens[next]))
       if ((institutionWord || nameLike(next) || (!capsLine && continuesPersonName(lexicon, tokens[last], tokens[next]))) && !(capsLine && gazetteerPhrase(lexicon, tokens, next, to, capsLine) !== undefined)) {
         last = next
+        continue
+      }
+      const nextInstitutionEnd = capsLine ? undefined : institutionNameEnd(lexicon, tokens, next, to)
+      if (nextInstitutionEnd !== undefined) {
+        last = nextInstitutionEnd
         continue
       }
       // "Bank of England", "Ludwig van Beethoven": a small word between two name words.
@@ -129,6 +137,15 @@ export const recognizeSentence = (
         continue
       }
       if (capsLine || after >= to || !joinable(tokens[next], tokens[after])) break
+      // "Ministry of Defence", "Office for National Statistics": after an institution word, "of" or "for"
+      // and the capitalised words after it are the institution's name, common words though they are.
+      if ((connector === "of" || connector === "for") && lexicon.organizationSuffixes.has(lower(tokens[last])) && lexicon.ofHeads.has(lower(tokens[last]))) {
+        const complement = lower(tokens[after]) === "the" && after + 1 < to && joinable(tokens[after], tokens[after + 1]) ? after + 1 : after
+        if (isNameComplementWord(lexicon, tokens[complement])) {
+          last = complementEnd(lexicon, tokens, complement, to)
+          continue
+        }
+      }
       const headOf = connector === "of" && (lexicon.ofHeads.has(lower(tokens[i])) || lexicon.ofHeads.has(lower(tokens[last])))
       const particle = NAME_PARTICLES.has(connector) && !isCapitalised(tokens[next])
       if (headOf && lower(tokens[after]) === "the" && after + 1 < to && joinable(tokens[after], tokens[after + 1]) && isCapitalised(tokens[after + 1])) {
@@ -149,6 +166,49 @@ export const recognizeSentence = (
     i = last + 1
   }
   return found
+}
+
+/**
+ * A capitalised word that can go on an institution's name: no person's title ("Secretary", "Mr";
+ * "Defence" of "Defence Secretary" can), date or function word.
+ */
+const isNameComplementWord = (lexicon: ActorLexicon, token: Token): boolean =>
+  isCapitalised(token) && LETTER_START.test(token.text) && !lexicon.titleHeads.has(lower(token)) && !lexicon.honorifics.has(lower(token)) && !readsAsDate(token) &&
+  !FUNCTION_WORD_TAGS.some((tag) => hasTag(token, tag))
+
+/**
+ * The last token of the capitalised words from `first` on, with "and" between two of them ("Department
+ * of Health and Social Care"): the complement of an institution's "of" or "for".
+ */
+const complementEnd = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, first: number, to: number): number => {
+  let last = first
+  while (last + 1 < to && joinable(tokens[last], tokens[last + 1])) {
+    const next = tokens[last + 1]
+    if (isNameComplementWord(lexicon, next)) last++
+    else if (lower(next) === "and" && last + 2 < to && joinable(next, tokens[last + 2]) && isNameComplementWord(lexicon, tokens[last + 2])) {
+      // "and Social Care" goes on; "and Wells Fargo Bank", "and Britain", "and John Smith" are other names.
+      let end = last + 2
+      while (end + 1 < to && joinable(tokens[end], tokens[end + 1]) && isNameComplementWord(lexicon, tokens[end + 1])) end++
+      for (let k = last + 2; k <= end; k++) {
+        const word = lower(tokens[k])
+        if (lexicon.organizationSuffixes.has(word) || lexicon.countries.has(word) || lexicon.organizations.has(word) || PERSON_TAGS.some((tag) => hasTag(tokens[k], tag))) return last
+      }
+      last = end
+    } else break
+  }
+  return last
+}
+
+/**
+ * "National Hurricane Center", "World Trade Centre": from token `first`, capitalised words (no title,
+ * date or function word) that an institution word ends; the institution word's token, if one does.
+ */
+const institutionNameEnd = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, first: number, to: number): number | undefined => {
+  if (!isNameComplementWord(lexicon, tokens[first]) || lexicon.organizationSuffixes.has(lower(tokens[first]))) return undefined
+  for (let k = first + 1; k < to && joinable(tokens[k - 1], tokens[k]) && isNameComplementWord(lexicon, tokens[k]); k++) {
+    if (lexicon.organizationSuffixes.has(lower(tokens[k]))) return k
+  }
+  return undefined
 }
 
 /** "He" is a pronoun, except as a family name after a title: "Vice Premier He Lifeng". */
@@ -248,7 +308,7 @@ const classifyRun = (
   const title = titleBefore(lexicon, tokens, run.first, sentenceStart)
   if (title !== undefined) return { ...run, kind: "person", rule: title.honorific ? "cue:honorific" : "cue:title", titleFirst: title.first, gender: title.gender, confidence: 3 }
   if (words.length >= 2 && lexicon.organizationSuffixes.has(lastWord)) return { ...run, kind: "organization", rule: "pattern:organization-suffix", confidence: 2 }
-  if (words.length >= 3 && words[1] === "of" && lexicon.ofHeads.has(firstWord)) {
+  if (words.length >= 3 && (words[1] === "of" || (words[1] === "for" && lexicon.organizationSuffixes.has(firstWord))) && lexicon.ofHeads.has(firstWord)) {
     return PLACE_OF_HEADS.has(firstWord) ? { ...run, kind: "place", rule: "pattern:place-of", confidence: 2 } : { ...run, kind: "organization", rule: "pattern:institution-of", confidence: 2 }
   }
   if (words.length >= 2 && lexicon.placeSuffixes.has(lastWord)) return { ...run, kind: "place", rule: "pattern:place-suffix", confidence: 2 }
