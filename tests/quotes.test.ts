@@ -101,10 +101,47 @@ describe("quotes: speakers compromise mis-tags", () => {
     expect(c.map((q) => [q.speakerText, q.text])).toEqual([["The author of the book, Mitchell Zuckoff", "he stands by it"]])
   })
 
+  it("keeps an -ing word before a person's role in the speaker, so the quote before it is not lost", () => {
+    const perry: ActorFixture = { key: "perry", name: "Ian Perry", gender: "male", mentions: ["Ian Perry"] }
+    const text = `Prices fell. ${MARK}The slowdown has given buyers more power,${MARK} RICS housing spokesman Ian Perry said.`
+    expect(quotesOf(text, [perry]).quotes.map((q) => [q.speakerText, q.speakerKey, q.text])).toEqual([
+      ["RICS housing spokesman Ian Perry", "perry", "The slowdown has given buyers more power"]
+    ])
+    // An -ing word before a name is a verb: the phrase stops there, as it did before.
+    const clinton: ActorFixture = { key: "clinton", name: "Hillary Clinton", gender: "female", mentions: ["Clinton"] }
+    expect(quotesOf("Officials met. Voters supporting Clinton said she would win.", [clinton]).quotes.map((q) => q.speakerText)).toEqual(["Clinton"])
+  })
+
   it("does not take a sentence's first adverb or conjunction, or a date before a pronoun, into the speaker", () => {
     const text = "Jane Smith spoke in Ohio. Though she said the banks were too big, she offered no plan. On Friday she said the plan was dead."
     const { quotes } = quotesOf(text, [smith])
     expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([["she", "smith"], ["she", "smith"]])
+  })
+})
+
+describe("quotes: a quote after a reported statement", () => {
+  const fox: ActorFixture = { key: "fox", name: "Liam Fox", gender: "male", mentions: ["Mr Fox"] }
+  const iraq: ActorFixture = { key: "iraq", name: "Iraq", kind: "country", mentions: ["Iraq"] }
+
+  it("gives a quote right after a person's reported statement, in its paragraph, to that person", () => {
+    const text = `After the meeting, Mr Fox said closing premises for a day did not make an impact. ${MARK}If you close for 24 hours there is not a lot of pain for the premises.${MARK}`
+    expect(quotesOf(text, [fox]).quotes.map((q) => [q.kind, q.speakerKey, q.rule])).toEqual([
+      ["indirect", "fox", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["direct", "fox", "quote.direct.continued;speaker.previous-speaker"]
+    ])
+  })
+
+  it("leaves it unattributed after a paragraph break, and unresolved when the statement's subject is no person", () => {
+    const broken = `After the meeting, Mr Fox said closing premises for a day did not make an impact.\n\n${MARK}If you close for 24 hours there is not a lot of pain for the premises.${MARK}`
+    expect(quotesOf(broken, [fox]).quotes.map((q) => [q.speakerKey, q.rule])).toEqual([
+      ["fox", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      [null, "quote.direct.unattributed;speaker.none"]
+    ])
+    const country = `Officials met. Iraq said the vote would go ahead in January. ${MARK}The biggest problem we have got at the moment is turnout in the cities.${MARK}`
+    expect(quotesOf(country, [iraq]).quotes.map((q) => [q.speakerKey, q.rule])).toEqual([
+      ["iraq", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      [null, "quote.direct.continued;speaker.none"]
+    ])
   })
 })
 

@@ -421,8 +421,15 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const standsAlone = !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)
     if (!standsAlone || words < 3) continue
     // A quote that is a sentence of its own continues the previous speaker's quote nearby.
-    const previous = byStart().filter((a) => a.end <= q.start && a.kind !== "indirect").pop()
-    if (previous && previous.unit.paragraph >= unit.paragraph - 1 && unit.index - previous.unit.index <= 2) {
+    const earlier = byStart().filter((a) => a.end <= q.start)
+    const quotedBefore = earlier.filter((a) => a.kind !== "indirect").pop()
+    // Else a reported statement right before it in its paragraph:
+    // `Mr Fox said closures did not work. "If you close for 24 hours …"`.
+    const reported = earlier[earlier.length - 1]
+    const reportedJustBefore = reported?.kind === "indirect" && reported.unit.paragraph === unit.paragraph && unit.index - reported.unit.index === 1
+    const near = (a: Attribution | undefined) => a !== undefined && a.unit.paragraph >= unit.paragraph - 1 && unit.index - a.unit.index <= 2
+    const previous = near(quotedBefore) ? quotedBefore : reportedJustBefore ? reported : undefined
+    if (previous) {
       // `"…," he said. "…"`, also over a paragraph break when the previous quote ends before its
       // attribution: one statement that its attribution interrupts; one row whose span runs over both
       // parts (and the attribution between them), as PolNeAR annotates it.
@@ -474,8 +481,13 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     let resolved: ResolvedSpeaker = { actorKey: null, resolution: "none" }
     if (a.inheritsFrom) {
       const inherited = resolvedOf.get(a.inheritsFrom)
-      speaker = inherited?.speaker ?? a.inheritsFrom.speaker
-      resolved = { actorKey: inherited?.actorKey ?? null, resolution: "previous-speaker" }
+      // A quote after a reported statement is taken as the same person's; an organisation or country
+      // there is more often a misread subject ("Iraq, they insisted, …") than the voice of the quote.
+      const reporter = inherited?.actorKey ? speakerContext.actorsByKey.get(inherited.actorKey) : undefined
+      if (a.inheritsFrom.kind !== "indirect" || reporter?.kind === "person") {
+        speaker = inherited?.speaker ?? a.inheritsFrom.speaker
+        resolved = { actorKey: inherited?.actorKey ?? null, resolution: "previous-speaker" }
+      }
     } else if (speaker) {
       const phrase = text.slice(speaker.start, speaker.end)
       const pronoun = lexicon.pronouns.get(phrase.toLowerCase())

@@ -8,6 +8,7 @@ import type { Token } from "../../model/document.ts"
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { ActorExtraction } from "../context.ts"
 import { clearFavourite } from "../context.ts"
+import { actorLexicon } from "../actors/lexicon.ts"
 import { quotesLexicon } from "./lexicon.ts"
 import type { SpeakerPronoun } from "./lexicon.ts"
 import { wordOf } from "./cues.ts"
@@ -71,6 +72,14 @@ const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean =
   return prev !== undefined && prev.sentence === t.sentence && prev.post.trim() === "" && NOUN_PHRASE_OPENERS.some((tag) => prev.tags.includes(tag))
 }
 
+/**
+ * "housing spokesman", "restructuring experts": a lower-case "-ing" word before a person's role is in
+ * its phrase, not a verb ("supporting Clinton", "requiring candidates" stay out).
+ */
+const isGerundModifier = (t: Token, next: Token) =>
+  t.tags.includes("Gerund") && /^\p{Ll}/u.test(t.text) && /^\p{Ll}/u.test(next.text) &&
+  (next.tags.includes("Actor") || actorLexicon().titleHeads.has(wordOf(next).replace(/s$/, "")))
+
 /** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
 export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
   let j = cueFirst - 1
@@ -89,7 +98,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   /** Walks back over one comma-free noun phrase ending at `from`; returns its first token. */
   const walkBack = (from: number): number => {
     let k = from
-    while (k - 1 >= unitFirst && isNounPhraseWord(tokens[k - 1]) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
+    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k])) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
     return k
   }
   const misTaggedHead = last === cueFirst - 1 && isMisTaggedHeadNoun(tokens, last)
