@@ -72,6 +72,11 @@ describe("actors: a clause's first word", () => {
     expect(namesIn("Wladimir Klitschko blasted a sluggish Hasim Rahman.")).toEqual(["Wladimir Klitschko", "Hasim Rahman"])
     expect(namesIn("Charger Jamal Williams was arrested.")).toEqual(["Jamal Williams"])
   })
+
+  it("reads the first word of a transcript's turn as a clause's first word", () => {
+    // compromise tags "Do" a proper noun after "((WN))"; at a turn's start it is the question's verb.
+    expect(namesIn("It was published.  ((WN)) Do we know how Jane Smith used the leather?")).toEqual(["Jane Smith"])
+  })
 })
 
 describe("actors: appositives", () => {

@@ -107,11 +107,14 @@ export const capsLineFlags = (tokens: ReadonlyArray<Token>, from: number, to: nu
   return flags
 }
 
-/** Whether `token` starts a sentence or a line, where every word is capitalised. */
+/**
+ * Whether `token` starts a sentence, a line or a speaker's turn in a transcript ("((WN)) Do you…"),
+ * where every word is capitalised.
+ */
 export const startsClause = (tokens: ReadonlyArray<Token>, index: number, sentenceStart: number): boolean => {
   if (index === sentenceStart) return true
   const gap = tokens[index - 1].post + tokens[index].pre
-  return /[\n:“"‘(\-–—|]/.test(gap)
+  return /[\n:“"‘(\-–—|]|\)\)/.test(gap)
 }
 
 /** Word classes no name belongs to, whatever the context: "So", "However", "Which". */
