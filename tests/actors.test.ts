@@ -123,6 +123,17 @@ describe("actors: organisations", () => {
     ])
   })
 
+describe("actors: titles of works", () => {
+  it("takes a title after a noun for a work for no actor, and the same name elsewhere in the article too", () => {
+    expect(namesIn("Imelda Staunton won for the drama Vera Drake. Vera Drake was made by Mike Leigh.")).toEqual(["Imelda Staunton", "Mike Leigh"])
+    expect(namesIn("Freeman starred in BBC comedy The Office and his album Final Straw sold well.")).toEqual(["Freeman", "BBC"])
+  })
+
+  it("keeps a person after a work noun and a title, and a name after the verb 'play'", () => {
+    expect(namesIn("The film director Martin Scorsese said Leeds will play Arsenal on Sunday.")).toEqual(["Martin Scorsese", "Leeds", "Arsenal"])
+  })
+})
+
 describe("actors: metonymy and demonyms", () => {
   it("gives a bare 'the government' the country written after it, else the one the article speaks of most, else none", () => {
     const governments = (text: string) => {

@@ -76,6 +76,8 @@ export interface ActorLexicon {
   readonly notActors: ReadonlySet<string>
   /** Lower-cased holiday names ("christmas", "new year's day"): days, never actors. */
   readonly holidays: ReadonlySet<string>
+  /** Nouns for a creative work before its title ("film", "album"; `actors-works.json`): the title is no actor. */
+  readonly workNouns: ReadonlySet<string>
   /** The longest entry of `countries`/`organizations`, in words: bounds the phrase lookups. */
   readonly longestPhrase: number
 }
@@ -144,6 +146,7 @@ const buildLexicon = (): ActorLexicon => {
       ...faiths.map((f) => f.adjective)
     ].map((name) => name.toLowerCase())),
     holidays: new Set(timeWords().holidays.map((h) => h.toLowerCase())),
+    workNouns: new Set(loadLexicon("actors-works.json", Schema.Array(Schema.String))),
     longestPhrase
   }
 }

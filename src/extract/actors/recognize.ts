@@ -307,6 +307,7 @@ const classifyRun = (
   const lastWord = words[words.length - 1]
   const title = titleBefore(lexicon, tokens, run.first, sentenceStart)
   if (title !== undefined) return { ...run, kind: "person", rule: title.honorific ? "cue:honorific" : "cue:title", titleFirst: title.first, gender: title.gender, confidence: 3 }
+  if (followsWorkNoun(lexicon, tokens, run.first, sentenceStart)) return { ...run, kind: "other", rule: "cue:work", confidence: 3 }
   if (words.length >= 2 && lexicon.organizationSuffixes.has(lastWord)) return { ...run, kind: "organization", rule: "pattern:organization-suffix", confidence: 2 }
   if (words.length >= 3 && (words[1] === "of" || (words[1] === "for" && lexicon.organizationSuffixes.has(firstWord))) && lexicon.ofHeads.has(firstWord)) {
     return PLACE_OF_HEADS.has(firstWord) ? { ...run, kind: "place", rule: "pattern:place-of", confidence: 2 } : { ...run, kind: "organization", rule: "pattern:institution-of", confidence: 2 }
@@ -358,6 +359,19 @@ const classifyRun = (
   if (type === "misc") return { ...run, kind: "other", rule: `${rule}:misc`, confidence: 1 }
   const gender: Gender | undefined = type === "person" ? (hasTag(tokens[run.first], "MaleName") ? "male" : hasTag(tokens[run.first], "FemaleName") ? "female" : undefined) : undefined
   return { ...run, kind: type, rule, confidence: 1, ...(gender ? { gender } : {}) }
+}
+
+/**
+ * "the film Vera Drake", "BBC comedy The Office", "his album Final Straw": a lower-case noun for a
+ * creative work (`actors-works.json`) right before the title the name is in makes it a work.
+ */
+const followsWorkNoun = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, first: number, sentenceStart: number): boolean => {
+  // Back over the title's capitalised words before the name ("Final" of "Final Straw", "The").
+  let t = first - 1
+  while (t > sentenceStart && isCapitalised(tokens[t]) && joinable(tokens[t], tokens[t + 1]) && first - t < 6) t--
+  if (t < sentenceStart || !joinable(tokens[t], tokens[t + 1])) return false
+  const noun = tokens[t]
+  return !isCapitalised(noun) && lexicon.workNouns.has(lower(noun)) && hasTag(noun, "Noun") && !hasTag(noun, "Verb")
 }
 
 /** A title or honorific right before a name ("Treasury Secretary", "Mr."): its first token. */
