@@ -25,6 +25,13 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   // made of it in context: "((WN)) So, what…", "However" after a dash. Acronyms aside: "US", "WHO".
   const loneFunctionWord = (span: NameSpan) =>
     span.first === span.last && /\p{Ll}/u.test(span.text) && isListedFunctionWord(context.nlp.listedTags(span.text.toLowerCase()))
+  // "((WN)) Can you…", "Will they…": a modal or auxiliary opening a clause before a pronoun asks a
+  // question; it names nobody ("Will" and "May" stay names elsewhere).
+  const questionVerb = (span: NameSpan) => {
+    const next = context.tokens[span.last + 1]
+    return span.first === span.last && next !== undefined && startsClause(context.tokens, span.first, context.sentences[context.tokens[span.first].sentence].firstToken) &&
+      hasTag(next, "Pronoun") && context.nlp.listedTags(span.text.toLowerCase()).some((tag) => tag === "Modal" || tag === "Auxiliary" || tag === "Copula")
+  }
   // "TV", "DVDs", "HIV", "the Oscars": the initials of a common noun or an award name a thing, not an actor.
   const thing = (span: NameSpan) => {
     const name = span.text.toLowerCase()
@@ -46,7 +53,7 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     span.last > span.first && unknownWords(span) &&
     context.tokens.slice(span.first, span.last + 1).every((token) => isListedModifier(context.nlp.listedTags(nameCore(token).text.toLowerCase())))
   const named = spans.filter((span) =>
-    !isMetadataName(context, span.text) && !loneFunctionWord(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
+    !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   const allActors: Array<LocalActor> = [...actors, ...groups.actors]
