@@ -76,6 +76,8 @@ describe("actors: a clause's first word", () => {
   it("reads the first word of a transcript's turn as a clause's first word", () => {
     // compromise tags "Do" a proper noun after "((WN))"; at a turn's start it is the question's verb.
     expect(namesIn("It was published.  ((WN)) Do we know how Jane Smith used the leather?")).toEqual(["Jane Smith"])
+    // A modal that opens a question before a pronoun names nobody; "Will" inside a name stays.
+    expect(namesIn("It was published.\n\n((WN))  Can you brief me? Will they come? They met Will Smith.")).toEqual(["Will Smith"])
   })
 })
 
@@ -122,6 +124,15 @@ describe("actors: organisations", () => {
       "Ministry of Defence", "Britain", "Department of Health", "John Reid"
     ])
   })
+
+describe("actors: lists", () => {
+  it("types a one-word name no statistics know like the organisation it is listed with, and leaves two-word names persons", () => {
+    const kinds = (text: string) => actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)
+    expect(kinds("Shares in Vodafone, Zorblax and Siemens rose.")).toEqual(["Vodafone:organization", "Zorblax:organization", "Siemens:organization"])
+    expect(kinds("Chelsea struggled without Zorblax Quimby and Ryanair flew.")).toContain("Zorblax Quimby:person")
+    expect(kinds("Tony Blair and Zorblax met.")).toEqual(["Tony Blair:person", "Zorblax:person"])
+  })
+})
 
 describe("actors: titles of works", () => {
   it("takes a title after a noun for a work for no actor, and the same name elsewhere in the article too", () => {

@@ -165,7 +165,28 @@ export const recognizeSentence = (
     if ([...run.text].length > 1 && !functionWord) found.push(classifyRun(lexicon, tokens, run, from))
     i = last + 1
   }
-  return found
+  return found.map((span, k) => coordinatedKind(tokens, found, k) ?? span)
+}
+
+/**
+ * "Qwest and MCI", "Vodafone, Zorblax and BT": a name no statistics know, typed a person by default,
+ * takes the kind of a known organisation or place it is listed with.
+ */
+const coordinatedKind = (tokens: ReadonlyArray<Token>, spans: ReadonlyArray<NameSpan>, k: number): NameSpan | undefined => {
+  const span = spans[k]
+  // Two unknown words are a person's names more often than not ("Didier Drogba").
+  if (span.rule !== "default:capitalised-name" || span.first !== span.last) return undefined
+  const listed = (a: NameSpan, b: NameSpan) => {
+    const between = tokens.slice(a.last + 1, b.first)
+    const gap = `${tokens[a.last].post}${between.map((t) => `${t.pre}${t.text}${t.post}`).join("")}`
+    return /^(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)$/.test(gap)
+  }
+  const neighbours = [k > 0 && listed(spans[k - 1], span) ? spans[k - 1] : undefined, k + 1 < spans.length && listed(span, spans[k + 1]) ? spans[k + 1] : undefined]
+  // An unknown acronym is no strong evidence, but it is an organisation far more often than not; a
+  // place must come from a pattern ("… Airport"), as the word statistics make "Amazon" a river.
+  const known = neighbours.find((n) => n !== undefined &&
+    ((n.kind === "organization" && (n.confidence >= 1 || n.rule === "default:acronym")) || (n.kind === "place" && n.confidence >= 2)))
+  return known === undefined ? undefined : { ...span, kind: known.kind, rule: "context:coordinated" }
 }
 
 /**
