@@ -73,8 +73,8 @@ const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean =
 }
 
 /**
- * "housing spokesman", "restructuring experts": a lower-case "-ing" word before a person's role is in
- * its phrase, not a verb ("supporting Clinton", "requiring candidates" stay out).
+ * "housing spokesman": a lower-case "-ing" word before a person's role (a title head, or a noun
+ * compromise tags Actor) is in its phrase, not a verb ("supporting Clinton", "requiring candidates").
  */
 const isGerundModifier = (t: Token, next: Token) =>
   t.tags.includes("Gerund") && /^\p{Ll}/u.test(t.text) && /^\p{Ll}/u.test(next.text) &&
