@@ -97,8 +97,8 @@ export const recognizeSentence = (
     const institution = !capsLine && isCapitalised(tokens[i]) && isTitleWord(lexicon, lower(tokens[i])) && i + 1 < to &&
       joinable(tokens[i], tokens[i + 1]) && isCapitalised(tokens[i + 1]) && lexicon.organizationSuffixes.has(lower(tokens[i + 1]))
     // "National Hurricane Center": capitalised common words that an institution word ends are its name.
-    const institutionEnd = capsLine ? undefined : institutionNameEnd(lexicon, tokens, i, to)
-    if (!institution && institutionEnd === undefined && !nameLike(i) && !unknownWordBeforeName(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
+    const opensInstitution = () => !capsLine && institutionNameEnd(lexicon, tokens, i, to) !== undefined
+    if (!institution && !nameLike(i) && !opensInstitution() && !unknownWordBeforeName(i) && !pronounAfterTitle(lexicon, tokens, i, to)) {
       i++
       continue
     }
