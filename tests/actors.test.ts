@@ -77,7 +77,7 @@ describe("actors: a clause's first word", () => {
     // compromise tags "Do" a proper noun after "((WN))"; at a turn's start it is the question's verb.
     expect(namesIn("It was published.  ((WN)) Do we know how Jane Smith used the leather?")).toEqual(["Jane Smith"])
     // A modal that opens a question before a pronoun names nobody; "Will" inside a name stays.
-    expect(namesIn("It was published.\n\n((WN))  Can you brief me? Will they come? They met Will Smith.")).toEqual(["Will Smith"])
+    expect(namesIn("It was published.\n\n((WN))  Can you brief me? Will they come?  ((WN))   Had the federation ever warned you to cover your hair? They met Will Smith.")).toEqual(["Will Smith"])
   })
 })
 

@@ -15,6 +15,9 @@ import { canonicalize } from "./canonical.ts"
 import { findGroups } from "./groups.ts"
 import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
+/** Forms of "do" and "have", which compromise's word list gives as plain verbs, not auxiliaries. */
+const DO_AND_HAVE = new Set(["do", "does", "did", "have", "has", "had"])
+
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
   const spans: Array<NameSpan> = []
@@ -25,12 +28,13 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   // made of it in context: "((WN)) So, what…", "However" after a dash. Acronyms aside: "US", "WHO".
   const loneFunctionWord = (span: NameSpan) =>
     span.first === span.last && /\p{Ll}/u.test(span.text) && isListedFunctionWord(context.nlp.listedTags(span.text.toLowerCase()))
-  // "((WN)) Can you…", "Will they…": a modal or auxiliary opening a clause before a pronoun asks a
-  // question; it names nobody ("Will" and "May" stay names elsewhere).
+  // "((WN)) Can you…", "Had the federation…": a modal or auxiliary opening a clause before a pronoun
+  // or a determiner asks a question; it names nobody ("Will" and "May" stay names elsewhere).
   const questionVerb = (span: NameSpan) => {
     const next = context.tokens[span.last + 1]
     return span.first === span.last && next !== undefined && startsClause(context.tokens, span.first, context.sentences[context.tokens[span.first].sentence].firstToken) &&
-      hasTag(next, "Pronoun") && context.nlp.listedTags(span.text.toLowerCase()).some((tag) => tag === "Modal" || tag === "Auxiliary" || tag === "Copula")
+      (hasTag(next, "Pronoun") || hasTag(next, "Determiner")) &&
+      (DO_AND_HAVE.has(span.text.toLowerCase()) || context.nlp.listedTags(span.text.toLowerCase()).some((tag) => tag === "Modal" || tag === "Auxiliary" || tag === "Copula"))
   }
   // "TV", "DVDs", "HIV", "the Oscars": the initials of a common noun or an award name a thing, not an actor.
   const thing = (span: NameSpan) => {
