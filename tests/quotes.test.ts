@@ -85,6 +85,16 @@ describe("quotes: what is not a statement", () => {
     expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["The talks stalled in May", "a memo"]])
   })
 
+  it("a cue's object followed by another verb phrase is not what was said; a clause whose subject holds 'and' is", () => {
+    expect(quotesOf(`Officials met. The administration promised a veto and attempted to make the case to both parties.`).quotes).toEqual([])
+    const kept = quotesOf(`Officials met. Jane Smith said the locks and limits on digital files were done to maximise the cash. Smith said the deal, which was signed Monday, will hold.`, [smith]).quotes
+    expect(kept.map((q) => q.text)).toEqual(["the locks and limits on digital files were done to maximise the cash", "the deal, which was signed Monday, will hold"])
+  })
+
+  it("a cue after 'to' reports no statement made", () => {
+    expect(quotesOf(`Officials met. A performance in April led 12 viewers to complain he was lewd.`).quotes).toEqual([])
+  })
+
   it("an existential 'there' or a bare 'All told' is not a speaker", () => {
     expect(quotesOf(`There have already been telling responses that could resound in the campaign.`).quotes).toEqual([])
     expect(quotesOf(`All told, up to 5 million people could be eligible for the programs.`).quotes).toEqual([])
@@ -116,6 +126,44 @@ describe("quotes: speakers compromise mis-tags", () => {
     const text = "Jane Smith spoke in Ohio. Though she said the banks were too big, she offered no plan. On Friday she said the plan was dead."
     const { quotes } = quotesOf(text, [smith])
     expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([["she", "smith"], ["she", "smith"]])
+  })
+})
+
+describe("quotes: subjects apart from their cue", () => {
+  const obama: ActorFixture = { key: "obama", name: "Barack Obama", gender: "male", mentions: ["Barack Obama", "Obama"] }
+
+  it("leaves a time phrase between the subject and the cue out of the speaker", () => {
+    const { quotes } = quotesOf(`Officials met. Barack Obama on Tuesday said he would win. Wells Fargo just this month announced it would drop the fees. The report released Friday said the economy grew fast.`, [obama])
+    expect(quotes.map((q) => [q.speakerText, q.text])).toEqual([
+      ["Barack Obama", "he would win"],
+      ["Wells Fargo", "it would drop the fees"],
+      ["The report", "the economy grew fast"]
+    ])
+    // A number makes the time word an amount of people; a month's name may be a name.
+    expect(quotesOf(`Officials met. Around one quarter said they would vote.`).quotes.map((q) => q.speakerText)).toEqual(["one quarter"])
+    expect(quotesOf(`Officials met. Theresa May said she would resign.`).quotes.map((q) => q.speakerText)).toEqual(["Theresa May"])
+  })
+
+  it("gives a cue after 'and' or 'but' the sentence's subject, not the object before the conjunction", () => {
+    const { quotes } = quotesOf(`Officials met. Barack Obama visited Ohio and said he would win the race. Barack Obama has encouraged nations to spend more but has said he will hold firm.`, [obama])
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey, q.text])).toEqual([
+      ["Barack Obama", "obama", "he would win the race"],
+      ["Barack Obama", "obama", "he will hold firm"]
+    ])
+    const described = quotesOf(`Officials met. The embassy declined the request and said the family had left.`).quotes
+    expect(described.map((q) => [q.speakerText, q.text])).toEqual([["The embassy", "the family had left"]])
+  })
+
+  it("splits '… said A and added B', reads a head noun tagged as a verb before an auxiliary, and the antecedent of 'many of whom'", () => {
+    const shared = quotesOf(`Officials met. Jane Smith said the plan would fail and added that the budget was too small.`, [smith]).quotes
+    expect(shared.map((q) => [q.text, q.speakerKey, q.rule])).toEqual([
+      ["the plan would fail", "smith", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["the budget was too small", "smith", "quote.indirect.shared-subject.add;speaker.previous-speaker"]
+    ])
+    const campaign = quotesOf(`Officials met. The Trump campaign has said he is not being audited.`).quotes
+    expect(campaign.map((q) => [q.speakerText, q.text])).toEqual([["The Trump campaign", "he is not being audited"]])
+    const share = quotesOf(`Officials met. It upset family members of the victims, many of whom say the claims are unfounded.`).quotes
+    expect(share.map((q) => [q.speakerText, q.text])).toEqual([["family members of the victims", "the claims are unfounded"]])
   })
 })
 

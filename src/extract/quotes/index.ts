@@ -76,6 +76,11 @@ const PASSIVE_QUESTION_LEADS = new Set(["when", "after", "once", "if", "before",
 const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"]
 /** Subjects that cannot be a speaker: an existential "there", a bare quantifier ("All told, …"), a clause ("How he answers …"). */
 const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether", "why"])
+const COORDINATORS = new Set(["and", "or", "but"])
+/** Words that join a second verb phrase of the same subject: "… said A and added B", "… but has said …". */
+const SAME_SUBJECT_LINKS = new Set(["and", "but"])
+/** Patterns whose speaker is the previous frame's: "…, adding that …", "… said A and added B". */
+const inheritsSpeaker = (pattern: string) => pattern === "participle" || pattern === "shared-subject"
 const MIN_UNATTRIBUTED_WORDS = 6
 const NARRATION_AFTER_QUOTE = /^\s*,?\s*(as|while|whereas|because|since|amid|although|though|even as)\b/
 
@@ -109,6 +114,26 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const hasVerb = (first: number, end: number) => tokens.slice(first, end).some((t) => t.tags.includes("Verb"))
   const isFiniteVerb = (t: Token) => FINITE_TAGS.some((tag) => t.tags.includes(tag)) && !t.tags.includes("Gerund")
   const hasFiniteVerb = (first: number, end: number) => tokens.slice(first, end).some(isFiniteVerb)
+
+  /** Whether a noun followed by a finite verb comes before the next clause boundary ("that", a comma). */
+  const clauseFollows = (first: number, end: number): boolean => {
+    for (let k = first + 1; k < end; k++) {
+      if (INTRODUCERS.has(wordOf(tokens[k - 1])) || /[,;:]/.test(tokens[k - 1].post)) return false
+      if (isFiniteVerb(tokens[k]) && tokens[k - 1].tags.includes("Noun") && !tokens[k - 1].tags.includes("Pronoun")) return true
+    }
+    return false
+  }
+
+  /**
+   * Whether the words after a cue are its object followed by another verb phrase, not a reported
+   * clause: "promised a veto and attempted to …". A reported clause's first verb follows its subject,
+   * not a conjunction; unless a finite verb follows a noun further on, and the "verb" was a noun
+   * ("said the locks and limits on digital files were …", "claims the cease and desist order did …").
+   */
+  const objectThenVerb = (first: number, end: number): boolean => {
+    const verbAt = tokens.slice(first, end).findIndex((t) => t.tags.includes("Verb")) + first
+    return verbAt > first && COORDINATORS.has(wordOf(tokens[verbAt - 1])) && !clauseFollows(verbAt + 1, end)
+  }
 
   /** The kind and the content span of a content range, read from the quotation marks inside it. */
   const classify = (start: number, end: number): { kind: QuoteKind; start: number; end: number; quoted: Array<Quotation> } => {
@@ -234,12 +259,19 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         } else if (/ing$/.test(wordOf(tokens[cue.firstToken])) && prev >= unit.firstToken && /,/.test(tokens[prev].post) && previous !== null && previous.unit === unit) {
           // "…, adding that …": the participle shares the subject of the previous frame.
           pattern = "participle"
+        } else if (previous !== null && previous.unit === unit && from === subjectEnd(tokens, cue.firstToken, from) && from > unit.firstToken) {
+          // "… said that A and predicted that B": the content before ended at this "and"; the second
+          // cue shares the previous frame's subject.
+          pattern = "shared-subject"
         } else {
-          // "Cruz exhorted Republicans … and said …", "Brunner, a developer …, which is …, said …",
+          // "Cruz exhorted Republicans … and said …", "… but has said …", "Brunner, a developer …, which is …, said …",
           // "A judge rejected the request, saying …": the subject that opens the sentence.
           const participle = /ing$/.test(wordOf(tokens[cue.firstToken]))
-          const joined = prev >= from && (/,/.test(tokens[prev].post) || (!participle && wordOf(tokens[prev]) === "and"))
-          const subject = joined ? sentenceSubject(tokens, from, cue.firstToken) : null
+          const link = subjectEnd(tokens, cue.firstToken, from)
+          const joined = prev >= from && (/,/.test(tokens[prev].post) || (!participle && link >= from && SAME_SUBJECT_LINKS.has(wordOf(tokens[link]))))
+          // A subject without a name only for a cue joined by "and"/"but" or a participle: after a comma
+          // a plain "said" more often ends a statement (`Sales have tripled, said analysts`).
+          const subject = joined ? sentenceSubject(tokens, from, cue.firstToken, participle || !/,/.test(tokens[prev].post)) : null
           if (!subject) return null
           speaker = subject
           beforeEnd = subject.first
@@ -285,7 +317,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const opensWithQuote = contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre)
     const introduced = contentFirst > afterFirst
     // A clause, or a noun phrase where the cue takes one; in a title-case headline tags are unreliable.
-    const clauseLike = hasVerb(contentFirst, to) || cue.cue.nounContent || inTitleCase(tokens, cue.firstToken)
+    const clauseLike = (hasVerb(contentFirst, to) && (introduced || !objectThenVerb(contentFirst, to))) || cue.cue.nounContent || inTitleCase(tokens, cue.firstToken)
     const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
       !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
       (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
@@ -294,7 +326,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
     const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post)
     let range: TokenRange
-    if (pattern === "participle") {
+    if (inheritsSpeaker(pattern)) {
       if (!afterSubstantial) return null
       range = { first: contentFirst, end: to }
     } else if ((beforeValid || beforeEndsComma) && afterSubstantial && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
@@ -312,7 +344,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     // "confirmed that the meeting will take place and that the country …": two reported clauses.
     const ranges: Array<TokenRange> = []
     let clauseFirst = range.first
-    if (pattern.endsWith("content-after") || pattern === "participle") {
+    if (pattern.endsWith("content-after") || inheritsSpeaker(pattern)) {
       for (let k = range.first + 2; k + 1 < range.end; k++) {
         if (wordOf(tokens[k]) === "and" && wordOf(tokens[k + 1]) === "that" && !insideQuotation(tokens[k].start)) {
           ranges.push({ first: clauseFirst, end: k })
@@ -338,7 +370,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         kind: classified.kind,
         pattern: ranges.length > 1 ? `${pattern}.coordinated` : pattern,
         speaker: speaker ? phraseOffsets(tokens, speaker) : null,
-        inheritsFrom: pattern === "participle" ? previous : null,
+        inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
         cue,
         addressee: addressee ? phraseOffsets(tokens, addressee) : null
       })
@@ -362,6 +394,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post)) to = boundary
         // "…, and three-fourths say …": a coordinated clause with its own speaker.
         else if (boundary - 1 > cue.endToken && ["and", "but"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        // "… said that A and predicted that B": a second cue that shares the subject.
+        else if (!nextSpeaker) {
+          const link = subjectEnd(tokens, next.firstToken, cue.endToken)
+          if (link > cue.endToken && SAME_SUBJECT_LINKS.has(wordOf(tokens[link])) && !insideQuotation(tokens[link].start)) to = link
+        }
       }
       const read = readFrame(unit, cue, from, to, frames[frames.length - 1] ?? null)
       if (!read || read.length === 0) return

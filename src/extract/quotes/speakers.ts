@@ -80,11 +80,37 @@ const isGerundModifier = (t: Token, next: Token) =>
   t.tags.includes("Gerund") && /^\p{Ll}/u.test(t.text) && /^\p{Ll}/u.test(next.text) &&
   (next.tags.includes("Actor") || actorLexicon().titleHeads.has(wordOf(next).replace(/s$/, "")))
 
+/** A word between a subject and its cue; not a name that is spelled like one ("Theresa May said"). */
+const isCueModifier = (t: Token) => CUE_MODIFIERS.has(wordOf(t)) && !t.tags.includes("Person")
+
 /** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
 export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
   let j = cueFirst - 1
-  while (j >= unitFirst && CUE_MODIFIERS.has(wordOf(tokens[j])) && !BOUNDARY_AFTER.test(tokens[j].post)) j--
+  while (j >= unitFirst && isCueModifier(tokens[j]) && !BOUNDARY_AFTER.test(tokens[j].post)) j--
   return j
+}
+
+/** A day or a span of time ("Friday", "month"); not a month's name, which may be a name ("Theresa May"). */
+const isTimeWord = (t: Token) => t.tags.includes("Date") && !["Month", "Person", "Organization", "ProperNoun"].some((tag) => t.tags.includes(tag))
+/** Words that open a time phrase before a cue: "on Tuesday", "just this month", "earlier this year". */
+const TIME_LEADS = new Set(["on", "in", "this", "last", "next", "past", "that", "the", "early", "earlier", "late", "later", "just", "each", "every"])
+const isPastParticiple = (t: Token) => t.tags.includes("PastTense") || t.tags.includes("Participle")
+
+/**
+ * The end of the subject when a time phrase stands between it and the cue: "Wells Fargo just this
+ * month announced", "Obama on Tuesday said", "The report released Friday said" (the participle
+ * describes the subject). Otherwise `last` itself.
+ */
+const subjectBeforeTime = (tokens: ReadonlyArray<Token>, last: number, unitFirst: number): number => {
+  if (last < unitFirst || !isTimeWord(tokens[last]) || /,/.test(tokens[last].post)) return last
+  let k = last
+  while (k - 1 >= unitFirst && (isTimeWord(tokens[k - 1]) || TIME_LEADS.has(wordOf(tokens[k - 1]))) && !/[,]/.test(tokens[k - 1].post)) k--
+  // "around one quarter said": a number makes the time word an amount of people.
+  if (k - 1 >= unitFirst && tokens[k - 1].tags.includes("Value")) return last
+  let subject = subjectEnd(tokens, k, unitFirst)
+  const joined = (i: number) => i >= unitFirst && !/[,]/.test(tokens[i].post) && !BOUNDARY_AFTER.test(tokens[i].post)
+  if (joined(subject) && isPastParticiple(tokens[subject]) && joined(subject - 1) && isNounPhraseWord(tokens[subject - 1])) subject--
+  return joined(subject) && isNounPhraseWord(tokens[subject]) && !NOUN_PHRASE_LINKS.has(wordOf(tokens[subject])) ? subject : last
 }
 
 /**
@@ -92,16 +118,20 @@ export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitF
  * the National Economic Council, told") when the phrase before the comma holds a name.
  */
 export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): TokenRange | null => {
-  const last = subjectEnd(tokens, cueFirst, unitFirst)
+  const last = subjectBeforeTime(tokens, subjectEnd(tokens, cueFirst, unitFirst), unitFirst)
   if (last < unitFirst) return null
   if (BOUNDARY_AFTER.test(tokens[last].post)) return null
+  // A subject does not end in "and" or "of": "visited Ohio and said" shares the sentence's subject.
+  // Nor in "to": "urged voters to say", "is expected to announce" report no statement made.
+  if (NOUN_PHRASE_LINKS.has(wordOf(tokens[last]))) return null
   /** Walks back over one comma-free noun phrase ending at `from`; returns its first token. */
   const walkBack = (from: number): number => {
     let k = from
     while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k])) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
     return k
   }
-  const misTaggedHead = last === cueFirst - 1 && isMisTaggedHeadNoun(tokens, last)
+  // Between it and the cue only cue modifiers may stand ("The Trump campaign has said …").
+  const misTaggedHead = isMisTaggedHeadNoun(tokens, last)
   if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
   // A personal pronoun is the whole subject: "On Friday he said" is said by "he", not "Friday he".
   let first = quotesLexicon().pronouns.has(wordOf(tokens[last])) ? last : walkBack(last)
@@ -326,8 +356,17 @@ export const resolvePronoun = (
   return null
 }
 
+/** A share of a group: "many of whom", "4,000 of whom". */
+const SHARE_WORDS = new Set(["many", "some", "most", "all", "several", "both", "none", "few", "each", "half", "one", "dozens", "hundreds", "thousands", "millions"])
+const isShareWord = (t: Token) => SHARE_WORDS.has(wordOf(t)) || t.tags.includes("Value")
+
 /** The noun phrase a relative pronoun points back to: "an architect who said" → "an architect". */
 export const relativeAntecedent = (tokens: ReadonlyArray<Token>, pronounAt: number, unitFirst: number): TokenRange | null => {
+  // "family members of the victims, many of whom say …": the antecedent precedes the share.
+  const share = pronounAt - 2
+  if (share > unitFirst && wordOf(tokens[pronounAt - 1]) === "of" && isShareWord(tokens[share]) && /,/.test(tokens[share - 1].post)) {
+    return relativeAntecedent(tokens, share, unitFirst)
+  }
   const end = pronounAt
   let first = end
   while (first - 1 >= unitFirst && isNounPhraseWord(tokens[first - 1]) && end - first < 8 &&
@@ -338,10 +377,19 @@ export const relativeAntecedent = (tokens: ReadonlyArray<Token>, pronounAt: numb
 
 const SENTENCE_OPENERS = new Set(["but", "and", "however", "meanwhile", "still", "yet", "so", "also", "then"])
 
-/** The noun phrase that opens a sentence, when it holds a name: the subject a later "and said" shares. */
-export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number, before: number): TokenRange | null => {
+/**
+ * The noun phrase that opens a sentence: the subject a later "and said" shares. It must hold a name or
+ * a pronoun, or, when `nameless` is allowed, be a noun after its determiner or a bare plural.
+ */
+export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number, before: number, nameless: boolean): TokenRange | null => {
   let first = unitFirst
   while (first < before && SENTENCE_OPENERS.has(wordOf(tokens[first]))) first++
+  // "In a video message posted to Twitter, Warren commended …", "Nevertheless, Collins …": the subject
+  // follows the opening phrase.
+  if (first < before && ["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[first].tags.includes(tag))) {
+    const comma = tokens.slice(first, before).findIndex((t) => /,/.test(t.post))
+    if (comma >= 0) first += comma + 1
+  }
   let end = first
   while (end < before && isNounPhraseWord(tokens[end]) && end - first < 8) {
     end++
@@ -349,5 +397,15 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   }
   const range = trimLinks(tokens, { first, end })
   if (!range || range.end >= before) return null
-  return tokens.slice(range.first, range.end).some((t) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun")) ? range : null
+  const words = tokens.slice(range.first, range.end)
+  // A capital names someone anywhere but in a sentence's first word, where only a singular one does
+  // ("Trump had welcomed …", not "Sales have tripled …").
+  const named = words.some((t, i) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") ||
+    (isCapitalisedName(t) && (range.first + i > unitFirst || !t.tags.includes("Plural"))))
+  // Or a common noun phrase that opens with its determiner, or a bare plural: "The embassy declined the
+  // request and said …", "Authorities moved to … and demanded …".
+  const head = words[words.length - 1]
+  const described = nameless && head.tags.includes("Noun") && !isTimeWord(head) &&
+    ((["Determiner", "Possessive"].some((tag) => words[0].tags.includes(tag)) && words.length <= 4) || (words.length === 1 && head.tags.includes("Plural")))
+  return named || described ? range : null
 }
