@@ -521,6 +521,33 @@ describe("dedupe: statements", () => {
   })
 })
 
+describe("dedupe: speakers named by a title the merged actor holds", () => {
+  const blairTitled = { name: "Tony Blair", title: "Prime Minister" }
+  const blair = { name: "Tony Blair" }
+  const brown = { name: "Gordon Brown", title: "Chancellor" }
+  const speakers = (...specs: ReadonlyArray<DocSpec>) => run(...specs).quotes.map((q) => [q.doc_id, q.speaker, q.rule])
+
+  it("gives 'the prime minister' to the one person the article names whom other reports call that", () => {
+    const quote = { speaker: "the prime minister", text: "the economy was stable" }
+    expect(speakers(
+      talks("a", "2025-06-10", { actors: [blairTitled] }),
+      talks("b", "2025-06-10", { actors: [blair, brown], quotes: [quote] })
+    )).toEqual([["b", "Tony Blair", "fixture;speaker.known-title"]])
+  })
+
+  it("leaves it unresolved when no named person, or more than one, holds the title", () => {
+    const quote = { speaker: "the prime minister", text: "the economy was stable" }
+    const howard = { name: "Michael Howard", title: "Prime Minister" }
+    expect(speakers(talks("a", "2025-06-10", { actors: [blairTitled] }), talks("b", "2025-06-10", { actors: [brown], quotes: [quote] })))
+      .toEqual([["b", null, "fixture;speaker.none"]])
+    expect(speakers(talks("a", "2025-06-10", { actors: [blairTitled, howard] }), talks("b", "2025-06-10", { actors: [blair, howard], quotes: [quote] })))
+      .toEqual([["b", null, "fixture;speaker.none"]])
+    // "the former prime minister" may be someone else.
+    expect(speakers(talks("a", "2025-06-10", { actors: [blairTitled] }), talks("b", "2025-06-10", { actors: [blair], quotes: [{ ...quote, speaker: "the former prime minister" }] })))
+      .toEqual([["b", null, "fixture;speaker.none"]])
+  })
+})
+
 describe("dedupe: evidence and ids", () => {
   it("keeps every mention, and gives the same ids whatever the input order", () => {
     const specs = [chileA, chileB, turkey]

@@ -6,7 +6,9 @@
  * 3. Events (`events.ts`): one `event_id` per real event, within a story and an event type.
  * 4. Undated documents (`dating.ts`): take their story's date, and their time expressions are resolved
  *    again against it; events are then grouped once more with those dates.
- * 5. Statements (`statements.ts`): quotes of one speaker saying the same thing share a `statement_id`.
+ * 5. Speakers (`knownTitles.ts`): a quote said by "the prime minister" in an article that never gives
+ *    anyone that title goes to the one person it names whose merged title it is.
+ * 6. Statements (`statements.ts`): quotes of one speaker saying the same thing share a `statement_id`.
  *
  * Nothing is dropped: every mention keeps its row and points at its merged record, which counts its
  * mentions and documents and lists the rules that merged it (`merged_by`). See docs/dedupe.md.
@@ -23,6 +25,7 @@ import type { EventMentionRef } from "./events.ts"
 import { dateUndatedDocuments } from "./dating.ts"
 import type { DatedDocument } from "./dating.ts"
 import { groupStatements } from "./statements.ts"
+import { mergedTitle, speakersByKnownTitle } from "./knownTitles.ts"
 
 /**
  * Who acts when an actor acts, in one document: the actor, and the country or organisation its role
@@ -105,16 +108,22 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   const refs = eventRefs(dated)
   const eventGroups = groupEvents(refs)
 
-  // 5. Statements.
+  // 5. Speakers named by a title the merged actors give. 6. Statements.
+  const byKnownTitle = speakersByKnownTitle(extractions, resolution)
   const quoteRows0 = extractions.flatMap((x) =>
-    x.quotes.map((q) => ({ x, q, quoteId: stableId("quote", x.docId, q.start, q.end) }))
+    x.quotes.map((q) => {
+      const quoteId = stableId("quote", x.docId, q.start, q.end)
+      const speakerId = (q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey)) ?? byKnownTitle.get(quoteId) ?? null
+      const rule = byKnownTitle.has(quoteId) ? q.rule.replace(/;speaker\.none$/, ";speaker.known-title") : q.rule
+      return { x, q, quoteId, speakerId, rule }
+    })
   )
   const statements = groupStatements(
-    quoteRows0.map(({ x, q, quoteId }) => ({
+    quoteRows0.map(({ x, q, quoteId, speakerId }) => ({
       quoteId,
       docId: x.docId,
       storyId: storyOf.get(x.docId)!,
-      speakerActorId: q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey) ?? null,
+      speakerActorId: speakerId,
       text: q.text,
       order: reportOrder(dated.get(x.docId)!.published, x.docId, q.start)
     }))
@@ -176,29 +185,26 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   actors.sort((a, b) => b.n_mentions - a.n_mentions || a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind) || a.actor_id.localeCompare(b.actor_id))
   const actorName = new Map(actors.map((a) => [a.actor_id, a.name]))
 
-  const quotes: Array<QuoteRow> = quoteRows0.map(({ x, q, quoteId }) => {
-    const speakerId = q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey) ?? null
-    return {
-      quote_id: quoteId,
-      statement_id: statements.get(quoteId)!.statementId,
-      doc_id: x.docId,
-      kind: q.kind,
-      text: q.text,
-      start: q.start,
-      end: q.end,
-      speaker_actor_id: speakerId,
-      speaker: speakerId === null ? null : actorName.get(speakerId) ?? null,
-      speaker_text: q.speakerText,
-      speaker_start: q.speakerStart,
-      speaker_end: q.speakerEnd,
-      cue: q.cue,
-      cue_lemma: q.cueLemma,
-      cue_start: q.cueStart,
-      cue_end: q.cueEnd,
-      addressee: q.addressee,
-      rule: q.rule
-    }
-  })
+  const quotes: Array<QuoteRow> = quoteRows0.map(({ x, q, quoteId, speakerId, rule }) => ({
+    quote_id: quoteId,
+    statement_id: statements.get(quoteId)!.statementId,
+    doc_id: x.docId,
+    kind: q.kind,
+    text: q.text,
+    start: q.start,
+    end: q.end,
+    speaker_actor_id: speakerId,
+    speaker: speakerId === null ? null : actorName.get(speakerId) ?? null,
+    speaker_text: q.speakerText,
+    speaker_start: q.speakerStart,
+    speaker_end: q.speakerEnd,
+    cue: q.cue,
+    cue_lemma: q.cueLemma,
+    cue_start: q.cueStart,
+    cue_end: q.cueEnd,
+    addressee: q.addressee,
+    rule
+  }))
 
   // Events: one row per group, one mention row per mention, in input order.
   interface Located {
@@ -298,7 +304,7 @@ const actorRow = (a: MergedActor, mentions: ReadonlyArray<ActorMentionRow>): Act
     name: a.name,
     kind: a.kind,
     title: weighted((m) => m.actor.title),
-    title_normalized: weighted((m) => m.actor.titleNormalized),
+    title_normalized: mergedTitle(a),
     affiliation: weighted((m) => m.actor.affiliation),
     aliases: uniqueSorted([
       ...a.members.flatMap((m) => [m.actor.name, ...m.actor.aliases]),
