@@ -144,6 +144,15 @@ describe("quotes: subjects apart from their cue", () => {
     expect(quotesOf(`Officials met. Theresa May said she would resign.`).quotes.map((q) => q.speakerText)).toEqual(["Theresa May"])
   })
 
+  it("skips an -ly adverb between subject and cue, and keeps a 'that' that is the reported clause's subject", () => {
+    const cruz: ActorFixture = { key: "cruz", name: "Ted Cruz", gender: "male", mentions: ["Cruz"] }
+    const { quotes } = quotesOf(`Officials met. Cruz gingerly said that was an assessment the voters are going to make. Cruz said that the race was close.`, [cruz])
+    expect(quotes.map((q) => [q.speakerKey, q.text])).toEqual([
+      ["cruz", "that was an assessment the voters are going to make"],
+      ["cruz", "the race was close"]
+    ])
+  })
+
   it("gives a cue after 'and' or 'but' the sentence's subject, not the object before the conjunction", () => {
     const { quotes } = quotesOf(`Officials met. Barack Obama visited Ohio and said he would win the race. Barack Obama has encouraged nations to spend more but has said he will hold firm.`, [obama])
     expect(quotes.map((q) => [q.speakerText, q.speakerKey, q.text])).toEqual([

@@ -292,7 +292,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         break
       }
       if (INTRODUCERS.has(wordOf(t))) {
-        contentFirst = k + 1
+        // "said that was …": a "that" right before a finite verb is the clause's subject, not its introducer.
+        contentFirst = k + 1 < to && isFiniteVerb(tokens[k + 1]) ? k : k + 1
         break
       }
       if (/:/.test(t.post) && k + 1 < to) {

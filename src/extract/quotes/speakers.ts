@@ -80,8 +80,12 @@ const isGerundModifier = (t: Token, next: Token) =>
   t.tags.includes("Gerund") && /^\p{Ll}/u.test(t.text) && /^\p{Ll}/u.test(next.text) &&
   (next.tags.includes("Actor") || actorLexicon().titleHeads.has(wordOf(next).replace(/s$/, "")))
 
-/** A word between a subject and its cue; not a name that is spelled like one ("Theresa May said"). */
-const isCueModifier = (t: Token) => CUE_MODIFIERS.has(wordOf(t)) && !t.tags.includes("Person")
+/**
+ * A word between a subject and its cue: a listed one, or a lower-case "-ly" adverb ("Cruz gingerly
+ * said"); not a name that is spelled like one ("Theresa May said").
+ */
+const isCueModifier = (t: Token) =>
+  (CUE_MODIFIERS.has(wordOf(t)) && !t.tags.includes("Person")) || (t.tags.includes("Adverb") && /^\p{Ll}+ly$/u.test(t.text))
 
 /** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
 export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
