@@ -267,14 +267,22 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.kind === "person").map((a) => a.name).sort()).toEqual(["Chris Evans", "Christine Evans", "Christopher Evans"])
   })
 
-  it("joins a full name read as a place in one report to the person of another, and a team to its last word", () => {
+  it("joins a full name read as a place in one report to the person of another, in any story, and a team to its last word", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Zurana Horton", kind: "place" }, { name: "Colts", kind: "organization" }, { name: "Center", kind: "organization" }] }),
       talks("b", "2025-06-10", {
         actors: [{ name: "Zurana Horton", mentions: ["Zurana Horton", "Zurana Horton"] }, { name: "Indianapolis Colts", kind: "organization" }, { name: "Betty Ford Center", kind: "organization" }]
       })
     )
-    expect(actors.find((a) => a.name === "Zurana Horton")).toMatchObject({ kind: "person", n_documents: 2, merged_by: ["same-name-in-story"] })
+    expect(actors.find((a) => a.name === "Zurana Horton")).toMatchObject({ kind: "person", n_documents: 2, merged_by: ["same-name"] })
+    const apart = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "Kanye West", kind: "place" }] },
+      { ...turkey, actors: [...turkey.actors!, { name: "Kanye West", mentions: ["Kanye West", "Kanye West"] }] }
+    )
+    expect(apart.actors.filter((a) => a.name === "Kanye West").map((a) => [a.kind, a.n_documents])).toEqual([["person", 2]])
+    // A one-word name keeps a person apart from a place.
+    const oneWord = run({ ...chileA, actors: [...chileA.actors!, { name: "Jordan", kind: "country" }] }, { ...turkey, actors: [...turkey.actors!, { name: "Jordan" }] })
+    expect(oneWord.actors.filter((a) => a.name === "Jordan").map((a) => a.kind).sort()).toEqual(["country", "person"])
     expect(actors.find((a) => a.name === "Indianapolis Colts")).toMatchObject({ aliases: ["Colts", "Indianapolis Colts"], merged_by: ["short-form-in-story"] })
     expect(run(
       talks("a", "2025-06-10", { actors: [{ name: "Betty Ford Centre", kind: "organization" }] }),

@@ -209,13 +209,16 @@ export const mergeActors = (
     if (sets.union(a, b) !== -1) unions.push({ a, b, rule })
   }
 
-  // Exact names. A one-word person name is only trusted within its story.
+  // Exact names. A one-word person name is only trusted within its story. A name of two words or more
+  // is one actor whatever kind each report read it as ("Kanye West", a place by its words' statistics
+  // in one report, a person in another); a one-word name keeps persons apart from other kinds.
   const byName = new Map<string, number>()
   members.forEach((m, i) => {
-    const personal = m.actor.kind === "person"
     const scope = isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
-    const key = `${personal ? "person" : "thing"}\u241f${scope}\u241f${normalizeName(m.actor.name).replace(/-/g, " ")}`
+    const name = normalizeName(m.actor.name).replace(/-/g, " ")
+    const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"
+    const key = `${kinds}\u241f${scope}\u241f${name}`
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
     else join(first, i, scope === "corpus" ? "same-name" : "same-name-in-story")
@@ -261,11 +264,6 @@ export const mergeActors = (
     const things = indices.filter((i) => members[i].actor.kind !== "person")
     const thingByName = new Map<string, number>()
     for (const i of things) thingByName.set(normalizeName(members[i].actor.name), i)
-    // A full name read as a person in one report and as a place or organisation in another.
-    for (const i of fullNames) {
-      const j = thingByName.get(normalizeName(members[i].actor.name))
-      if (j !== undefined) join(i, j, "same-name-in-story")
-    }
     for (const i of things) {
       for (const alias of members[i].actor.aliases) {
         const j = thingByName.get(normalizeName(alias))
