@@ -442,6 +442,18 @@ describe("quotes: patterns", () => {
     ])
   })
 
+  it("in a transcript, \"you\" in the interviewer's turn is the one interviewee; in the interviewee's turn, or with two people labelled, nobody", () => {
+    const zara: ActorFixture = { key: "zara", name: "Zara Kay", mentions: ["Zara Kay"] }
+    const text = "((WN)) You said that the city was calm.\n\n((Zara Kay)) Yes, and you said it was odd."
+    expect(quotesOf(text, [zara]).quotes.map((q) => `${q.text} → ${q.speakerKey} (${q.rule.split(";")[1]})`)).toEqual([
+      "the city was calm → zara (speaker.turn)",
+      "it was odd → null (speaker.none)"
+    ])
+    const lee: ActorFixture = { key: "lee", name: "Tom Lee", mentions: ["Tom Lee"] }
+    const panel = `${text}\n\n((Tom Lee)) It was.`
+    expect(quotesOf(panel, [zara, lee]).quotes.map((q) => q.speakerKey)).toEqual([null, null])
+  })
+
   it("according to a bare plural source: according to police", () => {
     const { quotes } = quotesOf(`According to police, officers saw the man get out of a car with a handgun.`)
     expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["officers saw the man get out of a car with a handgun", "police"]])

@@ -24,6 +24,7 @@ import { findQuotations, type Quotation } from "./quotations.ts"
 import {
   actorByDescription,
   actorByTitle,
+  turnListener,
   turnSpeaker,
   actorInPhrase,
   addresseeAfter,
@@ -532,6 +533,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       const recent = lastSpeaker !== null && a.unit.index - lastSpeaker.unit <= 3 ? lastSpeaker.key : null
       if (pronoun?.speaker === true) {
         resolved = turnSpeaker(speakerContext, speaker.start) ?? resolved
+      } else if (pronoun?.listener === true) {
+        resolved = turnListener(speakerContext, speaker.start) ?? resolved
       } else if (pronoun) {
         const previousUnit = a.unit.index > 0 ? units[a.unit.index - 1] : null
         resolved = resolvePronoun(speakerContext, pronoun, speaker.start, {

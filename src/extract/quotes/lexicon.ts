@@ -25,7 +25,9 @@ const PronounEntry = Schema.Struct({
   number: Schema.Literals(["singular", "plural"]),
   referent: Schema.Array(Schema.Literals(["person", "organization", "country", "place", "group", "other"])),
   /** "I": the pronoun names whoever is speaking (in a transcript, the person who has the floor). */
-  speaker: Schema.optional(Schema.Boolean)
+  speaker: Schema.optional(Schema.Boolean),
+  /** "You": the pronoun names whoever is spoken to (in an interviewer's turn, the one interviewee). */
+  listener: Schema.optional(Schema.Boolean)
 })
 export type SpeakerPronoun = typeof PronounEntry.Type
 

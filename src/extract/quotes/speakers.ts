@@ -295,26 +295,59 @@ const COLON_LABEL = /^[ \t]*([^\n:]{2,80}):[ \t]/
  * that names no person ("Note:") is no label.
  */
 export const turnSpeaker = (context: SpeakerContext, at: number): ResolvedSpeaker | null => {
-  const personAt = (start: number, end: number) =>
-    context.mentions.find((m) => m.start === start && m.end === end && context.actorsByKey.get(m.actorKey)?.kind === "person")
+  const label = turnLabelBefore(context, at)
+  return label?.person == null ? null : { actorKey: label.person, resolution: "turn" }
+}
+
+/**
+ * In a transcript, "you" in the interviewer's turn (a label that names no person, "((WN))") is the
+ * interviewee: the one person whose name labels turns in the document. With two or more people
+ * labelled, or in a turn a person has, "you" stays unresolved.
+ */
+export const turnListener = (context: SpeakerContext, at: number): ResolvedSpeaker | null => {
+  const label = turnLabelBefore(context, at)
+  if (label === null || label.person !== null) return null
+  const people = new Set<string>()
+  for (let lineEnd = context.text.length; lineEnd > 0;) {
+    const lineStart = context.text.lastIndexOf("\n", lineEnd - 1) + 1
+    const person = labelOfLine(context, lineStart, lineEnd)?.person
+    if (person != null) people.add(person)
+    lineEnd = lineStart - 1
+  }
+  return people.size === 1 ? { actorKey: [...people][0], resolution: "turn" } : null
+}
+
+/** The label that opens the turn `at` is in: the nearest label at a line's start above it. */
+const turnLabelBefore = (context: SpeakerContext, at: number): TurnLabel | null => {
   for (let lineEnd = at; lineEnd > 0;) {
     const lineStart = context.text.lastIndexOf("\n", lineEnd - 1) + 1
-    const line = context.text.slice(lineStart, lineEnd)
-    const bracketed = BRACKETED_LABEL.exec(line)
-    if (bracketed !== null) {
-      const start = lineStart + bracketed[0].indexOf("((") + 2
-      const person = personAt(start, start + bracketed[1].length)
-      return person === undefined ? null : { actorKey: person.actorKey, resolution: "turn" }
-    }
-    const colon = COLON_LABEL.exec(line)
-    if (colon !== null) {
-      const start = lineStart + colon[0].indexOf(colon[1])
-      const person = personAt(start, start + colon[1].length)
-      if (person !== undefined) return { actorKey: person.actorKey, resolution: "turn" }
-    }
+    const label = labelOfLine(context, lineStart, lineEnd)
+    if (label !== null) return label
     lineEnd = lineStart - 1
   }
   return null
+}
+
+interface TurnLabel {
+  /** The local key of the person the label names; null for a label that names nobody ("((WN))"). */
+  readonly person: string | null
+}
+
+/** A turn label at the start of a line: "((Name))" (a person or not) or "Name:" (only a person's). */
+const labelOfLine = (context: SpeakerContext, lineStart: number, lineEnd: number): TurnLabel | null => {
+  const personAt = (start: number, end: number) =>
+    context.mentions.find((m) => m.start === start && m.end === end && context.actorsByKey.get(m.actorKey)?.kind === "person")
+  const line = context.text.slice(lineStart, lineEnd)
+  const bracketed = BRACKETED_LABEL.exec(line)
+  if (bracketed !== null) {
+    const start = lineStart + bracketed[0].indexOf("((") + 2
+    return { person: personAt(start, start + bracketed[1].length)?.actorKey ?? null }
+  }
+  const colon = COLON_LABEL.exec(line)
+  if (colon === null) return null
+  const start = lineStart + colon[0].indexOf(colon[1])
+  const person = personAt(start, start + colon[1].length)
+  return person === undefined ? null : { person: person.actorKey }
 }
 
 export interface PronounCandidates {
