@@ -111,6 +111,17 @@ describe("quotes: speakers compromise mis-tags", () => {
     expect(c.map((q) => [q.speakerText, q.text])).toEqual([["The author of the book, Mitchell Zuckoff", "he stands by it"]])
   })
 
+  it("takes a long description before the name as its apposition, and never the first word of the quotation as speaker", () => {
+    const msallem: ActorFixture = { key: "msallem", name: "Jamel Msallem", mentions: ["Jamel Msallem"] }
+    const text = `Officials met. Speaking to reporters, the president of the Tunisian League for the Defence of Human Rights, Jamel Msallem, said, ${MARK}We are for the freedom to dress.${MARK}`
+    expect(quotesOf(text, [msallem]).quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([
+      ["the president of the Tunisian League for the Defence of Human Rights, Jamel Msallem", "msallem"]
+    ])
+    const tutu: ActorFixture = { key: "tutu", name: "Desmond Tutu", mentions: ["Archbishop Tutu"] }
+    const saying = `Officials met. Archbishop Tutu spoke out on Monday, saying: ${MARK}I am opposed to any arbitrary detention.${MARK}`
+    expect(quotesOf(saying, [tutu]).quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([["Archbishop Tutu", "tutu"]])
+  })
+
   it("keeps an -ing word before a person's role in the speaker, so the quote before it is not lost", () => {
     const perry: ActorFixture = { key: "perry", name: "Ian Perry", gender: "male", mentions: ["Ian Perry"] }
     const text = `Prices fell. ${MARK}The slowdown has given buyers more power,${MARK} RICS housing spokesman Ian Perry said.`

@@ -27,6 +27,8 @@ const CUE_MODIFIERS = new Set(["also", "later", "earlier", "then", "has", "have"
   "is", "are", "was", "were", "been", "now", "currently", "today", "yesterday", "tonight", "formally", "officially", "falsely", "wrongly"])
 /** Words that end a noun phrase even though compromise may tag them as nouns or adjectives. */
 const PHRASE_STOPS = new Set(["that", "who", "which", "whose", "where", "when", "while", "as", "but", "because", "if", "said", "says", "according"])
+/** Punctuation before a token that opens a quotation. */
+const OPENS_QUOTATION = /["“„«]|''|``/
 /** Punctuation after a token that ends a speaker phrase (parentheses do not: "Rep. Gwen Moore (D-Wis.)"). */
 const BOUNDARY_AFTER = /["“”„«»:;\[\]—–]|''|``/
 
@@ -149,7 +151,9 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     const nameFirst = isNounPhraseWord(tokens[nameEnd]) ? walkBack(nameEnd) : nameEnd
     const nameTokens = tokens.slice(nameFirst, nameEnd + 1)
     const named = (range: ReadonlyArray<Token>) => range.some((t) => t.tags.includes("ProperNoun") || isCapitalisedName(t))
-    if (!(named(nameTokens) || named(tokens.slice(first, last + 1))) || nameTokens.length > 5 || last - first > 12) return null
+    // The part before the comma is a short name, or a description of the name that follows it.
+    const secondNamed = named(tokens.slice(first, last + 1)) && last - first < 4
+    if (!(named(nameTokens) || secondNamed) || (nameTokens.length > 5 && !secondNamed) || last - first > 12) return null
     first = nameFirst
   }
   const trimmed = trimLinks(tokens, { first, end: last + 1 })
@@ -167,9 +171,11 @@ export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitE
   // "according to police": compromise reads a bare noun after "to" as a verb ("to police").
   const sourceNoun = (t: Token, at: number) =>
     anyHead && at === first && t.tags.includes("Verb") && !NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) && !/^(be|have|do)$/.test(wordOf(t))
+  // `said: "We …"`, `said, "We …"`: the quotation opens there, and its first words are no speaker.
+  if (first > 0 && BOUNDARY_AFTER.test(tokens[first - 1].post)) return null
   while (k < unitEnd && k - first < 20) {
     const t = tokens[k]
-    if (!isNounPhraseWord(t) && !sourceNoun(t, k)) break
+    if ((!isNounPhraseWord(t) && !sourceNoun(t, k)) || OPENS_QUOTATION.test(t.pre)) break
     k++
     if (BOUNDARY_AFTER.test(t.post)) break
     if (/,/.test(t.post)) {
