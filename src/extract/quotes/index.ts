@@ -20,7 +20,7 @@ import type { QuoteKinds } from "../../model/tables.ts"
 import type { ActorExtraction, ExtractContext, QuoteExtraction } from "../context.ts"
 import { type Cue, findCues, inTitleCase, PASSIVE_AUXILIARIES, QUESTION_OPENERS, wordOf } from "./cues.ts"
 import { quotesLexicon } from "./lexicon.ts"
-import { findQuotations, type Quotation } from "./quotations.ts"
+import { CLOSING_MARK, findQuotations, OPENING_MARK, type Quotation } from "./quotations.ts"
 import {
   actorByDescription,
   actorByTitle,
@@ -58,8 +58,6 @@ interface Attribution {
   gaps: Array<{ start: number; end: number }>
 }
 
-const OPENING_MARK = /["“„«]|''|``/
-const CLOSING_MARK = /["”»]|''/
 const INTRODUCERS = new Set(["that"])
 /** Content cannot start with a relative pronoun: "said Smith, who runs …" describes the speaker. */
 const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when"])

@@ -29,6 +29,11 @@ interface Mark {
   readonly direction: Direction
 }
 
+/** A token's leading punctuation that opens a quotation, as the tokenizer leaves it (`''`, ` `` ` included). */
+export const OPENING_MARK = /["“„«]|''|``/
+/** A token's trailing punctuation that closes a quotation. */
+export const CLOSING_MARK = /["”»]|''/
+
 const OPENERS = new Set(["“", "„", "«"])
 const CLOSERS = new Set(["”", "»"])
 const OPEN_CONTEXT = /[\s([{—–\-/:]/

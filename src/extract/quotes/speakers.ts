@@ -12,6 +12,7 @@ import { actorLexicon } from "../actors/lexicon.ts"
 import { quotesLexicon } from "./lexicon.ts"
 import type { SpeakerPronoun } from "./lexicon.ts"
 import { wordOf } from "./cues.ts"
+import { OPENING_MARK } from "./quotations.ts"
 
 export interface TokenRange {
   readonly first: number
@@ -27,8 +28,6 @@ const CUE_MODIFIERS = new Set(["also", "later", "earlier", "then", "has", "have"
   "is", "are", "was", "were", "been", "now", "currently", "today", "yesterday", "tonight", "formally", "officially", "falsely", "wrongly"])
 /** Words that end a noun phrase even though compromise may tag them as nouns or adjectives. */
 const PHRASE_STOPS = new Set(["that", "who", "which", "whose", "where", "when", "while", "as", "but", "because", "if", "said", "says", "according"])
-/** Punctuation before a token that opens a quotation. */
-const OPENS_QUOTATION = /["“„«]|''|``/
 /** Punctuation after a token that ends a speaker phrase (parentheses do not: "Rep. Gwen Moore (D-Wis.)"). */
 const BOUNDARY_AFTER = /["“”„«»:;\[\]—–]|''|``/
 
@@ -110,11 +109,11 @@ const isPastParticiple = (t: Token) => t.tags.includes("PastTense") || t.tags.in
 const subjectBeforeTime = (tokens: ReadonlyArray<Token>, last: number, unitFirst: number): number => {
   if (last < unitFirst || !isTimeWord(tokens[last]) || /,/.test(tokens[last].post)) return last
   let k = last
-  while (k - 1 >= unitFirst && (isTimeWord(tokens[k - 1]) || TIME_LEADS.has(wordOf(tokens[k - 1]))) && !/[,]/.test(tokens[k - 1].post)) k--
+  while (k - 1 >= unitFirst && (isTimeWord(tokens[k - 1]) || TIME_LEADS.has(wordOf(tokens[k - 1]))) && !/,/.test(tokens[k - 1].post)) k--
   // "around one quarter said": a number makes the time word an amount of people.
   if (k - 1 >= unitFirst && tokens[k - 1].tags.includes("Value")) return last
   let subject = subjectEnd(tokens, k, unitFirst)
-  const joined = (i: number) => i >= unitFirst && !/[,]/.test(tokens[i].post) && !BOUNDARY_AFTER.test(tokens[i].post)
+  const joined = (i: number) => i >= unitFirst && !/,/.test(tokens[i].post) && !BOUNDARY_AFTER.test(tokens[i].post)
   if (joined(subject) && isPastParticiple(tokens[subject]) && joined(subject - 1) && isNounPhraseWord(tokens[subject - 1])) subject--
   return joined(subject) && isNounPhraseWord(tokens[subject]) && !NOUN_PHRASE_LINKS.has(wordOf(tokens[subject])) ? subject : last
 }
@@ -175,7 +174,7 @@ export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitE
   if (first > 0 && BOUNDARY_AFTER.test(tokens[first - 1].post)) return null
   while (k < unitEnd && k - first < 20) {
     const t = tokens[k]
-    if ((!isNounPhraseWord(t) && !sourceNoun(t, k)) || OPENS_QUOTATION.test(t.pre)) break
+    if ((!isNounPhraseWord(t) && !sourceNoun(t, k)) || OPENING_MARK.test(t.pre)) break
     k++
     if (BOUNDARY_AFTER.test(t.post)) break
     if (/,/.test(t.post)) {
