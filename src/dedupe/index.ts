@@ -113,8 +113,8 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   const quoteRows0 = extractions.flatMap((x) =>
     x.quotes.map((q) => {
       const quoteId = stableId("quote", x.docId, q.start, q.end)
-      const speakerId = (q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey)) ?? byKnownTitle.get(quoteId) ?? null
-      const rule = byKnownTitle.has(quoteId) ? q.rule.replace(/;speaker\.none$/, ";speaker.known-title") : q.rule
+      const speakerId = (q.speakerKey === null ? null : resolution.actorIdOf(x.docId, q.speakerKey)) ?? byKnownTitle.get(q) ?? null
+      const rule = byKnownTitle.has(q) ? q.rule.replace(/;speaker\.none$/, ";speaker.known-title") : q.rule
       return { x, q, quoteId, speakerId, rule }
     })
   )

@@ -5,8 +5,7 @@
  * reports call him that most often, so once actors are merged the phrase "the prime minister" finds
  * him: the one person the document names before the quote whose merged title is that title.
  */
-import type { DocumentExtraction } from "../model/extraction.ts"
-import { stableId } from "../ids.ts"
+import type { DocumentExtraction, QuoteMention } from "../model/extraction.ts"
 import type { ActorResolution, MergedActor } from "./actors.ts"
 import { weightedMode } from "./actors.ts"
 
@@ -21,15 +20,15 @@ const titleOfPhrase = (phrase: string): string | null => {
 }
 
 /**
- * For quotes left without a speaker actor whose speaker phrase is "the <title>": the quote id and
- * the one merged person named earlier in its document whose merged title is that title.
+ * For quotes left without a speaker actor whose speaker phrase is "the <title>": the quote and the
+ * one merged person named earlier in its document whose merged title is that title.
  */
 export const speakersByKnownTitle = (
   extractions: ReadonlyArray<DocumentExtraction>,
   resolution: ActorResolution
-): ReadonlyMap<string, string> => {
+): ReadonlyMap<QuoteMention, string> => {
   const titleOf = new Map(resolution.actors.filter((a) => a.kind === "person").map((a) => [a.actorId, mergedTitle(a)]))
-  const found = new Map<string, string>()
+  const found = new Map<QuoteMention, string>()
   for (const x of extractions) {
     for (const q of x.quotes) {
       if (q.speakerKey !== null || q.speakerText === null || q.speakerStart === null) continue
@@ -41,7 +40,7 @@ export const speakersByKnownTitle = (
         const actorId = resolution.actorIdOf(x.docId, m.actorKey)
         if (actorId !== undefined && titleOf.get(actorId) === title) holders.add(actorId)
       }
-      if (holders.size === 1) found.set(stableId("quote", x.docId, q.start, q.end), [...holders][0])
+      if (holders.size === 1) found.set(q, [...holders][0])
     }
   }
   return found
