@@ -3,8 +3,7 @@
  * time, and the report sets each figure beside its target.
  */
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
@@ -12,6 +11,7 @@ import { compromiseParallelSeconds } from "../src/bench/measure.ts"
 import { replay, scaledCorpus } from "../src/bench/corpus.ts"
 import { figures, renderMarkdown } from "../src/bench/report.ts"
 import type { BenchReport } from "../src/bench/report.ts"
+import { tempDir } from "./support/tempDirs.ts"
 
 const article = {
   id: "wire:1",
@@ -88,7 +88,7 @@ describe("bench report", () => {
 
 describe("usage of a benchmarked process", () => {
   it("reads the CPU time of the worker threads before they are terminated, and the whole process's", () => {
-    const dir = mkdtempSync(join(tmpdir(), "newsfacts-usage-test-"))
+    const dir = tempDir("usage-test")
     const script = join(dir, "work.mjs")
     writeFileSync(script, [
       `import { Worker } from "node:worker_threads"`,
@@ -109,7 +109,7 @@ describe("usage of a benchmarked process", () => {
 
 describe("compromise on several processes at once", () => {
   it("tags every share of a corpus and reports the slowest share's seconds", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "newsfacts-bench-test-")), "corpus.jsonl")
+    const file = join(tempDir("bench-test"), "corpus.jsonl")
     writeFileSync(file, ["Officials met in London on Monday.", "He said the talks went well.", "Trump spoke with Xi."].map((text, i) => JSON.stringify({ id: `a${i}`, text })).join("\n"))
     const seconds = await compromiseParallelSeconds(file, 2)
     expect(seconds).toBeGreaterThan(0)

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Stream } from "effect"
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { articlesFromContent, loadInputs, MAX_ARTICLE_BYTES } from "../src/load/index.ts"
 import type { LoadOutcome } from "../src/load/index.ts"
+import { tempDir } from "./support/tempDirs.ts"
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const reasons = (outcomes: ReadonlyArray<LoadOutcome>) =>
@@ -71,7 +71,7 @@ describe("load: one file's content", () => {
 describe("load: a folder", () => {
   it.effect("streams every supported file in sorted order, skipping unreadable paths and repeated ids", () =>
     Effect.gen(function*() {
-      const dir = mkdtempSync(join(tmpdir(), "newsfacts-load-"))
+      const dir = tempDir("load")
       writeFileSync(join(dir, "b.txt"), "Second article.")
       writeFileSync(join(dir, "a.md"), "# Title\n\nFirst article.")
       writeFileSync(join(dir, "notes.csv"), "ignored,because,not,an,article")

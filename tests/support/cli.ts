@@ -1,7 +1,5 @@
 /** Runs the real command line (`node pipeline/main.ts`) as a user would, in a child process. */
 import { spawnSync } from "node:child_process"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { repoRoot } from "./shared.ts"
 
@@ -21,4 +19,4 @@ export const runCli = (args: ReadonlyArray<string>, input?: string): CliRun => {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-export const tempDir = (prefix: string): string => mkdtempSync(join(tmpdir(), `newsfacts-${prefix}-`))
+export { tempDir } from "./tempDirs.ts"
