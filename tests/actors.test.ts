@@ -44,6 +44,24 @@ describe("actors: titles", () => {
   })
 })
 
+describe("actors: office holders", () => {
+  it("splits the place of an office from its holder's name when they run together after 'of' or 'from'", () => {
+    const { actors, mentions } = actorsOf("Senator from Vermont Bernie Sanders met First Minister of Scotland Nicola Sturgeon and Mayor of London Sadiq Khan.")
+    expect(mentions.filter((m) => m.role === "name").map((m) => `${m.text}@${m.start}:${m.kind}`)).toEqual([
+      "Vermont@13:place", "Bernie Sanders@21:person", "Scotland@58:place", "Nicola Sturgeon@67:person", "London@96:place", "Sadiq Khan@103:person"
+    ])
+    expect(actorNamed(actors, "Bernie Sanders")).toMatchObject({ title: "Senator from Vermont" })
+    expect(actorNamed(actors, "Nicola Sturgeon")).toMatchObject({ title: "First Minister of Scotland" })
+  })
+
+  it("leaves an office's own words and its portfolio in the title, and an organisation after 'of' whole", () => {
+    expect(namesIn("Secretary of State Condoleezza Rice met Secretary of Energy Spencer Abraham and the Director of The Wildlife Society.")).toEqual([
+      "Condoleezza Rice", "Spencer Abraham", "The Wildlife Society"
+    ])
+    expect(actorNamed(actorsOf("Secretary of State Condoleezza Rice spoke.").actors, "Condoleezza Rice")).toMatchObject({ kind: "person", title: "Secretary of State" })
+  })
+})
+
 describe("actors: headlines", () => {
   it("reads a title-case headline by the words' statistics, not their capitals", () => {
     const text = "Tara Reid Finally Checks Into Rehab For Undisclosed Reasons\n\nActress Tara Reid checked herself into Promises Treatment Center."
@@ -110,7 +128,12 @@ describe("actors: organisations", () => {
       "Kurdistan Democratic Party@4:organization:name", "KDP@40:organization:alias"
     ])
   })
-})
+
+  it("types a name by the institution or place word before its 'of' or 'for', deep inside the name too", () => {
+    expect(mentionsOf("She went to Manchester High School for Girls and the London School of Economics, near the Gulf of Mexico.")).toEqual([
+      "Manchester High School for Girls@12:organization:name", "London School of Economics@53:organization:name", "Gulf of Mexico@90:place:name"
+    ])
+  })
 
   it("keeps the common words of an institution's name: before its institution word, and after its 'of' or 'for'", () => {
     expect(mentionsOf("As of Monday, the National Hurricane Center said a 1998 Department of Transport paper was wrong.")).toEqual([
@@ -124,6 +147,7 @@ describe("actors: organisations", () => {
       "Ministry of Defence", "Britain", "Department of Health", "John Reid"
     ])
   })
+})
 
 describe("actors: lists", () => {
   it("types a one-word name no statistics know like the organisation it is listed with, and leaves two-word names persons", () => {

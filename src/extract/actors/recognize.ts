@@ -75,6 +75,19 @@ export const recognizeSentence = (
   let i = from
   while (i < to) {
     const capsLine = capsLines[i - from]
+    const office = capsLine ? undefined : officeHolder(lexicon, tokens, i, to, from, span)
+    if (office !== undefined) {
+      // "Secretary of Energy", "Director of National Intelligence": common words name the office's
+      // portfolio, not an actor.
+      const portfolio = office.ownsWords || tokens.slice(i, office.personFirst).every((token) => readsAsCommonWord(lexicon, token))
+      const where = portfolio ? undefined : placeOfOffice(lexicon, tokens, span(i, office.personFirst - 1), to, from)
+      if (portfolio || where !== undefined) {
+        if (where !== undefined) found.push(where)
+        found.push({ ...span(office.personFirst, office.last), kind: "person", rule: "cue:office-of", titleFirst: office.titleFirst, confidence: 3 })
+        i = office.last + 1
+        continue
+      }
+    }
     const phrase = gazetteerPhrase(lexicon, tokens, i, to, capsLine)
     if (phrase !== undefined && !(phrase.last + 1 < to && joinable(tokens[phrase.last], tokens[phrase.last + 1]) && nameLike(phrase.last + 1) && !isTitleWord(lexicon, lower(tokens[phrase.last + 1])))) {
       found.push(phrase.entry.kind === "country" ? countrySpan(tokens, span(i, phrase.last), phrase.entry.country, to) : { ...span(i, phrase.last), kind: "organization", rule: "lexicon:organizations", organization: phrase.entry.organization, confidence: 3 })
@@ -232,6 +245,77 @@ const institutionNameEnd = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>,
   return undefined
 }
 
+const GIVEN_NAME_TAGS = ["FirstName", "MaleName", "FemaleName"]
+
+/**
+ * A word also written in lower case ("energy", "national", "affairs"): the statistics saw it so, or,
+ * for a word they never saw ("commerce"), compromise reads it as no name.
+ */
+const readsAsCommonWord = (lexicon: ActorLexicon, token: Token): boolean => {
+  const counts = wordCounts(lexicon, statisticsWord(token))
+  if (counts !== undefined) return counts.lowercase > 0
+  return ![...PERSON_TAGS, ...PLACE_TAGS, "Organization", "ProperNoun"].some((tag) => hasTag(token, tag))
+}
+
+/**
+ * "Senator from Vermont Bernie Sanders", "First Minister of Scotland Nicola Sturgeon", "Mayor of London
+ * Sadiq Khan", "Secretary of State Condoleezza Rice": after an office's "of" or "from", the place or
+ * institution and the office holder's name run together in capitals. The name starts at the first
+ * given name after the run's first word, or else is the run's last two words; an office whose name
+ * includes the words ("secretary of state") leaves only the name. Returns the name's tokens and where
+ * the title starts, or nothing when the run is no such pair.
+ */
+const officeHolder = (
+  lexicon: ActorLexicon,
+  tokens: ReadonlyArray<Token>,
+  i: number,
+  to: number,
+  sentenceStart: number,
+  span: (first: number, last: number) => { first: number; last: number; start: number; end: number; text: string }
+) => {
+  if (i - 2 < sentenceStart || !isCapitalised(tokens[i])) return undefined
+  const connector = lower(tokens[i - 1])
+  if ((connector !== "of" && connector !== "from") || !joinable(tokens[i - 2], tokens[i - 1]) || !joinable(tokens[i - 1], tokens[i])) return undefined
+  const office = lower(tokens[i - 2])
+  if (!lexicon.titleHeads.has(office) || !isCapitalised(tokens[i - 2])) return undefined
+  let last = i
+  while (last + 1 < to && joinable(tokens[last], tokens[last + 1]) && isCapitalised(tokens[last + 1]) && LETTER_START.test(tokens[last + 1].text)) last++
+  if (last - i < 1) return undefined
+  let titleFirst = i - 2
+  while (titleFirst - 1 >= sentenceStart && joinable(tokens[titleFirst - 1], tokens[titleFirst]) && isTitleWord(lexicon, lower(tokens[titleFirst - 1]))) titleFirst--
+  // "Secretary of State Condoleezza Rice": the office's own name takes the words before the person's.
+  for (let k = i; k < last; k++) {
+    if (lexicon.titleHeads.has(`${office} ${connector} ${tokens.slice(i, k + 1).map(lower).join(" ")}`)) {
+      return last - k >= 1 ? { personFirst: k + 1, last, titleFirst, ownsWords: true } : undefined
+    }
+  }
+  if (last - i < 2) return undefined
+  let personFirst = i + 1
+  while (personFirst < last && !GIVEN_NAME_TAGS.some((tag) => hasTag(tokens[personFirst], tag))) personFirst++
+  if (personFirst < last) return { personFirst, last, titleFirst, ownsWords: false }
+  // No given name known: the last two words, if they read as a person's name on their own.
+  if (FUNCTION_WORD_TAGS.some((tag) => hasTag(tokens[i], tag)) || classifyRun(lexicon, tokens, span(last - 1, last), sentenceStart).kind !== "person") return undefined
+  return { personFirst: last - 1, last, titleFirst, ownsWords: false }
+}
+
+/** The place or institution of an office ("Vermont", "Scotland", "Microsoft"), if the words name one and no person. */
+const placeOfOffice = (
+  lexicon: ActorLexicon,
+  tokens: ReadonlyArray<Token>,
+  found: { first: number; last: number; start: number; end: number; text: string },
+  to: number,
+  sentenceStart: number
+): NameSpan | undefined => {
+  const phrase = gazetteerPhrase(lexicon, tokens, found.first, found.last + 1, false)
+  if (phrase !== undefined && phrase.last === found.last) {
+    return phrase.entry.kind === "country"
+      ? countrySpan(tokens, found, phrase.entry.country, to)
+      : { ...found, kind: "organization", rule: "lexicon:organizations", organization: phrase.entry.organization, confidence: 3 }
+  }
+  const named = classifyRun(lexicon, tokens, found, sentenceStart)
+  return named.kind !== "person" && named.confidence >= 1 ? named : undefined
+}
+
 /** "He" is a pronoun, except as a family name after a title: "Vice Premier He Lifeng". */
 const pronounAfterTitle = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i: number, to: number): boolean =>
   i > 0 && i + 1 < to && isCapitalised(tokens[i]) && hasTag(tokens[i], "Pronoun") && lexicon.titleHeads.has(lower(tokens[i - 1])) &&
@@ -315,6 +399,21 @@ export const hasInnerCapital = (word: string): boolean => /^\p{Lu}\p{Ll}+\p{Lu}/
 const isBareVerbLike = (token: Token): boolean =>
   !isCapitalised(token) && !["Determiner", "Value", "Adjective", "Possessive", "Pronoun", "Plural"].some((tag) => hasTag(token, tag))
 
+/**
+ * The head word of "<head> of …" or "<institution> for …" inside a name ("Bank of England",
+ * "Manchester High School for Girls", "Gulf of Mexico"), if the name is built that way: the words
+ * before the head only qualify it, so the head says what the whole name is.
+ */
+const institutionOfHead = (lexicon: ActorLexicon, words: ReadonlyArray<string>): string | undefined => {
+  const k = words.findIndex((word, n) => n >= 1 && n < words.length - 1 && (word === "of" || word === "for"))
+  if (k < 0) return undefined
+  const head = words[k - 1]
+  // Deeper in a name only an institution or a place heads it: "Crown Prince of …" is a person's title.
+  const fits = lexicon.ofHeads.has(head) && (words[k] === "of" || lexicon.organizationSuffixes.has(head)) &&
+    (k === 1 || lexicon.organizationSuffixes.has(head) || PLACE_OF_HEADS.has(head))
+  return fits ? head : undefined
+}
+
 /** Decides what a capitalised run names, from the strongest evidence available. */
 const classifyRun = (
   lexicon: ActorLexicon,
@@ -330,8 +429,9 @@ const classifyRun = (
   if (title !== undefined) return { ...run, kind: "person", rule: title.honorific ? "cue:honorific" : "cue:title", titleFirst: title.first, gender: title.gender, confidence: 3 }
   if (followsWorkNoun(lexicon, tokens, run.first, sentenceStart)) return { ...run, kind: "other", rule: "cue:work", confidence: 3 }
   if (words.length >= 2 && lexicon.organizationSuffixes.has(lastWord)) return { ...run, kind: "organization", rule: "pattern:organization-suffix", confidence: 2 }
-  if (words.length >= 3 && (words[1] === "of" || (words[1] === "for" && lexicon.organizationSuffixes.has(firstWord))) && lexicon.ofHeads.has(firstWord)) {
-    return PLACE_OF_HEADS.has(firstWord) ? { ...run, kind: "place", rule: "pattern:place-of", confidence: 2 } : { ...run, kind: "organization", rule: "pattern:institution-of", confidence: 2 }
+  const head = institutionOfHead(lexicon, words)
+  if (head !== undefined) {
+    return PLACE_OF_HEADS.has(head) ? { ...run, kind: "place", rule: "pattern:place-of", confidence: 2 } : { ...run, kind: "organization", rule: "pattern:institution-of", confidence: 2 }
   }
   if (words.length >= 2 && lexicon.placeSuffixes.has(lastWord)) return { ...run, kind: "place", rule: "pattern:place-suffix", confidence: 2 }
   // A capital inside a word ("WorldCom", "CentOS", "YouTube") marks a company or its product, not a
