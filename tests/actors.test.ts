@@ -133,6 +133,7 @@ describe("actors: organisations", () => {
     expect(mentionsOf("She went to Manchester High School for Girls and the London School of Economics, near the Gulf of Mexico.")).toEqual([
       "Manchester High School for Girls@12:organization:name", "London School of Economics@53:organization:name", "Gulf of Mexico@90:place:name"
     ])
+    expect(mentionsOf("He ran for Michigan House of Representatives.")).toEqual(["Michigan House of Representatives@11:organization:name"])
   })
 
   it("keeps the common words of an institution's name: before its institution word, and after its 'of' or 'for'", () => {

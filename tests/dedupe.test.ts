@@ -220,6 +220,18 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("does not read the town a place is named for as the place's short form", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Edinburgh", kind: "place" }, { name: "Promises", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Edinburgh Airport", kind: "place" }, { name: "Promises Treatment Center", kind: "organization" }] })
+    )
+    expect(actors.filter((a) => a.name.startsWith("Edinburgh") || a.name.startsWith("Promises")).map((a) => [a.name, a.merged_by]).sort()).toEqual([
+      ["Edinburgh Airport", []],
+      ["Edinburgh", []],
+      ["Promises Treatment Center", ["short-form-in-story"]]
+    ])
+  })
+
   it("keeps a group named by a plain noun to its story: the officials of two stories are two actors", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "officials", kind: "group" }] }),

@@ -21,7 +21,8 @@
  *   "Promises Treatment Center"), the initials ("THR" → "The Hollywood Reporter") or, for a name that
  *   ends in no institution word, the last words ("Colts" → "Indianapolis Colts") of exactly one longer
  *   name of the same kind in its story. Not a name the gazetteers know ("Berlin" is no short form of
- *   "Berlin Film Festival"), and not a name that stands for different long names in different stories
+ *   "Berlin Film Festival"), not the town a place is named for ("Edinburgh" of "Edinburgh Airport"),
+ *   and not a name that stands for different long names in different stories
  *   ("New" for New York and for New Labour): it joins neither.
  * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
  */
@@ -96,15 +97,19 @@ const canonicalName = (kind: ActorKind, members: ReadonlyArray<ActorMember>): st
 const withoutArticle = (words: ReadonlyArray<string>) => (words[0] === "the" ? words.slice(1) : words)
 const initialsOf = (words: ReadonlyArray<string>) => words.filter((w) => !["of", "and", "for", "&"].includes(w)).map((w) => w[0]).join("")
 
+/** Places built in a town and named for it; "Atlantic Ocean" and "Westchester County" are their leading words. */
+const FACILITY_WORDS: ReadonlySet<string> = new Set(["airport", "street", "avenue", "road", "square", "bridge", "stadium", "plaza", "beach", "hall", "harbour", "harbor", "station"])
+
 /**
  * The short forms a name may be written as, normalised: its leading words ("words:promises" of
  * "Promises Treatment Center") and its initials with and without "the" ("initials:thr" of "The
- * Hollywood Reporter").
+ * Hollywood Reporter"). The leading words of a facility named for its town ("Edinburgh Airport",
+ * "Miami Beach") are the town, not a short form.
  */
 const shortFormsOf = (name: string): Array<string> => {
   const all = nameWords(name)
   const words = withoutArticle(all)
-  const prefixes = words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
+  const prefixes = FACILITY_WORDS.has(words[words.length - 1]) ? [] : words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
   const initials = words.length < 2 ? [] : [initialsOf(words), initialsOf(all)].filter((i) => i.length >= 2).map((i) => `initials:${i}`)
   return [...new Set([...prefixes, ...initials, ...teamNameTails(words)])]
 }

@@ -31,6 +31,8 @@ export interface NameSpan {
 const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "du", "da", "di", "le", "la", "del", "dos", "bin", "ibn", "al", "el", "ter", "zu"])
 const LOCATIVE = new Set(["in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "toward", "towards", "through", "inside", "within", "between", "visit", "visited", "visiting", "of"])
 const PLACE_OF_HEADS = new Set(["gulf", "bay", "sea", "isle", "isles", "island", "islands", "cape", "strait", "straits", "lake", "mount", "city", "port", "province", "county", "district", "region"])
+/** Heads before "of" that are a person's rank ("Duke of Edinburgh"), not an institution or a place. */
+const RANK_OF_HEADS = new Set(["duke", "prince", "princess", "queen", "king", "archbishop", "bishop", "governor"])
 const LETTER_START = /^\p{L}/u
 const PERSON_TAGS = ["Person", "FirstName", "LastName", "MaleName", "FemaleName"]
 const PLACE_TAGS = ["Place", "City", "Country", "Region"]
@@ -408,9 +410,9 @@ const institutionOfHead = (lexicon: ActorLexicon, words: ReadonlyArray<string>):
   const k = words.findIndex((word, n) => n >= 1 && n < words.length - 1 && (word === "of" || word === "for"))
   if (k < 0) return undefined
   const head = words[k - 1]
-  // Deeper in a name only an institution or a place heads it: "Crown Prince of …" is a person's title.
+  // Deeper in a name a person's rank heads no name: "Crown Prince of …" is a title.
   const fits = lexicon.ofHeads.has(head) && (words[k] === "of" || lexicon.organizationSuffixes.has(head)) &&
-    (k === 1 || lexicon.organizationSuffixes.has(head) || PLACE_OF_HEADS.has(head))
+    (k === 1 || !RANK_OF_HEADS.has(head))
   return fits ? head : undefined
 }
 
