@@ -44,6 +44,15 @@ describe("actors: titles", () => {
   })
 })
 
+describe("actors: abbreviated titles", () => {
+  it("reads 'Rep.', 'Sen.' and 'Gen.' as titles with their period, not as names, and normalises them in full", () => {
+    const { actors, mentions } = actorsOf("Rep. Nancy Pelosi met Sen. Rand Paul and Gen. David Petraeus.")
+    expect(mentions.map((m) => m.text)).toEqual(["Nancy Pelosi", "Rand Paul", "David Petraeus"])
+    expect(actorNamed(actors, "Nancy Pelosi")).toMatchObject({ title: "Rep.", titleNormalized: "representative" })
+    expect(actorNamed(actors, "Rand Paul")).toMatchObject({ title: "Sen.", titleNormalized: "senator" })
+  })
+})
+
 describe("actors: office holders", () => {
   it("splits the place of an office from its holder's name when they run together after 'of' or 'from'", () => {
     const { actors, mentions } = actorsOf("Senator from Vermont Bernie Sanders met First Minister of Scotland Nicola Sturgeon and Mayor of London Sadiq Khan.")

@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { FUNCTION_WORD_TAGS, capsLineFlags, continuesPersonName, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsDate, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, capsLineFlags, isAbbreviatedTitle, continuesPersonName, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsDate, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {
@@ -507,7 +507,9 @@ const titleBefore = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, first:
     if (!/^\.?[ \t\u00a0]+$/.test(gap)) return undefined
     return { first: t, honorific: true, gender: lexicon.honorifics.get(word) ?? lexicon.honorifics.get(`${word}.`) ?? undefined }
   }
-  if (!lexicon.titleHeads.has(word) || !joinable(tokens[t], tokens[first])) return undefined
+  // "Rep. Nancy Pelosi", "Sen. Rand Paul": a title written short keeps its period before the name.
+  const abbreviated = isAbbreviatedTitle(lexicon, tokens[t]) && /^\.[ \t\u00a0]+$/.test(gap)
+  if (!abbreviated && (!lexicon.titleHeads.has(word) || !joinable(tokens[t], tokens[first]))) return undefined
   while (t - 1 >= sentenceStart && joinable(tokens[t - 1], tokens[t]) && isTitleWord(lexicon, lower(tokens[t - 1]))) t--
   return { first: t, honorific: false, gender: undefined }
 }

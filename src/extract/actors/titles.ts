@@ -9,7 +9,7 @@ import type { Token } from "../../model/document.ts"
 import type { ExtractContext } from "../context.ts"
 import type { ActorLexicon, Gender } from "./lexicon.ts"
 import type { NameSpan } from "./recognize.ts"
-import { lower, nameCore } from "./tokens.ts"
+import { isAbbreviatedTitle, lower, nameCore } from "./tokens.ts"
 
 export interface TitleFacts {
   readonly title: string
@@ -25,6 +25,11 @@ const NATIONAL_OFFICES = new Set([
   "secretary of state", "trade representative", "representative", "ambassador", "envoy", "negotiator", "king", "queen",
   "senator", "attorney general", "press secretary"
 ])
+/** Titles written short, as their normalised title says them in full. */
+const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["rep", "representative"], ["sen", "senator"], ["gov", "governor"], ["gen", "general"], ["col", "colonel"],
+  ["lt", "lieutenant"], ["maj", "major"], ["capt", "captain"], ["sgt", "sergeant"], ["prof", "professor"]
+])
 const APPOSITIVE_STARTERS = new Set(["the", "a", "an", "former", "its", "his", "her", "their"])
 
 export const attachTitle = (lexicon: ActorLexicon, context: ExtractContext, span: NameSpan, spans: ReadonlyArray<NameSpan>): TitleFacts | undefined =>
@@ -38,10 +43,11 @@ const titleBeforeName = (lexicon: ActorLexicon, context: ExtractContext, span: N
   if (titleFirst === undefined) return undefined
   const { tokens, text } = context
   const titleTokens = tokens.slice(titleFirst, span.first)
-  const words = titleTokens.map(lower)
+  const words = titleTokens.map((token) => (isAbbreviatedTitle(lexicon, token) ? TITLE_ABBREVIATIONS.get(lower(token)) ?? lower(token) : lower(token)))
   if (words.length === 1 && lexicon.honorifics.has(words[0].replace(/\.$/, "")) && !lexicon.titleHeads.has(words[0])) return undefined
   let titleStart = tokens[titleFirst].start
-  const titleEnd = tokens[span.first - 1].end
+  // An abbreviated title keeps its period: "Rep.", not "Rep".
+  const titleEnd = tokens[span.first - 1].end + (isAbbreviatedTitle(lexicon, tokens[span.first - 1]) ? 1 : 0)
   let affiliation: string | null = null
   let rule = "title:before-name"
   // What sits right before the title: a country ("US", "Chinese", "China's") or an institution ("White House").

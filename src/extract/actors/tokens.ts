@@ -155,6 +155,10 @@ export const wordCounts = (lexicon: ActorLexicon, word: string) => {
 export const isTitleWord = (lexicon: ActorLexicon, word: string): boolean =>
   lexicon.titleHeads.has(word) || lexicon.titleModifiers.has(word) || lexicon.honorifics.has(word)
 
+/** A title written short with its period: "Rep.", "Sen.", "Gov.", "Gen." (not "Gen" of "Gen Z"). */
+export const isAbbreviatedTitle = (lexicon: ActorLexicon, token: Token): boolean =>
+  /^\.(?:\s|$)/.test(token.post) && lexicon.titleHeads.has(`${lower(token)}.`)
+
 /**
  * A capitalised word neither the statistics, the gazetteers nor compromise know as anything but a noun,
  * and no abbreviation ("RB").
@@ -198,7 +202,7 @@ export const readsAsName = (lexicon: ActorLexicon, token: Token, capsLine: boole
   }
   if (!isCapitalised(token)) return false
   if (NOT_NAME_TAGS.some((t) => hasTag(token, t)) && !(counts !== undefined && counts.name > 2 * (counts.capitalised + counts.lowercase))) return false
-  if (isTitleWord(lexicon, word) && !(counts !== undefined && counts.name > counts.capitalised + counts.lowercase)) return false
+  if ((isTitleWord(lexicon, word) || isAbbreviatedTitle(lexicon, token)) && !(counts !== undefined && counts.name > counts.capitalised + counts.lowercase)) return false
   if (clauseStart) {
     if (counts !== undefined) return counts.name >= counts.capitalised + counts.lowercase
     if (gazetteer) return true
