@@ -329,6 +329,25 @@ describe("quotes: patterns", () => {
     expect(indirect.map((q) => [q.text, q.speakerText, q.rule])).toEqual([["The museum would make history", "Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]])
   })
 
+  it("a quote that resumes after a phrase following the cue is one interrupted statement", () => {
+    const text = `“We are ready,” Smith said during a visit to Ohio, “but the talks may take a while.”`
+    const { quotes } = quotesOf(text, [smith])
+    expect(quotes.map((q) => [q.start, q.end, q.text, q.speakerKey])).toEqual([
+      [1, text.length - 1, "We are ready … but the talks may take a while.", "smith"]
+    ])
+    expect(quotes[0].rule).toContain("interrupted")
+  })
+
+  it("reads the speaker before a parenthesis between name and cue, whatever the content's side", () => {
+    const pelosi: ActorFixture = { key: "pelosi", name: "Nancy Pelosi", gender: "female", mentions: ["Nancy Pelosi"] }
+    const before = quotesOf(`“The vote will fail,” Rep. Nancy Pelosi (D-Calif.) said.`, [pelosi]).quotes
+    const after = quotesOf(`Rep. Nancy Pelosi (D-Calif.) told reporters that the vote would fail.`, [pelosi]).quotes
+    expect([...before, ...after].map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([
+      ["The vote will fail", "Rep. Nancy Pelosi", "pelosi"],
+      ["the vote would fail", "Rep. Nancy Pelosi", "pelosi"]
+    ])
+  })
+
   it("a quote in the next paragraph continues the attributed quote before it, as one statement", () => {
     const text = `“We are ready,” Smith said.\n\n“The talks begin today and will go on for a week.”`
     const { quotes } = quotesOf(text, [smith])

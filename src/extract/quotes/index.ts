@@ -230,16 +230,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       // "an architect who said …", "Democrats, who have argued …": the speaker is the relative
       // pronoun's antecedent (compromise may tag "who" as a preposition, so it is read by its word).
       const relative = subjectEnd(tokens, cue.firstToken, from)
-      if (relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))) {
-        speaker = relativeAntecedent(tokens, relative, unit.firstToken)
-        if (!speaker) return null
-        beforeEnd = cue.firstToken
-      } else {
-        speaker = speakerBefore(tokens, cue.firstToken, from)
-      }
+      const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
+      speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
+      if (antecedent && !speaker) return null
       if (speaker && NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) return null
       if (speaker) {
-        if (beforeEnd === cue.firstToken && speaker.end < cue.firstToken) {
+        if (antecedent && speaker.end < cue.firstToken) {
           // Antecedent: the content cannot start before the cue.
           from = cue.firstToken
         } else {
@@ -304,11 +300,14 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const beforeTokens = beforeEnd - from
     const beforeLast = beforeTokens > 0 ? tokens[beforeEnd - 1] : null
     const beforeEndsQuote = beforeLast !== null && CLOSING_MARK.test(beforeLast.post)
+    // `"…," Tester said, referring to X, "…"`, `"…," Trump said during a rally in Ohio, "…"`: the quote
+    // resumes after a phrase that follows the cue.
+    let resumes = false
     if (beforeEndsQuote && !(contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre))) {
-      // `"…," Tester said, referring to X, "…"`: the quote resumes after a participle phrase.
       for (let k = afterFirst + 1; k < Math.min(to, afterFirst + 12); k++) {
         if (OPENING_MARK.test(tokens[k].pre) && /,/.test(tokens[k - 1].post)) {
           contentFirst = k
+          resumes = true
           break
         }
       }
@@ -324,7 +323,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
     const beforeValid = beforeLast !== null && (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd) && !subordinateBefore(from, beforeEnd)))
     // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
-    const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post)
+    const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post) || resumes ||
+      (contentFirst > afterFirst && OPENING_MARK.test(tokens[contentFirst].pre) && /,/.test(tokens[contentFirst - 1].post))
     let range: TokenRange
     if (inheritsSpeaker(pattern)) {
       if (!afterSubstantial) return null

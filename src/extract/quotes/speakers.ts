@@ -119,11 +119,24 @@ const subjectBeforeTime = (tokens: ReadonlyArray<Token>, last: number, unitFirst
 }
 
 /**
+ * The subject's last token when a short parenthesis stands between it and the cue: "Paul D. Ryan
+ * (R-Wis.) said", "Nancy Pelosi (D-Calif.) told", "the chief executive (pictured) said". Otherwise `last`.
+ */
+const beforeParenthesis = (tokens: ReadonlyArray<Token>, last: number, unitFirst: number): number => {
+  // A comma after the parenthesis ends a clause there: "is suing Hewlett Packard (HP), saying …".
+  if (last < unitFirst || !/^\.?\)\s*$/.test(tokens[last].post)) return last
+  let open = last
+  while (open > unitFirst && !tokens[open].pre.includes("(") && last - open < 4) open--
+  if (!tokens[open].pre.includes("(") || open - 1 < unitFirst || tokens[open - 1].post.trim() !== "") return last
+  return open - 1
+}
+
+/**
  * The subject of a cue: the noun phrase right before it, with an apposition ("Hassett, director of
  * the National Economic Council, told") when the phrase before the comma holds a name.
  */
 export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): TokenRange | null => {
-  const last = subjectBeforeTime(tokens, subjectEnd(tokens, cueFirst, unitFirst), unitFirst)
+  const last = subjectBeforeTime(tokens, beforeParenthesis(tokens, subjectEnd(tokens, cueFirst, unitFirst), unitFirst), unitFirst)
   if (last < unitFirst) return null
   if (BOUNDARY_AFTER.test(tokens[last].post)) return null
   // A subject does not end in "and" or "of": "visited Ohio and said" shares the sentence's subject.
