@@ -73,8 +73,16 @@ const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when",
 /** Words before a passive "asked" that make it the asking of a question: "when asked whether …". */
 const PASSIVE_QUESTION_LEADS = new Set(["when", "after", "once", "if", "before", "while"])
 const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"]
-/** Subjects that cannot be a speaker: an existential "there", a bare quantifier ("All told, …"), a clause ("How he answers …"). */
-const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether", "why"])
+/**
+ * Subjects that cannot be a speaker: an existential "there", a bare quantifier ("All told, …"), a
+ * clause ("How he answers …"), "worth" of "it is worth noting that …".
+ */
+const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether", "why", "worth"])
+/**
+ * "what Trump says his plan would do", "how experts say it works": a clause about what is said, no
+ * statement ("what the senators said was gerrymandering" is one: the senators called it that).
+ */
+const WH_OPENERS = new Set(["how", "what", "whether", "why"])
 const COORDINATORS = new Set(["and", "or", "but"])
 /** Words that join a second verb phrase of the same subject: "… said A and added B", "… but has said …". */
 const SAME_SUBJECT_LINKS = new Set(["and", "but"])
@@ -234,6 +242,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
       if (speaker && NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) return null
+      const opener = speaker && speaker.first - 1 >= unit.firstToken ? tokens[speaker.first - 1] : null
+      const copulaAfter = cue.endToken < to && tokens[cue.endToken].tags.includes("Copula")
+      if (opener && WH_OPENERS.has(wordOf(opener)) && opener.post.trim() === "" && !copulaAfter) return null
       if (speaker) {
         if (antecedent && speaker.end < cue.firstToken) {
           // Antecedent: the content cannot start before the cue.
