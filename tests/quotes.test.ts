@@ -109,6 +109,15 @@ describe("quotes: what is not a statement", () => {
 })
 
 describe("quotes: speakers compromise mis-tags", () => {
+  it("keeps a modifier tagged as a bare verb in a subject after a comma, 'long' before the cue, and a verb tagged as a plural noun", () => {
+    const a = quotesOf(`The plan is an insult to voters, top black lawmakers said Friday.`).quotes
+    expect(a.map((q) => [q.speakerText, q.text])).toEqual([["top black lawmakers", "The plan is an insult to voters"]])
+    const b = quotesOf(`Smith has long said that she qualifies as a citizen.`, [smith]).quotes
+    expect(b.map((q) => [q.speakerKey, q.cue, q.text])).toEqual([["smith", "said", "she qualifies as a citizen"]])
+    const c = quotesOf(`Smith said Jones favors a strongman approach.`, [smith]).quotes
+    expect(c.map((q) => [q.speakerKey, q.text])).toEqual([["smith", "Jones favors a strongman approach"]])
+  })
+
   it("reads a cue after an apposition, an unknown surname tagged as a verb, and a name that comes second", () => {
     const a = quotesOf(`Officials met. Scott Goodstein, its chief executive officer, said candidates are aware.`).quotes
     expect(a.map((q) => [q.speakerText, q.text])).toEqual([["Scott Goodstein, its chief executive officer", "candidates are aware"]])

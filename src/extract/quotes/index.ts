@@ -118,7 +118,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const attributions: Array<Attribution> = []
 
   const insideQuotation = (offset: number) => quotations.some((q) => q.contentStart <= offset && offset < q.contentEnd)
-  const hasVerb = (first: number, end: number) => tokens.slice(first, end).some((t) => t.tags.includes("Verb"))
+  /**
+   * "Trump favors a strongman approach": compromise tags "favors" a plural noun, but a plural noun
+   * between a name or pronoun and a determiner is that subject's verb.
+   */
+  const misTaggedVerb = (k: number) => {
+    const t = tokens[k]
+    const prev = tokens[k - 1]
+    const next = tokens[k + 1]
+    return t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) && prev !== undefined && next !== undefined &&
+      (prev.tags.includes("ProperNoun") || prev.tags.includes("Pronoun")) && !prev.tags.includes("Possessive") &&
+      prev.post.trim() === "" && t.post.trim() === "" && (next.tags.includes("Determiner") || next.tags.includes("Possessive"))
+  }
+  const hasVerb = (first: number, end: number) => {
+    for (let k = first; k < end; k++) if (tokens[k].tags.includes("Verb") || (k > first && misTaggedVerb(k))) return true
+    return false
+  }
   const isFiniteVerb = (t: Token) => FINITE_TAGS.some((tag) => t.tags.includes(tag)) && !t.tags.includes("Gerund")
   const hasFiniteVerb = (first: number, end: number) => tokens.slice(first, end).some(isFiniteVerb)
 

@@ -25,7 +25,7 @@ const NOUN_PHRASE_LINKS = new Set(["of", "for", "at", "from", "in", "and", "&", 
 /** Words between a subject and its cue: "he also said", "Trump has repeatedly said", "she is saying". */
 const CUE_MODIFIERS = new Set(["also", "later", "earlier", "then", "has", "have", "had", "will", "would", "previously", "once", "again", "reportedly", "recently", "repeatedly", "further", "simply", "just", "publicly", "privately", "separately", "frequently", "often", "did", "does", "do", "first", "since", "already", "quickly", "flatly", "bluntly", "only", "still", "even", "famously", "subsequently", "elsewhere", "specifically", "initially", "directly", "explicitly", "openly", "angrily", "may", "might", "could", "should", "can", "shall",
   // Progressive and time words of live-blog reporting: "Trump is warning voters that …", "Clinton now says …".
-  "is", "are", "was", "were", "been", "now", "currently", "today", "yesterday", "tonight", "formally", "officially", "falsely", "wrongly"])
+  "is", "are", "was", "were", "been", "now", "currently", "today", "yesterday", "tonight", "formally", "officially", "falsely", "wrongly", "long"])
 /** Words that end a noun phrase even though compromise may tag them as nouns or adjectives. */
 const PHRASE_STOPS = new Set(["that", "who", "which", "whose", "where", "when", "while", "as", "but", "because", "if", "said", "says", "according"])
 /** Punctuation after a token that ends a speaker phrase (parentheses do not: "Rep. Gwen Moore (D-Wis.)"). */
@@ -80,6 +80,19 @@ const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean =
 const isGerundModifier = (t: Token, next: Token) =>
   t.tags.includes("Gerund") && /^\p{Ll}/u.test(t.text) && /^\p{Ll}/u.test(next.text) &&
   (next.tags.includes("Actor") || actorLexicon().titleHeads.has(wordOf(next).replace(/s$/, "")))
+
+/**
+ * "…, top black lawmakers said": compromise tags "top" a bare verb, but a clause that opens after a
+ * comma with a bare lower-case verb before a noun phrase and its cue is no command; the word
+ * modifies the subject.
+ */
+const opensClauseAsModifier = (tokens: ReadonlyArray<Token>, i: number, unitFirst: number): boolean => {
+  const t = tokens[i]
+  const next = tokens[i + 1]
+  const opensClause = i === unitFirst || /,\s*$/.test(tokens[i - 1].post)
+  const describes = next !== undefined && (next.tags.includes("Adjective") || (next.tags.includes("Noun") && !["Date", "Value", "Pronoun"].some((tag) => next.tags.includes(tag))))
+  return opensClause && t.tags.includes("Infinitive") && /^\p{Ll}+$/u.test(t.text) && describes
+}
 
 /**
  * A word between a subject and its cue: a listed one, or a lower-case "-ly" adverb ("Cruz gingerly
@@ -145,7 +158,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   /** Walks back over one comma-free noun phrase ending at `from`; returns its first token. */
   const walkBack = (from: number): number => {
     let k = from
-    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k])) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
+    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k]) || opensClauseAsModifier(tokens, k - 1, unitFirst)) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
     return k
   }
   // Between it and the cue only cue modifiers may stand ("The Trump campaign has said …").
