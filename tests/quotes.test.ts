@@ -81,6 +81,13 @@ describe("quotes: what is not a statement", () => {
     expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["was economic gerrymandering", "smith"]])
   })
 
+  it("a phrase ending in a quoted show's title is not content before the cue; the clause after it is", () => {
+    const { quotes } = quotesOf(`In an interview on CBS's “Face the Nation,” Smith said the bill was dead.`, [smith])
+    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["the bill was dead", "smith"]])
+    const kept = quotesOf(`He called it “Very Bad News,” Smith said.`, [smith]).quotes
+    expect(kept.map((q) => [q.kind, q.speakerKey])).toEqual([["mixed", "smith"]])
+  })
+
   it("a subordinate phrase before the speaker is not content", () => {
     expect(quotesOf(`Though Jones is gaining ground with voters, Smith maintains a commanding lead.`, [smith]).quotes).toEqual([])
     const { quotes } = quotesOf(`The vote is lost, Smith maintains.`, [smith])

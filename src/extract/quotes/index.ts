@@ -84,6 +84,10 @@ const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether",
  */
 const WH_OPENERS = new Set(["how", "what", "whether", "why"])
 const COORDINATORS = new Set(["and", "or", "but"])
+/** Small words a title leaves in lower case ("Face the Nation", "Pirates of the Caribbean"). */
+const TITLE_SMALL_WORDS = new Set(["the", "of", "a", "an", "and", "in", "on", "at", "to", "for", "with"])
+/** Words that name a show, book or event before its quoted title: "on “Face the Nation”", "of “Fox News Sunday”". */
+const TITLE_LEADS = new Set(["of", "on", "in", "at", "to", "from", "during"])
 /** Words that join a second verb phrase of the same subject: "… said A and added B", "… but has said …". */
 const SAME_SUBJECT_LINKS = new Set(["and", "but"])
 /** Patterns whose speaker is the previous frame's: "…, adding that …", "… said A and added B". */
@@ -129,6 +133,21 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     return t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) && prev !== undefined && next !== undefined &&
       (prev.tags.includes("ProperNoun") || prev.tags.includes("Pronoun")) && !prev.tags.includes("Possessive") &&
       prev.post.trim() === "" && t.post.trim() === "" && (next.tags.includes("Determiner") || next.tags.includes("Possessive"))
+  }
+  /**
+   * `On this weekend's broadcast of “Fox News Sunday,” Mike Pence said …`: a phrase that ends in a
+   * quoted title (a few capitalised words, quoted after other words) is no quotation of the speaker.
+   */
+  const endsWithQuotedTitle = (first: number, end: number): boolean => {
+    if (end <= first || !CLOSING_MARK.test(tokens[end - 1].post)) return false
+    let open = end - 1
+    while (open > first && !OPENING_MARK.test(tokens[open].pre) && end - open <= 8) open--
+    if (open === first || !OPENING_MARK.test(tokens[open].pre)) return false
+    // The title is named by what comes before it: "of", "on", "in" or a possessive ("CBS's “Face the Nation”").
+    const before = tokens[open - 1]
+    if (!TITLE_LEADS.has(wordOf(before)) && !before.tags.includes("Possessive")) return false
+    const words = tokens.slice(open, end)
+    return words.length <= 7 && words.every((t) => /^[\p{Lu}\d]/u.test(t.text) || TITLE_SMALL_WORDS.has(wordOf(t)))
   }
   const hasVerb = (first: number, end: number) => {
     for (let k = first; k < end; k++) if (tokens[k].tags.includes("Verb") || (k > first && misTaggedVerb(k))) return true
@@ -347,7 +366,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
       (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
-    const beforeValid = beforeLast !== null && (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd) && !subordinateBefore(from, beforeEnd)))
+    const beforeValid = beforeLast !== null && !endsWithQuotedTitle(from, beforeEnd) &&
+      (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd) && !subordinateBefore(from, beforeEnd)))
     // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
     const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post) || resumes ||
       (contentFirst > afterFirst && OPENING_MARK.test(tokens[contentFirst].pre) && /,/.test(tokens[contentFirst - 1].post))
