@@ -138,6 +138,14 @@ describe("actors: organisations", () => {
     ])
   })
 
+  it("knows the devolved governments, and a gazetteer name only where its words are capitalised", () => {
+    expect(mentionsOf("The Scottish Executive and the Welsh Assembly Government agreed.")).toEqual([
+      "Scottish Executive@4:organization:name", "Welsh Assembly Government@31:organization:name"
+    ])
+    expect(actorNamed(actorsOf("The Scottish Executive agreed.").actors, "Scottish Executive")).toMatchObject({ affiliation: "United Kingdom" })
+    expect(mentionsOf("A Scottish executive of the firm resigned.").map((m) => m.split("@")[0])).not.toContain("Scottish executive")
+  })
+
   it("types a name by the institution or place word before its 'of' or 'for', deep inside the name too", () => {
     expect(mentionsOf("She went to Manchester High School for Girls and the London School of Economics, near the Gulf of Mexico.")).toEqual([
       "Manchester High School for Girls@12:organization:name", "London School of Economics@53:organization:name", "Gulf of Mexico@90:place:name"
