@@ -271,6 +271,13 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn(text)).toEqual(["Weaver", "Onuoha", "Zorblax"])
   })
 
+  it("takes a plural of initials ('MPs') and organisers or campaigners for groups, as 'officials' are", () => {
+    const { actors, mentions } = actorsOf("Several MPs said the bill was flawed, and campaigners and British organisers agreed.")
+    expect(mentions.map((m) => `${m.text}:${m.kind}:${m.role}`)).toEqual(["MPs:group:group", "campaigners:group:group", "British organisers:group:group", "British:country:demonym"])
+    expect(actorNamed(actors, "MPs")).toMatchObject({ kind: "group", affiliation: null })
+    expect(actorNamed(actors, "British organisers")).toMatchObject({ affiliation: "United Kingdom" })
+  })
+
   it("takes the followers of a religion for a group, its adjective alone for no actor, and keeps names built on it", () => {
     const text = "It caused outrage among Muslims and Catholics. A Muslim family met Hindu and Christian clergy. The Muslim Council of Britain spoke."
     expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(["Muslims:group", "Catholics:group", "Muslim Council of Britain:organization"])

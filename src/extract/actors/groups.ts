@@ -12,6 +12,8 @@ import type { NameSpan } from "./recognize.ts"
 import { joinable, lower, nameCore } from "./tokens.ts"
 
 const GOVERNMENT_NOUNS = new Set(["government", "administration"])
+/** "MPs", "MEPs": a plural of initials is written in capitals without being a name. */
+const INITIALS_PLURAL = /^\p{Lu}{2,}s$/u
 
 export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans: ReadonlyArray<NameSpan>) => {
   const { tokens, text } = context
@@ -40,7 +42,8 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
   for (let i = 0; i < tokens.length; i++) {
     const word = lower(tokens[i])
     const faith = lexicon.faithGroups.has(word)
-    if (!lexicon.groupNouns.has(word) || (/^\p{Lu}/u.test(tokens[i].text) && !opensSentence(i) && !faith)) continue
+    const capitalised = /^\p{Lu}/u.test(tokens[i].text) && !INITIALS_PLURAL.test(tokens[i].text)
+    if (!lexicon.groupNouns.has(word) || (capitalised && !opensSentence(i) && !faith)) continue
     const country = i > 0 && joinable(tokens[i - 1], tokens[i]) ? countryEndingAt.get(i - 1) : undefined
     const isGovernment = GOVERNMENT_NOUNS.has(word)
     // A bare singular ("a spokesman") does not say whose; only plurals stand alone. "The government"
@@ -53,7 +56,7 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
     const end = tokens[i].end
     const written = text.slice(start, end)
     const kind = isGovernment ? "organization" : "group"
-    const noun = faith ? nameCore(tokens[i]).text : word
+    const noun = faith || INITIALS_PLURAL.test(tokens[i].text) ? nameCore(tokens[i]).text : word
     const name = country !== undefined ? `${written.slice(0, country.end - start)} ${noun}` : isGovernment ? `${affiliation} ${word}` : noun
     // "UK government" and "British government" are one actor: the key is the country's, the name as first written.
     const key = isGovernment ? `organization:government:${affiliation}` : `${kind}:${name.toLowerCase()}`
