@@ -320,6 +320,16 @@ describe("quotes: patterns", () => {
     expect(quotes.map((q) => [q.speakerText, q.speakerKey])).toEqual([["She", "smith"]])
   })
 
+  it("a pronoun may mean a person named in a possessive that owns a thing, not one that owns a person or sits in the quote's sentence", () => {
+    const claxton: ActorFixture = { key: "claxton", name: "Sarah Claxton", gender: "female", mentions: ["Sarah Claxton"] }
+    const a = quotesOf(`The best race was Sarah Claxton's win in the hurdles. She said the crowd was superb.`, [claxton]).quotes
+    expect(a.map((q) => [q.speakerText, q.speakerKey])).toEqual([["She", "claxton"]])
+    const b = quotesOf(`Kevin Hassett's spokesman spoke on Monday. He said the talks failed.`, [hassett]).quotes
+    expect(b.map((q) => [q.speakerText, q.speakerKey])).toEqual([["He", null]])
+    const c = quotesOf(`Kevin Hassett spoke at length. Mr Trump's plan was a failure, he added.`, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }]).quotes
+    expect(c.map((q) => [q.speakerText, q.speakerKey])).toEqual([["he", "hassett"]])
+  })
+
   it("a pronoun prefers the previous quote's speaker", () => {
     const text = `“We are close,” Hassett told CNBC. Trump arrived later. He said a deal would follow.`
     const { quotes } = quotesOf(text, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }])

@@ -250,6 +250,27 @@ export interface SpeakerContext {
 
 const isPossessive = (text: string, mention: ActorMention) => /^['’]s?\b/.test(text.slice(mention.end, mention.end + 2))
 
+/** People a possessive name may own, who are then the ones a pronoun means: "Obama's spokesman … He added". */
+const PERSON_NOUNS = new Set(["wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "family", "children",
+  "parents", "widow", "friend", "friends", "girlfriend", "boyfriend", "partner", "lawyer", "lawyers", "attorney", "aide", "aides",
+  "campaign", "agent", "team", "staff", "office"])
+
+/**
+ * A possessive name that owns a person ("Obama's spokesman", "Smith's lawyer"), or any possessive
+ * that is no person's: no antecedent for a later pronoun. A person's that owns a thing ("Sarah
+ * Claxton's win", "Conti's 17th turn") is one.
+ */
+const ownsAPerson = (text: string, mention: ActorMention): boolean => {
+  if (!isPossessive(text, mention)) return false
+  // "Britain's biggest bank … It said": a country's or firm's possessive is a modifier, never the antecedent.
+  if (mention.kind !== "person") return true
+  const next = /^['’]s?\s+(?:(?:new|former|top|own|longtime|chief)\s+)?([\p{L}\p{N}]+)/u.exec(text.slice(mention.end, mention.end + 40))
+  if (next === null) return true
+  const word = next[1].toLowerCase()
+  const singular = word.replace(/s$/, "")
+  return PERSON_NOUNS.has(word) || actorLexicon().titleHeads.has(word) || actorLexicon().titleHeads.has(singular)
+}
+
 export const fitsPronoun = (actor: LocalActor, pronoun: SpeakerPronoun): boolean => {
   if (!pronoun.referent.includes(actor.kind)) return false
   if (pronoun.number === "plural" && actor.kind === "person") return false
@@ -408,6 +429,7 @@ export const resolvePronoun = (
   if (candidates.previousSpeaker !== null && fits(candidates.previousSpeaker)) {
     return { actorKey: candidates.previousSpeaker, resolution: "previous-speaker" }
   }
+  // A possessive is never the subject of a unit ("Mr Brown's closest aide, Ed Balls, hinted … He said").
   const named = context.mentions.filter((m) => m.role !== "pronoun" && !isPossessive(context.text, m))
   const subjectOf = (start: number, end: number) => named.find((m) => m.start >= start && m.start < end && fits(m.actorKey))
   const sameUnit = subjectOf(candidates.unitStart, at)
@@ -416,8 +438,13 @@ export const resolvePronoun = (
     const previous = subjectOf(candidates.previousUnit.start, candidates.previousUnit.end)
     if (previous) return { actorKey: previous.actorKey, resolution: "pronoun" }
   }
-  for (let i = named.length - 1; i >= 0; i--) {
-    const m = named[i]
+  // The most recent person, a possessive one that owns a thing included ("Sarah Claxton's win … she")
+  // when it stands in an earlier sentence: in the quote's own one it is what the quote is about
+  // ("Mr Blair's government was …, he added").
+  const recent = context.mentions.filter((m) => m.role !== "pronoun" &&
+    (isPossessive(context.text, m) ? m.end <= candidates.unitStart && !ownsAPerson(context.text, m) : true))
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const m = recent[i]
     if (m.end > at || m.start < candidates.searchFrom) continue
     if (fits(m.actorKey)) return { actorKey: m.actorKey, resolution: "pronoun" }
   }
