@@ -8,7 +8,7 @@ import type { Sentence, Token } from "../../model/document.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ActorLexicon, CountryEntry, Gender, OrganizationEntry } from "./lexicon.ts"
 import { contextEvidence } from "./context.ts"
-import { FUNCTION_WORD_TAGS, capsLineFlags, isAbbreviatedTitle, continuesPersonName, hasTag, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsDate, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, capsLineFlags, continuesPersonName, hasTag, isAbbreviatedTitle, isCapitalised, isTitleWord, joinable, lower, nameCore, readsAsDate, readsAsName, readsAsUnknownWord, startsClause, statisticsWord, wordCounts } from "./tokens.ts"
 
 /** A span of tokens [first, last] found as a name, before canonicalisation. */
 export interface NameSpan {

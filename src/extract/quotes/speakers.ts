@@ -133,7 +133,8 @@ const subjectBeforeTime = (tokens: ReadonlyArray<Token>, last: number, unitFirst
 
 /**
  * The subject's last token when a short parenthesis stands between it and the cue: "Paul D. Ryan
- * (R-Wis.) said", "Nancy Pelosi (D-Calif.) told", "the chief executive (pictured) said". Otherwise `last`.
+ * (R-Wis.) said", "Nancy Pelosi (D-Calif.) told", "the Office for National Statistics (ONS) said".
+ * Otherwise `last`.
  */
 const beforeParenthesis = (tokens: ReadonlyArray<Token>, last: number, unitFirst: number): number => {
   // A comma after the parenthesis ends a clause there: "is suing Hewlett Packard (HP), saying …".
@@ -256,19 +257,18 @@ const PERSON_NOUNS = new Set(["wife", "husband", "son", "daughter", "mother", "f
   "campaign", "agent", "team", "staff", "office"])
 
 /**
- * A possessive name that owns a person ("Obama's spokesman", "Smith's lawyer"), or any possessive
- * that is no person's: no antecedent for a later pronoun. A person's that owns a thing ("Sarah
- * Claxton's win", "Conti's 17th turn") is one.
+ * Whether a possessive name is a person's that owns a thing ("Sarah Claxton's win", "Conti's 17th
+ * turn"): then a later pronoun may mean that person. One that owns a person ("Obama's spokesman",
+ * "Smith's lawyer") points at the person owned, and a country's or firm's ("Britain's biggest bank")
+ * is a modifier.
  */
-const ownsAPerson = (text: string, mention: ActorMention): boolean => {
-  if (!isPossessive(text, mention)) return false
-  // "Britain's biggest bank … It said": a country's or firm's possessive is a modifier, never the antecedent.
-  if (mention.kind !== "person") return true
+const personOwnsAThing = (text: string, mention: ActorMention): boolean => {
+  if (mention.kind !== "person") return false
   const next = /^['’]s?\s+(?:(?:new|former|top|own|longtime|chief)\s+)?([\p{L}\p{N}]+)/u.exec(text.slice(mention.end, mention.end + 40))
-  if (next === null) return true
+  if (next === null) return false
   const word = next[1].toLowerCase()
-  const singular = word.replace(/s$/, "")
-  return PERSON_NOUNS.has(word) || actorLexicon().titleHeads.has(word) || actorLexicon().titleHeads.has(singular)
+  const titles = actorLexicon().titleHeads
+  return !PERSON_NOUNS.has(word) && !titles.has(word) && !titles.has(word.replace(/s$/, ""))
 }
 
 export const fitsPronoun = (actor: LocalActor, pronoun: SpeakerPronoun): boolean => {
@@ -442,7 +442,7 @@ export const resolvePronoun = (
   // when it stands in an earlier sentence: in the quote's own one it is what the quote is about
   // ("Mr Blair's government was …, he added").
   const recent = context.mentions.filter((m) => m.role !== "pronoun" &&
-    (isPossessive(context.text, m) ? m.end <= candidates.unitStart && !ownsAPerson(context.text, m) : true))
+    (!isPossessive(context.text, m) || (m.end <= candidates.unitStart && personOwnsAThing(context.text, m))))
   for (let i = recent.length - 1; i >= 0; i--) {
     const m = recent[i]
     if (m.end > at || m.start < candidates.searchFrom) continue
