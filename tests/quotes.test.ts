@@ -74,8 +74,9 @@ describe("quotes: what is not a statement", () => {
     expect(kept.map((q) => [q.text, q.speakerKey])).toEqual([["on Thursday he had delivered a letter to the attorney general", "smith"]])
   })
 
-  it("'it is worth noting' and a clause about what someone says are no statements; 'what X said was Y' is one", () => {
+  it("'it is worth noting', 'let's say' and a clause about what someone says are no statements; 'what X said was Y' is one", () => {
     expect(quotesOf(`It is worth noting that this is the first time.`).quotes).toEqual([])
+    expect(quotesOf(`So, is it, let's say, what type of cells is involved in the pain.`).quotes).toEqual([])
     expect(quotesOf(`The gap between what Smith says her plan would do and what it does began a year ago.`, [smith]).quotes).toEqual([])
     const { quotes } = quotesOf(`They built hotels, amounting to what Smith said was economic gerrymandering.`, [smith])
     expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["was economic gerrymandering", "smith"]])

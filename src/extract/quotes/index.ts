@@ -275,7 +275,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
-      if (speaker && NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) return null
+      // "let's say, …": the hidden "us" of a contraction, an aside, is no speaker and reports no statement.
+      if (speaker && (NOT_A_SPEAKER.has(wordOf(tokens[speaker.first])) || tokens.slice(speaker.first, speaker.end).every((t) => t.text.trim() === ""))) return null
       const opener = speaker && speaker.first - 1 >= unit.firstToken ? tokens[speaker.first - 1] : null
       const copulaAfter = cue.endToken < to && tokens[cue.endToken].tags.includes("Copula")
       if (opener && WH_OPENERS.has(wordOf(opener)) && opener.post.trim() === "" && !copulaAfter) return null
