@@ -236,6 +236,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
   })
 
+  it("types a name compromise reads as a person's in every word a person, unless its last word names firms", () => {
+    const { mentions } = actorsOf("Kanye West released an album, and Merrill Lynch bought shares.")
+    expect(mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(["Kanye West:person", "Merrill Lynch:organization"])
+  })
+
   it("types a one-word name by what the word was as a name on its own, not by the longer names it is part of", () => {
     // "Manchester" is mostly part of club names ("Manchester United"), but alone it is the city.
     const text = "Ferguson said United had played well, and police in Manchester said the city was calm."
