@@ -153,6 +153,12 @@ describe("actors: organisations", () => {
     expect(mentionsOf("He ran for Michigan House of Representatives.")).toEqual(["Michigan House of Representatives@11:organization:name"])
   })
 
+  it("takes a place of worship for a place, as a palace or a hall", () => {
+    expect(mentionsOf("Worshippers met at the Al Noor Mosque and Westminster Abbey.")).toEqual([
+      "Al Noor Mosque@23:place:name", "Westminster Abbey@42:place:name"
+    ])
+  })
+
   it("keeps the common words of an institution's name: before its institution word, and after its 'of' or 'for'", () => {
     expect(mentionsOf("As of Monday, the National Hurricane Center said a 1998 Department of Transport paper was wrong.")).toEqual([
       "National Hurricane Center@18:organization:name", "Department of Transport@56:organization:name"
