@@ -144,6 +144,11 @@ describe("actors: organisations", () => {
     ])
     expect(actorNamed(actorsOf("The Scottish Executive agreed.").actors, "Scottish Executive")).toMatchObject({ affiliation: "United Kingdom" })
     expect(mentionsOf("A Scottish executive of the firm resigned.").map((m) => m.split("@")[0])).not.toContain("Scottish executive")
+    // Lower-case words the gazetteer writes itself still match.
+    expect(actorsOf("Officials in Dar es Salaam and Côte d'Ivoire met the Organisation for Economic Co-operation and Development.").mentions
+      .filter((m) => m.kind !== "group").map((m) => m.text)).toEqual([
+      "Dar es Salaam", "Côte d'Ivoire", "Organisation for Economic Co-operation and Development"
+    ])
   })
 
   it("types a name by the institution or place word before its 'of' or 'for', deep inside the name too", () => {

@@ -80,6 +80,12 @@ export interface ActorLexicon {
   readonly workNouns: ReadonlySet<string>
   /** The longest entry of `countries`/`organizations`, in words: bounds the phrase lookups. */
   readonly longestPhrase: number
+  /**
+   * Words that `countries`/`organizations` forms write in lower case after their first word ("of",
+   * "es" of "Dar es Salaam", "operation" of "Co-operation"): the only lower-case words a gazetteer
+   * phrase may contain in running text ("a Scottish executive" is no "Scottish Executive").
+   */
+  readonly gazetteerLowerCaseWords: ReadonlySet<string>
 }
 
 /** The institution and place words of `actors-organization-patterns.json` ("bank", "street", "university"). */
@@ -116,8 +122,12 @@ const buildLexicon = (): ActorLexicon => {
     for (const k of c.capitals) add(k, { country: c.name, form: "capital", surface: k })
   }
   const organizations = new Map<string, OrganizationEntry>()
+  const loadedOrganizationForms: Array<string> = []
   for (const o of loadLexicon("actors-organizations.json", Schema.Array(Organization))) {
-    for (const form of [o.name, ...o.aliases]) organizations.set(form.toLowerCase(), { name: o.name, affiliation: o.affiliation })
+    for (const form of [o.name, ...o.aliases]) {
+      organizations.set(form.toLowerCase(), { name: o.name, affiliation: o.affiliation })
+      loadedOrganizationForms.push(form)
+    }
   }
   const titles = loadLexicon("actors-titles.json", Titles)
   const patterns = organizationWords()
@@ -128,6 +138,8 @@ const buildLexicon = (): ActorLexicon => {
   const context = loadLexicon("actors-context-statistics.json", ContextStatistics)
   const words = (s: string) => s.split(/\s+/).length
   const longestPhrase = Math.max(...[...countries.keys(), ...organizations.keys()].map(words))
+  const forms = [...[...countries.values()].map((c) => c.surface), ...loadedOrganizationForms]
+  const gazetteerLowerCaseWords = new Set(forms.flatMap((form) => form.split(/[\s-]+/).slice(1).filter((word) => /^\p{Ll}/u.test(word))))
   return {
     countries,
     organizations,
@@ -147,6 +159,7 @@ const buildLexicon = (): ActorLexicon => {
     ].map((name) => name.toLowerCase())),
     holidays: new Set(timeWords().holidays.map((h) => h.toLowerCase())),
     workNouns: new Set(loadLexicon("actors-works.json", Schema.Array(Schema.String))),
-    longestPhrase
+    longestPhrase,
+    gazetteerLowerCaseWords
   }
 }

@@ -28,8 +28,6 @@ export interface NameSpan {
   readonly confidence: number
 }
 
-/** Lower-case words inside a gazetteer name: "Bank of England", "Health and Safety Executive". */
-const GAZETTEER_SMALL_WORDS = new Set(["of", "and", "the", "for", "de", "du", "des", "on", "in", "at", "&"])
 const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "du", "da", "di", "le", "la", "del", "dos", "bin", "ibn", "al", "el", "ter", "zu"])
 const LOCATIVE = new Set(["in", "at", "from", "to", "near", "into", "outside", "across", "around", "via", "toward", "towards", "through", "inside", "within", "between", "visit", "visited", "visiting", "of"])
 const PLACE_OF_HEADS = new Set(["gulf", "bay", "sea", "isle", "isles", "island", "islands", "cape", "strait", "straits", "lake", "mount", "city", "port", "province", "county", "district", "region"])
@@ -359,8 +357,8 @@ const gazetteerPhrase = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i:
   for (let j = i; j < to && j - i < lexicon.longestPhrase; j++) {
     if (j > i && !joinable(tokens[j - 1], tokens[j])) break
     const core = nameCore(tokens[j]).text
-    // "a Scottish executive" is no "Scottish Executive": past its first word a name is capitalised but for its small words.
-    if (j > i && !capsLine && /^\p{Ll}/u.test(core) && !GAZETTEER_SMALL_WORDS.has(core)) break
+    // "a Scottish executive" is no "Scottish Executive": past its first word a name is written as the gazetteer writes it.
+    if (j > i && !capsLine && /^\p{Ll}/u.test(core) && !lexicon.gazetteerLowerCaseWords.has(core)) break
     words = j === i ? core.toLowerCase() : `${words}${tokens[j - 1].post.includes("-") ? "-" : " "}${core.toLowerCase()}`
     const organization = lexicon.organizations.get(words)
     const country = lexicon.countries.get(words)
