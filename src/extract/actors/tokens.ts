@@ -86,6 +86,8 @@ export const isCapsLine = (tokens: ReadonlyArray<Token>, opensText = false): boo
 }
 /** Words title case leaves in lower case (AP and Chicago styles): articles, conjunctions, short prepositions. */
 const LOWER_IN_TITLES = new Set(["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for", "with", "from", "into", "onto", "over", "as", "vs", "per", "via"])
+/** Whether title case leaves `word` (lower-cased) in lower case: "the" and "of" of "Face the Nation". */
+export const isLowerInTitles = (word: string): boolean => LOWER_IN_TITLES.has(word)
 /** Function words a headline capitalises: auxiliaries and longer prepositions ("Is", "Amid", "After"). */
 const CAPITALISED_IN_TITLES = new Set(["is", "are", "was", "were", "be", "has", "have", "had", "will", "can", "after", "amid", "against", "before", "during", "despite", "following", "through", "toward", "towards", "without"])
 /** Function words names are built with, even capitalised ("Bank Of America", "Procter And Gamble"). */

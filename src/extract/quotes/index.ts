@@ -18,6 +18,7 @@ import type { Token } from "../../model/document.ts"
 import type { LocalActor, QuoteMention } from "../../model/extraction.ts"
 import type { QuoteKinds } from "../../model/tables.ts"
 import type { ActorExtraction, ExtractContext, QuoteExtraction } from "../context.ts"
+import { isLowerInTitles } from "../actors/tokens.ts"
 import { type Cue, findCues, inTitleCase, PASSIVE_AUXILIARIES, QUESTION_OPENERS, wordOf } from "./cues.ts"
 import { quotesLexicon } from "./lexicon.ts"
 import { CLOSING_MARK, findQuotations, OPENING_MARK, type Quotation } from "./quotations.ts"
@@ -77,15 +78,13 @@ const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"
  * Subjects that cannot be a speaker: an existential "there", a bare quantifier ("All told, …"), a
  * clause ("How he answers …"), "worth" of "it is worth noting that …".
  */
-const NOT_A_SPEAKER = new Set(["there", "here", "all", "how", "what", "whether", "why", "worth"])
 /**
  * "what Trump says his plan would do", "how experts say it works": a clause about what is said, no
  * statement ("what the senators said was gerrymandering" is one: the senators called it that).
  */
 const WH_OPENERS = new Set(["how", "what", "whether", "why"])
+const NOT_A_SPEAKER = new Set(["there", "here", "all", "worth", ...WH_OPENERS])
 const COORDINATORS = new Set(["and", "or", "but"])
-/** Small words a title leaves in lower case ("Face the Nation", "Pirates of the Caribbean"). */
-const TITLE_SMALL_WORDS = new Set(["the", "of", "a", "an", "and", "in", "on", "at", "to", "for", "with"])
 /** Words that name a show, book or event before its quoted title: "on “Face the Nation”", "of “Fox News Sunday”". */
 const TITLE_LEADS = new Set(["of", "on", "in", "at", "to", "from", "during"])
 /** Words that join a second verb phrase of the same subject: "… said A and added B", "… but has said …". */
@@ -147,7 +146,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const before = tokens[open - 1]
     if (!TITLE_LEADS.has(wordOf(before)) && !before.tags.includes("Possessive")) return false
     const words = tokens.slice(open, end)
-    return words.length <= 7 && words.every((t) => /^[\p{Lu}\d]/u.test(t.text) || TITLE_SMALL_WORDS.has(wordOf(t)))
+    return words.length <= 7 && words.every((t) => /^[\p{Lu}\d]/u.test(t.text) || isLowerInTitles(wordOf(t)))
   }
   const hasVerb = (first: number, end: number) => {
     for (let k = first; k < end; k++) if (tokens[k].tags.includes("Verb") || (k > first && misTaggedVerb(k))) return true
