@@ -46,12 +46,16 @@ const pipeline = Command.make(
       Flag.withDescription(`Worker threads for cleaning, tagging and extraction (default: one per core, here ${defaultWorkerCount()}; 0: none)`),
       Flag.optional
     ),
+    cluster: Flag.String("cluster").pipe(
+      Flag.withDescription("PostgreSQL URL of a cluster: runners (npm run runner -- --cluster URL) extract the documents"),
+      Flag.optional
+    ),
     rebuild: Flag.Boolean("rebuild").pipe(
       Flag.withDescription("Extract every article again, ignoring the results saved in OUT/.state (ids already published are kept)"),
       Flag.withDefault(false)
     )
   },
-  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, workers, rebuild }) {
+  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, workers, rebuild, cluster }) {
     if (Option.isSome(inputFlag) && Option.isSome(inputArgument)) {
       return yield* fail(`give the input once: --input ${inputFlag.value} or ${inputArgument.value}, not both`)
     }
@@ -60,11 +64,12 @@ const pipeline = Command.make(
     if (typeof parsed === "string") return yield* fail(parsed)
     const workerCount = Option.getOrElse(workers, defaultWorkerCount)
     if (workerCount < 0) return yield* fail(`--workers must be 0 or more, not ${workerCount}`)
-    const result = yield* runPipeline({ input, out, formats: parsed, workers: workerCount, rebuild, onProgress: progressReporter() }).pipe(
+    const result = yield* runPipeline({ input, out, formats: parsed, workers: workerCount, rebuild, cluster: Option.getOrUndefined(cluster), onProgress: progressReporter() }).pipe(
       Effect.catchTags({
         InputError: (error) => fail(`${error.input}: ${error.reason}`),
         ExportError: (error) => fail(`cannot write ${error.path}: ${error.reason}`),
-        WorkerError: (error) => fail(`cannot start a worker thread: ${error.reason}`)
+        WorkerError: (error) => fail(`cannot start a worker thread: ${error.reason}`),
+        ClusterDatabaseError: (error) => fail(`database ${error.url}: ${error.reason}`)
       })
     )
     if (result === undefined) return

@@ -6,6 +6,7 @@
  * those of the last finished run and its files are untouched, there is nothing to rewrite.
  */
 import { Effect, Stream } from "effect"
+import { CLUSTER_IN_FLIGHT, makeClusterProcessor } from "../src/cluster/client.ts"
 import { loadInputs } from "../src/load/index.ts"
 import { dedupe } from "../src/dedupe/index.ts"
 import type { Format } from "../src/export/index.ts"
@@ -31,6 +32,11 @@ export interface PipelineOptions {
   readonly workers?: number
   /** Extract every document again instead of reusing saved results (ids already published are kept). */
   readonly rebuild?: boolean
+  /**
+   * PostgreSQL URL of a cluster (`effect/cluster`): documents are extracted by the runners started with
+   * `npm run runner`, not by local workers; dedupe and export still run here, once.
+   */
+  readonly cluster?: string
 }
 
 export interface PipelineResult {
@@ -50,13 +56,14 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   const workers = options.workers ?? defaultWorkerCount()
   const log = new RunLog()
   const state = yield* openIncrementalRun(options.out, { rebuild: options.rebuild ?? false })
-  const extractFresh = yield* makeDocumentProcessor(workers)
+  const extractFresh = options.cluster === undefined ? yield* makeDocumentProcessor(workers) : yield* makeClusterProcessor(options.cluster)
+  const inFlight = options.cluster === undefined ? Math.max(1, workers) * 4 : CLUSTER_IN_FLIGHT
   let done = 0
   const extractions = yield* loadInputs({ input: options.input }).pipe(
     Stream.map(log.admitLoaded),
     Stream.filter(isPresent),
     Stream.mapEffect((doc) => Effect.map(state.resultFor(doc, extractFresh), (result) => [doc, result] as const), {
-      concurrency: Math.max(1, workers) * 4
+      concurrency: inFlight
     }),
     Stream.map(([doc, result]) => log.admitResult(doc, result)),
     Stream.filter(isPresent),

@@ -1,0 +1,88 @@
+/**
+ * The cluster's layers: PostgreSQL through `@effect/sql-pg` (the cluster's message and runner storage,
+ * so work survives a runner's death), and `effect/cluster`'s socket transport between runners. A runner
+ * listens at its address and hosts `DocumentExtractor` entities; the coordinator is a client only: it
+ * sends the messages and waits for their replies, hosting no shard.
+ */
+import * as NodeClusterSocket from "@effect/platform-node/NodeClusterSocket"
+import { PgClient } from "@effect/sql-pg"
+import { Duration, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { RunnerAddress } from "effect/cluster"
+import { SqlClient } from "effect/sql"
+import { makeDocumentProcessor } from "../workers/index.ts"
+import { DocumentExtractor } from "./entity.ts"
+
+/** The database could not be reached, or the URL is not one: nothing can be distributed. */
+export class ClusterDatabaseError extends Schema.TaggedError<ClusterDatabaseError>()("ClusterDatabaseError", {
+  url: Schema.String,
+  reason: Schema.String
+}) {}
+
+/** Shard locks expire this long after a runner stops refreshing them (it died): its shards then move. */
+const SHARD_LOCK_EXPIRATION = Duration.seconds(10)
+
+/** The URL without its password, for messages. */
+export const redactedUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
+
+const databaseLayer = (url: string) => PgClient.layer({ url: Redacted.make(url), connectTimeout: Duration.seconds(5) })
+
+/**
+ * Connecting is lazy, so ask the database once before anything else: a wrong URL or an unreachable
+ * server then fails at start with its reason, in one line, instead of as retries deep in the cluster.
+ */
+export const checkDatabase = (url: string): Effect.Effect<void, ClusterDatabaseError> =>
+  Effect.gen(function*() {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      return yield* new ClusterDatabaseError({ url: redactedUrl(url), reason: "not a postgres:// URL" })
+    }
+    yield* Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      yield* sql`SELECT 1`
+    }).pipe(
+      Effect.provide(databaseLayer(url)),
+      Effect.timeout(Duration.seconds(10)),
+      Effect.mapError((error) => new ClusterDatabaseError({ url: redactedUrl(url), reason: describe(error) }))
+    )
+  })
+
+const describe = (error: unknown): string => {
+  const cause = (error as { cause?: unknown })?.cause
+  const message = error instanceof Error ? error.message : String(error)
+  return cause instanceof Error && cause.message !== message ? `${message}: ${cause.message}` : message
+}
+
+/** The coordinator's side: a client of the cluster, with PostgreSQL storage, hosting no entity. */
+export const clientLayer = (url: string) =>
+  NodeClusterSocket.layer({ clientOnly: true, storage: "sql" }).pipe(Layer.provide(databaseLayer(url)))
+
+export interface RunnerOptions {
+  readonly url: string
+  /** The address other runners and the coordinator reach this runner at. */
+  readonly host: string
+  readonly port: number
+  /** Worker threads extracting documents on this runner. */
+  readonly workers: number
+}
+
+/** A runner: hosts `DocumentExtractor` entities for its shards, extracting on its own worker threads. */
+export const runnerLayer = (options: RunnerOptions) =>
+  DocumentExtractor.toLayer(
+    Effect.gen(function*() {
+      const extract = yield* makeDocumentProcessor(options.workers)
+      return DocumentExtractor.of({
+        Extract: ({ payload }) => extract(payload.document).pipe(Effect.map((result) => JSON.stringify(result)), Effect.orDie)
+      })
+    }),
+    { maxIdleTime: Duration.seconds(5) }
+  ).pipe(
+    Layer.provide(
+      NodeClusterSocket.layer({
+        storage: "sql",
+        shardingConfig: {
+          runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
+          shardLockExpiration: SHARD_LOCK_EXPIRATION
+        }
+      })
+    ),
+    Layer.provide(databaseLayer(options.url))
+  )
