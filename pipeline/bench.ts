@@ -22,6 +22,7 @@ import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { megabytes, readCorpus, replay, scaledCorpus, toJsonLines } from "../src/bench/corpus.ts"
 import { compromiseParallelSeconds, compromiseSeconds, runPipelineChild } from "../src/bench/measure.ts"
 import { renderMarkdown, renderTerminal } from "../src/bench/report.ts"
+import { benchCluster, renderClusterBench } from "../src/bench/cluster.ts"
 import type { BenchReport, Machine, SizedRun } from "../src/bench/report.ts"
 import { defaultWorkerCount } from "../src/workers/index.ts"
 
@@ -64,7 +65,11 @@ const bench = Command.make(
     workers: Flag.Int("workers").pipe(Flag.withDescription(`Worker threads for the sized runs (default: one per core, here ${defaultWorkerCount()})`), Flag.optional),
     skipCompromise: Flag.Boolean("skip-compromise").pipe(Flag.withDescription("Do not time compromise alone"), Flag.withDefault(false)),
     skipOneWorker: Flag.Boolean("skip-one-worker").pipe(Flag.withDescription("Do not run the 1x corpus on one worker"), Flag.withDefault(false)),
-    report: Flag.String("report").pipe(Flag.withDescription("Report name under bench-reports/"), Flag.withDefault("latest"))
+    report: Flag.String("report").pipe(Flag.withDescription("Report name under bench-reports/"), Flag.withDefault("latest")),
+    cluster: Flag.String("cluster").pipe(
+      Flag.withDescription("PostgreSQL server URL: time 1, 2 and 3 cluster runners beside one machine instead (bench-reports/cluster.md)"),
+      Flag.optional
+    )
   },
   Effect.fn(function*(options) {
     const sizes = parseSizes(options.sizes)
@@ -77,6 +82,20 @@ const bench = Command.make(
     const workers = Option.getOrElse(options.workers, defaultWorkerCount)
     const work = mkdtempSync(join(tmpdir(), "newsfacts-bench-"))
     const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
+    const clusterUrl = Option.getOrNull(options.cluster)
+    if (clusterUrl !== null) {
+      const input = join(work, "corpus.jsonl")
+      writeFileSync(input, toJsonLines(records))
+      const rows = yield* Effect.promise(() =>
+        benchCluster({ baseUrl: clusterUrl, input, articles: records.length, work, runnerCounts: [1, 2, 3], log }).finally(() =>
+          rmSync(work, { recursive: true, force: true })
+        )
+      )
+      const markdown = `# Cluster bench\n\n\`${["npm run bench --", ...process.argv.slice(2)].join(" ")}\` at \`${commit().slice(0, 7)}\`, ${machine().cores} cores, ${records.length} articles.\n\n${renderClusterBench(rows, records.length)}`
+      mkdirSync(join(repoRoot, "bench-reports"), { recursive: true })
+      writeFileSync(join(repoRoot, "bench-reports", "cluster.md"), markdown)
+      return yield* Console.log(markdown)
+    }
 
     let report: BenchReport = {
       command: ["npm run bench", ...process.argv.slice(2).length > 0 ? ["--", ...process.argv.slice(2)] : []].join(" "),

@@ -47,7 +47,7 @@ export interface PipelineResult {
    * What this run reused and extracted, on how many workers, and whether it rewrote the outputs (not
    * when nothing changed since the last finished run): not part of the outputs.
    */
-  readonly run: IncrementalStats & { readonly workers: number; readonly rewritten: boolean }
+  readonly run: IncrementalStats & { readonly workers: number; readonly clustered: boolean; readonly rewritten: boolean }
 }
 
 const isPresent = <A>(value: A | null): value is A => value !== null
@@ -57,6 +57,7 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   const log = new RunLog()
   const state = yield* openIncrementalRun(options.out, { rebuild: options.rebuild ?? false })
   const extractFresh = options.cluster === undefined ? yield* makeDocumentProcessor(workers) : yield* makeClusterProcessor(options.cluster)
+  const clustered = options.cluster !== undefined
   const inFlight = options.cluster === undefined ? Math.max(1, workers) * 4 : CLUSTER_IN_FLIGHT
   let done = 0
   const extractions = yield* loadInputs({ input: options.input }).pipe(
@@ -73,12 +74,12 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
   const files = publishedFiles(options.out, options.formats)
   if (!options.rebuild && state.alreadyPublished(runKey, files)) {
-    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, rewritten: false } } satisfies PipelineResult
+    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false } } satisfies PipelineResult
   }
   const dataset = state.keepCitedIds(dedupe(extractions))
   const manifest = buildManifest(options, dataset, log)
   state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)
   state.complete(dataset, runKey, files)
-  return { dataset, manifest, run: { ...state.stats, workers, rewritten: true } } satisfies PipelineResult
+  return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true } } satisfies PipelineResult
 }, Effect.scoped)

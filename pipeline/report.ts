@@ -16,6 +16,9 @@ export const progressReporter = (stream: NodeJS.WriteStream = process.stderr) =>
   }
 }
 
+const extractedOn = (run: PipelineResult["run"]): string =>
+  run.clustered ? "the cluster's runners" : run.workers === 0 ? "the main thread" : `up to ${run.workers} worker thread(s)`
+
 export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResult["run"]): string => {
   const rows: Array<[string, number]> = [
     ["documents", manifest.counts.documents ?? 0],
@@ -36,7 +39,7 @@ export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResu
   const work =
     run === undefined
       ? []
-      : [`  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${run.workers === 0 ? "the main thread" : `up to ${run.workers} worker thread(s)`}` : ""}, reused ${run.reused} saved in ${out}/.state/`]
+      : [`  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${out}/.state/`]
   const headline = run === undefined || run.rewritten
     ? `newsfacts: wrote ${out}/ (manifest.json lists every input)`
     : `newsfacts: ${out}/ is up to date: same inputs and code as its last run, nothing rewritten (manifest.json lists every input)`

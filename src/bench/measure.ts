@@ -46,11 +46,11 @@ const readUsage = (file: string): UsageFile | null => {
 }
 
 /** Runs `npm run pipeline`'s entry point on `input` into `out` and measures it. */
-export const runPipelineChild = (input: string, out: string, workers: number): Promise<PipelineRun> =>
+export const runPipelineChild = (input: string, out: string, workers: number, extraArgs: ReadonlyArray<string> = []): Promise<PipelineRun> =>
   new Promise((resolve, reject) => {
     const usageFile = `${out}.usage.json`
     const args = ["--import", join(repoRoot, "src/bench/reportUsage.mjs"), join(repoRoot, "pipeline/main.ts"),
-      "--input", input, "--out", out, "--workers", String(workers)]
+      "--input", input, "--out", out, "--workers", String(workers), ...extraArgs]
     const started = performance.now()
     const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, NEWSFACTS_USAGE_FILE: usageFile }, stdio: ["ignore", "pipe", "pipe"] })
     let stdout = ""
