@@ -18,8 +18,6 @@ export class ClusterDatabaseError extends Schema.TaggedError<ClusterDatabaseErro
   reason: Schema.String
 }) {}
 
-/** Shard locks expire this long after a runner stops refreshing them (it died): its shards then move. */
-const SHARD_LOCK_EXPIRATION = Duration.seconds(10)
 
 /** The URL without its password, for messages. */
 export const redactedUrl = (url: string): string => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")
@@ -79,8 +77,10 @@ export const runnerLayer = (options: RunnerOptions) =>
       NodeClusterSocket.layer({
         storage: "sql",
         shardingConfig: {
-          runnerAddress: Option.some(RunnerAddress.make(options.host, options.port)),
-          shardLockExpiration: SHARD_LOCK_EXPIRATION
+          // Shard locks keep the engine's default expiry (35 s): a runner killed outright releases its
+          // advisory locks at once (its database session ends), and a shorter expiry made busy runners
+          // on a loaded machine drop out of the cluster while they were only slow.
+          runnerAddress: Option.some(RunnerAddress.make(options.host, options.port))
         }
       })
     ),
