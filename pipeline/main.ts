@@ -9,6 +9,7 @@ import { Console, Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { Formats } from "../src/export/index.ts"
 import type { Format } from "../src/export/index.ts"
+import { ParquetLayouts } from "../src/export/partitioned.ts"
 import { defaultWorkerCount } from "../src/workers/index.ts"
 import { runPipeline } from "./pipeline.ts"
 import { progressReporter, summaryTable } from "./report.ts"
@@ -35,12 +36,16 @@ const pipeline = Command.make(
     ),
     out: Flag.String("out").pipe(
       Flag.withAlias("o"),
-      Flag.withDescription("Output folder: csv/, json/, arrow/ and manifest.json are written there"),
+      Flag.withDescription("Output folder: csv/, json/, arrow/, parquet/ and manifest.json are written there"),
       Flag.withDefault("output")
     ),
     formats: Flag.String("formats").pipe(
-      Flag.withDescription("Comma-separated output formats: csv,json,arrow"),
-      Flag.withDefault("csv,json,arrow")
+      Flag.withDescription(`Comma-separated output formats (default: all, ${Formats.join(",")})`),
+      Flag.withDefault(Formats.join(","))
+    ),
+    parquetLayout: Flag.Literals("parquet-layout", ParquetLayouts).pipe(
+      Flag.withDescription("Parquet tables as one file each (single), or the per-document tables split by publication month into parquet/<table>/month=YYYY-MM/ (monthly), for archives"),
+      Flag.withDefault("single")
     ),
     workers: Flag.Int("workers").pipe(
       Flag.withDescription(`Worker threads for cleaning, tagging and extraction (default: one per core, here ${defaultWorkerCount()}; 0: none)`),
@@ -55,16 +60,19 @@ const pipeline = Command.make(
       Flag.withDefault(false)
     )
   },
-  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, workers, rebuild, cluster }) {
+  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, parquetLayout, workers, rebuild, cluster }) {
     if (Option.isSome(inputFlag) && Option.isSome(inputArgument)) {
       return yield* fail(`give the input once: --input ${inputFlag.value} or ${inputArgument.value}, not both`)
     }
     const input = Option.getOrElse(Option.orElse(inputArgument, () => inputFlag), () => "seeds")
     const parsed = parseFormats(formats)
     if (typeof parsed === "string") return yield* fail(parsed)
+    if (parquetLayout !== "single" && !parsed.includes("parquet")) {
+      return yield* fail(`--parquet-layout ${parquetLayout} lays out Parquet files: add parquet to --formats`)
+    }
     const workerCount = Option.getOrElse(workers, defaultWorkerCount)
     if (workerCount < 0) return yield* fail(`--workers must be 0 or more, not ${workerCount}`)
-    const result = yield* runPipeline({ input, out, formats: parsed, workers: workerCount, rebuild, cluster: Option.getOrUndefined(cluster), onProgress: progressReporter() }).pipe(
+    const result = yield* runPipeline({ input, out, formats: parsed, parquetLayout, workers: workerCount, rebuild, cluster: Option.getOrUndefined(cluster), onProgress: progressReporter() }).pipe(
       Effect.catchTags({
         InputError: (error) => fail(`${error.input}: ${error.reason}`),
         ExportError: (error) => fail(`cannot write ${error.path}: ${error.reason}`),
@@ -75,7 +83,7 @@ const pipeline = Command.make(
     if (result === undefined) return
     yield* Console.log(summaryTable(result.manifest, out, result.run))
   })
-).pipe(Command.withDescription("Turn news articles into datasets of events, actors and quotes (CSV, JSON, Arrow)."))
+).pipe(Command.withDescription("Turn news articles into datasets of events, actors and quotes (CSV, JSON, Arrow, Parquet)."))
 
 /** Prints a one-line reason and sets a failing exit code. */
 const fail = (reason: string) =>

@@ -26,11 +26,15 @@ const own = require("../package.json") as { name: string; version: string }
 /** The versions the manifest records: the tool's and those of the packages that shape the output. */
 export const toolVersions = () => ({
   tool: { name: own.name, version: own.version },
-  versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)]))
+  versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify", "parquet-wasm"].map((p) => [p, versionOf(p)]))
 })
 
-type ManifestOptions = { readonly input: string; readonly formats: ReadonlyArray<string> }
-export const manifestOptions = (options: ManifestOptions) => ({ input: options.input, formats: [...options.formats] })
+type ManifestOptions = { readonly input: string; readonly formats: ReadonlyArray<string>; readonly parquetLayout?: string }
+export const manifestOptions = (options: ManifestOptions) => ({
+  input: options.input,
+  formats: [...options.formats],
+  ...(options.formats.includes("parquet") ? { parquet_layout: options.parquetLayout ?? "single" } : {})
+})
 
 export const buildManifest = (options: ManifestOptions, dataset: Dataset, log: RunLog): Manifest => ({
   ...toolVersions(),

@@ -10,6 +10,7 @@ import { CLUSTER_IN_FLIGHT, makeClusterProcessor } from "../src/cluster/client.t
 import { loadInputs } from "../src/load/index.ts"
 import { dedupe } from "../src/dedupe/index.ts"
 import type { Format } from "../src/export/index.ts"
+import type { ParquetLayout } from "../src/export/partitioned.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import type { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
@@ -26,6 +27,8 @@ export interface PipelineOptions {
   /** Output folder (tables under csv/, json/, arrow/, plus manifest.json; the run's state in .state/). */
   readonly out: string
   readonly formats: ReadonlyArray<Format>
+  /** `single` (default): one Parquet file per table; `monthly`: per-document tables split by month. */
+  readonly parquetLayout?: ParquetLayout
   /** Called after each document with the number done so far (for progress lines). */
   readonly onProgress?: (documentsDone: number, skipped: number) => void
   /** Worker threads for the per-document stages (default: one per core; 0: this thread). */
@@ -72,14 +75,13 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     Stream.runCollect
   )
   const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
-  const files = publishedFiles(options.out, options.formats)
-  if (!options.rebuild && state.alreadyPublished(runKey, files)) {
+  if (!options.rebuild && state.alreadyPublished(runKey, publishedFiles(options.out, options.formats, options.parquetLayout))) {
     return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false } } satisfies PipelineResult
   }
   const dataset = state.keepCitedIds(dedupe(extractions))
   const manifest = buildManifest(options, dataset, log)
   state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)
-  state.complete(dataset, runKey, files)
+  state.complete(dataset, runKey, publishedFiles(options.out, options.formats, options.parquetLayout))
   return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true } } satisfies PipelineResult
 }, Effect.scoped)

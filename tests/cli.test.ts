@@ -1,5 +1,5 @@
 /**
- * The command line end to end on seeds/: exit codes, the summary, the six tables in three formats,
+ * The command line end to end on seeds/: exit codes, the summary, the tables in four formats,
  * byte-identical reruns, bad inputs landing in the manifest, stdin, and the input as a plain argument.
  */
 import { describe, expect, it } from "@effect/vitest"
@@ -17,7 +17,7 @@ const listFiles = (dir: string): Array<string> =>
     .sort()
 
 describe("npm run pipeline", () => {
-  it("writes every table in csv, json and arrow plus a manifest, and reruns byte-identically", () => {
+  it("writes every table in csv, json, arrow and parquet plus a manifest, and reruns byte-identically", () => {
     const first = tempDir("cli-a")
     const second = tempDir("cli-b")
     const run = runCli(["--input", "seeds", "--out", first])
@@ -26,7 +26,7 @@ describe("npm run pipeline", () => {
     expect(run.stdout).toMatch(/documents\s+2/)
     expect(runCli(["--input", "seeds", "--out", second]).status).toBe(0)
 
-    const expected = ["manifest.json", ...["csv", "json", "arrow"].flatMap((f) => AllTables.map((t) => `${f}/${t.name}.${f}`))].sort()
+    const expected = ["manifest.json", ...["csv", "json", "arrow", "parquet"].flatMap((f) => AllTables.map((t) => `${f}/${t.name}.${f}`))].sort()
     expect(listFiles(first)).toEqual(expected)
     for (const file of expected) {
       expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true)
@@ -98,7 +98,10 @@ describe("npm run pipeline", () => {
     expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^newsfacts: cannot run: does-not-exist: cannot read input/)])
     const badFormat = runCli(["--formats", "xlsx", "--out", tempDir("fmt")])
     expect(badFormat.status).toBe(1)
-    expect(badFormat.stderr.trim()).toBe("newsfacts: cannot run: unknown format(s) xlsx; choose from csv, json, arrow")
+    expect(badFormat.stderr.trim()).toBe("newsfacts: cannot run: unknown format(s) xlsx; choose from csv, json, arrow, parquet")
+    const layoutWithoutParquet = runCli(["--formats", "csv", "--parquet-layout", "monthly", "--out", tempDir("layout")])
+    expect(layoutWithoutParquet.status).toBe(1)
+    expect(layoutWithoutParquet.stderr.trim()).toBe("newsfacts: cannot run: --parquet-layout monthly lays out Parquet files: add parquet to --formats")
     const twice = runCli(["--input", "seeds", "other", "--out", tempDir("twice")])
     expect(twice.status).toBe(1)
     expect(twice.stderr.trim()).toBe("newsfacts: cannot run: give the input once: --input seeds or other, not both")

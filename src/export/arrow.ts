@@ -118,11 +118,15 @@ const buildVector = (kind: ArrowKind, nullable: boolean, values: ReadonlyArray<u
   }
 }
 
-export const encodeArrow = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array => {
+/** The rows of one table as an Arrow table typed by its declaration (Parquet is written from it too). */
+export const arrowTable = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Table => {
   const columns = Object.entries(spec.columns)
   const vectors = columns.map(([name, c]) => buildVector(c.arrow, c.nullable, rows.map((row) => row[name])))
   // The schema takes each vector's own type, so dictionary ids match the batches.
   const schema = new ArrowSchema(columns.map(([name, c], i) => new Field(name, vectors[i].type, c.nullable)))
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children: vectors.map((v) => v.data[0]) })
-  return tableToIPC(new Table(schema, new RecordBatch(schema, data)), "file")
+  return new Table(schema, new RecordBatch(schema, data))
 }
+
+export const encodeArrow = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Uint8Array =>
+  tableToIPC(arrowTable(spec, rows), "file")

@@ -1,7 +1,8 @@
 /**
  * Export stage: writes every table in each requested format, then the manifest. Each file is written to
  * a temporary name and renamed into place, and the manifest goes last, so an interrupted run never
- * leaves a half-written file behind and a complete manifest means a complete dataset.
+ * leaves a half-written file behind and a complete manifest means a complete dataset. Parquet may
+ * instead use the monthly layout (partitioned.ts), which writes only the files whose rows changed.
  */
 import { Effect, FileSystem, Path, Schema } from "effect"
 import type { TableSpec } from "../model/columns.ts"
@@ -11,8 +12,11 @@ import type { Manifest } from "../model/manifest.ts"
 import { encodeArrow } from "./arrow.ts"
 import { encodeCsv } from "./csv.ts"
 import { encodeJson } from "./json.ts"
+import { encodeParquet } from "./parquet.ts"
+import { singleLayoutLeftovers, writeMonthlyLayout } from "./partitioned.ts"
+import type { ParquetLayout } from "./partitioned.ts"
 
-export const Formats = ["csv", "json", "arrow"] as const
+export const Formats = ["csv", "json", "arrow", "parquet"] as const
 export type Format = (typeof Formats)[number]
 
 export class ExportError extends Schema.TaggedError<ExportError>()("ExportError", {
@@ -23,7 +27,8 @@ export class ExportError extends Schema.TaggedError<ExportError>()("ExportError"
 const encoders: Record<Format, { extension: string; encode: (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>) => string | Uint8Array }> = {
   csv: { extension: "csv", encode: encodeCsv },
   json: { extension: "json", encode: encodeJson },
-  arrow: { extension: "arrow", encode: encodeArrow }
+  arrow: { extension: "arrow", encode: encodeArrow },
+  parquet: { extension: "parquet", encode: encodeParquet }
 }
 
 /** Checks every row against its table's Schema: a row that breaks the contract is a bug, not output. */
@@ -51,6 +56,19 @@ export const writeFileAtomic = Effect.fn("writeFileAtomic")(function*(file: stri
 export interface ExportOptions {
   readonly out: string
   readonly formats: ReadonlyArray<Format>
+  /** `single` (default): one file per table; `monthly`: per-document tables split by publication month. */
+  readonly parquetLayout?: ParquetLayout
+  /**
+   * The folder the files written to `out` will be published into (publish.ts stages them): the monthly
+   * layout writes only what differs from what is there. Default: `out` itself, written in place.
+   */
+  readonly publishTo?: string
+}
+
+/** What an export leaves to publish, relative to its `out`: the files it wrote and the paths to remove. */
+export interface ExportPlan {
+  readonly written: ReadonlyArray<string>
+  readonly removed: ReadonlyArray<string>
 }
 
 export const exportDataset = Effect.fn("exportDataset")(function*(dataset: Dataset, manifest: Manifest, options: ExportOptions) {
@@ -60,16 +78,36 @@ export const exportDataset = Effect.fn("exportDataset")(function*(dataset: Datas
     const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
     if (problem !== null) return yield* new ExportError({ path: spec.name, reason: problem })
   }
+  const publishTo = options.publishTo ?? options.out
+  const written: Array<string> = []
+  const removed: Array<string> = []
   for (const format of options.formats) {
     const folder = path.join(options.out, format)
     yield* fs.makeDirectory(folder, { recursive: true }).pipe(
       Effect.mapError((error) => new ExportError({ path: folder, reason: `cannot create folder: ${error.message}` }))
     )
+    if (format === "parquet" && options.parquetLayout === "monthly") {
+      const plan = yield* writeMonthlyLayout(dataset, folder, path.join(publishTo, format), writeFileAtomic).pipe(
+        Effect.mapError((error) => error instanceof ExportError ? error : new ExportError({ path: folder, reason: error.message }))
+      )
+      written.push(...plan.written.map((file) => `${format}/${file}`))
+      removed.push(...plan.removed.map((file) => `${format}/${file}`))
+      continue
+    }
     const { extension, encode } = encoders[format]
     for (const spec of AllTables) {
       const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
       yield* writeFileAtomic(path.join(folder, `${spec.name}.${extension}`), encode(spec, rows))
+      written.push(`${format}/${spec.name}.${extension}`)
+    }
+    if (format === "parquet") removed.push(...singleLayoutLeftovers(path.join(publishTo, format)).map((file) => `${format}/${file}`))
+  }
+  if (options.publishTo === undefined) {
+    for (const stale of removed) {
+      const target = path.join(options.out, stale)
+      yield* fs.remove(target, { recursive: true, force: true }).pipe(Effect.mapError((error) => new ExportError({ path: target, reason: error.message })))
     }
   }
   yield* writeFileAtomic(path.join(options.out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
+  return { written, removed } satisfies ExportPlan
 })

@@ -1,7 +1,7 @@
 /**
  * Column kinds: the one place a table's fields are declared. Each kind carries its Schema (for the
- * JSON shape and validation), how it is written to CSV, and its Arrow type, so the three formats are
- * derived from one definition and cannot drift apart.
+ * JSON shape and validation), how it is written to CSV, and its Arrow type (Parquet is written from the
+ * Arrow table), so the four formats are derived from one definition and cannot drift apart.
  */
 import { Schema } from "effect"
 

@@ -64,7 +64,7 @@ export const codeFingerprint = (): string => (computed ??= fingerprintOf(unitOfW
 
 let computedForOutput: string | undefined
 export const outputFingerprint = (): string =>
-  (computedForOutput ??= fingerprintOf(wholePipeline, ["compromise", "effect", "apache-arrow", "csv-stringify"]))
+  (computedForOutput ??= fingerprintOf(wholePipeline, ["compromise", "effect", "apache-arrow", "csv-stringify", "parquet-wasm"]))
 
 /**
  * The cache key of one input: everything the per-document stages read from it, except its line in a

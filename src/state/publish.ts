@@ -1,7 +1,8 @@
 /**
  * Publishes a run's tables without ever showing a mix of two runs for longer than a few renames:
- * export writes everything into `OUT/.state/staging/`, then each file is renamed into place, the
- * manifest last. A run killed before that leaves the previous outputs whole; one killed during the
+ * export writes everything into `OUT/.state/staging/`, then each file is renamed into place, what
+ * the export no longer has (a month of the monthly Parquet layout left without rows) is removed, and
+ * the manifest goes last. A run killed before that leaves the previous outputs whole; one killed during the
  * renames (milliseconds) is completed by the next run, which rewrites every file.
  */
 import { Effect, FileSystem, Path } from "effect"
@@ -17,13 +18,14 @@ export const publishDataset = Effect.fn("publishDataset")(function*(dataset: Dat
   const staging = path.join(stateFolder(options.out), "staging")
   const failed = (target: string) => (error: { readonly message: string }) => new ExportError({ path: target, reason: error.message })
   yield* fs.remove(staging, { recursive: true, force: true }).pipe(Effect.mapError(failed(staging)))
-  yield* exportDataset(dataset, manifest, { ...options, out: staging })
-  for (const format of options.formats) {
-    const folder = path.join(options.out, format)
-    yield* fs.makeDirectory(folder, { recursive: true }).pipe(Effect.mapError(failed(folder)))
-    for (const file of (yield* fs.readDirectory(path.join(staging, format)).pipe(Effect.mapError(failed(staging)))).sort()) {
-      yield* fs.rename(path.join(staging, format, file), path.join(folder, file)).pipe(Effect.mapError(failed(path.join(folder, file))))
-    }
+  const plan = yield* exportDataset(dataset, manifest, { ...options, out: staging, publishTo: options.out })
+  for (const file of plan.written) {
+    const target = path.join(options.out, file)
+    yield* fs.makeDirectory(path.dirname(target), { recursive: true }).pipe(Effect.mapError(failed(path.dirname(target))))
+    yield* fs.rename(path.join(staging, file), target).pipe(Effect.mapError(failed(target)))
+  }
+  for (const stale of plan.removed) {
+    yield* fs.remove(path.join(options.out, stale), { recursive: true, force: true }).pipe(Effect.mapError(failed(path.join(options.out, stale))))
   }
   const manifestFile = path.join(options.out, "manifest.json")
   yield* fs.rename(path.join(staging, "manifest.json"), manifestFile).pipe(Effect.mapError(failed(manifestFile)))

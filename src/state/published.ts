@@ -8,6 +8,8 @@
 import { readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
+import { monthlyLayoutFiles } from "../export/partitioned.ts"
+import type { ParquetLayout } from "../export/partitioned.ts"
 import { Manifest } from "../model/manifest.ts"
 import { AllTables } from "../model/tables.ts"
 
@@ -15,9 +17,16 @@ const PublishedFile = Schema.Struct({ path: Schema.String, size: Schema.Number, 
 export const PublishedRecord = Schema.Struct({ runKey: Schema.String, files: Schema.Array(PublishedFile) })
 export type PublishedRecord = typeof PublishedRecord.Type
 
-/** Every file a run publishes in `out` for `formats`: the tables and the manifest. */
-export const publishedFiles = (out: string, formats: ReadonlyArray<string>): Array<string> => [
-  ...formats.flatMap((format) => AllTables.map((spec) => join(out, format, `${spec.name}.${format}`))),
+/**
+ * Every file a run publishes in `out` for `formats`: the tables and the manifest. The monthly Parquet
+ * layout's files depend on the data: those there now are listed.
+ */
+export const publishedFiles = (out: string, formats: ReadonlyArray<string>, parquetLayout: ParquetLayout = "single"): Array<string> => [
+  ...formats.flatMap((format) =>
+    format === "parquet" && parquetLayout === "monthly"
+      ? monthlyLayoutFiles(join(out, format)).map((file) => join(out, format, file))
+      : AllTables.map((spec) => join(out, format, `${spec.name}.${format}`))
+  ),
   join(out, "manifest.json")
 ]
 
