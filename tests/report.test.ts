@@ -67,7 +67,7 @@ const quoteB: QuoteRow = {
 
 const dataset: Dataset = {
   documents: [
-    doc("doc_a", TEXT_A, { title: "Talks in Paris", publisher: "Daily A", published: "2025-06-03", story_id: "story_1" }),
+    doc("doc_a", TEXT_A, { title: "Talks in Paris", standfirst: "Two leaders met.", author: "C. Writer", publisher: "Daily A", published: "2025-06-03", story_id: "story_1" }),
     doc("doc_b", TEXT_B, { publisher: "Weekly B", published: "2025-06-04", story_id: "story_1" }),
     doc("doc_c", TEXT_A, { duplicate_of: "doc_a", n_sentences: 0 })
   ],
@@ -129,6 +129,7 @@ describe("report data", () => {
     expect(c[6]).toBe(0) // duplicate of document 0
     expect(c[12]).toMatch(/^same text as doc_a/)
     expect(data.chunks.map((chunk) => chunk.text)).toEqual([TEXT_A, TEXT_B, null])
+    expect(data.chunks[0].meta).toEqual({ standfirst: "Two leaders met.", author: "C. Writer", editor: null, dateline: null, section: null, url: null })
     expect(data.summary.textsIncluded).toBe(2)
     expect(data.summary.stories).toEqual([["story_1", [0, 1]]])
   })

@@ -111,6 +111,8 @@ export type TimeSpan = [start: number, end: number, type: string, value: string 
 export type DiagnosticNote = [stage: string, rule: string, severity: string, message: string, start: number | null, end: number | null]
 
 export interface DocumentChunk {
+  /** What the document view shows under the headline (found in the text or given with the record). */
+  readonly meta: { readonly standfirst: string | null; readonly author: string | null; readonly editor: string | null; readonly dateline: string | null; readonly section: string | null; readonly url: string | null }
   readonly text: string | null
   readonly mentions: Array<MentionSpan>
   readonly quotes: Array<QuoteSpan>
@@ -375,6 +377,7 @@ export const buildReportData = ({ dataset, manifest, textOf }: ReportInput): Rep
     const chars = text.text === null || quotes.length === 0 ? null : [...text.text]
     const unlessInText = (value: string, start: number, end: number) => (chars !== null && chars.slice(start, end).join("") === value ? null : value)
     chunks.push({
+      meta: { standfirst: d.standfirst, author: d.author, editor: d.editor, dateline: d.dateline, section: d.section, url: d.url },
       text: text.text,
       mentions: mentions.map((m) => [m.start, m.end, actorOf(m.actor_id), m.role, m.title, rules.of(m.rule)]),
       quotes: quotes.map((q) => [

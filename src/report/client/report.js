@@ -46,6 +46,7 @@
     if (chunk === undefined) {
       const raw = JSON.parse(document.getElementById(`nf-doc-${k}`).textContent)
       chunk = {
+        meta: raw.meta,
         text: raw.text,
         mentions: raw.mentions.map(([start, end, actor, role, title, rule]) => ({ start, end, actor, role, title, rule: rules[rule] })),
         quotes: raw.quotes.map(
@@ -504,7 +505,8 @@
           el("h3", {}, `Actors (${num(foundActors.length)})`),
           foundActors.length === 0 ? el("p", { class: "note" }, "No actor by that name.") : rowTable([
             { label: "name", cell: (a) => a.name }, { label: "kind", cell: (a) => el("span", { class: "tag" }, a.kind) },
-            { label: "title", cell: (a) => a.title ?? "" }, { label: "mentions", num: true, cell: (a) => num(a.n_mentions) }
+            { label: "title", cell: (a) => a.title ?? "" }, { label: "affiliation", cell: (a) => a.affiliation ?? "" },
+            { label: "mentions", num: true, cell: (a) => num(a.n_mentions) }, { label: "documents", num: true, cell: (a) => num(a.n_documents) }
           ], foundActors.slice(0, cap), (a) => actorHref(a.index), "Actors found"),
           more(foundActors.length, cap, "actors"),
           el("h3", {}, `Quotes by that speaker (${num(foundQuotes.length)})`),
@@ -538,12 +540,11 @@
 
   // ---- the document view: text with spans, and everything found in it -------------------------------
   const KINDS = {
-    mention: "actor mention", speaker: "speaker", cue: "cue", content: "quote", clause: "evidence clause", trigger: "trigger", time: "date", note: "note"
+    mention: "actor", speaker: "speaker", cue: "cue", content: "quote", clause: "evidence clause", trigger: "trigger", time: "date", note: "note"
   }
   /** Says how the text is marked: the light marks, and the labelled kinds of the item opened. */
   const legend = (focusKinds) =>
     el("div", { class: "legend", "aria-label": "How spans are marked" },
-      el("span", {}, "In the text:"),
       el("span", { class: "key" }, el("span", { class: "sample m-mention" }, "underlined"), "actor"),
       el("span", { class: "key" }, el("span", { class: "sample m-quote" }, "italic"), "quote"),
       el("span", { class: "key" }, el("span", { class: "sample m-trigger" }, "dotted"), "event trigger"),
@@ -695,7 +696,8 @@
     }
     if (focusKind !== undefined && heading === null) evidence.push(el("p", {}, `Nothing of that kind (${focusKind} ${focusId}) in this document.`))
 
-    const meta = [doc.publisher, doc.published, doc.input_id].filter(Boolean).join(" · ")
+    const m = chunk.meta
+    const meta = [doc.publisher, m.section, doc.published, m.dateline, m.author && `by ${m.author}`, m.editor && `edited by ${m.editor}`, doc.input_id].filter(Boolean).join(" · ")
     const acrossList = across === null ? null : el("p", {}, `${across.label} ${plural(across.list.length, "document")}: `,
       across.list.slice(0, 12).map((k, n) => [n > 0 ? " · " : "", k === doc.index ? el("strong", {}, docLabel(docs[k])) : link(across.hrefOf(k), docLabel(docs[k]))]),
       across.list.length > 12 ? ` … and ${num(across.list.length - 12)} more` : "")
@@ -721,6 +723,7 @@
 
     const head = el("div", { class: "doc-head" },
       el("h2", {}, docLabel(doc)),
+      m.standfirst === null ? null : el("p", { class: "standfirst" }, m.standfirst),
       el("div", { class: "meta" }, meta, " · ", el("code", {}, doc.doc_id),
         doc.story === null ? "" : [" · ", link(`#story/${esc(stories[doc.story].story_id)}`, `story of ${plural(stories[doc.story].documents.length, "report")}`)],
         doc.near_copy_of === null ? "" : [" · nearly copies ", link(`#doc/${esc(docs[doc.near_copy_of].doc_id)}`, docLabel(docs[doc.near_copy_of]))]))
