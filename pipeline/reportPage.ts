@@ -33,7 +33,7 @@ const report = Command.make(
     if (written === undefined) return
     const missing = written.documents - written.texts
     yield* Console.log(
-      `newsfacts: wrote ${written.file} (${(written.bytes / 1024 / 1024).toFixed(1)} MB, ${written.documents} documents` +
+      `newsfacts: wrote ${written.file} (${(written.bytes / 1e6).toFixed(1)} MB, ${written.documents} documents` +
         `${missing > 0 ? `; ${missing} without their text: the page says why` : ""})`
     )
   })

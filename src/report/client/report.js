@@ -4,6 +4,7 @@
 // The tuple layouts read here are declared in src/report/data.ts.
 ;(() => {
   "use strict"
+  performance.mark("nf-start") // the HTML is read: from here on, the summary is parsed and the first view drawn
 
   const PAGE_SIZE = 50
   const fmt = new Intl.NumberFormat("en")
@@ -81,7 +82,17 @@
   }
   const link = (href, ...children) => el("a", { href }, ...children)
   const num = (n) => fmt.format(n)
-  const fold = (s) => (s ?? "").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+  /** Text for search: lower case, accents off ("Sánchez" is found by "sanchez"); remembered, as lists filter on every key. */
+  const folded = new Map()
+  const fold = (s) => {
+    const text = s ?? ""
+    let f = folded.get(text)
+    if (f === undefined) {
+      f = text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+      folded.set(text, f)
+    }
+    return f
+  }
   const plural = (n, word, words = `${word}s`) => `${num(n)} ${n === 1 ? word : words}`
   const docLabel = (d) => d.title ?? d.input_id
   /** A story is named by the headline of its first report that has one. */
@@ -228,7 +239,7 @@
       const data = summary.charts.speakers
       if (data.length === 0) return noData("attributed quotes")
       const label = (d) => (d.actor === null ? d.name : actorLabel(d.actor))
-      const rows = data.flatMap((d) => ["direct", "mixed", "indirect"].map((kind) => ({ speaker: label(d), kind, n: d[kind], href: d.actor === null ? `#quotes` : actorHref(d.actor) })))
+      const rows = data.flatMap((d) => ["direct", "mixed", "indirect"].map((kind) => ({ speaker: label(d), kind, n: d[kind], href: d.actor === null ? `#quotes` : `#quotes/by/${esc(actors[d.actor].actor_id)}` })))
       const svg = Plot.plot({
         width: chartWidth(), height: 24 * data.length + 60, marginLeft: 260, marginRight: 220,
         ariaLabel: "Quotes per speaker",
@@ -244,7 +255,7 @@
           Plot.ruleX([0])
         ]
       })
-      return figure(svg, "Quotes per speaker, split by kind (dark: direct, mid: mixed, light: indirect; the label spells out the split). Click a bar to read the speaker's mentions.")
+      return figure(svg, "Quotes per speaker, split by kind (dark: direct, mid: mixed, light: indirect; the label spells out the split). Click a bar to list the speaker's quotes.")
     },
     timeline() {
       const { timeline, timelineTypes, undatedEvents } = summary.charts
@@ -395,15 +406,17 @@
       ]
     },
 
-    quotes() {
+    quotes(speakerId) {
       const state = listStates.get("quotes") ?? { q: "", page: 0, kind: "" }
       listStates.set("quotes", state)
       const kind = selectOf("kind", ["direct", "mixed", "indirect"], state, "kind")
+      const speaker = speakerId === undefined ? undefined : actorById.get(speakerId)
+      const rows = speaker === undefined ? quotes : quotes.filter((q) => q.speaker_actor === speaker.index)
       return [
         el("h2", {}, `Quotes (${num(quotes.length)})`),
-        chart("speakers"),
-        el("h3", {}, "All quotes"),
-        pagedList("quotes", quotes, {
+        speaker === undefined ? chart("speakers") : el("p", {}, `Quotes by ${speaker.name}: ${num(rows.length)}. `, link(actorHref(speaker.index), `Read ${speaker.name}'s mentions`), " · ", link("#quotes", "Show all quotes")),
+        el("h3", {}, speaker === undefined ? "All quotes" : `Quotes by ${speaker.name}`),
+        pagedList(speaker === undefined ? "quotes" : `quotes:${speaker.actor_id}`, rows, {
           placeholder: "Search quotes by speaker or words",
           extraControls: [kind],
           filter: (r, q) => (state.kind === "" || r.kind === state.kind) && (q === "" || fold(r.speaker).includes(q) || fold(r.text).includes(q)),
@@ -698,9 +711,10 @@
 
     const m = chunk.meta
     const meta = [doc.publisher, m.section, doc.published, m.dateline, m.author && `by ${m.author}`, m.editor && `edited by ${m.editor}`, doc.input_id].filter(Boolean).join(" · ")
-    const acrossList = across === null ? null : el("p", {}, `${across.label} ${plural(across.list.length, "document")}: `,
-      across.list.slice(0, 12).map((k, n) => [n > 0 ? " · " : "", k === doc.index ? el("strong", {}, docLabel(docs[k])) : link(across.hrefOf(k), docLabel(docs[k]))]),
-      across.list.length > 12 ? ` … and ${num(across.list.length - 12)} more` : "")
+    const acrossLinks = (list) => list.map((k, n) => [n > 0 ? " · " : "", k === doc.index ? el("strong", {}, docLabel(docs[k])) : link(across.hrefOf(k), docLabel(docs[k]))])
+    const acrossList = across === null ? null : el("div", {},
+      el("p", {}, `${across.label} ${plural(across.list.length, "document")}: `, acrossLinks(across.list.slice(0, 12))),
+      across.list.length > 12 ? el("details", {}, el("summary", {}, `${num(across.list.length - 12)} more`), el("p", {}, acrossLinks(across.list.slice(12)))) : null)
     const drawn = text === null ? null : renderText(text, spans)
     const textPanel = text === null
       ? el("p", { class: "evidence" }, `The text of this document is not in the page: ${doc.text_note ?? "unknown reason"}.`, doc.duplicate_of !== null ? [" ", link(`#doc/${esc(docs[doc.duplicate_of].doc_id)}`, "Open that document")] : "")
@@ -757,6 +771,8 @@
       tab = "stories"
     } else if (name === "events" && args[0] === "with") {
       content = views.events(args.slice(1))
+    } else if (name === "quotes" && args[0] === "by") {
+      content = views.quotes(args[1])
     } else if (name === "search") {
       content = views.search(args.join("/"))
       searchForm.elements.q.value = args.join("/")
