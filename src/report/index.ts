@@ -34,8 +34,13 @@ export const writeReport = Effect.fn("writeReport")(function*(out: string, input
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const file = path.join(out, "report", "index.html")
-  const data = buildReportData(input)
-  const html = renderPage(data)
+  const { data, html } = yield* Effect.try({
+    try: () => {
+      const data = buildReportData(input)
+      return { data, html: renderPage(data) }
+    },
+    catch: (error) => new ExportError({ path: file, reason: `cannot build the report: ${error instanceof Error ? error.message : String(error)}` })
+  })
   yield* fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
     Effect.mapError((error) => new ExportError({ path: path.dirname(file), reason: `cannot create folder: ${error.message}` }))
   )

@@ -739,7 +739,7 @@
       el("h2", {}, docLabel(doc)),
       m.standfirst === null ? null : el("p", { class: "standfirst" }, m.standfirst),
       el("div", { class: "meta" }, meta, " · ", el("code", {}, doc.doc_id),
-        doc.story === null ? "" : [" · ", link(`#story/${esc(stories[doc.story].story_id)}`, `story of ${plural(stories[doc.story].documents.length, "report")}`)],
+        doc.story === null || stories[doc.story].documents.length < 2 ? "" : [" · ", link(`#story/${esc(stories[doc.story].story_id)}`, `story of ${plural(stories[doc.story].documents.length, "report")}`)],
         doc.near_copy_of === null ? "" : [" · nearly copies ", link(`#doc/${esc(docs[doc.near_copy_of].doc_id)}`, docLabel(docs[doc.near_copy_of]))]))
     const view = [head, el("div", { class: "doc-layout" }, el("div", {}, text === null ? null : legend(Object.keys(KINDS).filter((k) => spans.some((s) => s.focus && s.kind === k))), textPanel), side)]
     return { view, scrollTo: drawn?.first ?? null }
