@@ -16,6 +16,7 @@ import type { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
 import type { IncrementalStats } from "../src/state/incremental.ts"
 import { publishDataset } from "../src/state/publish.ts"
+import { writeRunReport } from "../src/report/index.ts"
 import { publishedFiles, readPublishedManifest } from "../src/state/published.ts"
 import { defaultWorkerCount, makeDocumentProcessor } from "../src/workers/index.ts"
 import { RunLog } from "./runLog.ts"
@@ -82,6 +83,7 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   const manifest = buildManifest(options, dataset, log)
   state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)
+  yield* writeRunReport(options.out, dataset, manifest, log.texts)
   state.complete(dataset, runKey, publishedFiles(options.out, options.formats, options.parquetLayout))
   return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true } } satisfies PipelineResult
 }, Effect.scoped)

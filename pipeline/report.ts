@@ -41,7 +41,7 @@ export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResu
       ? []
       : [`  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${out}/.state/`]
   const headline = run === undefined || run.rewritten
-    ? `newsfacts: wrote ${out}/ (manifest.json lists every input)`
+    ? `newsfacts: wrote ${out}/ (manifest.json lists every input; open report/index.html in a browser to see the data)`
     : `newsfacts: ${out}/ is up to date: same inputs and code as its last run, nothing rewritten (manifest.json lists every input)`
   return [headline, ...lines, ...work, ...skippedLines].join("\n")
 }

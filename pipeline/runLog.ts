@@ -62,6 +62,11 @@ export class RunLog {
     }
   }
 
+  /** The original text of each document processed (a duplicate's rows are its original's), for the report. */
+  get texts(): ReadonlyMap<string, string> {
+    return new Map([...this.byHash.values()].map((doc) => [doc.docId, doc.text]))
+  }
+
   /** Outcomes in input order (file, then line), whatever order the stages finished in. */
   get inputsInOrder(): Array<InputOutcome> {
     return [...this.outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)))

@@ -26,7 +26,7 @@ describe("npm run pipeline", () => {
     expect(run.stdout).toMatch(/documents\s+2/)
     expect(runCli(["--input", "seeds", "--out", second]).status).toBe(0)
 
-    const expected = ["manifest.json", ...["csv", "json", "arrow", "parquet"].flatMap((f) => AllTables.map((t) => `${f}/${t.name}.${f}`))].sort()
+    const expected = ["manifest.json", "report/index.html", ...["csv", "json", "arrow", "parquet"].flatMap((f) => AllTables.map((t) => `${f}/${t.name}.${f}`))].sort()
     expect(listFiles(first)).toEqual(expected)
     for (const file of expected) {
       expect(readFileSync(join(second, file)).equals(readFileSync(join(first, file))), file).toBe(true)
