@@ -1,7 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
-import { storyFeatures } from "../src/dedupe/storyFeatures.ts"
+import { salientActors, storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
+import type { StoryDocument } from "../src/dedupe/stories.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
 import type { DocSpec } from "./fixtures/dedupe/factory.ts"
 
@@ -61,6 +62,63 @@ describe("dedupe: stories", () => {
     expect(storiesOf(5)).toBe(2)
     // Without the test (groups never large enough), shared vocabulary joins the two fights.
     expect(storiesOf(1000)).toBe(1)
+  })
+
+  it("lets a report linked to nothing join the story nearest to it", () => {
+    // A short report shares a word or two with each report of the fire story, too little to link to
+    // any one of them (cosine < 0.15), but on average it is nearest that story.
+    const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])) })
+    const fire = ["dairy", "warehouse", "palmer", "fire", "historic", "destroyed", "firefighters", "building", "arson", "alaska"]
+    const docs = [
+      report("fire-1", [...fire, "matanuska", "tuesday", "n1"]),
+      report("fire-2", [...fire, "matanuska", "smolder", "n2"]),
+      report("fire-3", [...fire, "investigators", "n3"]),
+      report("short", ["matanuska", "smolder", "investigators", "burned", "overnight", "short1", "short2", "short3", "short4"]),
+      report("vote-1", ["election", "turkmenistan", "voters", "parliament", "ballots", "o1"]),
+      report("vote-2", ["election", "turkmenistan", "voters", "parliament", "candidates", "o2"])
+    ]
+    const stories = groupStories(docs)
+    expect(stories.get("short")!.storyId).toBe(stories.get("fire-1")!.storyId)
+    expect(stories.get("vote-1")!.storyId).not.toBe(stories.get("fire-1")!.storyId)
+    expect(stories.get("short")!.links).toEqual([{ rule: "nearest-story", otherDocId: "fire-2", score: 0.128 }])
+    // Without the rule it stays a story of its own.
+    const alone = groupStories(docs, { ...DefaultStoryOptions, loneStory: 1.1 })
+    expect(alone.get("short")!.storyId).not.toBe(alone.get("fire-1")!.storyId)
+  })
+
+  it("counts only the actors that matter to a report in the different-participants test", () => {
+    // Ten reports of one flood; half of them name one official in passing, the other half another.
+    const flood = (k: number, passing: string) => ({
+      docId: `flood-${k}`,
+      published: null,
+      features: new Map([["actor:valencia", 2], [`actor:${passing}`, 2], ["flood", 3], ["river", 3], ["rain", 3], ["rescue", 3], ["evacuated", 3], ["homes", 3], [`note-${k}`, 1]]),
+      salientActors: ["actor:valencia"]
+    })
+    const docs = [0, 1, 2, 3, 4].flatMap((k) => [flood(k, "ana lopez"), flood(k + 5, "jose ruiz")])
+    const count = (list: ReadonlyArray<StoryDocument>) => {
+      const stories = groupStories(list)
+      return new Set(list.map((d) => stories.get(d.docId)!.storyId)).size
+    }
+    expect(count(docs)).toBe(1)
+    // Counting every name, the two passing names split the story.
+    expect(count(docs.map(({ salientActors: _, ...d }) => d))).toBe(2)
+  })
+
+  it("reads the actors that matter from the headline, the lede, the events and repeated names", () => {
+    const x = extraction({
+      id: "a",
+      title: "Flood hits Valencia",
+      lead: "Rescuers evacuated homes as the Turia burst its banks.",
+      actors: [
+        { name: "Valencia", kind: "place" },
+        { name: "Turia", kind: "place" },
+        { name: "Ana Lopez", mentions: ["Ana Lopez", "Lopez"] },
+        { name: "Jose Ruiz" },
+        { name: "Red Cross", kind: "organization" }
+      ],
+      events: [{ type: "AID", trigger: "aid", text: "the Red Cross sent aid", actors: ["Red Cross"] }]
+    })
+    expect(salientActors(x)).toEqual(["actor:ana lopez", "actor:red cross", "actor:turia", "actor:valencia"])
   })
 
   it("names a story after its earliest report, whatever the input order", () => {

@@ -17,6 +17,7 @@ import type { DocumentExtraction, EventMention } from "../model/extraction.ts"
 import type { ActorMentionRow, ActorRow, Dataset, DocumentRow, EventMentionRow, EventRow, QuoteRow, TimeRow } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { groupStories } from "./stories.ts"
+import { salientActors } from "./storyFeatures.ts"
 import type { StoryAssignment } from "./stories.ts"
 import { mergeActors, weightedMode } from "./actors.ts"
 import type { MergedActor } from "./actors.ts"
@@ -61,7 +62,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   // 1. Stories. Exact duplicates (same cleaned text) were not extracted again: they join their original.
   const originals = extractions.filter((x) => x.duplicateOf === null)
   const stories = groupStories(
-    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures) }))
+    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x) }))
   )
   const storyOf = new Map<string, string>()
   for (const x of extractions) {
