@@ -3,6 +3,8 @@ import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
 import { salientActors, storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
 import type { StoryDocument } from "../src/dedupe/stories.ts"
+import { groupEvents } from "../src/dedupe/events.ts"
+import type { EventMentionRef } from "../src/dedupe/events.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
 import type { DocSpec } from "./fixtures/dedupe/factory.ts"
 
@@ -377,7 +379,7 @@ describe("dedupe: events", () => {
   it("merges one event reported by two documents, with the rules that matched", () => {
     const { events, event_mentions } = run(
       talks("a", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }),
-      talks("b", "2025-06-10", { events: [{ ...meeting("2025-06-09", "Monday"), trigger: "met", text: "Officials of the US and China met in London" }] })
+      talks("b", "2025-06-10", { events: [{ ...meeting("2025-06-09", "Monday"), trigger: "met", lemma: "meet", text: "Officials of the US and China met in London" }] })
     )
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({
@@ -387,7 +389,7 @@ describe("dedupe: events", () => {
       location: "London",
       n_mentions: 2,
       n_documents: 2,
-      merged_by: ["same-date", "same-location", "same-type", "shared-actors"]
+      merged_by: ["same-date", "same-location", "same-type", "shared-actors", "synonym-trigger"]
     })
     expect(event_mentions.map((m) => m.event_id)).toEqual([events[0].event_id, events[0].event_id])
   })
@@ -638,5 +640,76 @@ describe("dedupe: evidence and ids", () => {
       stories: d.documents.map((x) => x.story_id).sort()
     })
     expect(ids(backward)).toEqual(ids(forward))
+  })
+})
+
+describe("dedupe: event classes and blocks", () => {
+  let n = 0
+  const ref = (spec: Partial<EventMentionRef> & Pick<EventMentionRef, "eventType" | "trigger">): EventMentionRef => {
+    n++
+    return {
+      mentionId: `m${n}`,
+      docId: `d${n}`,
+      storyId: "s1",
+      published: "2024-03-05",
+      order: String(n).padStart(4, "0"),
+      neighbours: [],
+      date: null,
+      dateInferred: false,
+      notBefore: null,
+      location: null,
+      actorIds: [],
+      personIds: [],
+      sourceIds: [],
+      targetIds: [],
+      ...spec
+    }
+  }
+  const groupsOf = (mentions: ReadonlyArray<EventMentionRef>) => {
+    const groups = groupEvents(mentions)
+    return mentions.map((_, i) => groups.findIndex((g) => g.members.includes(i)))
+  }
+
+  it("joins synonyms of one class ('quake', 'earthquake') on evidence a lone date would not give", () => {
+    const [a, b] = groupsOf([
+      ref({ eventType: "disaster", trigger: "earthquake", date: "2024-03-04" }),
+      ref({ eventType: "disaster", trigger: "quake", date: "2024-03" })
+    ])
+    expect(a).toBe(b)
+    const merged = groupEvents([ref({ eventType: "disaster", trigger: "earthquake", date: "2024-03-04" }), ref({ eventType: "disaster", trigger: "quake", date: "2024-03" })])
+    expect(merged[0].mergedBy).toContain("synonym-trigger")
+    // Two words of no class, the same evidence: apart.
+    const [c, d] = groupsOf([ref({ eventType: "disaster", trigger: "landslide", date: "2024-03-04" }), ref({ eventType: "disaster", trigger: "drought", date: "2024-03" })])
+    expect(c).not.toBe(d)
+  })
+
+  it("compares a deal typed two ways (AGREE, business) when the reports share a participant", () => {
+    const [a, b, c] = groupsOf([
+      ref({ eventType: "AGREE", trigger: "deal", actorIds: ["acme", "globex"] }),
+      ref({ eventType: "business", trigger: "takeover", actorIds: ["globex"] }),
+      ref({ eventType: "business", trigger: "acquisition", actorIds: ["initech"] })
+    ])
+    expect(a).toBe(b)
+    expect(c).not.toBe(a)
+  })
+
+  it("keeps a death sentence apart from the death, and joins it to the sentencing", () => {
+    const [death, sentencedToDeath, sentenced] = groupsOf([
+      ref({ eventType: "death", trigger: "die", actorIds: ["ortiz"], personIds: ["ortiz"] }),
+      ref({ eventType: "death", trigger: "death", neighbours: ["sentences", "orozco", "to", "for", "the", "murder"], actorIds: ["orozco", "ortiz"], personIds: ["orozco", "ortiz"] }),
+      ref({ eventType: "justice", trigger: "sentence", actorIds: ["orozco"], personIds: ["orozco"] })
+    ])
+    expect(sentencedToDeath).not.toBe(death)
+    expect(sentencedToDeath).toBe(sentenced)
+  })
+
+  it("compares events across two stories only when they share a person and were published close together", () => {
+    const page = (storyId: string, published: string) => ref({ eventType: "death", trigger: "die", storyId, published, actorIds: ["bettie-page"], personIds: ["bettie-page"] })
+    const [a, b] = groupsOf([page("s1", "2008-12-12"), page("s2", "2008-12-13")])
+    expect(a).toBe(b)
+    const [c, d] = groupsOf([page("s1", "2008-12-12"), page("s2", "2009-03-01")])
+    expect(c).not.toBe(d)
+    const [e, f] = groupsOf([page("s1", "2008-12-12"), ref({ eventType: "death", trigger: "die", storyId: "s2", published: "2008-12-12", actorIds: ["los-angeles"] })])
+    expect(e).not.toBe(f)
   })
 })

@@ -44,6 +44,15 @@ const actingFor = (x: DocumentExtraction): ((key: string) => ReadonlyArray<strin
   }
 }
 
+/** The `n` words before and after an event's trigger in its clause, lower-case. */
+const triggerNeighbours = (e: EventMention, n: number): Array<string> => {
+  const chars = Array.from(e.text)
+  const at = e.triggerStart - e.start
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? []
+  if (at < 0 || at > chars.length) return []
+  return [...words(chars.slice(0, at).join("")).slice(-n), ...words(chars.slice(at + (e.triggerEnd - e.triggerStart)).join("")).slice(0, n)]
+}
+
 const uniqueSorted = (values: Iterable<string>): Array<string> => [...new Set(values)].sort()
 
 /** Sort key that puts reports in publication order (undated last), then by document and offset. */
@@ -88,10 +97,12 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
           mentionId: stableId("em", x.docId, e.start, e.triggerStart),
           docId: x.docId,
           storyId: storyOf.get(x.docId)!,
+          published: document.published,
           order: reportOrder(document.published, x.docId, e.start),
           eventType: e.eventType,
           // The lexicon's lemma, so that "fired" and "firing" are one trigger.
           trigger: e.triggerLemma,
+          neighbours: triggerNeighbours(e, 3),
           date: e.date,
           dateInferred: document.redated && e.date !== x.events[k].date,
           notBefore: e.modality === "expected" && e.date === null && document.published !== null ? expectedSince(document.published) : null,
