@@ -3,6 +3,7 @@ import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
 import { salientActors, storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
 import type { StoryDocument } from "../src/dedupe/stories.ts"
+import { isGenericOffice } from "../src/dedupe/actors.ts"
 import { groupEvents } from "../src/dedupe/events.ts"
 import type { EventMentionRef } from "../src/dedupe/events.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
@@ -213,6 +214,33 @@ describe("dedupe: actors", () => {
     )
     expect(actors.filter((a) => a.name === "Jackson").map((a) => a.n_documents)).toEqual([1, 1])
     expect(actors.find((a) => a.name === "Maria Lopez")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+  })
+
+  it("joins a generic office across reports only with its country, and keeps an unqualified one to its report", () => {
+    const ministry = (affiliation?: string) => ({ name: "Foreign Ministry", kind: "organization" as const, ...(affiliation === undefined ? {} : { affiliation }) })
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [ministry("China")] }),
+      talks("b", "2025-06-10", { actors: [ministry("Japan")] }),
+      talks("c", "2025-06-11", { actors: [ministry("China")] }),
+      talks("d", "2025-06-11", { actors: [ministry()] }),
+      talks("e", "2025-06-11", { actors: [ministry(), { name: "White House", kind: "organization", rule: "lexicon:organization" }] }),
+      talks("f", "2025-06-11", { actors: [{ name: "White House", kind: "organization", rule: "lexicon:organization" }] })
+    )
+    const ministries = actors.filter((a) => a.name === "Foreign Ministry").map((a) => [a.affiliation, a.n_documents, a.merged_by])
+    expect(ministries.sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      ["China", 2, ["same-office"]],
+      ["Japan", 1, []],
+      [null, 1, []],
+      [null, 1, []]
+    ])
+    // A name the gazetteers know is one institution, not a generic office.
+    expect(actors.find((a) => a.name === "White House")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+  })
+
+  it("tells a generic office from a particular institution", () => {
+    const generic = (name: string) => isGenericOffice({ name, rule: "fixture" })
+    expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police"].map(generic)).toEqual([true, true, true, true, true, true])
+    expect(["Chinese Foreign Ministry", "Bank of England", "Acme Corp", "Kevin Hassett", "Indianapolis Colts"].map(generic)).toEqual([false, false, false, false, false])
   })
 
   it("reads a hyphen and a space in a full name as one spelling, across stories", () => {
