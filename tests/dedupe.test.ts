@@ -620,6 +620,21 @@ describe("dedupe: statements", () => {
     expect(quotes[1].statement_id).not.toBe(quotes[0].statement_id)
   })
 
+  it("gives the same quoted words one statement_id when one report leaves the speaker unresolved, or gives it as its own office", () => {
+    const denial = "the reports of a secret meeting in Geneva are groundless and irresponsible"
+    const ministry = { name: "Foreign Ministry", kind: "organization" as const }
+    const { quotes } = run(
+      talks("a", "2025-06-10", { actors: [ministry], quotes: [{ speaker: "Foreign Ministry", text: denial }] }),
+      talks("b", "2025-06-10", { actors: [ministry], quotes: [{ speaker: "Foreign Ministry", text: `${denial}.` }] }),
+      talks("c", "2025-06-11", { quotes: [{ speaker: null, text: denial }] }),
+      talks("d", "2025-06-11", { quotes: [{ speaker: null, text: "the talks in Geneva were useful and frank" }] })
+    )
+    expect(new Set(quotes.slice(0, 3).map((q) => q.statement_id)).size).toBe(1)
+    expect(quotes[3].statement_id).not.toBe(quotes[0].statement_id)
+    // Each report's "Foreign Ministry" is its own actor (no country given): the words make the statement one.
+    expect(quotes[0].speaker_actor_id).not.toBe(quotes[1].speaker_actor_id)
+  })
+
   it("never joins the same words said by different speakers", () => {
     const { quotes } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Kevin Hassett" }], quotes: [{ speaker: "Kevin Hassett", text: "export controls will be eased and rare earths released" }] }),

@@ -130,12 +130,14 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
       return { x, q, quoteId, speakerId, rule }
     })
   )
+  const mergedNames = new Map(resolution.actors.map((a) => [a.actorId, a.name]))
   const statements = groupStatements(
     quoteRows0.map(({ x, q, quoteId, speakerId }) => ({
       quoteId,
       docId: x.docId,
       storyId: storyOf.get(x.docId)!,
       speakerActorId: speakerId,
+      speakerName: speakerId === null ? null : mergedNames.get(speakerId) ?? null,
       text: q.text,
       order: reportOrder(dated.get(x.docId)!.published, x.docId, q.start)
     }))
