@@ -239,8 +239,12 @@ describe("dedupe: actors", () => {
 
   it("tells a generic office from a particular institution", () => {
     const generic = (name: string) => isGenericOffice({ name, rule: "fixture" })
-    expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police"].map(generic)).toEqual([true, true, true, true, true, true])
-    expect(["Chinese Foreign Ministry", "Bank of England", "Acme Corp", "Kevin Hassett", "Indianapolis Colts"].map(generic)).toEqual([false, false, false, false, false])
+    expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police", "Ministry of Defence"].map(generic)).toEqual([
+      true, true, true, true, true, true, true
+    ])
+    expect(["Chinese Foreign Ministry", "Bank of England", "Acme Corp", "Kevin Hassett", "Indianapolis Colts", "Department of Work and Pensions"].map(generic)).toEqual([
+      false, false, false, false, false, false
+    ])
   })
 
   it("reads a hyphen and a space in a full name as one spelling, across stories", () => {

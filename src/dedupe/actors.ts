@@ -203,7 +203,7 @@ const joinShortForms = (
 
 /**
  * A generic office or institution: a name made only of a title or institution head ("President",
- * "Ministry", "Police", "Supreme Court") and the words that qualify one ("Foreign", "Interior",
+ * "Ministry", "Police", "Supreme Court", "Ministry of Defence") and the words that qualify one ("Foreign", "Interior",
  * "Prime"; `actors-titles.json`, `dedupe-offices.json`), naming no country or
  * organisation of its own. Every country has a "Foreign Ministry", so the name says nothing about
  * which one; a name the gazetteers know ("White House") is a particular institution.
@@ -217,9 +217,11 @@ export const isGenericOffice = (actor: Pick<LocalActor, "name" | "rule">): boole
   const { titleHeads, titleModifiers } = actorLexicon()
   const offices = (officeHeads ??= new Set(loadLexicon("dedupe-offices.json", Schema.Array(Schema.String))))
   const isHead = (k: number) => titleHeads.has(words.slice(k).join(" ")) || offices.has(words.slice(k).join(" "))
-  // Some head phrase ends the name ("prime minister", "ministry") and every word before it qualifies.
+  // Some head phrase ends the name ("prime minister", "ministry") and every word before it qualifies,
+  // or a head is qualified after "of" ("Ministry of Defence", "Department of Justice").
   for (let k = 0; k < words.length; k++) if (isHead(k) && words.slice(0, k).every((w) => titleModifiers.has(w))) return true
-  return false
+  const of = words.indexOf("of")
+  return of > 0 && offices.has(words.slice(0, of).join(" ")) && of < words.length - 1 && words.slice(of + 1).every((w) => w === "and" || titleModifiers.has(w))
 }
 
 export const mergeActors = (
