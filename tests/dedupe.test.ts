@@ -87,6 +87,12 @@ describe("dedupe: stories", () => {
     // Without the rule it stays a story of its own.
     const alone = groupStories(docs, { ...DefaultStoryOptions, loneStory: 1.1 })
     expect(alone.get("short")!.storyId).not.toBe(alone.get("fire-1")!.storyId)
+    // A lone report whose people the story never names stays alone: reports of one theme are not one story.
+    const withPeople = docs.map((d) => (d.docId === "short" ? { ...d, participants: ["actor:jane roe"] } : d))
+    const strangers = groupStories(withPeople)
+    expect(strangers.get("short")!.storyId).not.toBe(strangers.get("fire-1")!.storyId)
+    const named = groupStories(withPeople.map((d) => (d.docId === "fire-2" ? { ...d, features: new Map([...d.features, ["actor:jane roe", 1]]) } : d)))
+    expect(named.get("short")!.storyId).toBe(named.get("fire-1")!.storyId)
   })
 
   it("counts only the actors that matter to a report in the different-participants test", () => {

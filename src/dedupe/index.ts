@@ -53,6 +53,14 @@ const triggerNeighbours = (e: EventMention, n: number): Array<string> => {
   return [...words(chars.slice(0, at).join("")).slice(-n), ...words(chars.slice(at + (e.triggerEnd - e.triggerStart)).join("")).slice(0, n)]
 }
 
+/**
+ * The actors a lone report must share with a story to join it: people. (On ECB+ topics 1–20 people and
+ * organisations gave the same stories B-cubed, 0.948; on 200 BBC business reports, mostly single
+ * reports, organisations such as "EU" or "Boeing" still glued 9 reports of one theme to stories that
+ * were not theirs, people 1.)
+ */
+const ParticipantKinds: ReadonlySet<string> = new Set(["person"])
+
 const uniqueSorted = (values: Iterable<string>): Array<string> => [...new Set(values)].sort()
 
 /** Sort key that puts reports in publication order (undated last), then by document and offset. */
@@ -71,7 +79,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   // 1. Stories. Exact duplicates (same cleaned text) were not extracted again: they join their original.
   const originals = extractions.filter((x) => x.duplicateOf === null)
   const stories = groupStories(
-    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x) }))
+    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x), participants: salientActors(x, ParticipantKinds) }))
   )
   const storyOf = new Map<string, string>()
   for (const x of extractions) {

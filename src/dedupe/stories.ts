@@ -33,6 +33,11 @@ export interface StoryDocument {
    * different-participants test. Absent: every actor it names.
    */
   readonly salientActors?: ReadonlyArray<string>
+  /**
+   * The people among them: a lone report joins a story only when one of its reports names one of
+   * these. Absent: no such test.
+   */
+  readonly participants?: ReadonlyArray<string>
 }
 
 export interface StoryOptions {
@@ -375,6 +380,14 @@ export const groupStories = (
     nearby[edge.a].push(edge)
     nearby[edge.b].push(edge)
   }
+  // A participant (a person that matters to the lone report) named by the story too: reports of one
+  // theme ("Japan's economy", "US jobs") share words, a country and institutions, not their people.
+  const members = stories.groups()
+  const sharesParticipant = (i: number, root: number): boolean => {
+    const own = docs[i].participants
+    if (own === undefined) return true
+    return (members.get(root) ?? [root]).some((j) => own.some((a) => docs[j].features.has(a)))
+  }
   const loneJoins: Array<{ readonly lone: number; readonly root: number; readonly via: Edge }> = []
   for (let i = 0; i < n; i++) {
     if (stories.find(i) !== i || sizeOf(i) > 1) continue
@@ -383,7 +396,7 @@ export const groupStories = (
       const root = stories.find(edge.a === i ? edge.b : edge.a)
       // A story of several reports, not another lone report: two loners sharing a topic's words are
       // as often two stories ("another earthquake") as one.
-      if (root === i || sizeOf(root) < 2) continue
+      if (root === i || sizeOf(root) < 2 || !sharesParticipant(i, root)) continue
       const score = averageLink(i, root)
       if (best === null || score > best.score || (score === best.score && root < best.root)) best = { root, score, via: edge }
       else if (root === best.root && edge.score > best.via.score) best.via = edge

@@ -36,9 +36,13 @@ const actorFeatures = (x: Pick<DocumentExtraction, "actors" | "actorMentions">):
 /**
  * The actors that matter to a report, as their `actor:` features: those its headline or lede names,
  * those taking part in its events, and those it names more than once. A name mentioned once in
- * passing ("a spokesman for Reuters") is not what the report is about.
+ * passing ("a spokesman for Reuters") is not what the report is about. `kinds` keeps only actors of
+ * those kinds (the participants: people and organisations, not the country or place of the story).
  */
-export const salientActors = (x: Pick<DocumentExtraction, "meta" | "lead" | "events" | "actors" | "actorMentions">): Array<string> => {
+export const salientActors = (
+  x: Pick<DocumentExtraction, "meta" | "lead" | "events" | "actors" | "actorMentions">,
+  kinds: ReadonlySet<string> | null = null
+): Array<string> => {
   const features = actorFeatures(x)
   const headline = `${x.meta.title ?? ""}\n${x.lead}`.toLowerCase()
   const named = new Map<string, number>()
@@ -50,7 +54,8 @@ export const salientActors = (x: Pick<DocumentExtraction, "meta" | "lead" | "eve
     if (count > 1 || headline.includes(m.text.toLowerCase())) salient.add(m.actorKey)
   }
   for (const e of x.events) for (const key of e.actorKeys) salient.add(key)
-  return [...new Set([...salient].flatMap((key) => features.get(key) ?? []))].sort()
+  const kindOf = new Map(x.actors.map((a) => [a.key, a.kind as string]))
+  return [...new Set([...salient].filter((key) => kinds === null || kinds.has(kindOf.get(key) ?? "")).flatMap((key) => features.get(key) ?? []))].sort()
 }
 
 export const storyFeatures = (
