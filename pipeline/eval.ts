@@ -7,6 +7,7 @@
  *   npm run eval -- --task quotes                  one task on its default dev file(s)
  *   npm run eval -- --gold FILE.jsonl --task T     any file in the eval format
  *   npm run eval -- --limit 100                    about 100 documents per file (whole topics)
+ *   npm run eval -- --task stories --topics 1-20   only the records of numbered topics 1 to 20
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -20,6 +21,8 @@ import type { EvalPlan } from "../src/eval/evaluate.ts"
 import { readGoldCorpus } from "../src/eval/gold.ts"
 import { renderMarkdown, renderTerminal, Tasks } from "../src/eval/report.ts"
 import type { Task } from "../src/eval/report.ts"
+import { parseTopicRange } from "../src/eval/topics.ts"
+import type { TopicRange } from "../src/eval/topics.ts"
 import { withQuality } from "./docs.ts"
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url))
@@ -27,13 +30,13 @@ const sharedEval = (file: string) => resolve(repoRoot, "../shared/eval", file)
 const seedsGold = resolve(repoRoot, "../shared/gold/seeds.gold.json")
 
 /** Gold files and their tasks for the options given. */
-const planFor = (task: Task | null, gold: string | null, limit: number | null, command: string): EvalPlan | string => {
+const planFor = (task: Task | null, gold: string | null, limit: number | null, topics: TopicRange | null, command: string): EvalPlan | string => {
   if (gold !== null) {
     if (task === "seeds") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
     const path = resolve(gold)
     const tasks = task === null ? tasksFor(readGoldCorpus(path).records) : [task]
     if (tasks.length === 0) return `${gold}: annotates nothing a task scores (entities, quotes, times with values, subtopics, clusters)`
-    return { files: [{ path, tasks }], seeds: null, limit, command }
+    return { files: [{ path, tasks }], seeds: null, limit, topics, command }
   }
   const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" ? [] : [task]
   const byFile = new Map<string, Array<keyof typeof DefaultGold>>()
@@ -42,6 +45,7 @@ const planFor = (task: Task | null, gold: string | null, limit: number | null, c
     files: [...byFile.entries()].map(([file, tasks]) => ({ path: sharedEval(file), tasks })),
     seeds: task === null || task === "seeds" ? { gold: seedsGold, folder: join(repoRoot, "seeds") } : null,
     limit,
+    topics,
     command
   }
 }
@@ -52,18 +56,25 @@ const evaluate = Command.make(
     task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, stories, coref or seeds"), Flag.optional),
     gold: Flag.String("gold").pipe(Flag.withDescription("A gold file in the eval JSON Lines format (default: the dev files of ../shared/eval/)"), Flag.optional),
     limit: Flag.Int("limit").pipe(Flag.withDescription("About N documents per file: whole topics in a fixed order until N are reached"), Flag.optional),
+    topics: Flag.String("topics").pipe(
+      Flag.withDescription("Only the records of these numbered topics, e.g. 1-20 (ECB+: 1-20 is the tuning half, 21-35 the reporting half)"),
+      Flag.optional
+    ),
     report: Flag.String("report").pipe(
       Flag.withDescription("Report name under eval-reports/ (NAME.md and NAME.json); default latest for a full run, partial otherwise"),
       Flag.optional
     )
   },
-  Effect.fn(function*({ gold, limit, report, task }) {
+  Effect.fn(function*({ gold, limit, report, task, topics }) {
     const command = ["npm run eval", ...process.argv.slice(2).length > 0 ? ["--", ...process.argv.slice(2)] : []].join(" ")
     const limitValue = Option.getOrNull(limit)
     if (limitValue !== null && limitValue < 1) return yield* fail("--limit must be at least 1")
-    const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, command)
+    const topicText = Option.getOrNull(topics)
+    const topicRange = topicText === null ? null : parseTopicRange(topicText)
+    if (typeof topicRange === "string") return yield* fail(topicRange)
+    const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, topicRange, command)
     if (typeof plan === "string") return yield* fail(plan)
-    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null
+    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null && topicRange === null
     const name = Option.getOrElse(report, () => (full ? "latest" : "partial"))
     const result = yield* runEvaluation(plan, (line) => process.stderr.write(`${line}\n`))
     const folder = join(repoRoot, "eval-reports")

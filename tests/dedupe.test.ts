@@ -1,7 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
 import { dedupe, dedupeWithEvidence } from "../src/dedupe/index.ts"
-import { storyFeatures } from "../src/dedupe/storyFeatures.ts"
+import { salientActors, storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
+import type { StoryDocument } from "../src/dedupe/stories.ts"
+import { isGenericOffice } from "../src/dedupe/actors.ts"
+import { groupEvents } from "../src/dedupe/events.ts"
+import type { EventMentionRef } from "../src/dedupe/events.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
 import type { DocSpec } from "./fixtures/dedupe/factory.ts"
 
@@ -61,6 +65,69 @@ describe("dedupe: stories", () => {
     expect(storiesOf(5)).toBe(2)
     // Without the test (groups never large enough), shared vocabulary joins the two fights.
     expect(storiesOf(1000)).toBe(1)
+  })
+
+  it("lets a report linked to nothing join the story nearest to it", () => {
+    // A short report shares a word or two with each report of the fire story, too little to link to
+    // any one of them (cosine < 0.15), but on average it is nearest that story.
+    const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])) })
+    const fire = ["dairy", "warehouse", "palmer", "fire", "historic", "destroyed", "firefighters", "building", "arson", "alaska"]
+    const docs = [
+      report("fire-1", [...fire, "matanuska", "tuesday", "n1"]),
+      report("fire-2", [...fire, "matanuska", "smolder", "n2"]),
+      report("fire-3", [...fire, "investigators", "n3"]),
+      report("short", ["matanuska", "smolder", "investigators", "burned", "overnight", "short1", "short2", "short3", "short4"]),
+      report("vote-1", ["election", "turkmenistan", "voters", "parliament", "ballots", "o1"]),
+      report("vote-2", ["election", "turkmenistan", "voters", "parliament", "candidates", "o2"])
+    ]
+    const stories = groupStories(docs)
+    expect(stories.get("short")!.storyId).toBe(stories.get("fire-1")!.storyId)
+    expect(stories.get("vote-1")!.storyId).not.toBe(stories.get("fire-1")!.storyId)
+    expect(stories.get("short")!.links).toEqual([{ rule: "nearest-story", otherDocId: "fire-2", score: 0.128 }])
+    // Without the rule it stays a story of its own.
+    const alone = groupStories(docs, { ...DefaultStoryOptions, loneStory: 1.1 })
+    expect(alone.get("short")!.storyId).not.toBe(alone.get("fire-1")!.storyId)
+    // A lone report whose people the story never names stays alone: reports of one theme are not one story.
+    const withPeople = docs.map((d) => (d.docId === "short" ? { ...d, participants: ["actor:jane roe"] } : d))
+    const strangers = groupStories(withPeople)
+    expect(strangers.get("short")!.storyId).not.toBe(strangers.get("fire-1")!.storyId)
+    const named = groupStories(withPeople.map((d) => (d.docId === "fire-2" ? { ...d, features: new Map([...d.features, ["actor:jane roe", 1]]) } : d)))
+    expect(named.get("short")!.storyId).toBe(named.get("fire-1")!.storyId)
+  })
+
+  it("counts only the actors that matter to a report in the different-participants test", () => {
+    // Ten reports of one flood; half of them name one official in passing, the other half another.
+    const flood = (k: number, passing: string) => ({
+      docId: `flood-${k}`,
+      published: null,
+      features: new Map([["actor:valencia", 2], [`actor:${passing}`, 2], ["flood", 3], ["river", 3], ["rain", 3], ["rescue", 3], ["evacuated", 3], ["homes", 3], [`note-${k}`, 1]]),
+      salientActors: ["actor:valencia"]
+    })
+    const docs = [0, 1, 2, 3, 4].flatMap((k) => [flood(k, "ana lopez"), flood(k + 5, "jose ruiz")])
+    const count = (list: ReadonlyArray<StoryDocument>) => {
+      const stories = groupStories(list)
+      return new Set(list.map((d) => stories.get(d.docId)!.storyId)).size
+    }
+    expect(count(docs)).toBe(1)
+    // Counting every name, the two passing names split the story.
+    expect(count(docs.map(({ salientActors: _, ...d }) => d))).toBe(2)
+  })
+
+  it("reads the actors that matter from the headline, the lede, the events and repeated names", () => {
+    const x = extraction({
+      id: "a",
+      title: "Flood hits Valencia",
+      lead: "Rescuers evacuated homes as the Turia burst its banks.",
+      actors: [
+        { name: "Valencia", kind: "place" },
+        { name: "Turia", kind: "place" },
+        { name: "Ana Lopez", mentions: ["Ana Lopez", "Lopez"] },
+        { name: "Jose Ruiz" },
+        { name: "Red Cross", kind: "organization" }
+      ],
+      events: [{ type: "AID", trigger: "aid", text: "the Red Cross sent aid", actors: ["Red Cross"] }]
+    })
+    expect(salientActors(x)).toEqual(["actor:ana lopez", "actor:red cross", "actor:turia", "actor:valencia"])
   })
 
   it("names a story after its earliest report, whatever the input order", () => {
@@ -153,6 +220,37 @@ describe("dedupe: actors", () => {
     )
     expect(actors.filter((a) => a.name === "Jackson").map((a) => a.n_documents)).toEqual([1, 1])
     expect(actors.find((a) => a.name === "Maria Lopez")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+  })
+
+  it("joins a generic office across reports only with its country, and keeps an unqualified one to its report", () => {
+    const ministry = (affiliation?: string) => ({ name: "Foreign Ministry", kind: "organization" as const, ...(affiliation === undefined ? {} : { affiliation }) })
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [ministry("China")] }),
+      talks("b", "2025-06-10", { actors: [ministry("Japan")] }),
+      talks("c", "2025-06-11", { actors: [ministry("China")] }),
+      talks("d", "2025-06-11", { actors: [ministry()] }),
+      talks("e", "2025-06-11", { actors: [ministry(), { name: "White House", kind: "organization", rule: "lexicon:organization" }] }),
+      talks("f", "2025-06-11", { actors: [{ name: "White House", kind: "organization", rule: "lexicon:organization" }] })
+    )
+    const ministries = actors.filter((a) => a.name === "Foreign Ministry").map((a) => [a.affiliation, a.n_documents, a.merged_by])
+    expect(ministries.sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      ["China", 2, ["same-office"]],
+      ["Japan", 1, []],
+      [null, 1, []],
+      [null, 1, []]
+    ])
+    // A name the gazetteers know is one institution, not a generic office.
+    expect(actors.find((a) => a.name === "White House")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+  })
+
+  it("tells a generic office from a particular institution", () => {
+    const generic = (name: string) => isGenericOffice({ name, rule: "fixture" })
+    expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police", "Ministry of Defence"].map(generic)).toEqual([
+      true, true, true, true, true, true, true
+    ])
+    expect(["Chinese Foreign Ministry", "Bank of England", "Acme Corp", "Kevin Hassett", "Indianapolis Colts", "Department of Work and Pensions"].map(generic)).toEqual([
+      false, false, false, false, false, false
+    ])
   })
 
   it("reads a hyphen and a space in a full name as one spelling, across stories", () => {
@@ -319,7 +417,7 @@ describe("dedupe: events", () => {
   it("merges one event reported by two documents, with the rules that matched", () => {
     const { events, event_mentions } = run(
       talks("a", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }),
-      talks("b", "2025-06-10", { events: [{ ...meeting("2025-06-09", "Monday"), trigger: "met", text: "Officials of the US and China met in London" }] })
+      talks("b", "2025-06-10", { events: [{ ...meeting("2025-06-09", "Monday"), trigger: "met", lemma: "meet", text: "Officials of the US and China met in London" }] })
     )
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({
@@ -329,7 +427,7 @@ describe("dedupe: events", () => {
       location: "London",
       n_mentions: 2,
       n_documents: 2,
-      merged_by: ["same-date", "same-location", "same-type", "shared-actors"]
+      merged_by: ["same-date", "same-location", "same-type", "shared-actors", "synonym-trigger"]
     })
     expect(event_mentions.map((m) => m.event_id)).toEqual([events[0].event_id, events[0].event_id])
   })
@@ -532,6 +630,21 @@ describe("dedupe: statements", () => {
     expect(quotes[1].statement_id).not.toBe(quotes[0].statement_id)
   })
 
+  it("gives the same quoted words one statement_id when one report leaves the speaker unresolved, or gives it as its own office", () => {
+    const denial = "the reports of a secret meeting in Geneva are groundless and irresponsible"
+    const ministry = { name: "Foreign Ministry", kind: "organization" as const }
+    const { quotes } = run(
+      talks("a", "2025-06-10", { actors: [ministry], quotes: [{ speaker: "Foreign Ministry", text: denial }] }),
+      talks("b", "2025-06-10", { actors: [ministry], quotes: [{ speaker: "Foreign Ministry", text: `${denial}.` }] }),
+      talks("c", "2025-06-11", { quotes: [{ speaker: null, text: denial }] }),
+      talks("d", "2025-06-11", { quotes: [{ speaker: null, text: "the talks in Geneva were useful and frank" }] })
+    )
+    expect(new Set(quotes.slice(0, 3).map((q) => q.statement_id)).size).toBe(1)
+    expect(quotes[3].statement_id).not.toBe(quotes[0].statement_id)
+    // Each report's "Foreign Ministry" is its own actor (no country given): the words make the statement one.
+    expect(quotes[0].speaker_actor_id).not.toBe(quotes[1].speaker_actor_id)
+  })
+
   it("never joins the same words said by different speakers", () => {
     const { quotes } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Kevin Hassett" }], quotes: [{ speaker: "Kevin Hassett", text: "export controls will be eased and rare earths released" }] }),
@@ -580,5 +693,76 @@ describe("dedupe: evidence and ids", () => {
       stories: d.documents.map((x) => x.story_id).sort()
     })
     expect(ids(backward)).toEqual(ids(forward))
+  })
+})
+
+describe("dedupe: event classes and blocks", () => {
+  let n = 0
+  const ref = (spec: Partial<EventMentionRef> & Pick<EventMentionRef, "eventType" | "trigger">): EventMentionRef => {
+    n++
+    return {
+      mentionId: `m${n}`,
+      docId: `d${n}`,
+      storyId: "s1",
+      published: "2024-03-05",
+      order: String(n).padStart(4, "0"),
+      neighbours: [],
+      date: null,
+      dateInferred: false,
+      notBefore: null,
+      location: null,
+      actorIds: [],
+      personIds: [],
+      sourceIds: [],
+      targetIds: [],
+      ...spec
+    }
+  }
+  const groupsOf = (mentions: ReadonlyArray<EventMentionRef>) => {
+    const groups = groupEvents(mentions)
+    return mentions.map((_, i) => groups.findIndex((g) => g.members.includes(i)))
+  }
+
+  it("joins synonyms of one class ('quake', 'earthquake') on evidence a lone date would not give", () => {
+    const [a, b] = groupsOf([
+      ref({ eventType: "disaster", trigger: "earthquake", date: "2024-03-04" }),
+      ref({ eventType: "disaster", trigger: "quake", date: "2024-03" })
+    ])
+    expect(a).toBe(b)
+    const merged = groupEvents([ref({ eventType: "disaster", trigger: "earthquake", date: "2024-03-04" }), ref({ eventType: "disaster", trigger: "quake", date: "2024-03" })])
+    expect(merged[0].mergedBy).toContain("synonym-trigger")
+    // Two words of no class, the same evidence: apart.
+    const [c, d] = groupsOf([ref({ eventType: "disaster", trigger: "landslide", date: "2024-03-04" }), ref({ eventType: "disaster", trigger: "drought", date: "2024-03" })])
+    expect(c).not.toBe(d)
+  })
+
+  it("compares a deal typed two ways (AGREE, business) when the reports share a participant", () => {
+    const [a, b, c] = groupsOf([
+      ref({ eventType: "AGREE", trigger: "deal", actorIds: ["acme", "globex"] }),
+      ref({ eventType: "business", trigger: "takeover", actorIds: ["globex"] }),
+      ref({ eventType: "business", trigger: "acquisition", actorIds: ["initech"] })
+    ])
+    expect(a).toBe(b)
+    expect(c).not.toBe(a)
+  })
+
+  it("keeps a death sentence apart from the death, and joins it to the sentencing", () => {
+    const [death, sentencedToDeath, sentenced] = groupsOf([
+      ref({ eventType: "death", trigger: "die", actorIds: ["ortiz"], personIds: ["ortiz"] }),
+      ref({ eventType: "death", trigger: "death", neighbours: ["sentences", "orozco", "to", "for", "the", "murder"], actorIds: ["orozco", "ortiz"], personIds: ["orozco", "ortiz"] }),
+      ref({ eventType: "justice", trigger: "sentence", actorIds: ["orozco"], personIds: ["orozco"] })
+    ])
+    expect(sentencedToDeath).not.toBe(death)
+    expect(sentencedToDeath).toBe(sentenced)
+  })
+
+  it("compares events across two stories only when they share a person and were published close together", () => {
+    const page = (storyId: string, published: string) => ref({ eventType: "death", trigger: "die", storyId, published, actorIds: ["bettie-page"], personIds: ["bettie-page"] })
+    const [a, b] = groupsOf([page("s1", "2008-12-12"), page("s2", "2008-12-13")])
+    expect(a).toBe(b)
+    const [c, d] = groupsOf([page("s1", "2008-12-12"), page("s2", "2009-03-01")])
+    expect(c).not.toBe(d)
+    const [e, f] = groupsOf([page("s1", "2008-12-12"), ref({ eventType: "death", trigger: "die", storyId: "s2", published: "2008-12-12", actorIds: ["los-angeles"] })])
+    expect(e).not.toBe(f)
   })
 })

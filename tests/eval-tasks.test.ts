@@ -13,6 +13,7 @@ import { dateTask } from "../src/eval/tasks/dates.ts"
 import { isSpeechCue, nameContains, quoteTask } from "../src/eval/tasks/quotes.ts"
 import { locateEvidence } from "../src/eval/tasks/seeds.ts"
 import { storyTask } from "../src/eval/tasks/stories.ts"
+import { inTopics, parseTopicRange } from "../src/eval/topics.ts"
 import type { ActorMentionRow, DocumentRow, EventMentionRow, QuoteRow, TimeRow } from "../src/model/tables.ts"
 import { hasShared, readSharedJsonl } from "./support/shared.ts"
 
@@ -183,5 +184,35 @@ describe("gold scored against itself", () => {
       const records = sampleRecords(readSharedJsonl<GoldRecord>("eval", file), 25)
       for (const task of selfScores(records)) expectAllOnes(task.figures, file)
     }
+  })
+})
+
+describe("topic halves", () => {
+  const record = (id: string, topic: string, subtopic: string): GoldRecord =>
+    ({ id, topic, subtopic, corpus: "ecbplus", split: "dev", text: "x", title: null, date: null }) as unknown as GoldRecord
+  const rowsWithStories = (stories: Record<string, string>): ReadonlyMap<string, DocumentRows> =>
+    new Map(Object.entries(stories).map(([id, story]) => [id, { document: { input_id: id, story_id: story } as unknown as DocumentRow, actorMentions: [], quotes: [], eventMentions: [], times: [] }]))
+
+  it("reads a topic range, or says what is wrong with it", () => {
+    expect(parseTopicRange("1-20")).toEqual({ from: 1, to: 20 })
+    expect(parseTopicRange("7")).toEqual({ from: 7, to: 7 })
+    expect(parseTopicRange("20-1")).toContain("ends before it starts")
+    expect(parseTopicRange("odd")).toContain("--topics")
+  })
+
+  it("keeps the records of a range", () => {
+    const records = [record("a", "3", "3_ecb"), record("b", "21", "21_ecb"), record("c", "x", "x_ecb")]
+    expect(inTopics(records, { from: 1, to: 20 }).map((r) => r.id)).toEqual(["a"])
+  })
+
+  it("scores stories on the whole file and on each half", () => {
+    // Tuning half right, reporting half split in two.
+    const records = [record("a", "1", "1_ecb"), record("b", "1", "1_ecb"), record("c", "30", "30_ecb"), record("d", "30", "30_ecb")]
+    const { figures } = storyTask(records, rowsWithStories({ a: "s1", b: "s1", c: "s2", d: "s3" }))
+    expect(figures["topics_1-20.bcubed.f1"]).toBe(1)
+    expect(figures["topics_21-35.bcubed.recall"]).toBe(0.5)
+    expect(figures["bcubed.recall"]).toBe(0.75)
+    // One half present: one row, no half figures.
+    expect(Object.keys(storyTask(records.slice(0, 2), rowsWithStories({ a: "s1", b: "s1" })).figures)).toEqual(["bcubed.precision", "bcubed.recall", "bcubed.f1"])
   })
 })

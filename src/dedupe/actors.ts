@@ -25,15 +25,20 @@
  *   and not a name that stands for different long names in different stories
  *   ("New" for New York and for New Labour): it joins neither.
  * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
+ * - `same-office`: a generic office or institution ("Foreign Ministry", "the president") is one actor
+ *   only with its country or organisation (the same affiliation, anywhere in the corpus); an
+ *   unqualified one is its document's alone, and no other rule joins it.
  */
+import { Schema } from "effect"
 import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
 import type { ActorKind } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
-import { organizationWords } from "../extract/actors/lexicon.ts"
+import { actorLexicon, organizationWords } from "../extract/actors/lexicon.ts"
+import { loadLexicon } from "../lexicons/load.ts"
 import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, normalizeName, personNameWords } from "./names.ts"
 
-export type ActorMergeRule = "same-name" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
+export type ActorMergeRule = "same-name" | "same-office" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
 
 export interface ActorMember {
   readonly docId: string
@@ -196,6 +201,29 @@ const joinShortForms = (
   })
 }
 
+/**
+ * A generic office or institution: a name made only of a title or institution head ("President",
+ * "Ministry", "Police", "Supreme Court", "Ministry of Defence") and the words that qualify one ("Foreign", "Interior",
+ * "Prime"; `actors-titles.json`, `dedupe-offices.json`), naming no country or
+ * organisation of its own. Every country has a "Foreign Ministry", so the name says nothing about
+ * which one; a name the gazetteers know ("White House") is a particular institution.
+ */
+let officeHeads: ReadonlySet<string> | undefined
+
+export const isGenericOffice = (actor: Pick<LocalActor, "name" | "rule">): boolean => {
+  if (actor.rule.startsWith("lexicon:")) return false
+  const words = withoutArticle(nameWords(actor.name))
+  if (words.length === 0) return false
+  const { titleHeads, titleModifiers } = actorLexicon()
+  const offices = (officeHeads ??= new Set(loadLexicon("dedupe-offices.json", Schema.Array(Schema.String))))
+  const isHead = (k: number) => titleHeads.has(words.slice(k).join(" ")) || offices.has(words.slice(k).join(" "))
+  // Some head phrase ends the name ("prime minister", "ministry") and every word before it qualifies,
+  // or a head is qualified after "of" ("Ministry of Defence", "Department of Justice").
+  for (let k = 0; k < words.length; k++) if (isHead(k) && words.slice(0, k).every((w) => titleModifiers.has(w))) return true
+  const of = words.indexOf("of")
+  return of > 0 && offices.has(words.slice(0, of).join(" ")) && of < words.length - 1 && words.slice(of + 1).every((w) => w === "and" || titleModifiers.has(w))
+}
+
 export const mergeActors = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyOf: ReadonlyMap<string, string>
@@ -210,7 +238,12 @@ export const mergeActors = (
   })
   const sets = new UnionFind(members.length)
   const unions: Array<{ readonly a: number; readonly b: number; readonly rule: ActorMergeRule }> = []
+  const generic = members.map((m) => isGenericOffice(m.actor))
+  /** Two generic offices, or an office and another name, join only when they name the same country or organisation. */
+  const officesAgree = (a: number, b: number) =>
+    (!generic[a] && !generic[b]) || (members[a].actor.affiliation !== null && members[a].actor.affiliation === members[b].actor.affiliation)
   const join = (a: number, b: number, rule: ActorMergeRule) => {
+    if (!officesAgree(a, b)) return
     if (sets.union(a, b) !== -1) unions.push({ a, b, rule })
   }
 
@@ -219,14 +252,18 @@ export const mergeActors = (
   // in one report, a person in another); a one-word name keeps persons apart from other kinds.
   const byName = new Map<string, number>()
   members.forEach((m, i) => {
-    const scope = isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
+    // A generic office ("Foreign Ministry", "the president") is one actor only with its country or
+    // organisation (its affiliation, across the corpus); without one it stays its document's.
+    const scope = generic[i]
+      ? m.actor.affiliation === null ? `document:${m.docId}` : `affiliation:${normalizeName(m.actor.affiliation)}`
+      : isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
     const name = normalizeName(m.actor.name).replace(/-/g, " ")
     const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"
     const key = `${kinds}\u241f${scope}\u241f${name}`
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
-    else join(first, i, scope === "corpus" ? "same-name" : "same-name-in-story")
+    else join(first, i, scope === "corpus" ? "same-name" : scope.startsWith("affiliation:") ? "same-office" : "same-name-in-story")
   })
 
   // Within each story: name variants, surnames, aliases; short forms are joined after every story.

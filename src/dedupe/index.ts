@@ -17,6 +17,7 @@ import type { DocumentExtraction, EventMention } from "../model/extraction.ts"
 import type { ActorMentionRow, ActorRow, Dataset, DocumentRow, EventMentionRow, EventRow, QuoteRow, TimeRow } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { groupStories } from "./stories.ts"
+import { salientActors } from "./storyFeatures.ts"
 import type { StoryAssignment } from "./stories.ts"
 import { mergeActors, weightedMode } from "./actors.ts"
 import type { MergedActor } from "./actors.ts"
@@ -43,6 +44,23 @@ const actingFor = (x: DocumentExtraction): ((key: string) => ReadonlyArray<strin
   }
 }
 
+/** The `n` words before and after an event's trigger in its clause, lower-case. */
+const triggerNeighbours = (e: EventMention, n: number): Array<string> => {
+  const chars = Array.from(e.text)
+  const at = e.triggerStart - e.start
+  const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'-]+/gu) ?? []
+  if (at < 0 || at > chars.length) return []
+  return [...words(chars.slice(0, at).join("")).slice(-n), ...words(chars.slice(at + (e.triggerEnd - e.triggerStart)).join("")).slice(0, n)]
+}
+
+/**
+ * The actors a lone report must share with a story to join it: people. (On ECB+ topics 1–20 people and
+ * organisations gave the same stories B-cubed, 0.948; on 200 BBC business reports, mostly single
+ * reports, organisations such as "EU" or "Boeing" still glued 9 reports of one theme to stories that
+ * were not theirs, people 1.)
+ */
+const ParticipantKinds: ReadonlySet<string> = new Set(["person"])
+
 const uniqueSorted = (values: Iterable<string>): Array<string> => [...new Set(values)].sort()
 
 /** Sort key that puts reports in publication order (undated last), then by document and offset. */
@@ -61,7 +79,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   // 1. Stories. Exact duplicates (same cleaned text) were not extracted again: they join their original.
   const originals = extractions.filter((x) => x.duplicateOf === null)
   const stories = groupStories(
-    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures) }))
+    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x), participants: salientActors(x, ParticipantKinds) }))
   )
   const storyOf = new Map<string, string>()
   for (const x of extractions) {
@@ -87,10 +105,12 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
           mentionId: stableId("em", x.docId, e.start, e.triggerStart),
           docId: x.docId,
           storyId: storyOf.get(x.docId)!,
+          published: document.published,
           order: reportOrder(document.published, x.docId, e.start),
           eventType: e.eventType,
           // The lexicon's lemma, so that "fired" and "firing" are one trigger.
           trigger: e.triggerLemma,
+          neighbours: triggerNeighbours(e, 3),
           date: e.date,
           dateInferred: document.redated && e.date !== x.events[k].date,
           notBefore: e.modality === "expected" && e.date === null && document.published !== null ? expectedSince(document.published) : null,
@@ -118,12 +138,14 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
       return { x, q, quoteId, speakerId, rule }
     })
   )
+  const mergedNames = new Map(resolution.actors.map((a) => [a.actorId, a.name]))
   const statements = groupStatements(
     quoteRows0.map(({ x, q, quoteId, speakerId }) => ({
       quoteId,
       docId: x.docId,
       storyId: storyOf.get(x.docId)!,
       speakerActorId: speakerId,
+      speakerName: speakerId === null ? null : mergedNames.get(speakerId) ?? null,
       text: q.text,
       order: reportOrder(dated.get(x.docId)!.published, x.docId, q.start)
     }))

@@ -7,8 +7,10 @@
  * not with its square. Pairs published too far apart are never joined. Pairs are then merged strongest
  * first, and two groups join only while their centroids stay similar (a centroid test, not single
  * links, so a chain of loosely related reports does not snowball into one story — the usual failure on
- * "another earthquake" or "another rehab" stories). Two established groups whose reports each name an
- * actor the other group never names are two stories with different participants, and stay apart.
+ * "another earthquake" or "another rehab" stories). Two established groups whose reports each have
+ * an actor that matters to them (headline, lede, events) and to none of the other group's reports are
+ * two stories with different participants, and stay apart. A report left alone after all this joins
+ * the story nearest to it, when near enough: short reports share too few words with any one report.
  *
  * Near-copies of one report (wire copies, republished text) are recognised by a very high similarity
  * and point at the earliest copy.
@@ -25,6 +27,17 @@ export interface StoryDocument {
   readonly published: string | null
   /** What the document says, as counted features. */
   readonly features: Bag
+  /**
+   * The actors that matter to the report (`actor:…` features: named in its headline or lede, taking
+   * part in its events, or named more than once): only these make a group's own participants in the
+   * different-participants test. Absent: every actor it names.
+   */
+  readonly salientActors?: ReadonlyArray<string>
+  /**
+   * The people among them: a lone report joins a story only when one of its reports names one of
+   * these. Absent: no such test.
+   */
+  readonly participants?: ReadonlyArray<string>
 }
 
 export interface StoryOptions {
@@ -46,6 +59,11 @@ export interface StoryOptions {
   readonly conflictMinSize: number
   /** An actor named by at least this share of one group's documents and by none of the other's is its own. */
   readonly conflictShare: number
+  /**
+   * A report left alone (linked to no other at `sameStory`) joins the story nearest to it when its
+   * mean cosine with that story's reports reaches this.
+   */
+  readonly loneStory: number
 }
 
 export const DefaultStoryOptions: StoryOptions = {
@@ -57,11 +75,12 @@ export const DefaultStoryOptions: StoryOptions = {
   windowDays: 14,
   idfPower: 2,
   conflictMinSize: 5,
-  conflictShare: 0.5
+  conflictShare: 0.5,
+  loneStory: 0.08
 }
 
 export interface StoryLink {
-  readonly rule: "near-duplicate" | "content-similarity"
+  readonly rule: "near-duplicate" | "content-similarity" | "nearest-story"
   readonly otherDocId: string
   readonly score: number
 }
@@ -139,7 +158,10 @@ const vectorize = (docs: ReadonlyArray<StoryDocument>, idfPower: number): Array<
   })
 }
 
-/** Candidate pairs through the inverted index of rarer features, scored by full cosine. */
+/**
+ * Candidate pairs through the inverted index of rarer features, scored by full cosine: those that may
+ * join two reports (`sameStory`) or a lone report to its nearest story (`loneStory`).
+ */
 const candidateEdges = (vectors: ReadonlyArray<SparseVector>, days: ReadonlyArray<number | null>, options: StoryOptions): Array<Edge> => {
   const n = vectors.length
   const postingDocs = new Map<number, Array<number>>()
@@ -188,7 +210,7 @@ const candidateEdges = (vectors: ReadonlyArray<SparseVector>, days: ReadonlyArra
       const dj = days[j]
       if (di !== null && dj !== null && Math.abs(di - dj) > options.windowDays) continue
       const score = sparseDot(vectors[i], vectors[j])
-      if (score >= options.sameStory) edges.push({ a, b, score })
+      if (score >= Math.min(options.sameStory, options.loneStory)) edges.push({ a, b, score })
     }
     for (const j of touched) partial[j] = 0
     touched.length = 0
@@ -213,7 +235,8 @@ export const groupStories = (
   const n = docs.length
   const vectors = vectorize(docs, options.idfPower)
   const days = docs.map((d) => dayNumber(d.published))
-  const edges = candidateEdges(vectors, days, options)
+  const near = candidateEdges(vectors, days, options)
+  const edges = near.filter((edge) => edge.score >= options.sameStory)
 
   const stories = new UnionFind(n)
   const copies = new UnionFind(n)
@@ -243,17 +266,24 @@ export const groupStories = (
     }
     return sum / (sizeOf(ra) * sizeOf(rb))
   }
-  // Per group: how many of its documents name each actor.
+  // Per group: to how many of its documents each actor matters (named in the headline or lede, taking
+  // part in an event, named more than once).
   const actorCounts = new Map<number, Map<string, number>>()
   const actorCountsOf = (root: number): Map<string, number> => {
     let counts = actorCounts.get(root)
     if (counts === undefined) {
-      counts = new Map([...docs[root].features.keys()].filter((f) => f.startsWith("actor:")).map((f) => [f, 1]))
+      const salient = docs[root].salientActors ?? [...docs[root].features.keys()].filter((f) => f.startsWith("actor:"))
+      counts = new Map(salient.map((f) => [f, 1]))
       actorCounts.set(root, counts)
     }
     return counts
   }
-  /** An actor most of one group's reports name and none of the other's: "Klitschko beats Rahman" vs "Klitschko beats Thompson". */
+  /**
+   * An actor that matters to most of one group's reports and to none of the other's: "Klitschko beats
+   * Rahman" vs "Klitschko beats Thompson" (a report of the Thompson fight may recall Rahman in
+   * passing). A name mentioned once in passing is no participant, so it never keeps two halves of one
+   * story apart.
+   */
   const ownActor = (ra: number, rb: number) => {
     const a = actorCountsOf(ra)
     const b = actorCountsOf(rb)
@@ -340,14 +370,56 @@ export const groupStories = (
     }
   }
 
+  // Reports left alone: short reports, or ones told in other words, share too little with any single
+  // report of their story to link at `sameStory`, yet their nearest story is nearly always theirs. Each
+  // joins the story (a group of two reports or more as the agglomeration left it) whose reports are, on
+  // average, most like it,
+  // when that mean reaches `loneStory`. All are decided on the same groups, so the order does not matter.
+  const nearby: Array<Array<Edge>> = docs.map(() => [])
+  for (const edge of near) {
+    nearby[edge.a].push(edge)
+    nearby[edge.b].push(edge)
+  }
+  // A participant (a person that matters to the lone report) named by the story too: reports of one
+  // theme ("Japan's economy", "US jobs") share words, a country and institutions, not their people.
+  const members = stories.groups()
+  const sharesParticipant = (i: number, root: number): boolean => {
+    const own = docs[i].participants
+    if (own === undefined) return true
+    return (members.get(root) ?? [root]).some((j) => own.some((a) => docs[j].features.has(a)))
+  }
+  const loneJoins: Array<{ readonly lone: number; readonly root: number; readonly via: Edge }> = []
+  for (let i = 0; i < n; i++) {
+    if (stories.find(i) !== i || sizeOf(i) > 1) continue
+    let best: { root: number; score: number; via: Edge } | null = null
+    for (const edge of nearby[i]) {
+      const root = stories.find(edge.a === i ? edge.b : edge.a)
+      // A story of several reports, not another lone report: two loners sharing a topic's words are
+      // as often two stories ("another earthquake") as one.
+      if (root === i || sizeOf(root) < 2 || !sharesParticipant(i, root)) continue
+      const score = averageLink(i, root)
+      if (best === null || score > best.score || (score === best.score && root < best.root)) best = { root, score, via: edge }
+      else if (root === best.root && edge.score > best.via.score) best.via = edge
+    }
+    if (best !== null && best.score >= options.loneStory) loneJoins.push({ lone: i, root: best.root, via: best.via })
+  }
+  for (const { lone, root } of loneJoins) {
+    const ra = stories.find(lone)
+    const rb = stories.find(root)
+    if (ra !== rb) join(ra, rb)
+  }
+
   // Evidence: each document's strongest links to others of its story.
   const links: Array<Array<StoryLink>> = docs.map(() => [])
-  for (const edge of edges) {
-    if (stories.find(edge.a) !== stories.find(edge.b)) continue
-    const rule: StoryLink["rule"] = edge.score >= options.nearDuplicate ? "near-duplicate" : "content-similarity"
+  const addLink = (edge: Edge, rule: StoryLink["rule"]) => {
     if (links[edge.a].length < MaxLinks) links[edge.a].push({ rule, otherDocId: docs[edge.b].docId, score: round(edge.score) })
     if (links[edge.b].length < MaxLinks) links[edge.b].push({ rule, otherDocId: docs[edge.a].docId, score: round(edge.score) })
   }
+  for (const edge of edges) {
+    if (stories.find(edge.a) !== stories.find(edge.b)) continue
+    addLink(edge, edge.score >= options.nearDuplicate ? "near-duplicate" : "content-similarity")
+  }
+  for (const { via } of loneJoins) if (via.score < options.sameStory) addLink(via, "nearest-story")
 
   const out = new Map<string, StoryAssignment>()
   const copyOf = new Map<number, number>()

@@ -25,6 +25,39 @@ const namingRoles: ReadonlySet<string> = new Set(["name", "surname", "alias", "d
 /** What the features are counted from. */
 export type StoryFeatureSource = Pick<DocumentExtraction, "meta" | "quotes" | "events" | "actorMentions" | "actors" | "lead" | "times">
 
+/** The feature an actor of the document counts as (`actor:<name>`). */
+const actorFeatures = (x: Pick<DocumentExtraction, "actors" | "actorMentions">): Map<string, string> => {
+  const nameOf = new Map(x.actors.map((a) => [a.key, a.name.toLowerCase()]))
+  const out = new Map<string, string>()
+  for (const m of x.actorMentions) if (namingRoles.has(m.role) && !out.has(m.actorKey)) out.set(m.actorKey, `actor:${nameOf.get(m.actorKey) ?? m.text.toLowerCase()}`)
+  return out
+}
+
+/**
+ * The actors that matter to a report, as their `actor:` features: those its headline or lede names,
+ * those taking part in its events, and those it names more than once. A name mentioned once in
+ * passing ("a spokesman for Reuters") is not what the report is about. `kinds` keeps only actors of
+ * those kinds (the participants: people and organisations, not the country or place of the story).
+ */
+export const salientActors = (
+  x: Pick<DocumentExtraction, "meta" | "lead" | "events" | "actors" | "actorMentions">,
+  kinds: ReadonlySet<string> | null = null
+): Array<string> => {
+  const features = actorFeatures(x)
+  const headline = `${x.meta.title ?? ""}\n${x.lead}`.toLowerCase()
+  const named = new Map<string, number>()
+  const salient = new Set<string>()
+  for (const m of x.actorMentions) {
+    if (!namingRoles.has(m.role)) continue
+    const count = (named.get(m.actorKey) ?? 0) + 1
+    named.set(m.actorKey, count)
+    if (count > 1 || headline.includes(m.text.toLowerCase())) salient.add(m.actorKey)
+  }
+  for (const e of x.events) for (const key of e.actorKeys) salient.add(key)
+  const kindOf = new Map(x.actors.map((a) => [a.key, a.kind as string]))
+  return [...new Set([...salient].filter((key) => kinds === null || kinds.has(kindOf.get(key) ?? "")).flatMap((key) => features.get(key) ?? []))].sort()
+}
+
 export const storyFeatures = (
   x: StoryFeatureSource,
   bodyText: string | null = null,

@@ -17,6 +17,8 @@ import { dateTask } from "./tasks/dates.ts"
 import { quoteTask } from "./tasks/quotes.ts"
 import { checkSeeds, readSeedsGold, seedTask } from "./tasks/seeds.ts"
 import { storyTask } from "./tasks/stories.ts"
+import { inTopics } from "./topics.ts"
+import type { TopicRange } from "./topics.ts"
 
 /** The dev files each task scores by default (under ../shared/eval/). */
 export const DefaultGold: Readonly<Record<Exclude<Task, "seeds">, ReadonlyArray<string>>> = {
@@ -44,6 +46,8 @@ export interface EvalPlan {
   readonly files: ReadonlyArray<{ readonly path: string; readonly tasks: ReadonlyArray<Exclude<Task, "seeds">> }>
   readonly seeds: { readonly gold: string; readonly folder: string } | null
   readonly limit: number | null
+  /** Only the records of these numbered topics (`--topics 1-20`), or all. */
+  readonly topics: TopicRange | null
   readonly command: string
 }
 
@@ -89,7 +93,7 @@ export const runEvaluation = Effect.fn("runEvaluation")(function*(plan: EvalPlan
   const pipelineSeconds: Record<string, number> = {}
   for (const file of plan.files) {
     const corpus = readGoldCorpus(file.path)
-    const records = sampleRecords(corpus.records, plan.limit)
+    const records = sampleRecords(plan.topics === null ? corpus.records : inTopics(corpus.records, plan.topics), plan.limit)
     log(`eval: ${corpus.file}: running the pipeline on ${records.length} of ${corpus.records.length} documents…`)
     const output = yield* runPipelineOnRecords(records)
     pipelineSeconds[corpus.file] = output.seconds
