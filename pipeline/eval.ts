@@ -7,6 +7,7 @@
  *   npm run eval -- --task quotes                  one task on its default dev file(s)
  *   npm run eval -- --gold FILE.jsonl --task T     any file in the eval format
  *   npm run eval -- --limit 100                    about 100 documents per file (whole topics)
+ *   npm run eval -- --task events --half tune      only the even lines of each file (odd: --half report)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -20,6 +21,8 @@ import type { EvalPlan } from "../src/eval/evaluate.ts"
 import { readGoldCorpus } from "../src/eval/gold.ts"
 import { renderMarkdown, renderTerminal, Tasks } from "../src/eval/report.ts"
 import type { Task } from "../src/eval/report.ts"
+import { Halves } from "../src/eval/tasks/events.ts"
+import type { Half } from "../src/eval/tasks/events.ts"
 import { withQuality } from "./docs.ts"
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url))
@@ -27,13 +30,13 @@ const sharedEval = (file: string) => resolve(repoRoot, "../shared/eval", file)
 const seedsGold = resolve(repoRoot, "../shared/gold/seeds.gold.json")
 
 /** Gold files and their tasks for the options given. */
-const planFor = (task: Task | null, gold: string | null, limit: number | null, command: string): EvalPlan | string => {
+const planFor = (task: Task | null, gold: string | null, limit: number | null, half: Half | null, command: string): EvalPlan | string => {
   if (gold !== null) {
     if (task === "seeds") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
     const path = resolve(gold)
     const tasks = task === null ? tasksFor(readGoldCorpus(path).records) : [task]
     if (tasks.length === 0) return `${gold}: annotates nothing a task scores (entities, quotes, times with values, subtopics, clusters)`
-    return { files: [{ path, tasks }], seeds: null, limit, command }
+    return { files: [{ path, tasks }], seeds: null, limit, half, command }
   }
   const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" ? [] : [task]
   const byFile = new Map<string, Array<keyof typeof DefaultGold>>()
@@ -42,6 +45,7 @@ const planFor = (task: Task | null, gold: string | null, limit: number | null, c
     files: [...byFile.entries()].map(([file, tasks]) => ({ path: sharedEval(file), tasks })),
     seeds: task === null || task === "seeds" ? { gold: seedsGold, folder: join(repoRoot, "seeds") } : null,
     limit,
+    half,
     command
   }
 }
@@ -49,21 +53,25 @@ const planFor = (task: Task | null, gold: string | null, limit: number | null, c
 const evaluate = Command.make(
   "eval",
   {
-    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, stories, coref or seeds"), Flag.optional),
+    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, events, stories, coref or seeds"), Flag.optional),
     gold: Flag.String("gold").pipe(Flag.withDescription("A gold file in the eval JSON Lines format (default: the dev files of ../shared/eval/)"), Flag.optional),
+    half: Flag.Literals("half", Halves).pipe(
+      Flag.withDescription("Only one half of each file's articles, by line (even: tune, odd: report); read errors on tune, report on report"),
+      Flag.optional
+    ),
     limit: Flag.Int("limit").pipe(Flag.withDescription("About N documents per file: whole topics in a fixed order until N are reached"), Flag.optional),
     report: Flag.String("report").pipe(
       Flag.withDescription("Report name under eval-reports/ (NAME.md and NAME.json); default latest for a full run, partial otherwise"),
       Flag.optional
     )
   },
-  Effect.fn(function*({ gold, limit, report, task }) {
+  Effect.fn(function*({ gold, half, limit, report, task }) {
     const command = ["npm run eval", ...process.argv.slice(2).length > 0 ? ["--", ...process.argv.slice(2)] : []].join(" ")
     const limitValue = Option.getOrNull(limit)
     if (limitValue !== null && limitValue < 1) return yield* fail("--limit must be at least 1")
-    const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, command)
+    const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, Option.getOrNull(half), command)
     if (typeof plan === "string") return yield* fail(plan)
-    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null
+    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null && Option.isNone(half)
     const name = Option.getOrElse(report, () => (full ? "latest" : "partial"))
     const result = yield* runEvaluation(plan, (line) => process.stderr.write(`${line}\n`))
     const folder = join(repoRoot, "eval-reports")

@@ -14,6 +14,8 @@ import type { PipelineOutput } from "./run.ts"
 import { actorTask } from "./tasks/actors.ts"
 import { corefTask } from "./tasks/coref.ts"
 import { dateTask } from "./tasks/dates.ts"
+import { eventTask, halfOf, readRawRecords } from "./tasks/events.ts"
+import type { Half } from "./tasks/events.ts"
 import { quoteTask } from "./tasks/quotes.ts"
 import { checkSeeds, readSeedsGold, seedTask } from "./tasks/seeds.ts"
 import { storyTask } from "./tasks/stories.ts"
@@ -23,6 +25,7 @@ export const DefaultGold: Readonly<Record<Exclude<Task, "seeds">, ReadonlyArray<
   actors: ["conll2003.dev.jsonl", "meantime.dev.jsonl", "ecbplus.dev.jsonl"],
   quotes: ["polnear.dev.jsonl"],
   dates: ["meantime.dev.jsonl"],
+  events: ["events.dev.jsonl", "meantime.dev.jsonl"],
   stories: ["ecbplus.dev.jsonl"],
   coref: ["ecbplus.dev.jsonl"]
 }
@@ -34,6 +37,7 @@ export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<Exclude<Task
   if (has((r) => (r.entities ?? []).length > 0)) tasks.push("actors")
   if (has((r) => (r.quotes ?? []).length > 0)) tasks.push("quotes")
   if (has((r) => (r.times ?? []).some((t) => t.value !== undefined && t.value !== null))) tasks.push("dates")
+  if (has((r) => (r.events ?? []).length > 0 && /events|meantime/.test(r.corpus))) tasks.push("events")
   if (has((r) => r.subtopic !== undefined && r.subtopic !== null)) tasks.push("stories")
   if (has((r) => [...(r.events ?? []), ...(r.entities ?? [])].some((m) => m.cluster !== undefined && m.cluster !== null))) tasks.push("coref")
   return tasks
@@ -44,10 +48,12 @@ export interface EvalPlan {
   readonly files: ReadonlyArray<{ readonly path: string; readonly tasks: ReadonlyArray<Exclude<Task, "seeds">> }>
   readonly seeds: { readonly gold: string; readonly folder: string } | null
   readonly limit: number | null
+  /** Only the articles of one half of each file (by line: even = tune, odd = report), or all. */
+  readonly half?: Half | null
   readonly command: string
 }
 
-const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldRecord>, output: PipelineOutput) => {
+const scoreTask = (task: Exclude<Task, "seeds">, path: string, records: ReadonlyArray<GoldRecord>, output: PipelineOutput) => {
   switch (task) {
     case "actors": {
       const { figures, notes, tables } = actorTask(records, output.rows)
@@ -57,6 +63,10 @@ const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldReco
       return quoteTask(records, output.rows)
     case "dates":
       return dateTask(records, output.rows)
+    case "events": {
+      const { raw, lineOf } = readRawRecords(path)
+      return eventTask(records, raw, lineOf, output.rows)
+    }
     case "stories":
       return storyTask(records, output.rows)
     case "coref":
@@ -64,11 +74,11 @@ const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldReco
   }
 }
 
-const scoreCorpus = (corpus: GoldCorpus, records: ReadonlyArray<GoldRecord>, tasks: ReadonlyArray<Exclude<Task, "seeds">>, output: PipelineOutput): Array<TaskReport> => {
+const scoreCorpus = (path: string, corpus: GoldCorpus, records: ReadonlyArray<GoldRecord>, tasks: ReadonlyArray<Exclude<Task, "seeds">>, output: PipelineOutput): Array<TaskReport> => {
   const ids = new Set(records.map((r) => r.id))
   const skipped = output.skipped.filter((s) => ids.has(s.inputId)).length
   return tasks.map((task) => {
-    const scored = scoreTask(task, records, output)
+    const scored = scoreTask(task, path, records, output)
     return {
       task,
       file: corpus.file,
@@ -89,11 +99,12 @@ export const runEvaluation = Effect.fn("runEvaluation")(function*(plan: EvalPlan
   const pipelineSeconds: Record<string, number> = {}
   for (const file of plan.files) {
     const corpus = readGoldCorpus(file.path)
-    const records = sampleRecords(corpus.records, plan.limit)
+    const half = plan.half ?? null
+    const records = sampleRecords(half === null ? corpus.records : corpus.records.filter((_, line) => halfOf(line) === half), plan.limit)
     log(`eval: ${corpus.file}: running the pipeline on ${records.length} of ${corpus.records.length} documents…`)
     const output = yield* runPipelineOnRecords(records)
     pipelineSeconds[corpus.file] = output.seconds
-    reports.push(...scoreCorpus(corpus, records, file.tasks, output))
+    reports.push(...scoreCorpus(file.path, corpus, records, file.tasks, output))
   }
   if (plan.seeds !== null) {
     log(`eval: seeds: running the pipeline on ${plan.seeds.folder}…`)

@@ -15,7 +15,7 @@ import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
 import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, NewsfactsTypes } from "./lexicon.ts"
+import { eventsLexicon, isNewsfactsType } from "./lexicon.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
@@ -240,7 +240,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       // An event needs someone taking part, or (for news without actors: a storm, a trial) a time or place.
       // A goal with nobody of its own ("wanting to reach deals") is not an event an analyst should count.
       const keep = (roles.actorKeys.length > 0 && !(modality === "hypothetical" && roles.rule === "participants:clause-of-noun")) ||
-        ((NewsfactsTypes.includes(type as never) || modality === "asserted") && (date !== null || dateText !== null || locationSource === "text"))
+        ((isNewsfactsType(type) || modality === "asserted") && (date !== null || dateText !== null || locationSource === "text"))
       if (!keep) continue
       if (type === "other") {
         diagnostics.push({
