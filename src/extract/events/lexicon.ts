@@ -43,6 +43,8 @@ export interface EventsLexicon {
   readonly modality: ModalityCues
   /** Phrases that make an action mutual ("on both sides", "each other"), lower case. */
   readonly reciprocal: ReadonlyArray<string>
+  /** Light verbs that yield to the event noun they take ("launched an attack", "signed a deal"), by lexicon lemma. */
+  readonly lightVerbs: ReadonlySet<string>
 }
 
 /** Regular English verb inflections: -s, -ed, -ing with the usual spelling changes. */
@@ -80,7 +82,8 @@ export const eventsLexicon = (): EventsLexicon => {
   loaded = {
     formsByFirstWord,
     modality: loadLexicon("events-modality.json", ModalityCues),
-    reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String))
+    reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String)),
+    lightVerbs: new Set(loadLexicon("events-light-verbs.json", Schema.Array(Schema.String)))
   }
   return loaded
 }
