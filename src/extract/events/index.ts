@@ -15,7 +15,7 @@ import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
 import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, isNewsfactsType } from "./lexicon.ts"
+import { eventsLexicon, isNewsfactsType, isUndergoerType } from "./lexicon.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
@@ -33,6 +33,7 @@ interface TriggerMatch {
 }
 
 const isTagged = (token: Token, tag: string) => token.tags.includes(tag)
+const PASSIVE_AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"])
 const normalOf = (token: Token) => token.normal.replace(/['’]s$/, "")
 
 /** Tags of words that may stand between a verb and the noun it takes as its object ("signed a new agreement"). */
@@ -46,7 +47,8 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
   for (let k = 1; k < form.words.length; k++) if (normalOf(tokens[i + k]) !== form.words[k]) return false
   const { entry } = form
   const head = tokens[i]
-  if (entry.pos === "verb" && !isTagged(head, "Verb")) return false
+  // A participle the tagger read as an adjective after a form of "be" is still the verb ("was charged").
+  if (entry.pos === "verb" && !isTagged(head, "Verb") && !(isTagged(head, "Adjective") && /(?:ed|en)$/.test(head.normal) && PASSIVE_AUXILIARIES.has(tokens[i - 1]?.normal ?? ""))) return false
   if (entry.pos === "noun" && isTagged(head, "Verb") && !isTagged(head, "Noun")) {
     const previous = tokens[i - 1]
     if (previous === undefined || i === clause.firstToken || !NOUN_CONTEXT_TAGS.some((tag) => isTagged(previous, tag)) || previous.normal === "to") return false
@@ -158,7 +160,20 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
   const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
   const actorsByKey = new Map<string, LocalActor>(actors.actors.map((a) => [a.key, a]))
-  const { participants, locations } = actingMentions(text, tokens, mentions)
+  const { participants: acting, locations } = actingMentions(text, tokens, mentions)
+  // The news agency, the byline and the dateline report the news; they take part in an event only when
+  // the clause makes them: the subject right before an event verb ("Reuters sued …").
+  const reporters = new Set([...lexicon.newsMedia, ...[context.meta.author, context.meta.editor, context.meta.publisher, context.meta.dateline].flatMap((n) => (n === null ? [] : [n.toLowerCase()]))])
+  const reports = (key: string) => {
+    const actor = actorsByKey.get(key)
+    return actor !== undefined && [actor.name, ...actor.aliases].some((name) => reporters.has(name.toLowerCase()))
+  }
+  const verbTriggerStarts = new Set([...triggersByClause.values()].flat().filter((t) => !t.noun).map((t) => t.first))
+  const participants = acting.filter((p) => {
+    if (!reports(p.key)) return true
+    const next = tokens.find((t) => t.start >= p.end)
+    return next !== undefined && verbTriggerStarts.has(next.index) && !/[,;:]/.test(text.slice(p.end, next.start))
+  })
 
   const events: Array<EventMention> = []
   const eventSentences: Array<number> = []
@@ -214,6 +229,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (trigger.entry.type === "statement" && next !== undefined && next.sentence === clause.sentence && tokens[next.firstToken].normal === "that") {
         const about = participants.filter((p) => p.start >= next.start && p.end <= next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
         if (about.length > 0) roles = { ...roles, actorKeys: [...roles.actorKeys, ...about], targetKeys: [...new Set([...roles.targetKeys, ...about])], rule: `${roles.rule};participants:content-clause` }
+      }
+      // Who dies or is hurt undergoes the event: a patient, not an agent.
+      if (isUndergoerType(trigger.entry.type) && roles.sourceKeys.length > 0) {
+        roles = { ...roles, sourceKeys: [], targetKeys: [...new Set([...roles.targetKeys, ...roles.sourceKeys])], rule: `${roles.rule};participants:undergoer` }
       }
       const tense = tenseAt(tokens, clause, sentence, trigger.first, lexicon.modality, (t) => isTimeToken(t) || (t.index !== trigger.first && isNounTrigger(t)))
       const modality = modalities[index]

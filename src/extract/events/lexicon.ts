@@ -45,6 +45,8 @@ export interface EventsLexicon {
   readonly reciprocal: ReadonlyArray<string>
   /** Light verbs that yield to the event noun they take ("launched an attack", "signed a deal"), by lexicon lemma. */
   readonly lightVerbs: ReadonlySet<string>
+  /** News agencies and outlets (lower case): the source of a report, not a participant. */
+  readonly newsMedia: ReadonlyArray<string>
 }
 
 /** Regular English verb inflections: -s, -ed, -ing with the usual spelling changes. */
@@ -83,7 +85,8 @@ export const eventsLexicon = (): EventsLexicon => {
     formsByFirstWord,
     modality: loadLexicon("events-modality.json", ModalityCues),
     reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String)),
-    lightVerbs: new Set(loadLexicon("events-light-verbs.json", Schema.Array(Schema.String)))
+    lightVerbs: new Set(loadLexicon("events-light-verbs.json", Schema.Array(Schema.String))),
+    newsMedia: loadLexicon("events-news-media.json", Schema.Array(Schema.String))
   }
   return loaded
 }
@@ -92,7 +95,9 @@ const EventTypeEntry = Schema.Struct({
   kind: Schema.Literals(["plover", "newsfacts"]),
   family: Schema.String,
   meaning: Schema.String,
-  cameoFamily: Schema.optionalKey(Schema.Record(Schema.String, Schema.String))
+  cameoFamily: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
+  /** The participants undergo the event (who dies, who is hurt): patients, never agents. */
+  undergoer: Schema.optionalKey(Schema.Boolean)
 })
 export type EventTypeEntry = typeof EventTypeEntry.Type
 
@@ -105,6 +110,9 @@ export const familyOf = (type: string, cameo: string | null): string | null => {
   if (entry === undefined) return null
   return (cameo !== null ? entry.cameoFamily?.[cameo] : undefined) ?? entry.family
 }
+
+/** Whether the participants of a type undergo it (patients only). */
+export const isUndergoerType = (type: string): boolean => eventTypes()[type]?.undergoer === true
 
 /** Whether a type is one of newsfacts' own (lower case), not a PLOVER category. */
 export const isNewsfactsType = (type: string): boolean => eventTypes()[type]?.kind === "newsfacts"
