@@ -12,6 +12,7 @@ import { SyntaxAnalyser } from "../../nlp/syntax/index.ts"
 import type { ScoreTable } from "../report.ts"
 
 interface Counts {
+  sentences: number
   words: number
   upos: number
   lemma: number
@@ -21,9 +22,10 @@ interface Counts {
 }
 
 const score = (analyser: SyntaxAnalyser, sentences: ReadonlyArray<TreebankSentence>, limit: number | null): Counts => {
-  const c: Counts = { words: 0, upos: 0, lemma: 0, uas: 0, las: 0, lasUniversal: 0 }
+  const c: Counts = { sentences: 0, words: 0, upos: 0, lemma: 0, uas: 0, las: 0, lasUniversal: 0 }
   for (const s of limit === null ? sentences : sentences.slice(0, limit)) {
     const analysis = analyser.analyse(s.words)
+    c.sentences++
     analysis.forEach((a, i) => {
       c.words++
       if (a.upos === s.upos[i]) c.upos++
@@ -79,7 +81,8 @@ export const syntaxTask = (folder: string, limit: number | null, newsSample: Rea
       news === null ? "The news sample (src/eval/syntax-news-sample.json) is missing: not scored." : "The news sample's trees were checked by hand (docs/syntax.md)."
     ],
     failures: [] as ReadonlyArray<string>,
-    documents: dev.words + test.words
+    /** Sentences scored (the report's "docs"). */
+    documents: dev.sentences + test.sentences + (news?.sentences ?? 0)
   }
 }
 

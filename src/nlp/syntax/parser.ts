@@ -361,8 +361,10 @@ export class Parser {
   /** Relation of the arc h → d: "root" exactly when h is the ROOT. */
   private label(c: Configuration, a: SentenceAtoms, h: number, d: number, gold: number): number {
     if (h === c.n) return this.rootLabel
-    const count = this.arcFeatures(c, a, h, d)
     const candidates = this.candidateLists[Math.min(a.tag[d], this.labels.tags.length) * 2 + (d < h ? 0 : 1)]
+    // one possible relation (punctuation): nothing to score at parse time
+    if (candidates.length === 1 && gold < 0) return candidates[0]
+    const count = this.arcFeatures(c, a, h, d)
     this.labeller.scoreClasses(this.labelFeatures, count, this.labelScores, candidates)
     let guess = candidates[0]
     for (let k = 1; k < candidates.length; k++) if (this.labelScores[candidates[k]] > this.labelScores[guess]) guess = candidates[k]

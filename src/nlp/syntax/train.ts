@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { decodeParser, decodeTagger, parserModelPath, taggerModelPath } from "./index.ts"
+import { isNonProjective } from "./conllu.ts"
 import { Lemmatiser } from "./lemma.ts"
 import {
   attachmentScores,
@@ -84,9 +85,10 @@ export const trainParser = (root: string, log: Log, args: ReadonlyArray<string> 
     PRUNE_STEPS.find((threshold) => encodeParser(parser, { ...settings, prune: threshold, chosenEpoch: 0, skippedNonProjective: 0 }, {}).byteLength <= MAX_BYTES) ??
       PRUNE_STEPS[PRUNE_STEPS.length - 1]
   // the best model so far is written as training goes (dev figures only), so a long run stopped early leaves one
+  const skipped = bank.train.filter((s) => isNonProjective(s.heads)).length
   const best = trainParserModel(bank.train, tags, bank.dev, tagger, settings, log, (parser, epoch, dev) => {
     const prune = pruneFor(parser)
-    writeModel(parserModelPath, encodeParser(parser, { ...settings, prune, chosenEpoch: epoch, skippedNonProjective: -1 }, { "dev.uas": dev.uas, "dev.las": dev.las }))
+    writeModel(parserModelPath, encodeParser(parser, { ...settings, prune, chosenEpoch: epoch, skippedNonProjective: skipped }, { "dev.uas": dev.uas, "dev.las": dev.las }))
   })
   const prune = pruneFor(best.parser)
   const chosen = { ...settings, prune, chosenEpoch: best.epoch, skippedNonProjective: best.skipped }

@@ -136,7 +136,7 @@ export interface ParserSettings {
   readonly jackknifeEpochs: number
 }
 
-export const DefaultParserSettings: ParserSettings = { epochs: 10, seed: 20, prune: 0.02, explore: 0.9, jackknifeFolds: 4, jackknifeEpochs: 4 }
+export const DefaultParserSettings: ParserSettings = { epochs: 5, seed: 20, prune: 0.02, explore: 0.9, jackknifeFolds: 4, jackknifeEpochs: 4 }
 
 /** Predicted tags for every training sentence, each from a tagger trained on the other folds. */
 export const jackknifeTags = (
