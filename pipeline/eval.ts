@@ -5,6 +5,7 @@
  *
  *   npm run eval                                   all tasks, all dev files, and the seeds
  *   npm run eval -- --task quotes                  one task on its default dev file(s)
+ *   npm run eval -- --task syntax                  tagger and parser on UD English EWT dev and test
  *   npm run eval -- --gold FILE.jsonl --task T     any file in the eval format
  *   npm run eval -- --limit 100                    about 100 documents per file (whole topics)
  *   npm run eval -- --task events --half tune      only the even lines of each file (odd: --half report)
@@ -28,22 +29,24 @@ import { withQuality } from "./docs.ts"
 const repoRoot = fileURLToPath(new URL("../", import.meta.url))
 const sharedEval = (file: string) => resolve(repoRoot, "../shared/eval", file)
 const seedsGold = resolve(repoRoot, "../shared/gold/seeds.gold.json")
+const syntaxInputs = { treebank: resolve(repoRoot, "../shared/train/ud_english_ewt"), newsSample: join(repoRoot, "src/eval/syntax-news-sample.json") }
 
 /** Gold files and their tasks for the options given. */
 const planFor = (task: Task | null, gold: string | null, limit: number | null, half: Half | null, command: string): EvalPlan | string => {
   if (gold !== null) {
-    if (task === "seeds") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
+    if (task === "seeds" || task === "syntax") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
     const path = resolve(gold)
     const tasks = task === null ? tasksFor(readGoldCorpus(path).records) : [task]
     if (tasks.length === 0) return `${gold}: annotates nothing a task scores (entities, quotes, times with values, subtopics, clusters)`
     return { files: [{ path, tasks }], seeds: null, limit, half, command }
   }
-  const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" ? [] : [task]
+  const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" || task === "syntax" ? [] : [task]
   const byFile = new Map<string, Array<keyof typeof DefaultGold>>()
   for (const t of wanted) for (const file of DefaultGold[t]) byFile.set(file, [...(byFile.get(file) ?? []), t])
   return {
     files: [...byFile.entries()].map(([file, tasks]) => ({ path: sharedEval(file), tasks })),
     seeds: task === null || task === "seeds" ? { gold: seedsGold, folder: join(repoRoot, "seeds") } : null,
+    syntax: task === null || task === "syntax" ? syntaxInputs : null,
     limit,
     half,
     command
@@ -53,7 +56,7 @@ const planFor = (task: Task | null, gold: string | null, limit: number | null, h
 const evaluate = Command.make(
   "eval",
   {
-    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, events, stories, coref or seeds"), Flag.optional),
+    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, events, stories, coref, seeds or syntax"), Flag.optional),
     gold: Flag.String("gold").pipe(Flag.withDescription("A gold file in the eval JSON Lines format (default: the dev files of ../shared/eval/)"), Flag.optional),
     half: Flag.Literals("half", Halves).pipe(
       Flag.withDescription("Only one half of each file's articles, by line (even: tune, odd: report); read errors on tune, report on report"),
