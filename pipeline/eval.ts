@@ -5,9 +5,11 @@
  *
  *   npm run eval                                   all tasks, all dev files, and the seeds
  *   npm run eval -- --task quotes                  one task on its default dev file(s)
+ *   npm run eval -- --task syntax                  tagger and parser on UD English EWT dev and test
  *   npm run eval -- --gold FILE.jsonl --task T     any file in the eval format
  *   npm run eval -- --limit 100                    about 100 documents per file (whole topics)
  *   npm run eval -- --task stories --topics 1-20   only the records of numbered topics 1 to 20
+ *   npm run eval -- --task events --half tune      only the even lines of each file (odd: --half report)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -23,29 +25,41 @@ import { renderMarkdown, renderTerminal, Tasks } from "../src/eval/report.ts"
 import type { Task } from "../src/eval/report.ts"
 import { parseTopicRange } from "../src/eval/topics.ts"
 import type { TopicRange } from "../src/eval/topics.ts"
+import { Halves } from "../src/eval/tasks/events.ts"
+import type { Half } from "../src/eval/tasks/events.ts"
 import { withQuality } from "./docs.ts"
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url))
 const sharedEval = (file: string) => resolve(repoRoot, "../shared/eval", file)
 const seedsGold = resolve(repoRoot, "../shared/gold/seeds.gold.json")
+const syntaxInputs = { treebank: resolve(repoRoot, "../shared/train/ud_english_ewt"), newsSample: join(repoRoot, "src/eval/syntax-news-sample.json") }
 
 /** Gold files and their tasks for the options given. */
-const planFor = (task: Task | null, gold: string | null, limit: number | null, topics: TopicRange | null, command: string): EvalPlan | string => {
+const planFor = (
+  task: Task | null,
+  gold: string | null,
+  limit: number | null,
+  topics: TopicRange | null,
+  half: Half | null,
+  command: string
+): EvalPlan | string => {
   if (gold !== null) {
-    if (task === "seeds") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
+    if (task === "seeds" || task === "syntax") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
     const path = resolve(gold)
     const tasks = task === null ? tasksFor(readGoldCorpus(path).records) : [task]
     if (tasks.length === 0) return `${gold}: annotates nothing a task scores (entities, quotes, times with values, subtopics, clusters)`
-    return { files: [{ path, tasks }], seeds: null, limit, topics, command }
+    return { files: [{ path, tasks }], seeds: null, limit, topics, half, command }
   }
-  const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" ? [] : [task]
+  const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" || task === "syntax" ? [] : [task]
   const byFile = new Map<string, Array<keyof typeof DefaultGold>>()
   for (const t of wanted) for (const file of DefaultGold[t]) byFile.set(file, [...(byFile.get(file) ?? []), t])
   return {
     files: [...byFile.entries()].map(([file, tasks]) => ({ path: sharedEval(file), tasks })),
     seeds: task === null || task === "seeds" ? { gold: seedsGold, folder: join(repoRoot, "seeds") } : null,
+    syntax: task === null || task === "syntax" ? syntaxInputs : null,
     limit,
     topics,
+    half,
     command
   }
 }
@@ -53,8 +67,12 @@ const planFor = (task: Task | null, gold: string | null, limit: number | null, t
 const evaluate = Command.make(
   "eval",
   {
-    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, stories, coref or seeds"), Flag.optional),
+    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, events, stories, coref, seeds or syntax"), Flag.optional),
     gold: Flag.String("gold").pipe(Flag.withDescription("A gold file in the eval JSON Lines format (default: the dev files of ../shared/eval/)"), Flag.optional),
+    half: Flag.Literals("half", Halves).pipe(
+      Flag.withDescription("Only one half of each file's articles, by line (even: tune, odd: report); read errors on tune, report on report"),
+      Flag.optional
+    ),
     limit: Flag.Int("limit").pipe(Flag.withDescription("About N documents per file: whole topics in a fixed order until N are reached"), Flag.optional),
     topics: Flag.String("topics").pipe(
       Flag.withDescription("Only the records of these numbered topics, e.g. 1-20 (ECB+: 1-20 is the tuning half, 21-35 the reporting half)"),
@@ -65,16 +83,16 @@ const evaluate = Command.make(
       Flag.optional
     )
   },
-  Effect.fn(function*({ gold, limit, report, task, topics }) {
+  Effect.fn(function*({ gold, half, limit, report, task, topics }) {
     const command = ["npm run eval", ...process.argv.slice(2).length > 0 ? ["--", ...process.argv.slice(2)] : []].join(" ")
     const limitValue = Option.getOrNull(limit)
     if (limitValue !== null && limitValue < 1) return yield* fail("--limit must be at least 1")
     const topicText = Option.getOrNull(topics)
     const topicRange = topicText === null ? null : parseTopicRange(topicText)
     if (typeof topicRange === "string") return yield* fail(topicRange)
-    const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, topicRange, command)
+    const plan = planFor(Option.getOrNull(task), Option.getOrNull(gold), limitValue, topicRange, Option.getOrNull(half), command)
     if (typeof plan === "string") return yield* fail(plan)
-    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null && topicRange === null
+    const full = Option.isNone(task) && Option.isNone(gold) && limitValue === null && topicRange === null && Option.isNone(half)
     const name = Option.getOrElse(report, () => (full ? "latest" : "partial"))
     const result = yield* runEvaluation(plan, (line) => process.stderr.write(`${line}\n`))
     const folder = join(repoRoot, "eval-reports")

@@ -56,7 +56,7 @@ const documentWithRows = (n: number, published: string | null, quoteText = `Quot
     event_mentions: [{
       mention_id: `e_${n}`, event_id: "event_1", doc_id, start: 0, end: 40, text: "The talks began", trigger: "talks",
       trigger_start: 4, trigger_end: 9, event_type: "CONSULT", cameo: n % 2 === 0 ? "040" : null, date: published,
-      date_text: null, location: "London", modality: "asserted", actor_ids: ["actor_1", "actor_2"], rule: "trigger-lexicon"
+      date_text: null, location: "London", modality: "asserted", actor_ids: ["actor_1", "actor_2"], source_actor_ids: ["actor_1"], target_actor_ids: ["actor_2"], rule: "trigger-lexicon"
     }],
     times: [{ doc_id, start: 61, end: 70, text: "on Monday", type: "DATE", value: published, precision: published === null ? null : "day", anchor: "published", rule: "weekday" }]
   }

@@ -288,6 +288,8 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
     location: e.location,
     modality: e.modality,
     actor_ids: refs[i].actorIds,
+    source_actor_ids: refs[i].sourceIds,
+    target_actor_ids: refs[i].targetIds,
     rule: e.rule
   }))
 

@@ -14,28 +14,37 @@ import type { PipelineOutput } from "./run.ts"
 import { actorTask } from "./tasks/actors.ts"
 import { corefTask } from "./tasks/coref.ts"
 import { dateTask } from "./tasks/dates.ts"
+import { eventTask, halfOf, readRawRecords } from "./tasks/events.ts"
+import type { Half } from "./tasks/events.ts"
 import { quoteTask } from "./tasks/quotes.ts"
 import { checkSeeds, readSeedsGold, seedTask } from "./tasks/seeds.ts"
 import { storyTask } from "./tasks/stories.ts"
 import { inTopics } from "./topics.ts"
 import type { TopicRange } from "./topics.ts"
+import { readNewsSample, syntaxTask } from "./tasks/syntax.ts"
+import { readNewsSampleFile } from "./tasks/syntaxNews.ts"
+
+/** Tasks scored on the pipeline's output for gold files (seeds and syntax have their own inputs). */
+export type PipelineTask = Exclude<Task, "seeds" | "syntax">
 
 /** The dev files each task scores by default (under ../shared/eval/). */
-export const DefaultGold: Readonly<Record<Exclude<Task, "seeds">, ReadonlyArray<string>>> = {
+export const DefaultGold: Readonly<Record<PipelineTask, ReadonlyArray<string>>> = {
   actors: ["conll2003.dev.jsonl", "meantime.dev.jsonl", "ecbplus.dev.jsonl"],
   quotes: ["polnear.dev.jsonl"],
   dates: ["meantime.dev.jsonl"],
+  events: ["events.dev.jsonl", "meantime.dev.jsonl"],
   stories: ["ecbplus.dev.jsonl"],
   coref: ["ecbplus.dev.jsonl"]
 }
 
 /** Tasks a gold file can be scored on, from what it annotates (for `--gold FILE` without `--task`). */
-export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<Exclude<Task, "seeds">> => {
+export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<PipelineTask> => {
   const has = (test: (r: GoldRecord) => boolean) => records.some(test)
-  const tasks: Array<Exclude<Task, "seeds">> = []
+  const tasks: Array<PipelineTask> = []
   if (has((r) => (r.entities ?? []).length > 0)) tasks.push("actors")
   if (has((r) => (r.quotes ?? []).length > 0)) tasks.push("quotes")
   if (has((r) => (r.times ?? []).some((t) => t.value !== undefined && t.value !== null))) tasks.push("dates")
+  if (has((r) => (r.events ?? []).length > 0 && /events|meantime/.test(r.corpus))) tasks.push("events")
   if (has((r) => r.subtopic !== undefined && r.subtopic !== null)) tasks.push("stories")
   if (has((r) => [...(r.events ?? []), ...(r.entities ?? [])].some((m) => m.cluster !== undefined && m.cluster !== null))) tasks.push("coref")
   return tasks
@@ -43,15 +52,19 @@ export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<Exclude<Task
 
 export interface EvalPlan {
   /** Gold files with the tasks to score on each. */
-  readonly files: ReadonlyArray<{ readonly path: string; readonly tasks: ReadonlyArray<Exclude<Task, "seeds">> }>
+  readonly files: ReadonlyArray<{ readonly path: string; readonly tasks: ReadonlyArray<PipelineTask> }>
   readonly seeds: { readonly gold: string; readonly folder: string } | null
+  /** UD English EWT folder for the syntax task, and the hand-checked news sample; null to skip. */
+  readonly syntax?: { readonly treebank: string; readonly newsSample: string } | null
   readonly limit: number | null
   /** Only the records of these numbered topics (`--topics 1-20`), or all. */
   readonly topics: TopicRange | null
+  /** Only the articles of one half of each file (by line: even = tune, odd = report), or all. */
+  readonly half?: Half | null
   readonly command: string
 }
 
-const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldRecord>, output: PipelineOutput) => {
+const scoreTask = (task: PipelineTask, path: string, records: ReadonlyArray<GoldRecord>, output: PipelineOutput) => {
   switch (task) {
     case "actors": {
       const { figures, notes, tables } = actorTask(records, output.rows)
@@ -61,6 +74,10 @@ const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldReco
       return quoteTask(records, output.rows)
     case "dates":
       return dateTask(records, output.rows)
+    case "events": {
+      const { raw, lineOf } = readRawRecords(path)
+      return eventTask(records, raw, lineOf, output.rows)
+    }
     case "stories":
       return storyTask(records, output.rows)
     case "coref":
@@ -68,11 +85,11 @@ const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldReco
   }
 }
 
-const scoreCorpus = (corpus: GoldCorpus, records: ReadonlyArray<GoldRecord>, tasks: ReadonlyArray<Exclude<Task, "seeds">>, output: PipelineOutput): Array<TaskReport> => {
+const scoreCorpus = (path: string, corpus: GoldCorpus, records: ReadonlyArray<GoldRecord>, tasks: ReadonlyArray<PipelineTask>, output: PipelineOutput): Array<TaskReport> => {
   const ids = new Set(records.map((r) => r.id))
   const skipped = output.skipped.filter((s) => ids.has(s.inputId)).length
   return tasks.map((task) => {
-    const scored = scoreTask(task, records, output)
+    const scored = scoreTask(task, path, records, output)
     return {
       task,
       file: corpus.file,
@@ -93,11 +110,13 @@ export const runEvaluation = Effect.fn("runEvaluation")(function*(plan: EvalPlan
   const pipelineSeconds: Record<string, number> = {}
   for (const file of plan.files) {
     const corpus = readGoldCorpus(file.path)
-    const records = sampleRecords(plan.topics === null ? corpus.records : inTopics(corpus.records, plan.topics), plan.limit)
+    const half = plan.half ?? null
+    const inHalf = half === null ? corpus.records : corpus.records.filter((_, line) => halfOf(line) === half)
+    const records = sampleRecords(plan.topics === null ? inHalf : inTopics(inHalf, plan.topics), plan.limit)
     log(`eval: ${corpus.file}: running the pipeline on ${records.length} of ${corpus.records.length} documents…`)
     const output = yield* runPipelineOnRecords(records)
     pipelineSeconds[corpus.file] = output.seconds
-    reports.push(...scoreCorpus(corpus, records, file.tasks, output))
+    reports.push(...scoreCorpus(file.path, corpus, records, file.tasks, output))
   }
   if (plan.seeds !== null) {
     log(`eval: seeds: running the pipeline on ${plan.seeds.folder}…`)
@@ -115,6 +134,12 @@ export const runEvaluation = Effect.fn("runEvaluation")(function*(plan: EvalPlan
       skipped: output.skipped.length,
       ...scored
     })
+  }
+  if (plan.syntax) {
+    log(`eval: syntax: tagging and parsing UD English EWT dev and test…`)
+    const sample = readNewsSample(plan.syntax.newsSample, readNewsSampleFile)
+    const { documents, ...scored } = syntaxTask(plan.syntax.treebank, plan.limit, sample)
+    reports.push({ task: "syntax", file: "en_ewt-ud-{dev,test}.conllu", corpus: "UD English EWT", split: "dev+test", documents, skipped: 0, ...scored })
   }
   return {
     ...gitState(),

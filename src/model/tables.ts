@@ -126,6 +126,8 @@ export const EventMentions = table("event_mentions", "One row per mention of an 
   location: col.optText("Place named in this mention."),
   modality: col.literal(Modalities)("Modality of this mention."),
   actor_ids: col.list("Actors taking part, in this mention."),
+  source_actor_ids: col.list("Actors doing the action in this mention (agent), where the clause says."),
+  target_actor_ids: col.list("Actors the action is aimed at in this mention (patient), where the clause says."),
   rule: col.category("Rule or lexicon entry that found the mention.")
 })
 

@@ -15,7 +15,7 @@ import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
 import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, NewsfactsTypes } from "./lexicon.ts"
+import { eventsLexicon, isNewsfactsType, isUndergoerType } from "./lexicon.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
@@ -33,11 +33,11 @@ interface TriggerMatch {
 }
 
 const isTagged = (token: Token, tag: string) => token.tags.includes(tag)
+const PASSIVE_AUXILIARIES = new Set(["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting"])
 const normalOf = (token: Token) => token.normal.replace(/['’]s$/, "")
 
-/** Tags of words that may stand between a verb and the noun it takes as its object ("agreed to the meeting"). */
+/** Tags of words that may stand between a verb and the noun it takes as its object ("signed a new agreement"). */
 const FUNCTION_TAGS = ["Determiner", "Adjective", "Possessive", "Value", "Adverb"]
-const OBJECT_PREPOSITIONS = new Set(["to", "for", "on", "of", "about", "upon"])
 /** Tags that let a word the tagger read as a verb still be an event noun ("trade talks", "the deal"). */
 const NOUN_CONTEXT_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "Preposition"]
 
@@ -47,7 +47,8 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
   for (let k = 1; k < form.words.length; k++) if (normalOf(tokens[i + k]) !== form.words[k]) return false
   const { entry } = form
   const head = tokens[i]
-  if (entry.pos === "verb" && !isTagged(head, "Verb")) return false
+  // A participle the tagger read as an adjective after a form of "be" is still the verb ("was charged").
+  if (entry.pos === "verb" && !isTagged(head, "Verb") && !(isTagged(head, "Adjective") && /(?:ed|en)$/.test(head.normal) && PASSIVE_AUXILIARIES.has(tokens[i - 1]?.normal ?? ""))) return false
   if (entry.pos === "noun" && isTagged(head, "Verb") && !isTagged(head, "Noun")) {
     const previous = tokens[i - 1]
     if (previous === undefined || i === clause.firstToken || !NOUN_CONTEXT_TAGS.some((tag) => isTagged(previous, tag)) || previous.normal === "to") return false
@@ -105,44 +106,37 @@ const compatibleCodes = (a: string | null, b: string | null) => a === b || speci
 const specificity = (cameo: string | null) => (cameo === null ? 0 : cameo.endsWith("0") ? 1 : 2)
 
 /**
- * Folds content triggers into the trigger that governs them and merges triggers of one type: the
- * events a clause reports. Returns the events and, for every trigger found, the event it became part
- * of (or -1 when it is only the content of another: its time expressions are not the event's).
+ * The events a clause reports: one per trigger (coordinated or repeated predicates are separate events),
+ * except that a verb whose object is an event noun of its own type, or a light verb ("launched an
+ * attack", "signed an agreement", "imposed sanctions"), yields to that noun: the noun is the event.
+ * Returns the events and, for every trigger found, the event it became (or -1 for a verb that yielded).
  */
 const clauseEvents = (
   tokens: ReadonlyArray<Token>,
   triggers: ReadonlyArray<TriggerMatch>,
-  isTimeToken: (t: Token) => boolean
+  isTimeToken: (t: Token) => boolean,
+  lightVerbs: ReadonlySet<string>
 ): { events: Array<TriggerMatch>; eventOf: Array<number> } => {
-  const governorOf = triggers.map((trigger, i) => triggers.slice(0, i).findLastIndex((g) => !g.noun && isContentOf(tokens, g, trigger, isTimeToken)))
+  const yields = triggers.map((trigger, i) => {
+    if (trigger.noun) return false
+    const next = triggers[i + 1]
+    return next !== undefined && next.noun && (next.entry.type === trigger.entry.type || lightVerbs.has(trigger.entry.lemma)) && isObjectOf(tokens, trigger, next, isTimeToken)
+  })
   const events: Array<TriggerMatch> = []
   const eventOf: Array<number> = []
   triggers.forEach((trigger, i) => {
-    const governor = governorOf[i]
-    // Content of the same type is the governing event itself ("imposed sanctions"); other content is not an event of its own.
-    if (governor !== -1) {
-      const event = triggers[governor].entry.type === trigger.entry.type ? eventOf[governor] : -1
-      if (event !== -1 && specificity(trigger.entry.cameo) > specificity(events[event].entry.cameo)) events[event] = trigger
-      return void eventOf.push(event)
-    }
-    const sameType = events.findIndex((k) => k.entry.type === trigger.entry.type)
-    if (sameType === -1) {
-      eventOf.push(events.length)
-      events.push(trigger)
-      return
-    }
-    if (specificity(trigger.entry.cameo) > specificity(events[sameType].entry.cameo)) events[sameType] = trigger
-    eventOf.push(sameType)
+    if (yields[i]) return void eventOf.push(-1)
+    eventOf.push(events.length)
+    events.push(trigger)
   })
   return { events, eventOf }
 }
 
-/** "agreed to the meeting", "welcomes the dialogue", "called on China to keep its side of the agreement". */
-const isContentOf = (tokens: ReadonlyArray<Token>, governor: TriggerMatch, trigger: TriggerMatch, isTimeToken: (t: Token) => boolean): boolean => {
-  const gap = tokens.slice(governor.last + 1, trigger.first)
-  const infinitive = gap.some((t, k) => t.normal === "to" && (k === gap.length - 1 ? !trigger.noun : isTagged(gap[k + 1], "Verb")))
-  // Only object-like links: "died in the earthquake" is two events, "agreed to the meeting" one.
-  return infinitive || gap.every((t) => (isTagged(t, "Preposition") ? OBJECT_PREPOSITIONS.has(t.normal) : FUNCTION_TAGS.some((tag) => isTagged(t, tag))) || t.normal === "to" || isTimeToken(t))
+/** "signed a trade agreement", "imposed new sanctions", "held talks": the noun is the verb's direct object (its modifiers between). */
+const isObjectOf = (tokens: ReadonlyArray<Token>, verb: TriggerMatch, noun: TriggerMatch, isTimeToken: (t: Token) => boolean): boolean => {
+  const gap = tokens.slice(verb.last + 1, noun.first)
+  if (gap.length > 4) return false
+  return gap.every((t) => !isTagged(t, "Preposition") && t.normal !== "to" && !/[,;:]/.test(t.post) && (FUNCTION_TAGS.some((tag) => isTagged(t, tag)) || isTagged(t, "Noun") || isTimeToken(t)))
 }
 
 const dateOf = (time: LocatedTime | undefined): { date: string | null; precision: DatePrecision | null } => {
@@ -166,9 +160,23 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
   const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
   const actorsByKey = new Map<string, LocalActor>(actors.actors.map((a) => [a.key, a]))
-  const { participants, locations } = actingMentions(text, tokens, mentions)
+  const { participants: acting, locations } = actingMentions(text, tokens, mentions)
+  // The news agency, the byline and the dateline report the news; they take part in an event only when
+  // the clause makes them: the subject right before an event verb ("Reuters sued …").
+  const reporters = new Set([...lexicon.newsMedia, ...[context.meta.author, context.meta.editor, context.meta.publisher, context.meta.dateline].flatMap((n) => (n === null ? [] : [n.toLowerCase()]))])
+  const reports = (key: string) => {
+    const actor = actorsByKey.get(key)
+    return actor !== undefined && [actor.name, ...actor.aliases].some((name) => reporters.has(name.toLowerCase()))
+  }
+  const verbTriggerStarts = new Set([...triggersByClause.values()].flat().filter((t) => !t.noun).map((t) => t.first))
+  const participants = acting.filter((p) => {
+    if (!reports(p.key)) return true
+    const next = tokens.find((t) => t.start >= p.end)
+    return next !== undefined && verbTriggerStarts.has(next.index) && !/[,;:]/.test(text.slice(p.end, next.start))
+  })
 
   const events: Array<EventMention> = []
+  const eventSentences: Array<number> = []
   const diagnostics: Array<Diagnostic> = []
   for (const clause of clauses) {
     const sentence = context.sentences[clause.sentence]
@@ -178,7 +186,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       ...personReferences(text, clause, mentions, actorsByKey)
     ]
     const triggers = triggersByClause.get(clause) ?? []
-    const { events: found, eventOf } = clauseEvents(tokens, triggers, isTimeToken)
+    const { events: found, eventOf } = clauseEvents(tokens, triggers, isTimeToken, lexicon.lightVerbs)
     const modalities = found.map((trigger) => modalityAt(tokens, clause, trigger, lexicon.modality, isTimeToken).modality)
     // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
     // content of another keeps its time: "roll back measures imposed since early April").
@@ -198,6 +206,22 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     const antecedentTime = whenClauseTime(tokens, clause, times)
     const datedByWhen = new Set(antecedentTime === undefined ? [] : found.map((_, index) => index).filter((index) => !timeOfEvent.has(index)))
     for (const index of datedByWhen) timeOfEvent.set(index, antecedentTime!)
+    // A clause with one point in time dates all its events of the same modality ("met in London on
+    // Monday for trade talks": the meeting and the talks).
+    const clauseTimes = new Set(timeOfEvent.values())
+    const sharedTime = clauseTimes.size === 1 ? [...clauseTimes][0] : undefined
+    const datedByClause = new Set<number>()
+    const owner = [...timeOfEvent.keys()][0]
+    // A time written right after an event noun is that noun's own ("Trump's announcement on Friday").
+    const ownedByNoun = owner !== undefined && sharedTime !== undefined && found[owner].noun && sharedTime.mention.start >= found[owner].end &&
+      tokens.slice(found[owner].last + 1).findIndex((t) => t.start >= sharedTime.mention.start) <= 1
+    if (sharedTime !== undefined && !ownedByNoun) {
+      found.forEach((_, index) => {
+        if (timeOfEvent.has(index) || modalities[index] !== modalities[owner]) return
+        timeOfEvent.set(index, sharedTime)
+        datedByClause.add(index)
+      })
+    }
     for (const [index, trigger] of found.entries()) {
       let roles = rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
@@ -205,6 +229,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (trigger.entry.type === "statement" && next !== undefined && next.sentence === clause.sentence && tokens[next.firstToken].normal === "that") {
         const about = participants.filter((p) => p.start >= next.start && p.end <= next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
         if (about.length > 0) roles = { ...roles, actorKeys: [...roles.actorKeys, ...about], targetKeys: [...new Set([...roles.targetKeys, ...about])], rule: `${roles.rule};participants:content-clause` }
+      }
+      // Who dies or is hurt undergoes the event: a patient, not an agent.
+      if (isUndergoerType(trigger.entry.type) && roles.sourceKeys.length > 0) {
+        roles = { ...roles, sourceKeys: [], targetKeys: [...new Set([...roles.targetKeys, ...roles.sourceKeys])], rule: `${roles.rule};participants:undergoer` }
       }
       const tense = tenseAt(tokens, clause, sentence, trigger.first, lexicon.modality, (t) => isTimeToken(t) || (t.index !== trigger.first && isNounTrigger(t)))
       const modality = modalities[index]
@@ -214,14 +242,27 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const time = timeOfEvent.get(index)
       let { date, precision } = dateOf(time)
       let dateText = time?.mention.text ?? null
-      if (time !== undefined) rules.push(datedByWhen.has(index) ? "date:when-clause" : `date:${time.mention.rule}`)
-      else if (trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this")) {
-        // "the talks", "the negotiations": the same event the text dated before.
-        const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null && e.modality === "asserted" && !e.rule.includes("date:antecedent"))
-        if (antecedent !== undefined) {
+      if (time !== undefined) rules.push(datedByWhen.has(index) ? "date:when-clause" : datedByClause.has(index) ? `date:clause:${time.mention.rule}` : `date:${time.mention.rule}`)
+      else {
+        // Another mention of an event the text dated before: "the talks", "the negotiations", "the fire"
+        // (a definite noun, any trigger of the type), or the same trigger again.
+        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this")
+        const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
+          e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma))
+        if (antecedent !== undefined && modality === "asserted") {
           ;({ date, dateText } = antecedent)
           precision = antecedent.datePrecision
           rules.push("date:antecedent-event")
+        } else if (modality === "asserted" && tense === "past" && !times.some((t) => t.clause.sentence === clause.sentence && isPointInTime(t))) {
+          // A past event told right after a dated one, in a sentence that names no time, happened then
+          // (the news narrative: "A fire broke out on Tuesday. Residents were evacuated.").
+          const previous = events.findLast((e, k) => eventSentences[k] >= clause.sentence - NARRATIVE_REACH && eventSentences[k] < clause.sentence &&
+            e.date !== null && e.datePrecision === "day" && e.modality === "asserted" && !e.rule.includes("date:narrative"))
+          if (previous !== undefined) {
+            ;({ date, dateText } = previous)
+            precision = previous.datePrecision
+            rules.push("date:narrative")
+          }
         }
       }
 
@@ -237,10 +278,12 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       } else if (location !== null) rules.push("location:locative")
 
       const type = trigger.entry.type
-      // An event needs someone taking part, or (for news without actors: a storm, a trial) a time or place.
-      // A goal with nobody of its own ("wanting to reach deals") is not an event an analyst should count.
-      const keep = (roles.actorKeys.length > 0 && !(modality === "hypothetical" && roles.rule === "participants:clause-of-noun")) ||
-        ((NewsfactsTypes.includes(type as never) || modality === "asserted") && (date !== null || dateText !== null || locationSource === "text"))
+      // Every typed event predicate is a row; a word the lexicon could not type is kept only when someone
+      // takes part in it or the text dates or places it.
+      // A goal with nobody of its own and no time ("countries wanting to reach deals") is no event to count.
+      const placed = date !== null || dateText !== null || locationSource === "text"
+      const keep = modality === "hypothetical" ? roles.actorKeys.length > 0 && roles.rule !== "participants:clause-of-noun" || placed
+        : type !== "other" || roles.actorKeys.length > 0 || placed
       if (!keep) continue
       if (type === "other") {
         diagnostics.push({
@@ -255,7 +298,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       }
       // Evidence: the clause; a noun event sharing its clause with other events gets its own phrase
       // ("Trump's announcement on Friday" in "The meeting followed Trump's announcement on Friday").
-      const evidence = trigger.noun && found.length > 1 ? nounPhrase(tokens, clause, trigger, triggers, isTimeToken) : clause
+      // The object of a verb event ("welcomes the dialogue") is told by the verb's clause.
+      const objectOfVerb = found.some((other) => !other.noun && other.last < trigger.first && isObjectOf(tokens, other, trigger, isTimeToken))
+      const evidence = trigger.noun && found.length > 1 && !objectOfVerb ? nounPhrase(tokens, clause, trigger, triggers, isTimeToken) : clause
+      eventSentences.push(clause.sentence)
       events.push({
         start: evidence.start,
         end: evidence.end,
@@ -323,6 +369,9 @@ const whenClauseTime = (tokens: ReadonlyArray<Token>, clause: Clause, times: Rea
   if (tokens[clause.firstToken]?.normal !== "when" || previous === undefined || previous.sentence !== tokens[clause.firstToken].sentence) return undefined
   return times.find((t) => t.mention.end === previous.end && isPointInTime(t))
 }
+
+/** How many sentences back a past event without a time of its own looks for the dated event it follows. */
+const NARRATIVE_REACH = 1
 
 const BOUND_BEFORE = /\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$/i
 

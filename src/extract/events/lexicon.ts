@@ -43,6 +43,10 @@ export interface EventsLexicon {
   readonly modality: ModalityCues
   /** Phrases that make an action mutual ("on both sides", "each other"), lower case. */
   readonly reciprocal: ReadonlyArray<string>
+  /** Light verbs that yield to the event noun they take ("launched an attack", "signed a deal"), by lexicon lemma. */
+  readonly lightVerbs: ReadonlySet<string>
+  /** News agencies and outlets (lower case): the source of a report, not a participant. */
+  readonly newsMedia: ReadonlyArray<string>
 }
 
 /** Regular English verb inflections: -s, -ed, -ing with the usual spelling changes. */
@@ -63,7 +67,9 @@ let loaded: EventsLexicon | undefined
 export const eventsLexicon = (): EventsLexicon => {
   if (loaded) return loaded
   const formsByFirstWord = new Map<string, Array<TriggerForm>>()
+  const types = eventTypes()
   loadLexicon("events-triggers.json", Schema.Array(TriggerEntry)).forEach((entry, order) => {
+    if (types[entry.type] === undefined) throw new Error(`lexicon events-triggers.json: "${entry.lemma}" has type "${entry.type}", which events-types.json does not list`)
     const words = entry.lemma.split(" ")
     const written = entry.pos === "verb"
       // A phrasal verb inflects its first word ("roll back" → "rolled back").
@@ -78,10 +84,35 @@ export const eventsLexicon = (): EventsLexicon => {
   loaded = {
     formsByFirstWord,
     modality: loadLexicon("events-modality.json", ModalityCues),
-    reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String))
+    reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String)),
+    lightVerbs: new Set(loadLexicon("events-light-verbs.json", Schema.Array(Schema.String))),
+    newsMedia: loadLexicon("events-news-media.json", Schema.Array(Schema.String))
   }
   return loaded
 }
 
-/** Types outside PLOVER that the lexicon may use; anything else must be a PLOVER category. */
-export const NewsfactsTypes = ["statement", "business", "disaster", "death", "crime", "justice", "personnel", "election", "other"] as const
+const EventTypeEntry = Schema.Struct({
+  kind: Schema.Literals(["plover", "newsfacts"]),
+  family: Schema.String,
+  meaning: Schema.String,
+  cameoFamily: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
+  /** The participants undergo the event (who dies, who is hurt): patients, never agents. */
+  undergoer: Schema.optionalKey(Schema.Boolean)
+})
+export type EventTypeEntry = typeof EventTypeEntry.Type
+
+/** The stable list of event types (`events-types.json`): kind, gold family and meaning of each. */
+export const eventTypes = (): Readonly<Record<string, EventTypeEntry>> => loadLexicon("events-types.json", Schema.Record(Schema.String, EventTypeEntry))
+
+/** The coarse family of a type and CAMEO code (the code's own family where the file gives one); null for an unknown type. */
+export const familyOf = (type: string, cameo: string | null): string | null => {
+  const entry = eventTypes()[type]
+  if (entry === undefined) return null
+  return (cameo !== null ? entry.cameoFamily?.[cameo] : undefined) ?? entry.family
+}
+
+/** Whether the participants of a type undergo it (patients only). */
+export const isUndergoerType = (type: string): boolean => eventTypes()[type]?.undergoer === true
+
+/** Whether a type is one of newsfacts' own (lower case), not a PLOVER category. */
+export const isNewsfactsType = (type: string): boolean => eventTypes()[type]?.kind === "newsfacts"

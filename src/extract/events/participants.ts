@@ -30,7 +30,7 @@ export interface EventRoles {
 }
 
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$/i
-const CAN_ACT = new Set(["person", "organization", "country", "group", "other"])
+const CAN_ACT = new Set(["person", "organization", "country", "group"])
 
 /**
  * The mentions that can take part in events, and the places events happen, with nested and
@@ -160,7 +160,10 @@ export const rolesFor = (
       const agents = byStart === undefined ? [] : after.filter((p) => p.start > byStart)
       return { actorKeys: keys([...before, ...after]), sourceKeys: keys(agents), targetKeys: keys(before), rule: "participants:passive-verb" }
     }
-    return { actorKeys: keys([...before, ...after]), sourceKeys: keys(before), targetKeys: keys(after), rule: "participants:active-verb" }
+    // The object stands before the next main verb after the trigger ("congratulated Pelosi, saying …").
+    const objectEnd = nextVerbStart(tokens, trigger.last + 1, clause.endToken) ?? clause.end
+    const objects = after.filter((p) => p.end <= objectEnd)
+    return { actorKeys: keys([...before, ...objects]), sourceKeys: keys(before), targetKeys: keys(objects), rule: "participants:active-verb" }
   }
 
   // A noun's own arguments: a possessor or modifier right before it, a prepositional phrase right after.
@@ -192,6 +195,15 @@ const frontedPhraseEnd = (tokens: ReadonlyArray<Token>, clause: Clause, triggerF
   if (!isTagged(tokens[clause.firstToken], "Preposition") && !["according", "following", "after", "before", "during", "despite"].includes(tokens[clause.firstToken].normal)) return clause.start
   for (let i = clause.firstToken; i < triggerFirst; i++) if (tokens[i].post.includes(",")) return tokens[i].end
   return clause.start
+}
+
+const AUXILIARY = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to", "not", "n't", "also", "reportedly", "allegedly"])
+const isMainVerb = (token: Token) => isTagged(token, "Verb") && !isTagged(token, "Particle") && !isTagged(token, "Auxiliary") && !isTagged(token, "Modal") && !AUXILIARY.has(token.normal) && !isTagged(token, "Gerund") && !isTagged(token, "Adjective")
+
+/** Start of the first main verb in [from, to), or null. */
+const nextVerbStart = (tokens: ReadonlyArray<Token>, from: number, to: number): number | null => {
+  for (let i = from; i < to; i++) if (isMainVerb(tokens[i])) return tokens[i].start
+  return null
 }
 
 const textBetween = (tokens: ReadonlyArray<Token>, start: number, end: number) =>
