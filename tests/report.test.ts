@@ -46,7 +46,7 @@ const eventMention = (event_id: string, doc_id: string, text: string, clause: st
   const [trigger_start, trigger_end] = cp(text, trigger, start)
   return {
     mention_id: `em_${event_id}_${doc_id}`, event_id, doc_id, start, end, text: clause, trigger, trigger_start, trigger_end, event_type: "CONSULT",
-    cameo: null, date: null, date_text: null, location: null, modality: "asserted", actor_ids, rule: "trigger:meet/verb;participants:subject-object"
+    cameo: null, date: null, date_text: null, location: null, modality: "asserted", actor_ids, source_actor_ids: [], target_actor_ids: [], rule: "trigger:meet/verb;participants:subject-object"
   }
 }
 
