@@ -10,6 +10,8 @@
  */
 import { Context, Layer } from "effect"
 import nlp from "compromise"
+import { NAME_MODEL_PATH, loadNameModel, makeNameTagger } from "../extract/actors/ner/tagger.ts"
+import type { NameTagger } from "../extract/actors/ner/tagger.ts"
 
 export type Compromise = typeof nlp
 export type View = ReturnType<Compromise>
@@ -31,6 +33,8 @@ export interface NlpEngine {
   readonly tagSentences: (text: string) => ReadonlyArray<ReadonlyArray<TermJson>>
   /** The tags compromise's own word list gives `word` (lower case) whatever its context; empty if unlisted. */
   readonly listedTags: (word: string) => ReadonlyArray<string>
+  /** The name tagger (models/ner.json.gz), read on first use and kept for the engine's life. */
+  readonly nameTagger: () => NameTagger
 }
 
 /**
@@ -56,7 +60,10 @@ export const makeNlpEngine = (): NlpEngine => {
     const listed = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined
     return listed === undefined ? [] : typeof listed === "string" ? [listed] : listed
   }
-  return { nlp: engine, tagSentences, listedTags }
+  let tagger: NameTagger | undefined
+  // NEWSFACTS_NER_MODEL points at another model file: cross-validation scores a fold's model this way.
+  const nameTagger = () => (tagger ??= makeNameTagger(loadNameModel(process.env.NEWSFACTS_NER_MODEL ?? NAME_MODEL_PATH), listedTags))
+  return { nlp: engine, tagSentences, listedTags, nameTagger }
 }
 
 let shared: NlpEngine | undefined
