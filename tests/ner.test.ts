@@ -55,6 +55,18 @@ describe("name tagger: training, saving and loading", () => {
     expect(names).toEqual(["Angela Merkel:PER", "Satya Nadella:PER", "Berlin:LOC"])
   })
 
+  it("tags as decoding every feature would, with a word's own and neighbour features summed once per word", () => {
+    const weights = train(sequences, { epochs: 5, seed: 3, minCount: 1 })
+    const tagger = makeNameTagger({ header, weights }, engine.listedTags)
+    for (const { document, features } of prepared) {
+      const { tokens, sentences } = document.doc
+      const expected = sentences.flatMap((s) =>
+        spansOf(decode(weights, features.slice(s.firstToken, s.endToken))).map((span) => ({ first: s.firstToken + span.first, last: s.firstToken + span.last, type: span.type })))
+      const ruleSpans = sentences.flatMap((s) => recognizeSentence(actorLexicon(), document.text, tokens, s))
+      expect(tagger.tag(actorLexicon(), tokens, sentences, ruleSpans)).toEqual(expected)
+    }
+  })
+
   it("turns BIO labels into spans, an I- after O opening none", () => {
     const at = (label: string) => Labels.indexOf(label)
     expect(spansOf([at("B-PER"), at("I-PER"), at("O"), at("B-ORG"), at("B-LOC"), at("I-LOC")])).toEqual([

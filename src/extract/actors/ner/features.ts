@@ -158,15 +158,46 @@ const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fro
   return marks
 }
 
-/** Word-level features of one token, independent of the document. */
-const wordFeatures = (context: FeatureContext, token: Token | undefined, at: string, into: Array<string>): void => {
-  if (token === undefined) {
-    into.push(`${at}w=<none>`)
-    return
-  }
-  const word = core(token)
+/**
+ * The features that depend on the word alone, not on its context: the tagger sums their weights once
+ * per distinct word and keeps the sum (tagger.ts), as most of a text's words repeat.
+ */
+export const wordLevelFeatures = (context: FeatureContext, word: string): Array<string> => {
+  const { lexicon } = context
   const lowerWord = word.toLowerCase()
-  into.push(`${at}lw=${lowerWord}`, `${at}sh=${wordShape(word)}`)
+  const f: Array<string> = ["bias", `w=${word}`, `lw=${lowerWord}`, `sh=${wordShape(word)}`]
+  for (let n = 1; n <= 3 && n < lowerWord.length; n++) f.push(`p${n}=${lowerWord.slice(0, n)}`)
+  for (let n = 1; n <= 4 && n < lowerWord.length; n++) f.push(`s${n}=${lowerWord.slice(-n)}`)
+  if (/\d/.test(word)) f.push("digit")
+  if (word.includes("-")) f.push("hyphen")
+  const listed = context.listedTags(lowerWord)
+  for (const tag of listed) f.push(`lt=${tag}`)
+  if (listed.length === 0) f.push("unlisted")
+  // Title lexicons and the organisation, place and group words.
+  if (lexicon.titleHeads.has(lowerWord)) f.push("title-head")
+  if (lexicon.titleModifiers.has(lowerWord)) f.push("title-modifier")
+  if (lexicon.honorifics.has(lowerWord.replace(/\.$/, ""))) f.push("honorific")
+  if (lexicon.organizationSuffixes.has(lowerWord)) f.push("org-suffix")
+  if (lexicon.ofHeads.has(lowerWord)) f.push("of-head")
+  if (lexicon.placeSuffixes.has(lowerWord)) f.push("place-suffix")
+  if (lexicon.groupNouns.has(lowerWord)) f.push("group-noun")
+  if (lexicon.notActors.has(lowerWord)) f.push("not-actor")
+  return f
+}
+
+/** The features of a neighbour at `at` ("-1", "+2"), which depend on its word alone; "" = none. */
+export const neighbourFeatures = (at: string, word: string): Array<string> =>
+  word === "" ? [`${at}w=<none>`] : [`${at}lw=${word.toLowerCase()}`, `${at}sh=${wordShape(word)}`]
+
+export const NEIGHBOUR_OFFSETS = [-1, 1, -2, 2] as const
+const offsetName = (offset: number) => (offset > 0 ? `+${offset}` : `${offset}`)
+
+/** Per token: its word (the key of its word-level features), its neighbours' words, and the rest of its features. */
+export interface TokenFeatureParts {
+  readonly word: string
+  /** The words at `NEIGHBOUR_OFFSETS` within the sentence, "" where there is none. */
+  readonly neighbours: ReadonlyArray<string>
+  readonly contextual: ReadonlyArray<string>
 }
 
 /** The features of every token of a document, as lists of strings. */
@@ -175,7 +206,20 @@ export const documentFeatures = (
   tokens: ReadonlyArray<Token>,
   sentences: ReadonlyArray<Sentence>,
   ruleSpans: ReadonlyArray<NameSpan> = []
-): Array<Array<string>> => {
+): Array<Array<string>> =>
+  documentFeatureParts(context, tokens, sentences, ruleSpans).map((part) => [
+    ...wordLevelFeatures(context, part.word),
+    ...part.neighbours.flatMap((word, k) => neighbourFeatures(offsetName(NEIGHBOUR_OFFSETS[k]), word)),
+    ...part.contextual
+  ])
+
+/** The features of every token of a document, split as `TokenFeatureParts`. */
+export const documentFeatureParts = (
+  context: FeatureContext,
+  tokens: ReadonlyArray<Token>,
+  sentences: ReadonlyArray<Sentence>,
+  ruleSpans: ReadonlyArray<NameSpan> = []
+): Array<TokenFeatureParts> => {
   const { lexicon } = context
   const rules = ruleMarks(tokens.length, ruleSpans)
   const capsLine: Array<boolean> = []
@@ -186,7 +230,7 @@ export const documentFeatures = (
   }
   const evidence = documentEvidence(tokens, sentences, capsLine)
   const lines = lineKinds(tokens, capsLine)
-  const result: Array<Array<string>> = []
+  const result: Array<TokenFeatureParts> = []
   for (const sentence of sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const token = tokens[i]
@@ -195,16 +239,9 @@ export const documentFeatures = (
       const word = core(token)
       const lowerWord = word.toLowerCase()
       const shape = wordShape(word)
-      const f: Array<string> = ["bias", `w=${word}`, `lw=${lowerWord}`, `sh=${shape}`]
-      for (let n = 1; n <= 3 && n < lowerWord.length; n++) f.push(`p${n}=${lowerWord.slice(0, n)}`)
-      for (let n = 1; n <= 4 && n < lowerWord.length; n++) f.push(`s${n}=${lowerWord.slice(-n)}`)
-      if (/\d/.test(word)) f.push("digit")
-      if (word.includes("-")) f.push("hyphen")
+      const f: Array<string> = []
       if (nameCore(token).possessive) f.push("possessive")
       for (const tag of token.tags) if (USEFUL_TAGS.has(tag)) f.push(`t=${tag}`)
-      const listed = context.listedTags(lowerWord)
-      for (const tag of listed) f.push(`lt=${tag}`)
-      if (listed.length === 0) f.push("unlisted")
       // The line's case pattern and the clause's start: where capitals say nothing.
       const clauseStart = startsClause(tokens, i, sentence.firstToken)
       const capitalised = isCapitalised(token)
@@ -214,27 +251,16 @@ export const documentFeatures = (
       if (/[(]$/.test(token.pre.trim()) || /^[(]/.test(token.pre.trim())) f.push("after-paren")
       if (/^[)]/.test(token.post.trim())) f.push("before-paren")
       if (/^,/.test(token.post.trim())) f.push("before-comma")
-      // Gazetteers and title lexicons.
+      // Gazetteer phrases.
       const mark = gazetteer[i]
       if (mark !== undefined) f.push(`gaz=${mark}`, `gaz=${mark}|line=${line}`)
-      if (lexicon.titleHeads.has(lowerWord)) f.push("title-head")
-      if (lexicon.titleModifiers.has(lowerWord)) f.push("title-modifier")
-      if (lexicon.honorifics.has(lowerWord.replace(/\.$/, ""))) f.push("honorific")
-      if (lexicon.organizationSuffixes.has(lowerWord)) f.push("org-suffix")
-      if (lexicon.ofHeads.has(lowerWord)) f.push("of-head")
-      if (lexicon.placeSuffixes.has(lowerWord)) f.push("place-suffix")
-      if (lexicon.groupNouns.has(lowerWord)) f.push("group-noun")
-      if (lexicon.notActors.has(lowerWord)) f.push("not-actor")
       const rule = rules[i]
       if (rule !== undefined) f.push(...rule)
       // Neighbours.
-      const window: Array<[string, Token | undefined]> = [
-        ["-1", previous],
-        ["+1", next],
-        ["-2", i - 2 >= sentence.firstToken ? tokens[i - 2] : undefined],
-        ["+2", i + 2 < sentence.endToken ? tokens[i + 2] : undefined]
-      ]
-      for (const [at, neighbour] of window) wordFeatures(context, neighbour, at, f)
+      const neighbours = NEIGHBOUR_OFFSETS.map((offset) => {
+        const k = i + offset
+        return k >= sentence.firstToken && k < sentence.endToken ? core(tokens[k]) : ""
+      })
       if (previous !== undefined) {
         const previousLower = core(previous).toLowerCase()
         f.push(`lw-1|lw=${previousLower}|${lowerWord}`)
@@ -260,7 +286,7 @@ export const documentFeatures = (
         if (evidence.lowerCase.has(lowerWord)) f.push(`doc:lower-case|line=${line}`)
         for (const where of evidence.inLonger.get(lowerWord) ?? []) f.push(`doc:in-longer=${where}`)
       }
-      result.push(f)
+      result.push({ word, neighbours, contextual: f })
     }
   }
   return result

@@ -47,6 +47,21 @@ export const decode = (weights: Weights, features: ReadonlyArray<ReadonlyArray<s
   return viterbi(n, emissions, (from, to) => weights.transitions[from * L + to])
 }
 
+/** The best label sequence for `n` tokens whose emission scores (n × label) are already summed. */
+export const decodeEmissions = (weights: Weights, n: number, emissions: Float64Array): Array<number> =>
+  n === 0 ? [] : viterbi(n, emissions, (from, to) => weights.transitions[from * L + to])
+
+/** Adds the weights of `features` to `into` (one score per label). */
+export const addScores = (weights: Weights, features: Iterable<string>, into: Float64Array, offset = 0): void => {
+  for (const feature of features) {
+    const w = weights.features.get(feature)
+    if (w === undefined) continue
+    for (let y = 0; y < L; y++) into[offset + y] += w[y]
+  }
+}
+
+export const LABEL_COUNT = L
+
 const viterbi = (n: number, emissions: Float64Array, transition: (from: number, to: number) => number): Array<number> => {
   const score = new Float64Array(n * L).fill(-Infinity)
   const back = new Int32Array(n * L)

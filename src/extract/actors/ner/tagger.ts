@@ -8,9 +8,9 @@ import { fileURLToPath } from "node:url"
 import type { Sentence, Token } from "../../../model/document.ts"
 import type { ActorLexicon } from "../lexicon.ts"
 import type { NameSpan } from "../recognize.ts"
-import { documentFeatures } from "./features.ts"
+import { NEIGHBOUR_OFFSETS, documentFeatureParts, neighbourFeatures, wordLevelFeatures } from "./features.ts"
 import type { FeatureContext } from "./features.ts"
-import { decode, deserialize, spansOf } from "./perceptron.ts"
+import { LABEL_COUNT, addScores, decodeEmissions, deserialize, spansOf } from "./perceptron.ts"
 import type { EntityType, LoadedModel, ModelHeader, Weights } from "./perceptron.ts"
 
 export const NAME_MODEL_PATH = fileURLToPath(new URL("../../../../models/ner.json.gz", import.meta.url))
@@ -28,23 +28,56 @@ export interface NameTagger {
   readonly tag: (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>, ruleSpans?: ReadonlyArray<NameSpan>) => Array<TaggedName>
 }
 
+/** Sums kept per distinct word; cleared when they grow past this many (a long run meets new words). */
+const MEMO_LIMIT = 200_000
+
 export const makeNameTagger = (
   model: { readonly header: ModelHeader; readonly weights: Weights },
   listedTags: FeatureContext["listedTags"]
-): NameTagger => ({
-  header: model.header,
-  tag: (lexicon, tokens, sentences, ruleSpans = []) => {
-    const features = documentFeatures({ lexicon, listedTags }, tokens, sentences, ruleSpans)
-    const names: Array<TaggedName> = []
-    for (const sentence of sentences) {
-      const labels = decode(model.weights, features.slice(sentence.firstToken, sentence.endToken))
-      for (const span of spansOf(labels)) {
-        names.push({ first: sentence.firstToken + span.first, last: sentence.firstToken + span.last, type: span.type })
-      }
+): NameTagger => {
+  const { weights } = model
+  // The same scores as summing every feature of `documentFeatures`, but a word's own features and its
+  // features as a neighbour are summed once per distinct word.
+  const memo = new Map<string, Float64Array>()
+  const memoised = (key: string, features: () => Iterable<string>) => {
+    let scores = memo.get(key)
+    if (scores === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear()
+      scores = new Float64Array(LABEL_COUNT)
+      addScores(weights, features(), scores)
+      memo.set(key, scores)
     }
-    return names
+    return scores
   }
-})
+  return {
+    header: model.header,
+    tag: (lexicon, tokens, sentences, ruleSpans = []) => {
+      const context = { lexicon, listedTags }
+      const parts = documentFeatureParts(context, tokens, sentences, ruleSpans)
+      const names: Array<TaggedName> = []
+      for (const sentence of sentences) {
+        const n = sentence.endToken - sentence.firstToken
+        const emissions = new Float64Array(n * LABEL_COUNT)
+        for (let t = 0; t < n; t++) {
+          const part = parts[sentence.firstToken + t]
+          const offset = t * LABEL_COUNT
+          const own = memoised(`w\u0000${part.word}`, () => wordLevelFeatures(context, part.word))
+          for (let y = 0; y < LABEL_COUNT; y++) emissions[offset + y] += own[y]
+          part.neighbours.forEach((word, k) => {
+            const at = NEIGHBOUR_OFFSETS[k] > 0 ? `+${NEIGHBOUR_OFFSETS[k]}` : `${NEIGHBOUR_OFFSETS[k]}`
+            const scores = memoised(`${at}\u0000${word}`, () => neighbourFeatures(at, word))
+            for (let y = 0; y < LABEL_COUNT; y++) emissions[offset + y] += scores[y]
+          })
+          addScores(weights, part.contextual, emissions, offset)
+        }
+        for (const span of spansOf(decodeEmissions(weights, n, emissions))) {
+          names.push({ first: sentence.firstToken + span.first, last: sentence.firstToken + span.last, type: span.type })
+        }
+      }
+      return names
+    }
+  }
+}
 
 /** Reads the committed model file. */
 export const loadNameModel = (path = NAME_MODEL_PATH): LoadedModel => deserialize(readFileSync(path))
