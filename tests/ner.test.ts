@@ -184,6 +184,11 @@ describe("actors: the tagger in the pipeline", () => {
     expect(names).not.toContain("Woman Killed")
   })
 
+  it("takes no pronoun for a name, contracted or not", () => {
+    const names = actorsOf("\"I've been there,\" she said. I've seen it. Angela Merkel agreed.").mentions.map((m) => m.text)
+    expect(names).toEqual(["Angela Merkel"])
+  })
+
   it("keeps a group as a group and a common noun out", () => {
     const { mentions } = actorsOf("Protesters gathered outside as MPs voted. Banks and armed forces stayed quiet.")
     expect(mentions.filter((m) => m.kind === "group").map((m) => m.text)).toEqual(expect.arrayContaining(["Protesters", "MPs"]))

@@ -190,6 +190,8 @@ export const mergeModelNames = (
     !ruleSpans.some((span) => TRAINING_FREE.test(span.rule) && span.first <= name.last && name.first <= span.last) &&
     !tokens.slice(name.first, name.last + 1).some((token) => NAME_TAGS.some((tag) => token.tags.includes(tag)))
   for (const tagged of names) {
+    // "I've" alone: a pronoun (compromise tags it so in context) is no name.
+    if (tagged.first === tagged.last && tokens[tagged.first].tags.includes("Pronoun")) continue
     if (unsupportedInHeadline(tagged)) continue
     const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, tagged)
     const untitled = trimmed === undefined ? undefined : withoutTitle(trimmed)
