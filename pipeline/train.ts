@@ -1,29 +1,68 @@
 /**
- * `npm run train -- <model>`: trains one of the repository's models from its training data and writes
- * it into the repository. Every trainer is seeded: a rerun writes the same bytes.
+ * `npm run train -- <name> [options]`: trains one of the repository's models. Each entry of the table
+ * names the model, says what it learns from, and trains it; training is deterministic (fixed seed:
+ * the same bytes on every run).
  *
- *   npm run train -- tagger     UPOS tagger + lemmatiser on UD English EWT → models/tagger.bin.gz
- *   npm run train -- parser     dependency parser on UD English EWT → models/parser.bin.gz (needs the tagger)
+ *   npm run train -- tagger              UPOS tagger + lemmatiser on UD English EWT → models/tagger.bin.gz
+ *   npm run train -- parser              dependency parser on UD English EWT → models/parser.bin.gz (needs the tagger)
+ *   npm run train -- ner                 the name tagger → models/ner.json.gz
+ *   npm run train -- ner --folds 5       cross-validation on train only (errors → /tmp/ner-cv-errors.tsv);
+ *                                        --only N scores the first N folds alone
+ *   npm run train -- ner --hold-out 0/5 --out /tmp/m.json.gz
+ *                                        a model without fold 0 of train, to run the pipeline on that fold
+ *                                        (NEWSFACTS_NER_MODEL=/tmp/m.json.gz npm run eval -- --gold FOLD)
+ *   --epochs N, --cache FILE (keeps the tagged training documents between runs)
  */
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { DefaultSettings, crossValidate, prepare, trainNameModel } from "../src/extract/actors/ner/train.ts"
 import { trainParser, trainTagger } from "../src/nlp/syntax/train.ts"
 
-const repoRoot = fileURLToPath(new URL("../", import.meta.url))
+const repoRoot = fileURLToPath(new URL("..", import.meta.url))
+const sharedEval = (file: string) => join(repoRoot, "..", "shared", "eval", file)
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
-/** The trainers by name: each takes the repository root and a log, and writes its model. */
-const trainers: Record<string, { readonly description: string; readonly run: (root: string, log: (line: string) => void, args: ReadonlyArray<string>) => void }> = {
-  tagger: { description: "UPOS tagger and lemmatiser (UD English EWT)", run: trainTagger },
-  parser: { description: "dependency parser (UD English EWT; uses models/tagger.bin.gz)", run: trainParser }
+const option = (args: ReadonlyArray<string>, name: string): string | undefined => {
+  const at = args.indexOf(`--${name}`)
+  return at >= 0 ? args[at + 1] : undefined
 }
 
-const name = process.argv[2]
+interface Trainer {
+  readonly description: string
+  readonly run: (args: ReadonlyArray<string>) => void
+}
+
+const trainers: Record<string, Trainer> = {
+  tagger: { description: "UPOS tagger and lemmatiser (UD English EWT) → models/tagger.bin.gz", run: (args) => trainTagger(repoRoot, log, args) },
+  parser: { description: "dependency parser (UD English EWT; uses models/tagger.bin.gz) → models/parser.bin.gz", run: (args) => trainParser(repoRoot, log, args) },
+  ner: {
+    description: "name tagger (PER, ORG, LOC, MISC) on CoNLL-2003 train → models/ner.json.gz",
+    run: (args) => {
+      const engine = sharedNlpEngine()
+      const train = option(args, "train") ?? sharedEval("conll2003.train.jsonl")
+      const epochs = Number(option(args, "epochs") ?? DefaultSettings.epochs)
+      const settings = { ...DefaultSettings, epochs }
+      const folds = option(args, "folds")
+      if (folds !== undefined) {
+        crossValidate(prepare(engine, train, log, option(args, "cache")), Number(folds), settings, option(args, "errors") ?? "/tmp/ner-cv-errors.tsv", log, Number(option(args, "only") ?? folds))
+        return
+      }
+      trainNameModel(engine, {
+        train,
+        out: option(args, "out") ?? join(repoRoot, "models", "ner.json.gz"),
+        settings,
+        ...(option(args, "hold-out") === undefined ? { dev: option(args, "dev") ?? sharedEval("conll2003.dev.jsonl") } : {}),
+        ...(option(args, "hold-out") === undefined ? {} : { holdOut: { fold: Number(option(args, "hold-out")!.split("/")[0]), folds: Number(option(args, "hold-out")!.split("/")[1]) } }),
+        ...(option(args, "cache") === undefined ? {} : { cache: option(args, "cache")! })
+      }, log)
+    }
+  }
+}
+
+const [name, ...args] = process.argv.slice(2)
 const trainer = name === undefined ? undefined : trainers[name]
 if (trainer === undefined) {
-  process.stderr.write(
-    `usage: npm run train -- <model>\n${Object.entries(trainers).map(([n, t]) => `  ${n.padEnd(8)} ${t.description}`).join("\n")}\n`
-  )
-  process.exitCode = 1
-} else {
-  trainer.run(repoRoot, log, process.argv.slice(3))
-}
+  log(`usage: npm run train -- <model> [options]\nmodels:\n${Object.entries(trainers).map(([n, t]) => `  ${n.padEnd(8)} ${t.description}`).join("\n")}`)
+  process.exitCode = name === undefined ? 0 : 1
+} else trainer.run(args)

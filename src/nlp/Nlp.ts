@@ -12,6 +12,8 @@
 import { Context, Layer } from "effect"
 import nlp from "compromise"
 import { SyntaxAnalyser } from "./syntax/index.ts"
+import { NAME_MODEL_PATH, loadNameModel, makeNameTagger } from "../extract/actors/ner/tagger.ts"
+import type { NameTagger } from "../extract/actors/ner/tagger.ts"
 
 export type Compromise = typeof nlp
 export type View = ReturnType<Compromise>
@@ -35,6 +37,8 @@ export interface NlpEngine {
   readonly listedTags: (word: string) => ReadonlyArray<string>
   /** The trained UPOS tagger, lemmatiser and dependency parser (models/), loaded on first use. */
   readonly syntax: () => SyntaxAnalyser
+  /** The name tagger (models/ner.json.gz), read on first use and kept for the engine's life. */
+  readonly nameTagger: () => NameTagger
 }
 
 /**
@@ -61,7 +65,10 @@ export const makeNlpEngine = (): NlpEngine => {
     return listed === undefined ? [] : typeof listed === "string" ? [listed] : listed
   }
   let syntax: SyntaxAnalyser | undefined
-  return { nlp: engine, tagSentences, listedTags, syntax: () => (syntax ??= SyntaxAnalyser.load()) }
+  let tagger: NameTagger | undefined
+  // NEWSFACTS_NER_MODEL points at another model file: cross-validation scores a fold's model this way.
+  const nameTagger = () => (tagger ??= makeNameTagger(loadNameModel(process.env.NEWSFACTS_NER_MODEL ?? NAME_MODEL_PATH), listedTags))
+  return { nlp: engine, tagSentences, listedTags, syntax: () => (syntax ??= SyntaxAnalyser.load()), nameTagger }
 }
 
 let shared: NlpEngine | undefined

@@ -12,6 +12,8 @@ import { actorLexicon } from "./lexicon.ts"
 import { recognizeSentence } from "./recognize.ts"
 import type { NameSpan } from "./recognize.ts"
 import { canonicalize } from "./canonical.ts"
+import { creditRanges, inCredit } from "./credits.ts"
+import { mergeModelNames } from "./ner/merge.ts"
 import { findGroups } from "./groups.ts"
 import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
@@ -20,8 +22,10 @@ const DO_AND_HAVE = new Set(["do", "does", "did", "have", "has", "had"])
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
-  const spans: Array<NameSpan> = []
-  for (const sentence of context.sentences) spans.push(...recognizeSentence(lexicon, context.text, context.tokens, sentence))
+  const ruleSpans: Array<NameSpan> = []
+  for (const sentence of context.sentences) ruleSpans.push(...recognizeSentence(lexicon, context.text, context.tokens, sentence))
+  const tagged = context.nlp.nameTagger().tag(lexicon, context.tokens, context.sentences, ruleSpans)
+  const spans = mergeModelNames(lexicon, context.nlp.listedTags, context.text, context.tokens, context.sentences, tagged, ruleSpans)
   spans.push(...findKnownNamesAgain(context, spans))
   spans.sort((a, b) => a.start - b.start)
   // One word that compromise's word list knows only as a function word is no name, whatever the tagger
@@ -56,8 +60,10 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   const modifiersOnly = (span: NameSpan) =>
     span.last > span.first && unknownWords(span) &&
     context.tokens.slice(span.first, span.last + 1).every((token) => isListedModifier(context.nlp.listedTags(nameCore(token).text.toLowerCase())))
+  // "Reporting by …; Editing by …", "(AP) —", "/PRNewswire/": credits, whose names are metadata.
+  const credits = creditRanges(context.text)
   const named = spans.filter((span) =>
-    !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
+    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   const allActors: Array<LocalActor> = [...actors, ...groups.actors]

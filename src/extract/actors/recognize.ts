@@ -377,7 +377,7 @@ const gazetteerPhrase = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i:
 }
 
 /** A country form: the country itself, or for a capital a place unless it acts ("Beijing said"). */
-const countrySpan = (
+export const countrySpan = (
   tokens: ReadonlyArray<Token>,
   found: { first: number; last: number; start: number; end: number; text: string },
   country: CountryEntry,
@@ -513,7 +513,7 @@ const followsWorkNoun = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fi
 }
 
 /** A title or honorific right before a name ("Treasury Secretary", "Mr."): its first token. */
-const titleBefore = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, first: number, sentenceStart: number) => {
+export const titleBefore = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, first: number, sentenceStart: number) => {
   let t = first - 1
   if (t < sentenceStart) return undefined
   const word = lower(tokens[t]).replace(/\.$/, "")

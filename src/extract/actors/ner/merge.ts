@@ -1,0 +1,254 @@
+/**
+ * The tagger proposes the names and their types; the rules add what the training data cannot teach.
+ *
+ * - A name the tagger and a rule both found with the same words keeps the rule's facts (the country or
+ *   institution of the gazetteer, a title before the name) under the tagger's type; its `rule` reads
+ *   `model:ner+<rule>`. Where the two disagree on the type, the tagger's type wins, except after a title
+ *   or honorific ("Mr. Jordan", "President Washington").
+ * - A name only the tagger found is `model:ner`; a location is a country, or a capital acting as its
+ *   government, where the gazetteer says so, else a place.
+ * - A rule's name the tagger did not find is kept only from the gazetteers and the cues (titles,
+ *   honorifics, offices): a demonym ("British"), an international body. The statistics, defaults and
+ *   compromise's tags are what the tagger replaces.
+ * - In a document, a short form takes the type of its long form: "Blackburn" after "Peter Blackburn"
+ *   is a person, "Reuters" after "Reuters Holdings" an organisation (`+document:long-form`).
+ */
+import type { Sentence, Token } from "../../../model/document.ts"
+import type { ActorKind } from "../../../model/tables.ts"
+import type { ActorLexicon } from "../lexicon.ts"
+import { countrySpan, titleBefore } from "../recognize.ts"
+import type { NameSpan } from "../recognize.ts"
+import { capsLineFlags, isCapitalised, isListedFunctionWord, joinable, nameCore, startsClause } from "../tokens.ts"
+import { lineKinds } from "./features.ts"
+import type { EntityType } from "./perceptron.ts"
+import type { TaggedName } from "./tagger.ts"
+
+const KINDS: Record<Exclude<EntityType, "MISC">, ReadonlyArray<ActorKind>> = {
+  PER: ["person"],
+  ORG: ["organization"],
+  LOC: ["country", "place"]
+}
+
+const TRAINING_FREE = /^(?:lexicon|cue|pattern):/
+const NAME_TAGS = ["Person", "Place", "Organization", "Country", "City", "FirstName", "LastName"]
+
+/** Rules whose names stand where the tagger found none: gazetteers and cues. */
+const KEPT_ALONE = /^(?:lexicon:|cue:|pattern:country-government)/
+
+const words = (tokens: ReadonlyArray<Token>, name: { first: number; last: number }): Array<string> => {
+  const found: Array<string> = []
+  for (let t = name.first; t <= name.last; t++) found.push(nameCore(tokens[t]).text)
+  return found
+}
+
+/**
+ * A short form takes the type of its long form in the document: a person's surname or first name
+ * after the full name ("Blackburn" after "Peter Blackburn"), a firm's name without its company word
+ * ("Reuters" after "Reuters Holdings", "Scorpion" after "Scorpion Minerals Inc"). A country the
+ * gazetteer knows keeps its own type.
+ */
+export const typeShortForms = (
+  lexicon: ActorLexicon,
+  tokens: ReadonlyArray<Token>,
+  names: ReadonlyArray<TaggedName>
+): Array<TaggedName & { readonly longForm: boolean }> => {
+  const texts = names.map((name) => words(tokens, name))
+  const longForms = new Map<string, Map<EntityType, number>>()
+  const vote = (form: string, type: EntityType) => {
+    const votes = longForms.get(form) ?? new Map<EntityType, number>()
+    votes.set(type, (votes.get(type) ?? 0) + 1)
+    longForms.set(form, votes)
+  }
+  names.forEach((name, m) => {
+    const long = texts[m]
+    if (long.length < 2) return
+    if (name.type === "PER") {
+      vote(long[long.length - 1], "PER")
+      vote(long[0], "PER")
+    } else if (name.type === "ORG") {
+      let end = long.length
+      while (end > 1 && lexicon.organizationSuffixes.has(long[end - 1].toLowerCase().replace(/\.$/, ""))) end--
+      if (end < long.length) {
+        vote(long.slice(0, end).join(" "), "ORG")
+        vote(long[0], "ORG")
+      }
+    }
+  })
+  return names.map((name, n) => {
+    const short = texts[n].join(" ")
+    const votes = longForms.get(short)
+    const best = votes === undefined ? undefined : [...votes].sort((a, b) => b[1] - a[1])[0]
+    const country = lexicon.countries.get(short.toLowerCase())
+    if (best === undefined || best[0] === name.type || (country !== undefined && country.form !== "capital")) return { ...name, longForm: false }
+    return { ...name, type: best[0], longForm: true }
+  })
+}
+
+/**
+ * "G. Gooch": compromise ends a sentence at an initial's period, so the tagger sees the initial and
+ * the surname apart; an initial right before a name is its first word.
+ */
+const joinInitials = (tokens: ReadonlyArray<Token>, names: ReadonlyArray<TaggedName>): Array<TaggedName> => {
+  const joined: Array<TaggedName> = []
+  for (const name of names) {
+    const previous = joined[joined.length - 1]
+    if (previous !== undefined && previous.last + 1 === name.first && /^\p{Lu}$/u.test(tokens[previous.last].text) && joinable(tokens[previous.last], tokens[name.first])) {
+      joined[joined.length - 1] = { first: previous.first, last: name.last, type: name.type }
+    } else joined.push(name)
+  }
+  return joined
+}
+
+/** "Christmas", "Christmas Eve Tony Blair": a holiday's name is a day; what follows it may be a name. */
+const withoutHoliday = <N extends TaggedName>(lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, name: N): N | undefined => {
+  const all = words(tokens, name).map((w) => w.toLowerCase())
+  for (let k = Math.min(all.length, 3); k >= 1; k--) {
+    if (!lexicon.holidays.has(all.slice(0, k).join(" "))) continue
+    // "Christmas Island": a place or institution word after the holiday makes it a name.
+    const next = all[k]
+    if (next !== undefined && (lexicon.placeSuffixes.has(next) || lexicon.organizationSuffixes.has(next) || next === "island")) return name
+    return k === all.length ? undefined : { ...name, first: name.first + k }
+  }
+  return name
+}
+
+/**
+ * "During Ramadan", "A Muslim", "And Scorpion Minerals Inc": a word compromise's word list knows only
+ * as a function word, opening the clause, is not the name's first word ("The Sun" keeps its article).
+ */
+const withoutLeadingFunctionWord = <N extends TaggedName>(tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>, listedTags: (word: string) => ReadonlyArray<string>, name: N): N | undefined => {
+  const token = tokens[name.first]
+  const word = token.text.toLowerCase()
+  if (word === "the" || !/^\p{Lu}(?:\p{Ll}|$)/u.test(token.text) || !startsClause(tokens, name.first, sentences[token.sentence].firstToken)) return name
+  if (!isListedFunctionWord(listedTags(word))) return name
+  return name.first === name.last ? undefined : { ...name, first: name.first + 1 }
+}
+
+export const mergeModelNames = (
+  lexicon: ActorLexicon,
+  listedTags: (word: string) => ReadonlyArray<string>,
+  text: string,
+  tokens: ReadonlyArray<Token>,
+  sentences: ReadonlyArray<Sentence>,
+  tagged: ReadonlyArray<TaggedName>,
+  ruleSpans: ReadonlyArray<NameSpan>
+): Array<NameSpan> => {
+  const names = typeShortForms(lexicon, tokens, joinInitials(tokens, tagged)).filter((name) => name.type !== "MISC")
+  const merged: Array<NameSpan> = []
+  const claimed = new Set<number>()
+  // A gazetteer phrase or a cue's name the tagger cut differently stands as the rule found it:
+  // "Dar es Salaam", "Vice Premier He Lifeng", "Secretary of State Condoleezza Rice".
+  // Only where the rule's name holds the tagger's, or the tagger took a title's words into the name.
+  const strongRule = (name: TaggedName) =>
+    ruleSpans.some((span) => span.confidence >= 3 && KEPT_ALONE.test(span.rule) && span.first <= name.last && name.first <= span.last &&
+      (span.first !== name.first || span.last !== name.last) &&
+      ((span.first <= name.first && name.last <= span.last) || (span.rule.startsWith("cue:") && name.first < span.first)))
+  // "The Muslim Council of Britain", "Bank of the West and Wells Fargo Bank": where the rules found the
+  // name without the sentence's article, or found two names the tagger ran together, the rules' stand.
+  const training = ruleSpans.filter((span) => KEPT_ALONE.test(span.rule) || span.rule.startsWith("pattern:"))
+  const ruleNamesInside = (name: TaggedName) => {
+    const inside = training.filter((span) => name.first <= span.first && span.last <= name.last && (span.first !== name.first || span.last !== name.last))
+    const articleOnly = inside.length === 1 && inside[0].first === name.first + 1 && inside[0].last === name.last && tokens[name.first].text === "The"
+    return articleOnly || inside.length >= 2 ? inside : undefined
+  }
+  // A work's title after its noun ("the film Vera Drake"), and the same title elsewhere, is no actor.
+  const works = new Set(ruleSpans.filter((span) => span.kind === "other").map((span) => span.text))
+  const work = (name: TaggedName) =>
+    ruleSpans.some((span) => span.kind === "other" && span.first <= name.last && name.first <= span.last) ||
+    works.has(text.slice(tokens[name.first].start, nameCore(tokens[name.last]).end))
+  // "US Treasury Secretary Scott Bessent": a title's words before a person are the title, not a name
+  // ("US" stays the affiliation).
+  const titleTokens = new Set<number>()
+  // The place of an office inside the title ("Senator from Vermont") stays a name.
+  // and so does an institution that began before the title ("Department of Health Secretary John Reid").
+  const inOtherName = (t: number, titleFirst: number) =>
+    ruleSpans.some((span) => span.titleFirst === undefined && span.first <= t && t <= span.last &&
+      (span.kind === "place" || span.kind === "country" || (span.kind === "organization" && span.first < titleFirst)))
+  for (const span of ruleSpans) {
+    const titleFirst = span.titleFirst
+    if (titleFirst !== undefined) for (let t = titleFirst; t < span.first; t++) if (!inOtherName(t, titleFirst)) titleTokens.add(t)
+  }
+  const withoutTitle = <N extends TaggedName>(name: N): N | undefined => {
+    let last = name.last
+    while (last >= name.first && titleTokens.has(last)) last--
+    if (last < name.last) while (last >= name.first && !isCapitalised(tokens[last])) last--
+    if (last < name.first) return undefined
+    if (last === name.last) return name
+    // What is left was typed as part of the longer name: a country the gazetteer knows is a location.
+    const country = lexicon.countries.get(text.slice(tokens[name.first].start, nameCore(tokens[last]).end).toLowerCase())
+    return { ...name, last, ...(country !== undefined && country.form !== "demonym" ? { type: "LOC" as const } : {}) }
+  }
+  // In a title-case headline capitals say nothing: a name there stands only where the document names
+  // it again below, a rule needing no training data found it, or compromise knows a word of it as a name.
+  const capsLine: Array<boolean> = []
+  for (const sentence of sentences) capsLine.push(...capsLineFlags(tokens, sentence.firstToken, sentence.endToken))
+  const lines = lineKinds(tokens, capsLine)
+  const textOf = (name: TaggedName) => text.slice(tokens[name.first].start, nameCore(tokens[name.last]).end)
+  const proseNames = new Set(names.filter((name) => lines[name.first] === "prose").map(textOf))
+  const unsupportedInHeadline = (name: TaggedName) =>
+    lines[name.first] === "title" && !proseNames.has(textOf(name)) &&
+    !ruleSpans.some((span) => TRAINING_FREE.test(span.rule) && span.first <= name.last && name.first <= span.last) &&
+    !tokens.slice(name.first, name.last + 1).some((token) => NAME_TAGS.some((tag) => token.tags.includes(tag)))
+  for (const tagged of names) {
+    // "I've" alone: a pronoun (compromise tags it so in context) is no name.
+    if (tagged.first === tagged.last && tokens[tagged.first].tags.includes("Pronoun")) continue
+    if (unsupportedInHeadline(tagged)) continue
+    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, tagged)
+    const untitled = trimmed === undefined ? undefined : withoutTitle(trimmed)
+    const name = untitled === undefined ? undefined : withoutHoliday(lexicon, tokens, untitled)
+    if (name === undefined || strongRule(name) || work(name)) continue
+    const ruleNames = ruleNamesInside(name)
+    if (ruleNames !== undefined) {
+      for (const span of ruleNames) {
+        merged.push({ ...span, rule: `model:ner+${span.rule}`, confidence: Math.max(2, span.confidence) })
+        for (let t = span.first; t <= span.last; t++) claimed.add(t)
+      }
+      continue
+    }
+    const type = name.type as Exclude<EntityType, "MISC">
+    const suffix = name.longForm ? "+document:long-form" : ""
+    const sentenceStart = sentences[tokens[name.first].sentence].firstToken
+    const sentenceEnd = sentences[tokens[name.first].sentence].endToken
+    const same = ruleSpans.find((span) => span.first === name.first && span.last === name.last)
+    if (same?.kind === "other") continue
+    // Where the two disagree on the type, a person after a title and a known institution ("White House",
+    // which CoNLL-2003 mostly types LOC) keep the rule's.
+    if (same !== undefined && (KINDS[type].includes(same.kind) || (same.kind === "person" && same.rule.startsWith("cue:")) || same.rule.startsWith("lexicon:organizations"))) {
+      merged.push({ ...same, rule: `model:ner+${same.rule}${suffix}`, confidence: Math.max(2, same.confidence) })
+      for (let t = name.first; t <= name.last; t++) claimed.add(t)
+      continue
+    }
+    const start = tokens[name.first].start
+    const end = nameCore(tokens[name.last]).end
+    const found = { first: name.first, last: name.last, start, end, text: text.slice(start, end) }
+    const rule = `model:ner${suffix}`
+    const folded = found.text.toLowerCase()
+    let span: NameSpan
+    if (type === "PER") {
+      const title = titleBefore(lexicon, tokens, name.first, sentenceStart)
+      span = { ...found, kind: "person", rule, confidence: 2, ...(title ? { titleFirst: title.first, ...(title.gender ? { gender: title.gender } : {}) } : {}) }
+    } else if (type === "ORG") {
+      const organization = lexicon.organizations.get(folded)
+      span = { ...found, kind: "organization", rule, confidence: 2, ...(organization ? { organization } : {}) }
+    } else {
+      const country = lexicon.countries.get(folded)
+      span = country !== undefined && country.form !== "demonym"
+        ? { ...countrySpan(tokens, found, country, sentenceEnd), rule: `${rule}+${countrySpan(tokens, found, country, sentenceEnd).rule}` }
+        : { ...found, kind: "place", rule, confidence: 2 }
+    }
+    merged.push(span)
+    for (let t = name.first; t <= name.last; t++) claimed.add(t)
+  }
+  for (const span of ruleSpans) {
+    if (!KEPT_ALONE.test(span.rule)) continue
+    // "White House" inside "White House National Economic Council" is an actor of its own.
+    if (span.rule.endsWith(":inside-name")) {
+      merged.push(span)
+      continue
+    }
+    let overlaps = false
+    for (let t = span.first; t <= span.last && !overlaps; t++) overlaps = claimed.has(t)
+    if (!overlaps) merged.push(span)
+  }
+  return merged.sort((a, b) => a.start - b.start)
+}

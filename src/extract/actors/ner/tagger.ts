@@ -1,0 +1,83 @@
+/**
+ * The name tagger: features (features.ts) scored by the averaged perceptron's weights
+ * (perceptron.ts), decoded sentence by sentence. The model file is `models/ner.json.gz`, trained by
+ * `npm run train -- ner`; it is read once per process or worker (the NLP service holds the tagger).
+ */
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import type { Sentence, Token } from "../../../model/document.ts"
+import type { ActorLexicon } from "../lexicon.ts"
+import type { NameSpan } from "../recognize.ts"
+import { NEIGHBOUR_OFFSETS, documentFeatureParts, neighbourFeatures, wordLevelFeatures } from "./features.ts"
+import type { FeatureContext } from "./features.ts"
+import { LABEL_COUNT, addScores, decodeEmissions, deserialize, spansOf } from "./perceptron.ts"
+import type { EntityType, LoadedModel, ModelHeader, Weights } from "./perceptron.ts"
+
+export const NAME_MODEL_PATH = fileURLToPath(new URL("../../../../models/ner.json.gz", import.meta.url))
+
+/** A name the tagger found: tokens [first, last] of the document and its CoNLL type. */
+export interface TaggedName {
+  readonly first: number
+  readonly last: number
+  readonly type: EntityType
+}
+
+export interface NameTagger {
+  readonly header: ModelHeader
+  /** The names in a document's tokens. */
+  readonly tag: (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>, ruleSpans?: ReadonlyArray<NameSpan>) => Array<TaggedName>
+}
+
+/** Sums kept per distinct word; cleared when they grow past this many (a long run meets new words). */
+const MEMO_LIMIT = 200_000
+
+export const makeNameTagger = (
+  model: { readonly header: ModelHeader; readonly weights: Weights },
+  listedTags: FeatureContext["listedTags"]
+): NameTagger => {
+  const { weights } = model
+  // The same scores as summing every feature of `documentFeatures`, but a word's own features and its
+  // features as a neighbour are summed once per distinct word.
+  const memo = new Map<string, Float64Array>()
+  const memoised = (key: string, features: () => Iterable<string>) => {
+    let scores = memo.get(key)
+    if (scores === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear()
+      scores = new Float64Array(LABEL_COUNT)
+      addScores(weights, features(), scores)
+      memo.set(key, scores)
+    }
+    return scores
+  }
+  return {
+    header: model.header,
+    tag: (lexicon, tokens, sentences, ruleSpans = []) => {
+      const context = { lexicon, listedTags }
+      const parts = documentFeatureParts(context, tokens, sentences, ruleSpans)
+      const names: Array<TaggedName> = []
+      for (const sentence of sentences) {
+        const n = sentence.endToken - sentence.firstToken
+        const emissions = new Float64Array(n * LABEL_COUNT)
+        for (let t = 0; t < n; t++) {
+          const part = parts[sentence.firstToken + t]
+          const offset = t * LABEL_COUNT
+          const own = memoised(`w\u0000${part.word}`, () => wordLevelFeatures(context, part.word))
+          for (let y = 0; y < LABEL_COUNT; y++) emissions[offset + y] += own[y]
+          part.neighbours.forEach((word, k) => {
+            const at = NEIGHBOUR_OFFSETS[k] > 0 ? `+${NEIGHBOUR_OFFSETS[k]}` : `${NEIGHBOUR_OFFSETS[k]}`
+            const scores = memoised(`${at}\u0000${word}`, () => neighbourFeatures(at, word))
+            for (let y = 0; y < LABEL_COUNT; y++) emissions[offset + y] += scores[y]
+          })
+          addScores(weights, part.contextual, emissions, offset)
+        }
+        for (const span of spansOf(decodeEmissions(weights, n, emissions))) {
+          names.push({ first: sentence.firstToken + span.first, last: sentence.firstToken + span.last, type: span.type })
+        }
+      }
+      return names
+    }
+  }
+}
+
+/** Reads the committed model file. */
+export const loadNameModel = (path = NAME_MODEL_PATH): LoadedModel => deserialize(readFileSync(path))

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "@effect/vitest"
+import { fileURLToPath } from "node:url"
+import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { analyzeText, extractContext } from "../src/extract/index.ts"
+import { extractActors } from "../src/extract/actors/index.ts"
+import { creditRanges } from "../src/extract/actors/credits.ts"
+import { actorLexicon } from "../src/extract/actors/lexicon.ts"
+import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
+import { typeShortForms } from "../src/extract/actors/ner/merge.ts"
+import { Labels, decode, deserialize, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
+import { makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
+import { recognizeSentence } from "../src/extract/actors/recognize.ts"
+import { prepare, score } from "../src/extract/actors/ner/train.ts"
+
+const engine = sharedNlpEngine()
+const fixture = fileURLToPath(new URL("./fixtures/ner/tiny.jsonl", import.meta.url))
+const header = { name: "test", source: "tests/fixtures/ner/tiny.jsonl", licence: "test", settings: {}, figures: {} }
+const analyzed = (text: string) => analyzeText(engine, text, { date: "2025-06-10" })
+const actorsOf = (text: string) => extractActors(extractContext(engine, analyzed(text)))
+
+describe("name tagger: training, saving and loading", () => {
+  const prepared = prepare(engine, fixture, () => {})
+  const sequences = prepared.flatMap(({ document, features }) =>
+    document.doc.sentences.map((s) => ({ features: features.slice(s.firstToken, s.endToken), labels: document.labels.slice(s.firstToken, s.endToken) })))
+
+  it("labels the fixture's tokens from its gold names (B-/I-)", () => {
+    const { document } = prepared[0]
+    const labelled = document.doc.tokens.map((t, i) => `${t.text}/${Labels[document.labels[i]]}`)
+    expect(labelled.slice(0, 6)).toEqual(["Angela/B-PER", "Merkel/I-PER", "met/O", "Emmanuel/B-PER", "Macron/I-PER", "in/O"])
+  })
+
+  it("learns the fixture and tags it back", () => {
+    const weights = train(sequences, { epochs: 10, seed: 1, minCount: 1 })
+    const scores = score(weights, prepared)
+    expect(scores.byType.ALL.tp).toBe(scores.byType.ALL.gold)
+    expect(scores.byType.ALL.predicted).toBe(scores.byType.ALL.gold)
+  })
+
+  it("gives the same bytes on a second run, and the loaded model decodes as the trained one", () => {
+    const first = serialize(train(sequences, { epochs: 5, seed: 7, minCount: 1 }), header)
+    const second = serialize(train(sequences, { epochs: 5, seed: 7, minCount: 1 }), header)
+    expect(Buffer.compare(first, second)).toBe(0)
+    const weights = train(sequences, { epochs: 5, seed: 7, minCount: 1 })
+    const loaded = deserialize(serialize(weights, header, 0))
+    expect(loaded.header).toEqual(header)
+    for (const sequence of sequences) expect(decode(loaded.weights, sequence.features)).toEqual(decode(weights, sequence.features))
+  })
+
+  it("tags a new document with a loaded model through the tagger", () => {
+    const loaded = deserialize(serialize(train(sequences, { epochs: 10, seed: 1, minCount: 1 }), header))
+    const tagger = makeNameTagger(loaded, engine.listedTags)
+    const doc = analyzed("Angela Merkel met Satya Nadella in Berlin.")
+    const ruleSpans = doc.sentences.flatMap((s) => recognizeSentence(actorLexicon(), doc.clean.text, doc.tokens, s))
+    const names = tagger.tag(actorLexicon(), doc.tokens, doc.sentences, ruleSpans).map((n) => `${doc.tokens.slice(n.first, n.last + 1).map((t) => t.text).join(" ")}:${n.type}`)
+    expect(names).toEqual(["Angela Merkel:PER", "Satya Nadella:PER", "Berlin:LOC"])
+  })
+
+  it("tags as decoding every feature would, with a word's own and neighbour features summed once per word", () => {
+    const weights = train(sequences, { epochs: 5, seed: 3, minCount: 1 })
+    const tagger = makeNameTagger({ header, weights }, engine.listedTags)
+    for (const { document, features } of prepared) {
+      const { tokens, sentences } = document.doc
+      const expected = sentences.flatMap((s) =>
+        spansOf(decode(weights, features.slice(s.firstToken, s.endToken))).map((span) => ({ first: s.firstToken + span.first, last: s.firstToken + span.last, type: span.type })))
+      const ruleSpans = sentences.flatMap((s) => recognizeSentence(actorLexicon(), document.text, tokens, s))
+      expect(tagger.tag(actorLexicon(), tokens, sentences, ruleSpans)).toEqual(expected)
+    }
+  })
+
+  it("turns BIO labels into spans, an I- after O opening none", () => {
+    const at = (label: string) => Labels.indexOf(label)
+    expect(spansOf([at("B-PER"), at("I-PER"), at("O"), at("B-ORG"), at("B-LOC"), at("I-LOC")])).toEqual([
+      { first: 0, last: 1, type: "PER" }, { first: 3, last: 3, type: "ORG" }, { first: 4, last: 5, type: "LOC" }
+    ])
+  })
+})
+
+describe("name tagger: features", () => {
+  const featuresOf = (text: string) => {
+    const doc = analyzed(text)
+    const features = documentFeatures({ lexicon: actorLexicon(), listedTags: engine.listedTags }, doc.tokens, doc.sentences)
+    return (word: string) => features[doc.tokens.findIndex((t) => t.text === word)]
+  }
+
+  it("writes word shapes with runs shortened", () => {
+    expect([wordShape("Merkel"), wordShape("NATO"), wordShape("U.S."), wordShape("1996-08-22")]).toEqual(["Xxx", "XX", "X.X.", "dd-dd-dd"])
+  })
+
+  it("marks a line in capitals and a title-case headline, and prose", () => {
+    const caps = featuresOf("RUGBY UNION - CUTTITTA BACK FOR ITALY AFTER A YEAR.\nItaly recalled Marcello Cuttitta on Friday.")
+    expect(caps("CUTTITTA")).toContain("line=caps")
+    expect(caps("Cuttitta")).toContain("line=prose")
+    const title = featuresOf("Tara Reid Finally Checks Into Rehab For Undisclosed Reasons\nThe actress entered a clinic in Malibu.")
+    expect(title("Rehab")).toContain("line=title")
+    expect(title("Malibu")).toContain("line=prose")
+  })
+
+  it("carries what the document says of the word elsewhere", () => {
+    const get = featuresOf("Peter Blackburn arrived. Blackburn said the talks went well, said Blackburn.")
+    expect(get("Blackburn")).toContain("doc:in-longer=last")
+    expect(get("Blackburn")).toContain("doc:capitalised-inside|line=prose")
+    expect(get("Peter")).toContain("doc:in-longer=first")
+  })
+
+  it("marks gazetteer phrases and title words", () => {
+    const get = featuresOf("Chancellor Angela Merkel visited the United Nations in New York.")
+    expect(get("United")).toContain("gaz=B-organization")
+    expect(get("Nations")).toContain("gaz=I-organization")
+    expect(get("Angela")).toContain("after-title")
+  })
+})
+
+describe("name tagger: short forms", () => {
+  it("gives a short form the type of its long form in the document", () => {
+    const doc = analyzed("Peter Blackburn met Reuters Holdings staff. Blackburn said Reuters would grow.")
+    const at = (word: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && t.text === word)
+    const names = typeShortForms(actorLexicon(), doc.tokens, [
+      { first: 0, last: 1, type: "PER" },
+      { first: at("Reuters"), last: at("Reuters") + 1, type: "ORG" },
+      { first: at("Blackburn", 2), last: at("Blackburn", 2), type: "LOC" },
+      { first: at("Reuters", at("Reuters") + 1), last: at("Reuters", at("Reuters") + 1), type: "PER" }
+    ])
+    expect(names.map((n) => `${n.type}${n.longForm ? "+long-form" : ""}`)).toEqual(["PER", "ORG", "PER+long-form", "ORG+long-form"])
+  })
+})
+
+describe("actors: credits are metadata", () => {
+  const creditsIn = (text: string) => creditRanges(text).map((r) => `${r.rule}:${text.slice(r.start, r.end)}`)
+
+  it("finds a wire story's reporting, writing and editing credits", () => {
+    expect(creditsIn("The talks ended. Reporting by John Smith in Paris; Writing by Jane Doe; Editing by Peter Graff")).toEqual([
+      "credit:wire-credits:Reporting by John Smith in Paris", "credit:wire-credits:Writing by Jane Doe", "credit:wire-credits:Editing by Peter Graff"
+    ])
+    expect(creditsIn("(Additional reporting by Bob Lee)")).toEqual(["credit:wire-credits:Additional reporting by Bob Lee"])
+    expect(creditsIn("The book was edited by John Smith.")).toEqual([])
+  })
+
+  it("finds an agency's dateline tag, not the agency named in a sentence", () => {
+    expect(creditsIn("WASHINGTON (AP) — The Senate voted on Tuesday.")).toEqual(["credit:agency-tag:(AP)"])
+    expect(creditsIn("the Associated Press (AP) called the election")).toEqual([])
+    expect(creditsIn("A protester (AP Photo/Evan Vucci) stands.")).toEqual(["credit:agency-photo:(AP Photo/Evan Vucci)"])
+  })
+
+  it("finds press-release distributors' datelines", () => {
+    expect(creditsIn("NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Corp. announced")).toEqual(["credit:press-release-dateline:/PRNewswire/"])
+    expect(creditsIn("SAN JOSE, Calif.--(BUSINESS WIRE)--Acme Inc. today")).toEqual(["credit:press-release-dateline:(BUSINESS WIRE)"])
+    expect(creditsIn("TORONTO, May 3, 2021 (GLOBE NEWSWIRE) -- Acme")).toContain("credit:press-release-dateline:(GLOBE NEWSWIRE)")
+  })
+
+  it("emits no actor from a credit inside the body", () => {
+    const { mentions } = actorsOf(
+      "WASHINGTON (AP) — Senator Bernie Sanders spoke in Ohio on Monday. Reporting by Jonathan Landay; Writing by David Brunnstrom; Editing by Peter Cooney"
+    )
+    const names = mentions.map((m) => m.text)
+    expect(names).toContain("Bernie Sanders")
+    for (const credited of ["AP", "Jonathan Landay", "David Brunnstrom", "Peter Cooney", "Writing", "Editing", "Reporting"]) expect(names).not.toContain(credited)
+  })
+
+  it("emits no actor from a press-release dateline", () => {
+    const names = actorsOf("NEW YORK, Jan. 5, 2024 /PRNewswire/ -- Acme Holdings announced a deal with Zorblax Corp. on Friday.").mentions.map((m) => m.text)
+    expect(names.some((n) => /newswire/i.test(n))).toBe(false)
+  })
+})
+
+describe("actors: the tagger in the pipeline", () => {
+  it("says in the row's rule that the model found the name", () => {
+    const { mentions } = actorsOf("Shares of Zorblax Industries fell after chief executive Maria Gonzalez resigned.")
+    const maria = mentions.find((m) => m.text === "Maria Gonzalez")
+    expect(maria?.kind).toBe("person")
+    expect(maria?.rule).toMatch(/^model:ner/)
+  })
+
+  it("reads names on an all-caps line", () => {
+    const { mentions } = actorsOf("SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\nJapan beat Syria 2-1 in Al Ain on Friday.")
+    const kinds = mentions.map((m) => `${m.text}:${m.kind}`)
+    expect(kinds).toContain("JAPAN:country")
+    expect(kinds).toContain("CHINA:country")
+    expect(kinds).not.toContain("LUCKY:person")
+  })
+
+  it("reads a title-case headline without taking its words for names", () => {
+    const names = actorsOf("Woman Killed In Queens Hit-And-Run\nA woman was killed in Queens on Sunday.").mentions.map((m) => m.text)
+    expect(names).not.toContain("Woman")
+    expect(names).not.toContain("Woman Killed")
+  })
+
+  it("takes no pronoun for a name, contracted or not", () => {
+    const names = actorsOf("\"I've been there,\" she said. I've seen it. Angela Merkel agreed.").mentions.map((m) => m.text)
+    expect(names).toEqual(["Angela Merkel"])
+  })
+
+  it("keeps a group as a group and a common noun out", () => {
+    const { mentions } = actorsOf("Protesters gathered outside as MPs voted. Banks and armed forces stayed quiet.")
+    expect(mentions.filter((m) => m.kind === "group").map((m) => m.text)).toEqual(expect.arrayContaining(["Protesters", "MPs"]))
+    // "Banks" opening a sentence is the collective noun (a group, if anything), never a named actor.
+    expect(mentions.filter((m) => m.role !== "group").map((m) => m.text)).not.toContain("Banks")
+  })
+})
