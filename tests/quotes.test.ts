@@ -6,7 +6,7 @@ import { extractActors } from "../src/extract/actors/index.ts"
 import { extractQuotes } from "../src/extract/quotes/index.ts"
 import { findQuotations } from "../src/extract/quotes/quotations.ts"
 import type { ActorExtraction } from "../src/extract/context.ts"
-import type { ActorMention, LocalActor } from "../src/model/extraction.ts"
+import type { ActorMention, LocalActor, QuoteMention } from "../src/model/extraction.ts"
 import { hasShared, readSharedJson, repoRoot } from "./support/shared.ts"
 
 interface ActorFixture {
@@ -344,30 +344,48 @@ describe("quotes: patterns", () => {
     expect(b.map((q) => [q.text, q.speakerText])).toEqual([["The talks will focus on trade", "the union"]])
   })
 
-  it("a quote over two paragraphs is one direct quote", () => {
-    const text = `Smith said: “The first part goes on.\n\n“The second part ends here.”`
+  /** Rows as [text, start, end, speakerKey, quotation, part], with `text` checked against its span. */
+  const pieces = (text: string, quotes: ReadonlyArray<QuoteMention>) =>
+    quotes.map((q) => {
+      expect(text.slice(q.start, q.end)).toBe(q.text)
+      return [q.text, q.start, q.end, q.speakerKey, q.quotation, q.part]
+    })
+  const at = (text: string, piece: string) => [text.indexOf(piece), text.indexOf(piece) + piece.length]
+
+  it("a quote over two paragraphs, with an opening mark on each, is one quotation in two parts", () => {
+    const text = `Smith said: “The first part goes on.\n\n“The second part goes on.\n\n“The third part ends here.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.kind, q.text, q.speakerKey])).toEqual([
-      ["direct", `The first part goes on.\n\n${MARK}The second part ends here.`, "smith"]
+    expect(pieces(text, quotes)).toEqual([
+      ["The first part goes on.", ...at(text, "The first part goes on."), "smith", 0, 1],
+      ["The second part goes on.", ...at(text, "The second part goes on."), "smith", 0, 2],
+      ["The third part ends here.", ...at(text, "The third part ends here."), "smith", 0, 3]
     ])
+    expect(new Set(quotes.map((q) => q.kind))).toEqual(new Set(["direct"]))
   })
 
-  it("a quote interrupted by its attribution is one statement", () => {
+  it("a quote interrupted by its attribution is one quotation in two parts, each without the attribution", () => {
     const text = `“We are ready,” Smith said. “The talks begin today.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.kind, q.start, q.end, q.speakerKey])).toEqual([["direct", 1, text.length - 1, "smith"]])
-    expect(quotes[0].rule).toContain("continued")
-    // The span runs over the attribution; the text leaves it out.
-    expect(quotes[0].text).toBe("We are ready … The talks begin today.")
-    const indirect = quotesOf(`The museum, Mr. Smith said, would make history.`).quotes
-    expect(indirect.map((q) => [q.text, q.speakerText, q.rule])).toEqual([["The museum would make history", "Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]])
+    expect(pieces(text, quotes)).toEqual([
+      ["We are ready", 1, 13, "smith", 0, 1],
+      ["The talks begin today.", ...at(text, "The talks begin today."), "smith", 0, 2]
+    ])
+    expect(quotes.map((q) => q.rule)).toEqual(Array(2).fill("quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"))
+    const museum = `The museum, Mr. Smith said, would make history.`
+    const indirect = quotesOf(museum).quotes
+    expect(pieces(museum, indirect)).toEqual([
+      ["The museum", 0, 10, null, 0, 1],
+      ["would make history", ...at(museum, "would make history"), null, 0, 2]
+    ])
+    expect(indirect.map((q) => [q.speakerText, q.rule])).toEqual(Array(2).fill(["Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]))
   })
 
-  it("a quote that resumes after a phrase following the cue is one interrupted statement", () => {
+  it("a quote that resumes after a phrase following the cue is one quotation in two parts", () => {
     const text = `“We are ready,” Smith said during a visit to Ohio, “but the talks may take a while.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.start, q.end, q.text, q.speakerKey])).toEqual([
-      [1, text.length - 1, "We are ready … but the talks may take a while.", "smith"]
+    expect(pieces(text, quotes)).toEqual([
+      ["We are ready", 1, 13, "smith", 0, 1],
+      ["but the talks may take a while.", ...at(text, "but the talks may take a while."), "smith", 0, 2]
     ])
     expect(quotes[0].rule).toContain("interrupted")
   })
@@ -382,11 +400,12 @@ describe("quotes: patterns", () => {
     ])
   })
 
-  it("a quote in the next paragraph continues the attributed quote before it, as one statement", () => {
+  it("a quote in the next paragraph continues the attributed quote before it: one quotation, two parts", () => {
     const text = `“We are ready,” Smith said.\n\n“The talks begin today and will go on for a week.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.start, q.end, q.text, q.speakerKey, q.rule])).toEqual([
-      [1, text.length - 1, "We are ready … The talks begin today and will go on for a week.", "smith", "quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"]
+    expect(pieces(text, quotes)).toEqual([
+      ["We are ready", 1, 13, "smith", 0, 1],
+      ["The talks begin today and will go on for a week.", ...at(text, "The talks begin today and will go on for a week."), "smith", 0, 2]
     ])
   })
 

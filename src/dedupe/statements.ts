@@ -3,6 +3,8 @@
  * `statement_id`. Two quotes are one statement when the same speaker (the merged actor) says them in
  * the same story and their content words mostly coincide: most of the shorter quote's words are in
  * the longer one (`overlap`), and enough of them that a stock phrase does not count (`minShared`).
+ * The pieces of one quotation (`“…,” she said. “…”`: parts 1, 2, …) are one statement, compared with
+ * others by the words of all its pieces.
  */
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
@@ -14,6 +16,8 @@ export interface StatementQuote {
   readonly storyId: string
   readonly speakerActorId: string | null
   readonly text: string
+  /** Shared by the pieces of one quotation in a document (and by nothing else). */
+  readonly quotation: string
   /** Stable order of reports: publication date (undated last), then document, then offset. */
   readonly order: string
 }
@@ -42,13 +46,21 @@ export const groupStatements = (
   quotes: ReadonlyArray<StatementQuote>,
   options: StatementOptions = DefaultStatementOptions
 ): Map<string, StatementAssignment> => {
-  const words = quotes.map((q) => new Set(contentWords(q.text)))
   const sets = new UnionFind(quotes.length)
+  // The pieces of a quotation: one statement, represented by its first piece with all its words.
+  const firstPiece = new Map<string, number>()
+  const words = quotes.map(() => new Set<string>())
+  quotes.forEach((q, i) => {
+    const first = firstPiece.get(q.quotation)
+    if (first === undefined) firstPiece.set(q.quotation, i)
+    else sets.union(first, i)
+    for (const w of contentWords(q.text)) words[first ?? i].add(w)
+  })
   const joined = new Set<number>()
   // Blocking: only quotes of one speaker within one story are ever compared.
   const blocks = new Map<string, Array<number>>()
   quotes.forEach((q, i) => {
-    if (q.speakerActorId === null) return
+    if (q.speakerActorId === null || firstPiece.get(q.quotation) !== i) return
     const key = `${q.storyId}\u241f${q.speakerActorId}`
     const list = blocks.get(key)
     if (list === undefined) blocks.set(key, [i])
@@ -73,7 +85,8 @@ export const groupStatements = (
     const first = members.reduce((best, i) => (quotes[i].order < quotes[best].order ? i : best))
     const statementId = stableId("statement", quotes[first].quoteId)
     for (const i of members) {
-      out.set(quotes[i].quoteId, { statementId, mergedBy: members.length > 1 && joined.has(i) ? "same-speaker-similar-content" : null })
+      const representative = firstPiece.get(quotes[i].quotation)!
+      out.set(quotes[i].quoteId, { statementId, mergedBy: joined.has(representative) ? "same-speaker-similar-content" : null })
     }
   }
   return out

@@ -535,19 +535,42 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   }
 
   /**
-   * The quote's words without the attribution inside its span: the parts around each gap, joined by an
-   * ellipsis where quoted words are spliced (`We are ready … The talks begin today.`), by a space in
-   * an indirect quote (`The museum would make history`).
+   * The pieces of a quotation: the words around each gap (the attribution inside its span) and around
+   * each paragraph break (`…goes on.\n\n“The second part …`), each trimmed of its quotation marks,
+   * clause punctuation and spaces; an indirect piece also of its full stop. Pieces with no word are
+   * left out.
    */
-  const quotedText = (a: Attribution): string => {
-    const parts: Array<string> = []
+  const piecesOf = (a: Attribution): Array<{ start: number; end: number }> => {
+    const raw: Array<{ start: number; end: number }> = []
     let at = a.start
     for (const gap of a.gaps) {
-      parts.push(text.slice(at, gap.start).replace(/[\s,;:—–"“”']+$/u, ""))
+      raw.push({ start: at, end: gap.start })
       at = gap.end
     }
-    parts.push(text.slice(at, a.end).replace(/^[\s,;:—–"“”']+/u, ""))
-    return parts.filter((p) => p !== "").join(a.kind === "indirect" ? " " : " … ")
+    raw.push({ start: at, end: a.end })
+    const split = raw.flatMap((piece) => {
+      const out: Array<{ start: number; end: number }> = []
+      let from = piece.start
+      for (const br of text.slice(piece.start, piece.end).matchAll(/\n\s*\n/g)) {
+        out.push({ start: from, end: piece.start + br.index })
+        from = piece.start + br.index + br[0].length
+      }
+      out.push({ start: from, end: piece.end })
+      return out
+    })
+    return split.flatMap(({ start, end }) => {
+      for (;;) {
+        const lead = /^(?:[\s,;:—–"“”„«»]|''|``)+/u.exec(text.slice(start, end))
+        if (!lead) break
+        start += lead[0].length
+      }
+      for (;;) {
+        const trail = (a.kind === "indirect" ? /(?:[\s,;:—–"“”„«».]|'')+$/u : /(?:[\s,;:—–"“”„«»]|'')+$/u).exec(text.slice(start, end))
+        if (!trail) break
+        end -= trail[0].length
+      }
+      return /[\p{L}\p{N}]/u.test(text.slice(start, end)) ? [{ start, end }] : []
+    })
   }
 
   // Resolve speakers in document order.
@@ -559,6 +582,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const quotes: Array<QuoteMention> = []
   const diagnostics: Array<Diagnostic> = []
   let lastSpeaker: { key: string; unit: number } | null = null
+  let quotationCount = 0
   for (const a of sorted) {
     let speaker = a.speaker
     let resolved: ResolvedSpeaker = { actorKey: null, resolution: "none" }
@@ -598,10 +622,13 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
     const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
-    quotes.push({
-      start: a.start,
-      end: a.end,
-      text: quotedText(a),
+    const quotation = quotationCount++
+    piecesOf(a).forEach((piece, k) => quotes.push({
+      start: piece.start,
+      end: piece.end,
+      text: text.slice(piece.start, piece.end),
+      quotation,
+      part: k + 1,
       kind: a.kind,
       speakerKey: resolved.actorKey,
       speakerText: speaker ? text.slice(speaker.start, speaker.end) : null,
@@ -613,7 +640,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       cueEnd: cue?.end ?? null,
       addressee: a.addressee ? text.slice(a.addressee.start, a.addressee.end) : null,
       rule
-    })
+    }))
     if (speaker === null) {
       diagnostics.push({
         input_id: context.inputId,
