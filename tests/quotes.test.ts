@@ -331,10 +331,17 @@ describe("quotes: patterns", () => {
     expect(c.map((q) => [q.speakerText, q.speakerKey])).toEqual([["he", "hassett"]])
   })
 
-  it("a pronoun prefers the previous quote's speaker", () => {
-    const text = `“We are close,” Hassett told CNBC. Trump arrived later. He said a deal would follow.`
-    const { quotes } = quotesOf(text, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }])
-    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["We are close", "hassett"], ["a deal would follow", "hassett"]])
+  it("a pronoun prefers the previous quote's speaker, unless the text has named another fitting subject since", () => {
+    const trump: ActorFixture = { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }
+    const text = `“We are close,” Hassett told CNBC. The talks went on late. He said a deal would follow.`
+    expect(quotesOf(text, [hassett, trump]).quotes.map((q) => [q.text, q.speakerKey, q.rule])).toEqual([
+      ["We are close", "hassett", "quote.direct.speaker-before-cue.content-before.tell;speaker.name"],
+      ["a deal would follow", "hassett", "quote.indirect.speaker-before-cue.content-after.say;speaker.previous-speaker"]
+    ])
+    const between = `“We are close,” Hassett told CNBC. Trump arrived later. He said a deal would follow. “We will see,” Smith said. “I spoke with Trump,” she said.`
+    expect(quotesOf(between, [hassett, trump, smith]).quotes.map((q) => [q.text, q.speakerKey])).toEqual([
+      ["We are close", "hassett"], ["a deal would follow", "trump"], ["We will see", "smith"], ["I spoke with Trump", "smith"]
+    ])
   })
 
   it("according to, before and after the content", () => {
@@ -617,5 +624,76 @@ describe.skipIf(!hasShared)("quotes: seeds", () => {
       // The actor's name in one document may be the surname only ("Hassett"); dedupe joins it to the full name.
       expect(speaker !== "" && (g.speaker.includes(speaker) || speaker.includes(g.speaker)), `${g.evidence} → ${speaker}`).toBe(true)
     }
+  })
+})
+
+describe("quotes: speakers around the quotation, partial quotes and other senses of cue words", () => {
+  const doe: ActorFixture = { key: "doe", name: "Jane Doe", gender: "female", mentions: ["Jane Doe", "Doe"] }
+  const rows = (text: string, fixtures: ReadonlyArray<ActorFixture> = []) =>
+    quotesOf(text, fixtures).quotes.map((q) => {
+      expect(text.slice(q.start, q.end)).toBe(q.text)
+      return [q.kind, q.text, q.start, q.speakerText, q.speakerKey, q.part, q.rule]
+    })
+
+  it("a described speaker after the quotation: said the veteran goalkeeper", () => {
+    const text = `“We never gave up,” said the veteran goalkeeper after the match.`
+    expect(rows(text)).toEqual([["direct", "We never gave up", 1, "the veteran goalkeeper", null, 1, "quote.direct.speaker-after-cue.content-before.say;speaker.none"]])
+  })
+
+  it("a quotation introduced by a colon after a clause is said by the clause's subject", () => {
+    const text = `Jane Doe won on Sunday.\n\nDoe had a message for the fans: “Thank you for everything.”`
+    expect(rows(text, [doe])).toEqual([["direct", "Thank you for everything.", text.indexOf("Thank"), "Doe", "doe", 1, "quote.direct.lead-in.clause-subject;speaker.name"]])
+  })
+
+  it("a bare quotation in the next paragraph after a quote takes its speaker, as a quotation of its own", () => {
+    const text = `“We played well,” Doe said. The match ended late.\n\n“The fans were amazing.”`
+    expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
+      ["We played well", "doe", 1, "quote.direct.speaker-before-cue.content-before.say;speaker.name"],
+      ["The fans were amazing.", "doe", 1, "quote.direct.continued;speaker.previous-speaker"]
+    ])
+  })
+
+  it("partial quotes in the object of describe, thank, hail and call; no quotation marks, no quote", () => {
+    const text = `Doe described the plan as "a disaster for the economy." She thanked the volunteers for "their tireless work." Doe hailed the deal as "a historic step." Doe thanked the volunteers. Doe called the police.`
+    expect(rows(text, [doe]).map((r) => [r[0], r[1], r[4], r[6]])).toEqual([
+      ["mixed", `the plan as "a disaster for the economy.`, "doe", "quote.mixed.speaker-before-cue.quoted-object.describe;speaker.name"],
+      ["mixed", `the volunteers for "their tireless work.`, "doe", "quote.mixed.speaker-before-cue.quoted-object.thank;speaker.previous-speaker"],
+      ["mixed", `the deal as "a historic step.`, "doe", "quote.mixed.speaker-before-cue.quoted-object.hail;speaker.name"]
+    ])
+  })
+
+  it("cue words in other senses are no quotes: confirmed dead, conceded the goal, added a goal and an assist", () => {
+    expect(rows(`At least 75 people were confirmed dead on Monday. Doe conceded the goal in the 80th minute. Doe added a goal and an assist.`, [doe])).toEqual([])
+  })
+
+  it("a quotation ending in 'not' or 'is' keeps its cue; a joined negation or passive still blocks one", () => {
+    const text = `"Some courses are adapting, others are just not," said one former agency official. "It is what it is," said Doe. Doe did not say whether she would run. Doe was told to leave.`
+    expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ["Some courses are adapting, others are just not", "one former agency official", null],
+      ["It is what it is", "Doe", "doe"]
+    ])
+  })
+
+  it("the medium is no speaker: who issued the statement said it", () => {
+    const blm: ActorFixture = { key: "blm", name: "Black Lives Matter", kind: "organization", mentions: ["Black Lives Matter"] }
+    const text = `Minutes later, Black Lives Matter issued a statement saying it took the action because of the police.`
+    expect(rows(text, [blm]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["it took the action because of the police", "Black Lives Matter", "blm", "quote.indirect.sentence-subject.content-after.say;speaker.name"]
+    ])
+  })
+
+  it("the subject of the reported clause, or the cue's object, is never an inverted speaker", () => {
+    const paradis: ActorFixture = { key: "paradis", name: "Sandy Paradis", gender: "female", mentions: ["Paradis"] }
+    const text = `Paradis, who volunteered for Bill Clinton in 1992, says she could not support the plan.`
+    expect(rows(text, [paradis]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["she could not support the plan", "Paradis", "paradis", "quote.indirect.sentence-subject.content-after.say;speaker.name"]
+    ])
+    const urged = `Doe, now director of the Wilson Center, urged Obama last year not to close the prison.`
+    expect(rows(urged, [doe]).map((r) => [r[3], r[4]])).toEqual([["Doe", "doe"]])
+    const noting = `Prices are too high, Doe said on Tuesday, noting the minister "makes promises he cannot keep."`
+    expect(rows(noting, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["Prices are too high", "Doe", "doe", "quote.indirect.speaker-before-cue.content-before.say;speaker.name"],
+      [`the minister "makes promises he cannot keep.`, "Doe", "doe", "quote.mixed.participle.note;speaker.previous-speaker"]
+    ])
   })
 })
