@@ -416,6 +416,17 @@ describe("quotes: patterns", () => {
     ])
   })
 
+  it("a quote after an attribution the segmenter cuts in two is still the quotation's next part", () => {
+    const text = `"You can't blame her for what he did," said Jane Smith, 44, a home-care aide from Nashua who attended the rally. "It is not fair."`
+    const { quotes } = quotesOf(text, [smith])
+    expect(pieces(text, quotes)).toEqual([
+      ["You can't blame her for what he did", 1, 36, "smith", 0, 1],
+      ["It is not fair.", ...at(text, "It is not fair."), "smith", 0, 2]
+    ])
+    const narrated = `"We won," Smith said. The talks were delayed twice. "We will see it through."`
+    expect(quotesOf(narrated, [smith]).quotes.map((q) => [q.text, q.quotation, q.part])).toEqual([["We won", 0, 1], ["We will see it through.", 1, 1]])
+  })
+
   it("a quote after narration keeps the previous speaker on a row of its own", () => {
     const text = `“We are ready,” Smith said. The talks were delayed twice.\n\n“The talks begin today and will go on for a week.”`
     const { quotes } = quotesOf(text, [smith])

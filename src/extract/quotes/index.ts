@@ -606,8 +606,15 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       // attribution: one statement that its attribution interrupts; one row whose span runs over both
       // parts (and the attribution between them), as PolNeAR annotates it.
       const endsBeforeAttribution = previous.pattern.endsWith("content-before") || previous.pattern.includes("continued")
-      const adjacent = unit.index - previous.unit.index === 1 &&
-        (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution))
+      // In its paragraph the attribution may run over more than one sentence as the segmenter cuts
+      // it (`“…,” said Sara Walker, 44, a home-care aide from Nashua who …. “…”`): what matters is that
+      // only the previous quote's attribution, one sentence of writer's words, stands between.
+      const between = text.slice(previous.end, q.start)
+      const onlyItsAttribution = previous.unit.paragraph === unit.paragraph && endsBeforeAttribution && previous.cue !== null &&
+        previous.cue.start >= previous.end && previous.cue.end <= q.start && (between.match(/[.!?]["”']?(\s+|$)/g) ?? []).length <= 1 &&
+        !attributions.some((other) => other !== previous && other.start >= previous.end && other.start < q.start)
+      const adjacent = onlyItsAttribution || (unit.index - previous.unit.index === 1 &&
+        (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution)))
       const quoted = previous.kind === "direct" || (previous.kind === "mixed" && endsBeforeAttribution)
       if (adjacent && quoted) {
         previous.gaps.push({ start: previous.end, end: q.contentStart })
