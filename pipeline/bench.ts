@@ -8,6 +8,7 @@
  *
  *   npm run bench                          the whole thing (about 20–30 minutes on 2 cores)
  *   npm run bench -- --limit 200 --sizes 1,2   a quick look
+ *   npm run bench -- --syntax-only         only tagging + parsing vs compromise's tagging (issue #20)
  */
 import { execFileSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
@@ -20,7 +21,7 @@ import { Console, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { megabytes, readCorpus, replay, scaledCorpus, toJsonLines } from "../src/bench/corpus.ts"
-import { compromiseParallelSeconds, compromiseSeconds, runPipelineChild } from "../src/bench/measure.ts"
+import { compromiseParallelSeconds, compromiseSeconds, runPipelineChild, syntaxShareSeconds } from "../src/bench/measure.ts"
 import { renderMarkdown, renderTerminal } from "../src/bench/report.ts"
 import type { BenchReport, Machine, SizedRun } from "../src/bench/report.ts"
 import { defaultWorkerCount } from "../src/workers/index.ts"
@@ -63,6 +64,7 @@ const bench = Command.make(
     sizes: Flag.String("sizes").pipe(Flag.withDescription("Corpus sizes to run, as multiples of the corpus"), Flag.withDefault("1,2,4")),
     workers: Flag.Int("workers").pipe(Flag.withDescription(`Worker threads for the sized runs (default: one per core, here ${defaultWorkerCount()})`), Flag.optional),
     skipCompromise: Flag.Boolean("skip-compromise").pipe(Flag.withDescription("Do not time compromise alone"), Flag.withDefault(false)),
+    syntaxOnly: Flag.Boolean("syntax-only").pipe(Flag.withDescription("Only time tagging + parsing against compromise's tagging (a few minutes)"), Flag.withDefault(false)),
     skipOneWorker: Flag.Boolean("skip-one-worker").pipe(Flag.withDescription("Do not run the 1x corpus on one worker"), Flag.withDefault(false)),
     report: Flag.String("report").pipe(Flag.withDescription("Report name under bench-reports/"), Flag.withDefault("latest"))
   },
@@ -109,8 +111,21 @@ const bench = Command.make(
         return { ...run, scale, articles: input.articles, megabytes: input.megabytes, workers: runWorkers }
       })
 
+    const measureSyntax = () => {
+      log(`tagging + parsing beside compromise's tagging on ${records.length} articles…`)
+      const share = syntaxShareSeconds(sharedNlpEngine(), records)
+      log(`  ${share.syntax.toFixed(1)} s vs ${share.compromise.toFixed(1)} s (${((share.syntax / share.compromise) * 100).toFixed(1)} %)`)
+      record({ ...report, syntax: { compromiseSeconds: share.compromise, syntaxSeconds: share.syntax, sentences: share.sentences } })
+    }
+    if (options.syntaxOnly) {
+      measureSyntax()
+      rmSync(work, { recursive: true, force: true })
+      yield* Console.log(renderTerminal(report))
+      return
+    }
     try {
       if (!options.skipCompromise) {
+        measureSyntax()
         log(`compromise alone on ${records.length} articles…`)
         const seconds = compromiseSeconds(sharedNlpEngine(), records)
         log(`  ${seconds.toFixed(1)} s`)

@@ -5,6 +5,7 @@
  *
  *   npm run eval                                   all tasks, all dev files, and the seeds
  *   npm run eval -- --task quotes                  one task on its default dev file(s)
+ *   npm run eval -- --task syntax                  tagger and parser on UD English EWT dev and test
  *   npm run eval -- --gold FILE.jsonl --task T     any file in the eval format
  *   npm run eval -- --limit 100                    about 100 documents per file (whole topics)
  */
@@ -25,22 +26,24 @@ import { withQuality } from "./docs.ts"
 const repoRoot = fileURLToPath(new URL("../", import.meta.url))
 const sharedEval = (file: string) => resolve(repoRoot, "../shared/eval", file)
 const seedsGold = resolve(repoRoot, "../shared/gold/seeds.gold.json")
+const syntaxInputs = { treebank: resolve(repoRoot, "../shared/train/ud_english_ewt"), newsSample: join(repoRoot, "src/eval/syntax-news-sample.json") }
 
 /** Gold files and their tasks for the options given. */
 const planFor = (task: Task | null, gold: string | null, limit: number | null, command: string): EvalPlan | string => {
   if (gold !== null) {
-    if (task === "seeds") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
+    if (task === "seeds" || task === "syntax") return "--gold takes a file in the eval JSON Lines format; the seeds task reads ../shared/gold/seeds.gold.json"
     const path = resolve(gold)
     const tasks = task === null ? tasksFor(readGoldCorpus(path).records) : [task]
     if (tasks.length === 0) return `${gold}: annotates nothing a task scores (entities, quotes, times with values, subtopics, clusters)`
     return { files: [{ path, tasks }], seeds: null, limit, command }
   }
-  const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" ? [] : [task]
+  const wanted = task === null ? (Object.keys(DefaultGold) as Array<keyof typeof DefaultGold>) : task === "seeds" || task === "syntax" ? [] : [task]
   const byFile = new Map<string, Array<keyof typeof DefaultGold>>()
   for (const t of wanted) for (const file of DefaultGold[t]) byFile.set(file, [...(byFile.get(file) ?? []), t])
   return {
     files: [...byFile.entries()].map(([file, tasks]) => ({ path: sharedEval(file), tasks })),
     seeds: task === null || task === "seeds" ? { gold: seedsGold, folder: join(repoRoot, "seeds") } : null,
+    syntax: task === null || task === "syntax" ? syntaxInputs : null,
     limit,
     command
   }
@@ -49,7 +52,7 @@ const planFor = (task: Task | null, gold: string | null, limit: number | null, c
 const evaluate = Command.make(
   "eval",
   {
-    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, stories, coref or seeds"), Flag.optional),
+    task: Flag.Literals("task", Tasks).pipe(Flag.withDescription("Score one task: actors, quotes, dates, stories, coref, seeds or syntax"), Flag.optional),
     gold: Flag.String("gold").pipe(Flag.withDescription("A gold file in the eval JSON Lines format (default: the dev files of ../shared/eval/)"), Flag.optional),
     limit: Flag.Int("limit").pipe(Flag.withDescription("About N documents per file: whole topics in a fixed order until N are reached"), Flag.optional),
     report: Flag.String("report").pipe(

@@ -37,7 +37,8 @@ describe("npm run pipeline", () => {
       "003_331db8896ab59be3.txt processed"
     ])
     expect(manifest.counts.documents).toBe(2)
-  })
+    // two full runs, each loading compromise and the syntax models in its workers: minutes on a busy machine
+  }, 300_000)
 
   it("goes on past bad inputs, listing each in the manifest with its reason, and exits 0", () => {
     const input = tempDir("bad-in")

@@ -9,6 +9,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { CorpusRecord } from "./corpus.ts"
 import type { NlpEngine } from "../nlp/Nlp.ts"
+import { mapToTokens, udTokensOf } from "../segment/udTokens.ts"
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
 
@@ -82,6 +83,34 @@ export const compromiseSeconds = (engine: NlpEngine, records: ReadonlyArray<Corp
   const started = performance.now()
   for (const record of records) engine.tagSentences(record.text)
   return (performance.now() - started) / 1000
+}
+
+/**
+ * The segment stage's syntax (UD re-tokenisation, tagging, lemmas, parsing, mapping back) beside
+ * compromise's tagging of the same articles, timed article by article in turn so that a busy machine
+ * slows both alike. The parser sees each sentence as the segment stage gives it.
+ */
+export const syntaxShareSeconds = (engine: NlpEngine, records: ReadonlyArray<CorpusRecord>): { compromise: number; syntax: number; sentences: number } => {
+  const syntax = engine.syntax()
+  engine.tagSentences("Warm-up: the engine loads its lexicon on first use.")
+  syntax.analyse(["Warm", "-", "up", "."])
+  let compromise = 0
+  let parsing = 0
+  let sentences = 0
+  for (const record of records) {
+    const started = performance.now()
+    const tagged = engine.tagSentences(record.text)
+    const tagEnd = performance.now()
+    for (const terms of tagged) {
+      const tokens = terms.map((t, index) => ({ ...t, index, sentence: 0, start: 0, end: 0, upos: "", lemma: "", head: -1, deprel: "" }))
+      const ud = udTokensOf(tokens, 0, tokens.length)
+      mapToTokens(ud, syntax.analyse(ud.map((u) => u.text)), 0, tokens.length)
+      sentences++
+    }
+    parsing += performance.now() - tagEnd
+    compromise += tagEnd - started
+  }
+  return { compromise: compromise / 1000, syntax: parsing / 1000, sentences }
 }
 
 /**

@@ -29,6 +29,8 @@ export interface BenchReport {
   readonly compromise: { readonly seconds: number } | null
   /** compromise's tagging alone on the 1x corpus split over as many processes as the workers, at once. */
   readonly compromiseParallel?: { readonly processes: number; readonly seconds: number } | null
+  /** Tagging and parsing (src/nlp/syntax) beside compromise's tagging of the same articles, one thread. */
+  readonly syntax?: { readonly compromiseSeconds: number; readonly syntaxSeconds: number; readonly sentences: number } | null
   /** The pipeline end to end on the 1x corpus with one worker thread. */
   readonly oneWorker: SizedRun | null
   /** The pipeline end to end on each size with the chosen number of workers. */
@@ -56,6 +58,15 @@ export const figures = (report: BenchReport): Array<Figure> => {
   const compromiseMbs = report.compromise === null ? null : perSecond(report.corpus.megabytes, report.compromise.seconds)
   if (report.compromise !== null && compromiseMbs !== null) {
     rows.push({ measure: "compromise tagging alone, 1 thread", value: `${compromiseMbs.toFixed(3)} MB/s, ${perSecond(report.corpus.articles, report.compromise.seconds).toFixed(1)} articles/s`, target: "the floor", met: null })
+  }
+  if (report.syntax) {
+    const share = report.syntax.syntaxSeconds / report.syntax.compromiseSeconds
+    rows.push({
+      measure: "tagging + parsing vs compromise's tagging",
+      value: `${(share * 100).toFixed(1)} % (${report.syntax.syntaxSeconds.toFixed(1)} s vs ${report.syntax.compromiseSeconds.toFixed(1)} s, ${report.syntax.sentences} sentences)`,
+      target: "≤ 25 % (#20)",
+      met: share <= 0.25
+    })
   }
   for (const run of [report.oneWorker, base].filter((r): r is SizedRun => r !== null && r !== undefined)) {
     const mbs = perSecond(run.megabytes, run.seconds)

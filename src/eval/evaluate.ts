@@ -17,9 +17,14 @@ import { dateTask } from "./tasks/dates.ts"
 import { quoteTask } from "./tasks/quotes.ts"
 import { checkSeeds, readSeedsGold, seedTask } from "./tasks/seeds.ts"
 import { storyTask } from "./tasks/stories.ts"
+import { readNewsSample, syntaxTask } from "./tasks/syntax.ts"
+import { readNewsSampleFile } from "./tasks/syntaxNews.ts"
+
+/** Tasks scored on the pipeline's output for gold files (seeds and syntax have their own inputs). */
+export type PipelineTask = Exclude<Task, "seeds" | "syntax">
 
 /** The dev files each task scores by default (under ../shared/eval/). */
-export const DefaultGold: Readonly<Record<Exclude<Task, "seeds">, ReadonlyArray<string>>> = {
+export const DefaultGold: Readonly<Record<PipelineTask, ReadonlyArray<string>>> = {
   actors: ["conll2003.dev.jsonl", "meantime.dev.jsonl", "ecbplus.dev.jsonl"],
   quotes: ["polnear.dev.jsonl"],
   dates: ["meantime.dev.jsonl"],
@@ -28,9 +33,9 @@ export const DefaultGold: Readonly<Record<Exclude<Task, "seeds">, ReadonlyArray<
 }
 
 /** Tasks a gold file can be scored on, from what it annotates (for `--gold FILE` without `--task`). */
-export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<Exclude<Task, "seeds">> => {
+export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<PipelineTask> => {
   const has = (test: (r: GoldRecord) => boolean) => records.some(test)
-  const tasks: Array<Exclude<Task, "seeds">> = []
+  const tasks: Array<PipelineTask> = []
   if (has((r) => (r.entities ?? []).length > 0)) tasks.push("actors")
   if (has((r) => (r.quotes ?? []).length > 0)) tasks.push("quotes")
   if (has((r) => (r.times ?? []).some((t) => t.value !== undefined && t.value !== null))) tasks.push("dates")
@@ -41,13 +46,15 @@ export const tasksFor = (records: ReadonlyArray<GoldRecord>): Array<Exclude<Task
 
 export interface EvalPlan {
   /** Gold files with the tasks to score on each. */
-  readonly files: ReadonlyArray<{ readonly path: string; readonly tasks: ReadonlyArray<Exclude<Task, "seeds">> }>
+  readonly files: ReadonlyArray<{ readonly path: string; readonly tasks: ReadonlyArray<PipelineTask> }>
   readonly seeds: { readonly gold: string; readonly folder: string } | null
+  /** UD English EWT folder for the syntax task, and the hand-checked news sample; null to skip. */
+  readonly syntax?: { readonly treebank: string; readonly newsSample: string } | null
   readonly limit: number | null
   readonly command: string
 }
 
-const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldRecord>, output: PipelineOutput) => {
+const scoreTask = (task: PipelineTask, records: ReadonlyArray<GoldRecord>, output: PipelineOutput) => {
   switch (task) {
     case "actors": {
       const { figures, notes, tables } = actorTask(records, output.rows)
@@ -64,7 +71,7 @@ const scoreTask = (task: Exclude<Task, "seeds">, records: ReadonlyArray<GoldReco
   }
 }
 
-const scoreCorpus = (corpus: GoldCorpus, records: ReadonlyArray<GoldRecord>, tasks: ReadonlyArray<Exclude<Task, "seeds">>, output: PipelineOutput): Array<TaskReport> => {
+const scoreCorpus = (corpus: GoldCorpus, records: ReadonlyArray<GoldRecord>, tasks: ReadonlyArray<PipelineTask>, output: PipelineOutput): Array<TaskReport> => {
   const ids = new Set(records.map((r) => r.id))
   const skipped = output.skipped.filter((s) => ids.has(s.inputId)).length
   return tasks.map((task) => {
@@ -111,6 +118,12 @@ export const runEvaluation = Effect.fn("runEvaluation")(function*(plan: EvalPlan
       skipped: output.skipped.length,
       ...scored
     })
+  }
+  if (plan.syntax) {
+    log(`eval: syntax: tagging and parsing UD English EWT dev and test…`)
+    const sample = readNewsSample(plan.syntax.newsSample, readNewsSampleFile)
+    const { documents, ...scored } = syntaxTask(plan.syntax.treebank, plan.limit, sample)
+    reports.push({ task: "syntax", file: "en_ewt-ud-{dev,test}.conllu", corpus: "UD English EWT", split: "dev+test", documents, skipped: 0, ...scored })
   }
   return {
     ...gitState(),

@@ -4,7 +4,7 @@
  */
 import type { PrfCounts } from "./metrics.ts"
 
-export const Tasks = ["actors", "quotes", "dates", "stories", "coref", "seeds"] as const
+export const Tasks = ["actors", "quotes", "dates", "stories", "coref", "seeds", "syntax"] as const
 export type Task = (typeof Tasks)[number]
 
 export type Cell = number | string | null

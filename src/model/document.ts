@@ -73,7 +73,11 @@ export const Sentence = Schema.Struct({
 })
 export type Sentence = typeof Sentence.Type
 
-/** A word as the NLP tagged it; offsets are into the cleaned text and exclude punctuation. */
+/**
+ * A word as the NLP tagged it; offsets are into the cleaned text and exclude punctuation. Besides
+ * compromise's tags it carries the trained tagger's UPOS and lemma and the parser's dependency arc
+ * (SYNTAX-INTERFACE.md; helpers in src/segment/syntax.ts).
+ */
 export const Token = Schema.Struct({
   index: Schema.Int,
   sentence: Schema.Int,
@@ -84,7 +88,15 @@ export const Token = Schema.Struct({
   post: Schema.String,
   tags: Schema.Array(Schema.String),
   start: Schema.Int,
-  end: Schema.Int
+  end: Schema.Int,
+  /** Universal Dependencies part of speech (NOUN, PROPN, VERB, AUX, …) from the trained tagger. */
+  upos: Schema.String,
+  /** Lower-case lemma. */
+  lemma: Schema.String,
+  /** Index in `AnalyzedDocument.tokens` of the syntactic head, -1 for the sentence's root; never outside the sentence. */
+  head: Schema.Int,
+  /** UD relation to the head, with subtype as UD English EWT writes it (nsubj:pass, obl:agent, …); "root" for the root. */
+  deprel: Schema.String
 })
 export type Token = typeof Token.Type
 

@@ -1,5 +1,6 @@
 /**
- * The NLP engine behind a service, configured once at start-up: compromise without its chunker.
+ * The NLP engine behind a service, configured once at start-up: compromise without its chunker, and
+ * the trained syntax models (src/nlp/syntax/), loaded once per process or worker.
  * Stages never import compromise directly; they ask this service, so tests and workers can provide
  * their own configured instance.
  *
@@ -10,6 +11,7 @@
  */
 import { Context, Layer } from "effect"
 import nlp from "compromise"
+import { SyntaxAnalyser } from "./syntax/index.ts"
 
 export type Compromise = typeof nlp
 export type View = ReturnType<Compromise>
@@ -31,6 +33,8 @@ export interface NlpEngine {
   readonly tagSentences: (text: string) => ReadonlyArray<ReadonlyArray<TermJson>>
   /** The tags compromise's own word list gives `word` (lower case) whatever its context; empty if unlisted. */
   readonly listedTags: (word: string) => ReadonlyArray<string>
+  /** The trained UPOS tagger, lemmatiser and dependency parser (models/), loaded on first use. */
+  readonly syntax: () => SyntaxAnalyser
 }
 
 /**
@@ -56,7 +60,8 @@ export const makeNlpEngine = (): NlpEngine => {
     const listed = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined
     return listed === undefined ? [] : typeof listed === "string" ? [listed] : listed
   }
-  return { nlp: engine, tagSentences, listedTags }
+  let syntax: SyntaxAnalyser | undefined
+  return { nlp: engine, tagSentences, listedTags, syntax: () => (syntax ??= SyntaxAnalyser.load()) }
 }
 
 let shared: NlpEngine | undefined

@@ -1,11 +1,14 @@
 /**
- * Segment stage: splits the cleaned body into paragraphs and sentences and tags every word once, so
- * the extractors share one analysis instead of each re-tagging the text.
+ * Segment stage: splits the cleaned body into paragraphs and sentences, tags every word once and
+ * parses every sentence (UPOS, lemma, dependency head and relation), so the extractors share one
+ * analysis instead of each re-tagging the text.
  */
 import { Effect } from "effect"
 import type { AnalyzedDocument, CleanDocument, Sentence, Token } from "../model/document.ts"
 import { Nlp } from "../nlp/Nlp.ts"
 import type { NlpEngine } from "../nlp/Nlp.ts"
+import type { SyntaxAnalyser } from "../nlp/syntax/index.ts"
+import { mapToTokens, udTokensOf } from "./udTokens.ts"
 
 const PARAGRAPH_BREAK = /\n{2,}/g
 
@@ -27,6 +30,18 @@ export const paragraphRanges = (text: string): Array<{ start: number; end: numbe
 }
 
 /**
+ * Gives the tokens [first, end) of one sentence their UPOS, lemma and dependency arc: the sentence is
+ * re-tokenised the UD way (udTokens.ts), tagged and parsed, and the analysis mapped back.
+ */
+const parseSentence = (syntax: SyntaxAnalyser, tokens: Array<Token>, first: number, end: number): void => {
+  const ud = udTokensOf(tokens, first, end)
+  const analysis = syntax.analyse(ud.map((u) => u.text))
+  mapToTokens(ud, analysis, first, end).forEach((arc, k) => {
+    tokens[first + k] = { ...tokens[first + k], ...arc }
+  })
+}
+
+/**
  * Tags the whole body in one call and numbers each sentence's paragraph by offset. compromise ends most
  * sentences at line breaks, but not all (`…to have.\n\n"What …`), so a sentence is also cut where a
  * paragraph ends: no sentence crosses a paragraph.
@@ -41,7 +56,9 @@ export const analyze = (engine: NlpEngine, clean: CleanDocument): AnalyzedDocume
     while (current < paragraphs.length - 1 && paragraphs[current].end <= offset) current++
     return current
   }
+  const syntax = engine.syntax()
   const pushSentence = (firstToken: number, paragraph: number) => {
+    parseSentence(syntax, tokens, firstToken, tokens.length)
     const first = tokens[firstToken]
     const last = tokens[tokens.length - 1]
     sentences.push({
@@ -73,7 +90,12 @@ export const analyze = (engine: NlpEngine, clean: CleanDocument): AnalyzedDocume
         post: term.post,
         tags: term.tags,
         start,
-        end: start + term.offset.length
+        end: start + term.offset.length,
+        // set when the sentence is complete (parseSentence)
+        upos: "X",
+        lemma: term.normal,
+        head: -1,
+        deprel: "root"
       })
     }
     if (tokens.length > firstToken) pushSentence(firstToken, paragraph)

@@ -1,0 +1,494 @@
+/**
+ * Dependency parser: greedy arc-hybrid transitions (Kuhlmann et al. 2011) scored by an averaged
+ * perceptron, trained with the dynamic oracle of Goldberg & Nivre (2013), which tells the cost of
+ * every move from any configuration, so training can follow the model's own mistakes.
+ *
+ * Configuration: a stack, a buffer (words b..n-1 then an artificial ROOT at n), and the arcs so far.
+ *   SHIFT  pushes the buffer's first word;
+ *   LEFT   makes the buffer's first word the head of the stack's top, and pops it;
+ *   RIGHT  makes the stack's second word the head of the top, and pops it.
+ * A word is popped exactly when it gets its head, so all its dependents are already attached: a second
+ * perceptron gives the arc its relation at that moment, seeing the dependent's complete subtree, and
+ * the relations then serve as features of later moves (Zhang & Nivre 2011's rich features, without
+ * the beam).
+ */
+import { feature1, feature2, feature3, hashString, mix } from "./hash.ts"
+import { Perceptron } from "./perceptron.ts"
+import { normaliseWord, trainable } from "./tagger.ts"
+import type { Scorer } from "./compact.ts"
+
+export const SHIFT = 0
+export const LEFT = 1
+export const RIGHT = 2
+const MOVES = 3
+
+const NONE = 0x3d1f7a
+
+export interface ParserLabels {
+  /** Universal Dependencies relations (with subtypes), the labeller's classes in order. */
+  readonly deprels: ReadonlyArray<string>
+  /** UPOS tags the features know (others count as X). */
+  readonly tags: ReadonlyArray<string>
+  /**
+   * The relations (ids) an arc can get, by the dependent's tag and the arc's direction (index
+   * tag * 2 + 0 for a head to the right, + 1 to the left): those seen in training. Scoring only these
+   * saves most of the labeller's time. Absent: every relation.
+   */
+  readonly candidates?: ReadonlyArray<ReadonlyArray<number>>
+}
+
+/** Candidate relations by dependent tag and direction, from training sentences (with the tags the parser will see). */
+export const labelCandidates = (
+  labels: Omit<ParserLabels, "candidates">,
+  sentences: ReadonlyArray<{ readonly heads: ReadonlyArray<number>; readonly deprels: ReadonlyArray<string> }>,
+  tags: ReadonlyArray<ReadonlyArray<string>>
+): Array<Array<number>> => {
+  const sets = Array.from({ length: (labels.tags.length + 1) * 2 }, () => new Set<number>())
+  sentences.forEach((s, k) => {
+    s.heads.forEach((h, d) => {
+      if (h < 0) return
+      for (const tag of new Set([tags[k][d]])) {
+        const t = labels.tags.indexOf(tag)
+        sets[(t < 0 ? labels.tags.length : t) * 2 + (d < h ? 0 : 1)].add(labels.deprels.indexOf(s.deprels[d]))
+      }
+    })
+  })
+  const root = labels.deprels.indexOf("root")
+  return sets.map((set) => [...set].filter((l) => l >= 0 && l !== root).sort((x, y) => x - y))
+}
+
+export interface Parse {
+  /** 0-based head per word, -1 for the root. */
+  readonly heads: Array<number>
+  readonly deprels: Array<string>
+}
+
+/** Distance buckets: 1, 2, 3, 4, 5–6, 7–9, 10+. */
+const bucket = (d: number): number => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7)
+
+class Configuration {
+  readonly n: number
+  readonly stack: Int32Array
+  sp = 0
+  b = 0
+  readonly heads: Int32Array
+  readonly labels: Int32Array
+  /** Leftmost, second leftmost, rightmost and second rightmost dependents so far (-1 if none). */
+  readonly l1: Int32Array
+  readonly l2: Int32Array
+  readonly r1: Int32Array
+  readonly r2: Int32Array
+  readonly nl: Int32Array
+  readonly nr: Int32Array
+  /** Bit sets of the relations of left and right dependents (relation ids < 64: two words each). */
+  readonly lset: Uint32Array
+  readonly rset: Uint32Array
+
+  constructor(n: number) {
+    this.n = n
+    this.stack = new Int32Array(n + 1)
+    const make = () => new Int32Array(n + 1).fill(-1)
+    this.heads = make()
+    this.labels = make()
+    this.l1 = make()
+    this.l2 = make()
+    this.r1 = make()
+    this.r2 = make()
+    this.nl = new Int32Array(n + 1)
+    this.nr = new Int32Array(n + 1)
+    this.lset = new Uint32Array(2 * (n + 1))
+    this.rset = new Uint32Array(2 * (n + 1))
+  }
+
+  get terminal(): boolean {
+    return this.b === this.n && this.sp === 0
+  }
+
+  valid(move: number): boolean {
+    if (move === SHIFT) return this.b < this.n
+    if (move === LEFT) return this.sp >= 1
+    return this.sp >= 2
+  }
+
+  /** Attaches d to h and pops d (the stack's top). */
+  attach(h: number, d: number, label: number): void {
+    this.heads[d] = h
+    this.labels[d] = label
+    const word = label >>> 5
+    const bit = 1 << (label & 31)
+    if (d < h) {
+      this.nl[h]++
+      this.lset[2 * h + word] |= bit
+      if (this.l1[h] < 0 || d < this.l1[h]) {
+        this.l2[h] = this.l1[h]
+        this.l1[h] = d
+      } else if (this.l2[h] < 0 || d < this.l2[h]) this.l2[h] = d
+    } else {
+      this.nr[h]++
+      this.rset[2 * h + word] |= bit
+      if (this.r1[h] < 0 || d > this.r1[h]) {
+        this.r2[h] = this.r1[h]
+        this.r1[h] = d
+      } else if (this.r2[h] < 0 || d > this.r2[h]) this.r2[h] = d
+    }
+    this.sp--
+  }
+}
+
+/** Per-word atoms of a sentence; index n is the ROOT. */
+interface SentenceAtoms {
+  readonly word: Uint32Array
+  readonly tag: Uint32Array
+  readonly suffix: Uint32Array
+}
+
+const wordAt = (a: SentenceAtoms, p: number): number => (p < 0 ? NONE : a.word[p])
+const tagAt = (a: SentenceAtoms, p: number, none: number): number => (p < 0 ? none : a.tag[p])
+const labelAt = (c: Configuration, p: number): number => (p < 0 ? 127 : c.labels[p] < 0 ? 126 : c.labels[p])
+const childAt = (arr: Int32Array, p: number): number => (p < 0 ? -1 : arr[p])
+const labelSet = (arr: Uint32Array, p: number): number => (p < 0 ? 0 : mix(arr[2 * p], arr[2 * p + 1]))
+
+export class Parser {
+  readonly moves: Scorer
+  readonly labeller: Scorer
+  readonly labels: ParserLabels
+  private readonly tagId: ReadonlyMap<string, number>
+  private readonly rootLabel: number
+  private readonly features = new Uint32Array(128)
+  private readonly labelFeatures = new Uint32Array(64)
+  private readonly moveScores = new Float64Array(MOVES)
+  private readonly labelScores: Float64Array
+  private readonly candidateLists: ReadonlyArray<Int32Array>
+
+  constructor(labels: ParserLabels, moves?: Scorer, labeller?: Scorer) {
+    if (labels.deprels.length > 64) throw new Error("the parser keeps relation sets in 64 bits: too many relations")
+    this.labels = labels
+    this.moves = moves ?? new Perceptron(MOVES, 1 << 19)
+    this.labeller = labeller ?? new Perceptron(labels.deprels.length, 1 << 18)
+    this.tagId = new Map(labels.tags.map((t, i) => [t, i]))
+    this.rootLabel = labels.deprels.indexOf("root")
+    this.labelScores = new Float64Array(labels.deprels.length)
+    const all = Int32Array.from(labels.deprels.keys()).filter((l) => l !== this.rootLabel)
+    this.candidateLists = Array.from({ length: (labels.tags.length + 1) * 2 }, (_, k) => {
+      const listed = labels.candidates?.[k]
+      return listed && listed.length > 0 ? Int32Array.from(listed) : all
+    })
+  }
+
+  private atoms(words: ReadonlyArray<string>, tags: ReadonlyArray<string>): SentenceAtoms {
+    const n = words.length
+    const word = new Uint32Array(n + 1)
+    const tag = new Uint32Array(n + 1)
+    const suffix = new Uint32Array(n + 1)
+    const unknownTag = this.tagId.get("X") ?? 0
+    for (let i = 0; i < n; i++) {
+      const normal = normaliseWord(words[i])
+      word[i] = hashString(normal)
+      tag[i] = this.tagId.get(tags[i]) ?? unknownTag
+      suffix[i] = hashString(normal.slice(-3))
+    }
+    word[n] = hashString("<ROOT>")
+    tag[n] = this.labels.tags.length
+    suffix[n] = word[n]
+    return { word, tag, suffix }
+  }
+
+  private moveFeatures(c: Configuration, a: SentenceAtoms): number {
+    const f = this.features
+    const s0 = c.sp > 0 ? c.stack[c.sp - 1] : -1
+    const s1 = c.sp > 1 ? c.stack[c.sp - 2] : -1
+    const s2 = c.sp > 2 ? c.stack[c.sp - 3] : -1
+    const b0 = c.b
+    const b1 = b0 + 1 <= c.n ? b0 + 1 : -1
+    const b2 = b0 + 2 <= c.n ? b0 + 2 : -1
+    const NT = this.labels.tags.length + 1
+    const W = (p: number) => wordAt(a, p)
+    const T = (p: number) => tagAt(a, p, NT)
+    const L = (p: number) => labelAt(c, p)
+    const child = childAt
+    const s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), s2t = T(s2)
+    const b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2)
+    const s0l = child(c.l1, s0), s0l2 = child(c.l2, s0), s0r = child(c.r1, s0), s0r2 = child(c.r2, s0)
+    const b0l = child(c.l1, b0), b0l2 = child(c.l2, b0), s1r = child(c.r1, s1)
+    const s0wt = mix(s0w, s0t), s1wt = mix(s1w, s1t), b0wt = mix(b0w, b0t)
+    const d = s0 < 0 ? 0 : b0 === c.n ? 15 : bucket(b0 - s0)
+    const d1 = s0 < 0 || s1 < 0 ? 0 : bucket(s0 - s1)
+    const nr = s0 < 0 ? 0 : c.nr[s0], nl = s0 < 0 ? 0 : c.nl[s0], bnl = c.nl[b0]
+    const set = labelSet
+    const s0rs = set(c.rset, s0), s0ls = set(c.lset, s0), b0ls = set(c.lset, b0)
+    let k = 0
+    f[k++] = feature1(1, 1)
+    f[k++] = feature1(2, s0w)
+    f[k++] = feature1(3, s0t)
+    f[k++] = feature1(4, s0wt)
+    f[k++] = feature1(5, s1w)
+    f[k++] = feature1(6, s1t)
+    f[k++] = feature1(7, s1wt)
+    f[k++] = feature1(8, b0w)
+    f[k++] = feature1(9, b0t)
+    f[k++] = feature1(10, b0wt)
+    f[k++] = feature1(11, b1w)
+    f[k++] = feature1(12, b1t)
+    f[k++] = feature2(13, b1w, b1t)
+    f[k++] = feature1(14, b2w)
+    f[k++] = feature1(15, b2t)
+    f[k++] = feature1(16, s2t)
+    f[k++] = feature2(17, s0wt, b0wt)
+    f[k++] = feature2(18, s0wt, b0w)
+    f[k++] = feature2(19, s0w, b0wt)
+    f[k++] = feature2(20, s0wt, b0t)
+    f[k++] = feature2(21, s0t, b0wt)
+    f[k++] = feature2(22, s0w, b0w)
+    f[k++] = feature2(23, s0t, b0t)
+    f[k++] = feature2(24, b0t, b1t)
+    f[k++] = feature2(25, s1t, s0t)
+    f[k++] = feature2(26, s1w, s0w)
+    f[k++] = feature2(27, s1wt, s0t)
+    f[k++] = feature2(28, s1t, s0wt)
+    f[k++] = feature3(29, b0t, b1t, b2t)
+    f[k++] = feature3(30, s0t, b0t, b1t)
+    f[k++] = feature3(31, s1t, s0t, b0t)
+    f[k++] = feature3(32, s2t, s1t, s0t)
+    f[k++] = feature3(33, s0t, T(s0l), b0t)
+    f[k++] = feature3(34, s0t, T(s0r), b0t)
+    f[k++] = feature3(35, s0t, b0t, T(b0l))
+    f[k++] = feature3(36, s1t, T(s1r), s0t)
+    f[k++] = feature3(37, s1t, s0t, T(s0r))
+    f[k++] = feature2(38, s0w, d)
+    f[k++] = feature2(39, s0t, d)
+    f[k++] = feature2(40, b0w, d)
+    f[k++] = feature2(41, b0t, d)
+    f[k++] = feature3(42, s0w, b0w, d)
+    f[k++] = feature3(43, s0t, b0t, d)
+    f[k++] = feature3(44, s1t, s0t, d1)
+    f[k++] = feature2(45, s0w, nr)
+    f[k++] = feature2(46, s0t, nr)
+    f[k++] = feature2(47, s0w, nl)
+    f[k++] = feature2(48, s0t, nl)
+    f[k++] = feature2(49, b0w, bnl)
+    f[k++] = feature2(50, b0t, bnl)
+    f[k++] = feature1(51, W(s0l))
+    f[k++] = feature1(52, T(s0l))
+    f[k++] = feature1(53, L(s0l))
+    f[k++] = feature1(54, W(s0r))
+    f[k++] = feature1(55, T(s0r))
+    f[k++] = feature1(56, L(s0r))
+    f[k++] = feature1(57, W(b0l))
+    f[k++] = feature1(58, T(b0l))
+    f[k++] = feature1(59, L(b0l))
+    f[k++] = feature2(60, T(s1r), L(s1r))
+    f[k++] = feature1(61, W(s0l2))
+    f[k++] = feature1(62, T(s0l2))
+    f[k++] = feature1(63, L(s0l2))
+    f[k++] = feature1(64, W(s0r2))
+    f[k++] = feature1(65, T(s0r2))
+    f[k++] = feature1(66, L(s0r2))
+    f[k++] = feature1(67, W(b0l2))
+    f[k++] = feature1(68, T(b0l2))
+    f[k++] = feature1(69, L(b0l2))
+    f[k++] = feature3(70, s0t, T(s0l), T(s0l2))
+    f[k++] = feature3(71, s0t, T(s0r), T(s0r2))
+    f[k++] = feature3(72, b0t, T(b0l), T(b0l2))
+    f[k++] = feature2(73, s0w, s0rs)
+    f[k++] = feature2(74, s0t, s0rs)
+    f[k++] = feature2(75, s0w, s0ls)
+    f[k++] = feature2(76, s0t, s0ls)
+    f[k++] = feature2(77, b0w, b0ls)
+    f[k++] = feature2(78, b0t, b0ls)
+    f[k++] = feature2(79, b0w, b1w)
+    f[k++] = feature2(80, s1t, b0t)
+    f[k++] = feature3(81, s1wt, b0t, s0t)
+    f[k++] = feature3(82, s1t, b0wt, s0t)
+    f[k++] = feature3(83, s0t, L(s0l), b0t)
+    f[k++] = feature3(84, s0t, L(s0r), b0t)
+    f[k++] = feature3(85, s0t, b0t, L(b0l))
+    f[k++] = feature2(86, a.suffix[s0 < 0 ? c.n : s0], b0t)
+    // endings stand in for the finer tags UPOS lacks (-ed, -ing, -s: participle, gerund, plural)
+    f[k++] = feature3(87, a.suffix[s0 < 0 ? c.n : s0], s0t, b0t)
+    f[k++] = feature3(88, a.suffix[b0], b0t, s0t)
+    f[k++] = feature3(89, a.suffix[s1 < 0 ? c.n : s1], s1t, s0t)
+    return k
+  }
+
+  private arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: number): number {
+    const f = this.labelFeatures
+    const NT = this.labels.tags.length + 1
+    const W = (p: number) => wordAt(a, p)
+    const T = (p: number) => tagAt(a, p, NT)
+    const L = (p: number) => labelAt(c, p)
+    const dw = a.word[d], dt = a.tag[d], hw = a.word[h], ht = a.tag[h]
+    const dir = d < h ? 1 : 2
+    const dist = h === c.n ? 15 : bucket(Math.abs(h - d))
+    const dl = c.l1[d], dr = c.r1[d], hl = c.l1[h], hr = c.r1[h]
+    const set = labelSet
+    const prev = d > 0 ? a.word[d - 1] : NONE
+    const next = d + 1 < c.n ? a.word[d + 1] : NONE
+    let k = 0
+    f[k++] = feature1(1, 1)
+    f[k++] = feature1(2, dw)
+    f[k++] = feature1(3, dt)
+    f[k++] = feature2(4, dw, dt)
+    f[k++] = feature1(5, hw)
+    f[k++] = feature1(6, ht)
+    f[k++] = feature2(7, hw, ht)
+    f[k++] = feature3(8, dt, ht, dir)
+    f[k++] = feature3(9, dw, ht, dir)
+    f[k++] = feature3(10, dt, hw, dir)
+    f[k++] = feature3(11, dw, hw, dir)
+    f[k++] = feature3(12, mix(dt, ht), dir, dist)
+    f[k++] = feature2(13, W(dl), dt)
+    f[k++] = feature3(14, T(dl), L(dl), dt)
+    f[k++] = feature3(15, T(dr), L(dr), dt)
+    f[k++] = feature2(16, W(dr), dt)
+    f[k++] = feature2(17, set(c.lset, d), dt)
+    f[k++] = feature2(18, set(c.rset, d), dt)
+    f[k++] = feature3(19, set(c.lset, h), dt, dir)
+    f[k++] = feature3(20, set(c.rset, h), dt, dir)
+    f[k++] = feature3(21, a.suffix[h], dt, dir)
+    f[k++] = feature2(22, prev, dt)
+    f[k++] = feature2(23, next, dt)
+    f[k++] = feature2(24, a.suffix[d], dt)
+    f[k++] = feature3(25, W(hl), dt, dir)
+    f[k++] = feature3(26, W(dl), ht, dir)
+    f[k++] = feature3(27, W(hr), dt, dir)
+    f[k++] = feature3(28, mix(dt, ht), dir, L(hl))
+    f[k++] = feature3(29, mix(dt, ht), dir, L(hr))
+    f[k++] = feature3(30, dw, a.suffix[h], dir)
+    f[k++] = feature3(31, mix(dt, T(dl)), ht, dir)
+    return k
+  }
+
+  /** Relation of the arc h → d: "root" exactly when h is the ROOT. */
+  private label(c: Configuration, a: SentenceAtoms, h: number, d: number, gold: number): number {
+    if (h === c.n) return this.rootLabel
+    const count = this.arcFeatures(c, a, h, d)
+    const candidates = this.candidateLists[Math.min(a.tag[d], this.labels.tags.length) * 2 + (d < h ? 0 : 1)]
+    this.labeller.scoreClasses(this.labelFeatures, count, this.labelScores, candidates)
+    let guess = candidates[0]
+    for (let k = 1; k < candidates.length; k++) if (this.labelScores[candidates[k]] > this.labelScores[guess]) guess = candidates[k]
+    if (gold >= 0) trainable(this.labeller).update(gold, guess, this.labelFeatures, count)
+    return guess
+  }
+
+  private apply(c: Configuration, a: SentenceAtoms, move: number, goldHeads?: Int32Array, goldLabels?: Int32Array): void {
+    if (move === SHIFT) {
+      c.stack[c.sp++] = c.b++
+      return
+    }
+    const d = c.stack[c.sp - 1]
+    const h = move === LEFT ? c.b : c.stack[c.sp - 2]
+    const gold = goldHeads && goldLabels && goldHeads[d] === h ? goldLabels[d] : -1
+    c.attach(h, d, this.label(c, a, h, d, gold))
+  }
+
+  parse(words: ReadonlyArray<string>, tags: ReadonlyArray<string>): Parse {
+    const n = words.length
+    if (n === 0) return { heads: [], deprels: [] }
+    const a = this.atoms(words, tags)
+    const c = new Configuration(n)
+    const ok = (m: number) => c.valid(m)
+    while (!c.terminal) {
+      const count = this.moveFeatures(c, a)
+      this.moves.score(this.features, count, this.moveScores)
+      this.apply(c, a, Perceptron.best(this.moveScores, MOVES, ok))
+    }
+    return this.finish(c, n)
+  }
+
+  /** Heads as 0-based indices with -1 for the root; a second word attached to ROOT goes under the first. */
+  private finish(c: Configuration, n: number): Parse {
+    const heads: Array<number> = []
+    const deprels: Array<string> = []
+    let root = -1
+    for (let i = 0; i < n; i++) {
+      if (c.heads[i] === n) {
+        if (root < 0) {
+          root = i
+          heads.push(-1)
+          deprels.push("root")
+          continue
+        }
+        heads.push(root)
+        deprels.push("parataxis")
+        continue
+      }
+      heads.push(c.heads[i])
+      deprels.push(this.labels.deprels[c.labels[i]])
+    }
+    return { heads, deprels }
+  }
+
+  /**
+   * Cost of each move (gold arcs it makes unreachable) for a projective gold tree; `deps[h]` lists the
+   * gold dependents of h, and the ROOT's dependent has head n.
+   */
+  private static costs(c: Configuration, gold: Int32Array, deps: ReadonlyArray<ReadonlyArray<number>>, out: Int32Array): void {
+    const s0 = c.sp > 0 ? c.stack[c.sp - 1] : -1
+    const s1 = c.sp > 1 ? c.stack[c.sp - 2] : -1
+    const b = c.b
+    const depsInBuffer = (x: number) => {
+      let k = 0
+      for (const d of deps[x]) if (d >= b) k++
+      return k
+    }
+    out.fill(0)
+    if (c.valid(SHIFT)) {
+      let cost = 0
+      for (let i = 0; i < c.sp; i++) {
+        const x = c.stack[i]
+        if (gold[x] === b) cost++
+        if (gold[b] === x && x !== s0) cost++
+      }
+      out[SHIFT] = cost
+    }
+    if (c.valid(LEFT)) {
+      const h = gold[s0]
+      out[LEFT] = (h !== b && (h === s1 || h > b) ? 1 : 0) + depsInBuffer(s0)
+    }
+    if (c.valid(RIGHT)) {
+      out[RIGHT] = (gold[s0] >= b ? 1 : 0) + depsInBuffer(s0)
+    }
+  }
+
+  /**
+   * Learns from one projective sentence. With `explore`, follows its own best move (when `explore()`
+   * says so) instead of the cheapest correct one. Returns the number of words whose head it found.
+   */
+  update(
+    words: ReadonlyArray<string>,
+    tags: ReadonlyArray<string>,
+    heads: ReadonlyArray<number>,
+    deprels: ReadonlyArray<string>,
+    explore: (() => boolean) | null
+  ): number {
+    const n = words.length
+    const a = this.atoms(words, tags)
+    const gold = Int32Array.from(heads, (h) => (h < 0 ? n : h))
+    const goldLabels = Int32Array.from(deprels, (l) => this.labels.deprels.indexOf(l))
+    const deps: Array<Array<number>> = Array.from({ length: n + 1 }, () => [])
+    gold.forEach((h, d) => deps[h].push(d))
+    const c = new Configuration(n)
+    const cost = new Int32Array(MOVES)
+    while (!c.terminal) {
+      const count = this.moveFeatures(c, a)
+      this.moves.score(this.features, count, this.moveScores)
+      Parser.costs(c, gold, deps, cost)
+      const guess = Perceptron.best(this.moveScores, MOVES, (m) => c.valid(m))
+      let best = -1
+      let bestScore = -Infinity
+      let cheapest = Infinity
+      for (let m = 0; m < MOVES; m++) if (c.valid(m)) cheapest = Math.min(cheapest, cost[m])
+      for (let m = 0; m < MOVES; m++) {
+        if (c.valid(m) && cost[m] === cheapest && this.moveScores[m] > bestScore) {
+          bestScore = this.moveScores[m]
+          best = m
+        }
+      }
+      trainable(this.moves).update(best, guess, this.features, count)
+      this.apply(c, a, explore !== null && explore() ? guess : best, gold, goldLabels)
+    }
+    let right = 0
+    for (let i = 0; i < n; i++) if (c.heads[i] === gold[i]) right++
+    return right
+  }
+}

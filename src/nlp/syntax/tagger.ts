@@ -1,0 +1,223 @@
+/**
+ * Part-of-speech tagger: an averaged perceptron that tags a sentence left to right, each word from its
+ * own form, its neighbours' forms and the two tags it has just given (Honnibal's tagger, with the
+ * word's ambiguity class from the training data added). Frequent words that the training data always
+ * tags the same way are tagged from that dictionary directly.
+ */
+import { feature1, feature2, feature3, hashString } from "./hash.ts"
+import type { Scorer } from "./compact.ts"
+import { Perceptron } from "./perceptron.ts"
+
+/** The form the features see: lower case, every digit as 0 (so years and amounts share features). */
+export const normaliseWord = (word: string): string => word.toLowerCase().replace(/[0-9]/g, "0")
+
+/** Character classes of the word, runs cut at two: "McDonald's" → "XxXx'x", "2019" → "dd". */
+export const wordShape = (word: string): string => {
+  let out = ""
+  let last = ""
+  let run = 0
+  for (const ch of word) {
+    const cls = /[A-Z]/.test(ch) ? "X" : /[a-z]/.test(ch) ? "x" : /[0-9]/.test(ch) ? "d" : /\p{L}/u.test(ch) ? "l" : ch
+    run = cls === last ? run + 1 : 1
+    last = cls
+    if (run <= 2) out += cls
+  }
+  return out
+}
+
+/** The model as a trainable perceptron (a loaded model is read-only). */
+export const trainable = (model: Scorer): Perceptron => {
+  if (!(model instanceof Perceptron)) throw new Error("a loaded model cannot be trained further")
+  return model
+}
+
+const NONE = 0x1f3a5c
+const START = 0x2c4b1d
+
+/** Per-word atoms, computed once per sentence. */
+interface WordAtoms {
+  readonly form: Uint32Array
+  readonly norm: Uint32Array
+  readonly suffix: ReadonlyArray<Uint32Array>
+  readonly prefix: ReadonlyArray<Uint32Array>
+  readonly shape: Uint32Array
+  readonly ambiguity: Uint32Array
+  readonly initial: Uint32Array
+}
+
+export interface TaggerLexicon {
+  /** UPOS tags, the classes in order. */
+  readonly tags: ReadonlyArray<string>
+  /** Normalised word → bit set of the tags it takes at least 5 % of the time (words seen ≥ 5 times). */
+  readonly ambiguity: Readonly<Record<string, number>>
+  /** Normalised word → the one tag it always takes (seen ≥ 50 times, ≥ 99.5 % one tag). */
+  readonly unambiguous: Readonly<Record<string, number>>
+  /** Normalised word → bit set of every tag it took (words seen ≥ 20 times): the only tags scored for it. */
+  readonly allowed?: Readonly<Record<string, number>>
+}
+
+export const buildTaggerLexicon = (sentences: ReadonlyArray<{ words: ReadonlyArray<string>; upos: ReadonlyArray<string> }>): TaggerLexicon => {
+  const tags = [...new Set(sentences.flatMap((s) => s.upos))].sort()
+  const tagId = new Map(tags.map((t, i) => [t, i]))
+  const counts = new Map<string, Array<number>>()
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      const key = normaliseWord(w)
+      let row = counts.get(key)
+      if (!row) counts.set(key, (row = new Array(tags.length).fill(0)))
+      row[tagId.get(s.upos[i])!]++
+    })
+  }
+  const ambiguity: Record<string, number> = {}
+  const unambiguous: Record<string, number> = {}
+  const allowed: Record<string, number> = {}
+  for (const key of [...counts.keys()].sort()) {
+    const row = counts.get(key)!
+    const total = row.reduce((a, b) => a + b, 0)
+    if (total < 5) continue
+    let mask = 0
+    row.forEach((n, t) => {
+      if (n / total >= 0.05) mask |= 1 << t
+    })
+    ambiguity[key] = mask
+    if (total >= 20) allowed[key] = row.reduce((mask, n, t) => (n > 0 ? mask | (1 << t) : mask), 0)
+    const top = Math.max(...row)
+    if (total >= 50 && top / total >= 0.995) unambiguous[key] = row.indexOf(top)
+  }
+  return { tags, ambiguity, unambiguous, allowed }
+}
+
+export class Tagger {
+  readonly model: Scorer
+  readonly lexicon: TaggerLexicon
+  private readonly features = new Uint32Array(64)
+  private readonly scores: Float64Array
+  private readonly classLists = new Map<number, Int32Array>()
+
+  constructor(lexicon: TaggerLexicon, model?: Scorer) {
+    this.lexicon = lexicon
+    this.model = model ?? new Perceptron(lexicon.tags.length, 1 << 18)
+    this.scores = new Float64Array(lexicon.tags.length)
+  }
+
+  private atoms(words: ReadonlyArray<string>): WordAtoms {
+    const n = words.length
+    const form = new Uint32Array(n)
+    const norm = new Uint32Array(n)
+    const suffix = [1, 2, 3, 4].map(() => new Uint32Array(n))
+    const prefix = [1, 2, 3].map(() => new Uint32Array(n))
+    const shape = new Uint32Array(n)
+    const ambiguity = new Uint32Array(n)
+    const initial = new Uint32Array(n)
+    words.forEach((word, i) => {
+      const normal = normaliseWord(word)
+      form[i] = hashString(word)
+      norm[i] = hashString(normal)
+      for (let k = 0; k < 4; k++) suffix[k][i] = hashString(normal.slice(-(k + 1)))
+      for (let k = 0; k < 3; k++) prefix[k][i] = hashString(normal.slice(0, k + 1))
+      shape[i] = hashString(wordShape(word))
+      ambiguity[i] = (this.lexicon.ambiguity[normal] ?? 0) + 1
+      initial[i] = i === 0 ? 1 : 2
+    })
+    return { form, norm, suffix, prefix, shape, ambiguity, initial }
+  }
+
+  /** The features of word i given the two previous tags; returns their count. */
+  private featuresAt(a: WordAtoms, i: number, p1: number, p2: number): number {
+    const f = this.features
+    const n = a.norm.length
+    const at = (arr: Uint32Array, j: number) => (j < 0 ? START : j >= n ? NONE : arr[j])
+    let k = 0
+    f[k++] = feature1(1, 1)
+    f[k++] = feature1(2, a.norm[i])
+    f[k++] = feature1(3, a.suffix[0][i])
+    f[k++] = feature1(4, a.suffix[1][i])
+    f[k++] = feature1(5, a.suffix[2][i])
+    f[k++] = feature1(6, a.suffix[3][i])
+    f[k++] = feature1(7, a.prefix[0][i])
+    f[k++] = feature1(8, a.prefix[1][i])
+    f[k++] = feature1(9, a.prefix[2][i])
+    f[k++] = feature2(10, a.shape[i], a.initial[i])
+    f[k++] = feature1(11, a.ambiguity[i])
+    f[k++] = feature1(12, p1)
+    f[k++] = feature1(13, p2)
+    f[k++] = feature2(14, p1, p2)
+    f[k++] = feature2(15, p1, a.norm[i])
+    f[k++] = feature1(16, at(a.norm, i - 1))
+    f[k++] = feature1(17, at(a.suffix[2], i - 1))
+    f[k++] = feature1(18, at(a.norm, i - 2))
+    f[k++] = feature1(19, at(a.norm, i + 1))
+    f[k++] = feature1(20, at(a.suffix[2], i + 1))
+    f[k++] = feature1(21, at(a.norm, i + 2))
+    f[k++] = feature1(22, at(a.ambiguity, i + 1))
+    f[k++] = feature1(23, at(a.ambiguity, i + 2))
+    f[k++] = feature2(24, at(a.norm, i - 1), a.norm[i])
+    f[k++] = feature2(25, a.norm[i], at(a.norm, i + 1))
+    f[k++] = feature2(26, p1, a.ambiguity[i])
+    f[k++] = feature2(27, a.ambiguity[i], at(a.ambiguity, i + 1))
+    f[k++] = feature1(28, at(a.shape, i + 1))
+    f[k++] = feature2(29, p1, a.suffix[2][i])
+    f[k++] = feature2(30, a.form[i], a.initial[i])
+    f[k++] = feature3(31, p1, a.ambiguity[i], at(a.ambiguity, i + 1))
+    f[k++] = feature2(32, at(a.ambiguity, i - 1), a.ambiguity[i])
+    f[k++] = feature1(33, at(a.shape, i - 1))
+    f[k++] = feature2(34, at(a.suffix[1], i - 1), a.suffix[1][i])
+    return k
+  }
+
+  private classesOf(mask: number): Int32Array {
+    let list = this.classLists.get(mask)
+    if (!list) {
+      list = Int32Array.from(this.lexicon.tags.keys()).filter((t) => (mask & (1 << t)) !== 0)
+      this.classLists.set(mask, list)
+    }
+    return list
+  }
+
+  /** Tags ids for `words`; with `gold`, also learns from each word (one training pass over the sentence). */
+  private run(words: ReadonlyArray<string>, gold?: ReadonlyArray<number>): Int32Array {
+    const a = this.atoms(words)
+    const out = new Int32Array(words.length)
+    const T = this.lexicon.tags.length
+    let p1 = T + 1
+    let p2 = T + 2
+    for (let i = 0; i < words.length; i++) {
+      const normal = normaliseWord(words[i])
+      const known = this.lexicon.unambiguous[normal]
+      const allowed = this.lexicon.allowed?.[normal]
+      let tag: number
+      if (known !== undefined) tag = known
+      else if (allowed !== undefined) {
+        // a frequent word: only the tags it took in training compete
+        const classes = this.classesOf(allowed)
+        const count = this.featuresAt(a, i, p1, p2)
+        this.model.scoreClasses(this.features, count, this.scores, classes)
+        tag = classes[0]
+        for (let k = 1; k < classes.length; k++) if (this.scores[classes[k]] > this.scores[tag]) tag = classes[k]
+        if (gold) trainable(this.model).update(gold[i], tag, this.features, count)
+      } else {
+        const count = this.featuresAt(a, i, p1, p2)
+        this.model.score(this.features, count, this.scores)
+        tag = Perceptron.best(this.scores, T)
+        if (gold) trainable(this.model).update(gold[i], tag, this.features, count)
+      }
+      out[i] = tag
+      p2 = p1
+      p1 = tag
+    }
+    return out
+  }
+
+  predict(words: ReadonlyArray<string>): Array<string> {
+    return Array.from(this.run(words), (t) => this.lexicon.tags[t])
+  }
+
+  /** Learns from one sentence; returns the number of words it tagged right before learning. */
+  update(words: ReadonlyArray<string>, upos: ReadonlyArray<string>): number {
+    const gold = upos.map((t) => this.lexicon.tags.indexOf(t))
+    const guess = this.run(words, gold)
+    let right = 0
+    for (let i = 0; i < guess.length; i++) if (guess[i] === gold[i]) right++
+    return right
+  }
+}
