@@ -42,6 +42,7 @@ import {
   isTimeWord
 } from "./speakers.ts"
 import { buildUnits, type Unit } from "./units.ts"
+import { passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 
 type QuoteKind = (typeof QuoteKinds)[number]
 
@@ -201,6 +202,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const objectThenVerb = (first: number, end: number): boolean => {
     const verbAt = tokens.slice(first, end).findIndex((t) => t.tags.includes("Verb")) + first
     return verbAt > first && COORDINATORS.has(wordOf(tokens[verbAt - 1])) && !clauseFollows(verbAt + 1, end)
+  }
+
+  /**
+   * The subject the dependency parse gives the cue verb (or its passive agent), as its subtree up to
+   * the cue: a noun phrase before the cue in its unit, not inside a quotation, not a word that names no
+   * speaker. Null where the parse has nothing to say.
+   */
+  const parsedSubject = (cueToken: number, from: number): TokenRange | null => {
+    // "urged voters to say", "is expected to announce": an infinitive reports no statement made.
+    if (tokens[cueToken].head === undefined || (cueToken > from && wordOf(tokens[cueToken - 1]) === "to")) return null
+    const head = subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
+    if (head === null || head < from || head >= cueToken || insideQuotation(tokens[head].start)) return null
+    if (NOT_A_SPEAKER.has(wordOf(tokens[head])) || RELATIVE_STARTS.has(wordOf(tokens[head])) || !["NOUN", "PROPN", "PRON", "NUM"].includes(tokens[head].upos)) return null
+    const [first, end] = subtreeRange(context.doc, head)
+    const range = { first: Math.max(first, from), end: Math.min(end, cueToken) }
+    return range.end > range.first ? range : null
   }
 
   /** The kind and the content span of a content range, read from the quotation marks inside it. */
@@ -369,12 +386,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
           // After a reported clause's subject was taken for an inverted speaker, the cue is the clause's
           // main verb, and a noun phrase without a name will do too (`Several candidates, including X, said …`).
           const subject = joined ? sentenceSubject(tokens, from, cue.firstToken, reportedSubject ? "any-noun" : participle || !/,/.test(tokens[prev].post)) : null
-          if (!subject) return null
-          speaker = subject
-          beforeEnd = subject.first
+          // Where the word windows find no subject, the parse may: the subject of the cue verb, whole
+          // with its description (`Weingarten, who has visited several states, said she …`, where the
+          // tagger read the name as a verb).
+          const parsed = subject === null ? parsedSubject(cue.firstToken, from) : null
+          if (!subject && !parsed) return null
+          speaker = subject ?? parsed!
+          beforeEnd = speaker.first
           if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
           if (addressee) afterFirst = addressee.end
-          pattern = "sentence-subject"
+          pattern = subject ? "sentence-subject" : "parse-subject"
         }
       }
     }
