@@ -685,6 +685,14 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("words two cues frame are one row, reported by the cue nearest them", () => {
+    const jones: ActorFixture = { key: "jones", name: "Tom Jones", gender: "male", mentions: ["Jones"] }
+    const text = `Doe said the plan was sound, adding that Jones said of his fiancée: “I’m going to marry her. She’s going to have the Jones name.”`
+    const found = quotesOf(text, [doe, jones]).quotes
+    expect(found.map((q) => [q.speakerKey, q.part])).toEqual([["doe", 1], ["jones", 1]])
+    expect(found[1].text).toMatch(/^I.m going to marry her\. She.s going to have the Jones name\.$/)
+  })
+
   it("the medium is no speaker: who issued the statement said it", () => {
     const blm: ActorFixture = { key: "blm", name: "Black Lives Matter", kind: "organization", mentions: ["Black Lives Matter"] }
     const text = `Minutes later, Black Lives Matter issued a statement saying it took the action because of the police.`

@@ -713,6 +713,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const diagnostics: Array<Diagnostic> = []
   let lastSpeaker: { key: string; unit: number } | null = null
   let quotationCount = 0
+  const emitted = new Set<string>()
+  const cueDistance = (a: Attribution) => (a.cue === null ? Infinity : Math.abs(a.start - a.cue.end))
+  const nearerFrame = (a: Attribution) =>
+    sorted.some((b) => b !== a && b.start === a.start && b.end === a.end && (cueDistance(b) < cueDistance(a) || (cueDistance(b) === cueDistance(a) && sorted.indexOf(b) < sorted.indexOf(a))))
   for (const a of sorted) {
     let speaker = a.speaker
     let resolved: ResolvedSpeaker = { actorKey: null, resolution: "none" }
@@ -753,8 +757,14 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
     const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
+    // Two cues may frame the same words (`…, adding that Jones said: “…”`): the one nearest the words
+    // reports them (Jones), and a piece is one row, so quote_id stays a unique key.
+    if (nearerFrame(a)) continue
+    const pieces = piecesOf(a).filter((piece) => !emitted.has(`${piece.start}:${piece.end}`))
+    if (pieces.length === 0) continue
+    for (const piece of pieces) emitted.add(`${piece.start}:${piece.end}`)
     const quotation = quotationCount++
-    piecesOf(a).forEach((piece, k) => quotes.push({
+    pieces.forEach((piece, k) => quotes.push({
       start: piece.start,
       end: piece.end,
       text: text.slice(piece.start, piece.end),
