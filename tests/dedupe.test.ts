@@ -645,6 +645,25 @@ describe("dedupe: statements", () => {
     expect(quotes[0].speaker_actor_id).not.toBe(quotes[1].speaker_actor_id)
   })
 
+  it("gives the parts of one quotation one statement_id, and their words together join another report", () => {
+    const { quotes } = run(
+      talks("a", null, {
+        actors: [hassett],
+        quotes: [
+          { speaker: "Kevin Hassett", text: "We are ready to talk" },
+          { speaker: "Kevin Hassett", text: "controls will be eased", part: 2 },
+          { speaker: "Kevin Hassett", text: "The purpose of the meeting today is to make sure that they're serious" }
+        ]
+      }),
+      talks("b", "2025-06-10", {
+        actors: [hassett],
+        quotes: [{ speaker: "Kevin Hassett", text: "we are ready to talk, and controls will be eased" }]
+      })
+    )
+    expect(quotes.map((q) => [q.part, q.statement_id === quotes[0].statement_id])).toEqual([[1, true], [2, true], [1, false], [1, true]])
+    expect(new Set(quotes.map((q) => q.quote_id)).size).toBe(4)
+  })
+
   it("never joins the same words said by different speakers", () => {
     const { quotes } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Kevin Hassett" }], quotes: [{ speaker: "Kevin Hassett", text: "export controls will be eased and rare earths released" }] }),

@@ -10,7 +10,7 @@ import { sampleRecords } from "../src/eval/gold.ts"
 import { actorTask, isNameMention, predictedNames, actorGoldOf } from "../src/eval/tasks/actors.ts"
 import { corefTask } from "../src/eval/tasks/coref.ts"
 import { dateTask } from "../src/eval/tasks/dates.ts"
-import { isSpeechCue, nameContains, quoteTask } from "../src/eval/tasks/quotes.ts"
+import { isSpeechCue, joinParts, nameContains, quoteTask } from "../src/eval/tasks/quotes.ts"
 import { locateEvidence } from "../src/eval/tasks/seeds.ts"
 import { storyTask } from "../src/eval/tasks/stories.ts"
 import { inTopics, parseTopicRange } from "../src/eval/topics.ts"
@@ -155,6 +155,34 @@ const handMade: Array<GoldRecord> = [
     events: [{ start: 7, end: 11, text: "left", cluster: "leave" }]
   }
 ]
+
+describe("quotes: the parts of a statement", () => {
+  const row = (statement_id: string, part: number, start: number, end: number, text: string) =>
+    ({ statement_id, part, start, end, text, speaker: "Smith" }) as unknown as QuoteRow
+  it("joins the parts of one quotation into one span, and leaves a second report of the statement apart", () => {
+    const joined = joinParts([row("s1", 1, 1, 13, "We are ready"), row("s2", 1, 20, 30, "Other words"), row("s1", 2, 28, 50, "The talks begin today."), row("s1", 1, 60, 72, "We are ready")])
+    expect(joined.map((r) => [r.statement_id, r.start, r.end, r.text])).toEqual([
+      ["s1", 1, 50, "We are ready … The talks begin today."],
+      ["s2", 20, 30, "Other words"],
+      ["s1", 60, 72, "We are ready"]
+    ])
+  })
+
+  it("scores a quotation PolNeAR annotates as one span against its joined parts", () => {
+    const text = "“We are ready,” Smith said. “The talks begin today.”"
+    const record: GoldRecord = {
+      id: "q", corpus: "hand", split: "dev", text,
+      quotes: [{ start: 1, end: 50, text: text.slice(1, 50), kind: "direct", speaker: { start: 16, end: 21, text: "Smith" }, cue: { start: 22, end: 26, text: "said" } }]
+    }
+    const piece = (part: number, start: number, end: number) => ({
+      doc_id: "q", statement_id: "s1", part, start, end, text: text.slice(start, end), kind: "direct", speaker: "Jane Smith",
+      speaker_text: "Smith", speaker_start: 16, speaker_end: 21, cue: "said", cue_start: 22, cue_end: 26
+    }) as unknown as QuoteRow
+    const rows = new Map([["q", { quotes: [piece(1, 1, 13), piece(2, 28, 50)] } as unknown as DocumentRows]])
+    const figures = quoteTask([record], rows).figures
+    expect([figures["speech.strict.f1"], figures["speech.speaker_accuracy"]]).toEqual([1, 1])
+  })
+})
 
 describe("gold scored against itself", () => {
   const expectAllOnes = (figures: Readonly<Record<string, number | null>>, where = "hand-made") => {

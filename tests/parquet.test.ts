@@ -47,7 +47,7 @@ const documentWithRows = (n: number, published: string | null, quoteText = `Quot
       { mention_id: `m_${n}_b`, actor_id: "actor_2", doc_id, start: 20, end: 29, text: "He Lifeng", kind: "person", role: "name", title: "Vice Premier", rule: "tagger" }
     ],
     quotes: [{
-      quote_id: `q_${n}`, statement_id: `s_${n}`, doc_id, kind: "direct", text: quoteText, start: 40, end: 60,
+      quote_id: `q_${n}`, statement_id: `s_${n}`, part: 1, doc_id, kind: "direct", text: quoteText, start: 40, end: 60,
       speaker_actor_id: n % 2 === 0 ? "actor_2" : null, speaker: n % 2 === 0 ? "He Lifeng" : null, speaker_text: "He",
       speaker_start: n % 2 === 0 ? 30 : null, speaker_end: n % 2 === 0 ? 32 : null, cue: "said", cue_lemma: "say",
       cue_start: 33, cue_end: 37, addressee: null, rule: "quote-said"

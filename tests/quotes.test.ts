@@ -6,7 +6,7 @@ import { extractActors } from "../src/extract/actors/index.ts"
 import { extractQuotes } from "../src/extract/quotes/index.ts"
 import { findQuotations } from "../src/extract/quotes/quotations.ts"
 import type { ActorExtraction } from "../src/extract/context.ts"
-import type { ActorMention, LocalActor } from "../src/model/extraction.ts"
+import type { ActorMention, LocalActor, QuoteMention } from "../src/model/extraction.ts"
 import { hasShared, readSharedJson, repoRoot } from "./support/shared.ts"
 
 interface ActorFixture {
@@ -331,10 +331,17 @@ describe("quotes: patterns", () => {
     expect(c.map((q) => [q.speakerText, q.speakerKey])).toEqual([["he", "hassett"]])
   })
 
-  it("a pronoun prefers the previous quote's speaker", () => {
-    const text = `“We are close,” Hassett told CNBC. Trump arrived later. He said a deal would follow.`
-    const { quotes } = quotesOf(text, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }])
-    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["We are close", "hassett"], ["a deal would follow", "hassett"]])
+  it("a pronoun prefers the previous quote's speaker, unless the text has named another fitting subject since", () => {
+    const trump: ActorFixture = { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }
+    const text = `“We are close,” Hassett told CNBC. The talks went on late. He said a deal would follow.`
+    expect(quotesOf(text, [hassett, trump]).quotes.map((q) => [q.text, q.speakerKey, q.rule])).toEqual([
+      ["We are close", "hassett", "quote.direct.speaker-before-cue.content-before.tell;speaker.name"],
+      ["a deal would follow", "hassett", "quote.indirect.speaker-before-cue.content-after.say;speaker.previous-speaker"]
+    ])
+    const between = `“We are close,” Hassett told CNBC. Trump arrived later. He said a deal would follow. “We will see,” Smith said. “I spoke with Trump,” she said.`
+    expect(quotesOf(between, [hassett, trump, smith]).quotes.map((q) => [q.text, q.speakerKey])).toEqual([
+      ["We are close", "hassett"], ["a deal would follow", "trump"], ["We will see", "smith"], ["I spoke with Trump", "smith"]
+    ])
   })
 
   it("according to, before and after the content", () => {
@@ -344,30 +351,48 @@ describe("quotes: patterns", () => {
     expect(b.map((q) => [q.text, q.speakerText])).toEqual([["The talks will focus on trade", "the union"]])
   })
 
-  it("a quote over two paragraphs is one direct quote", () => {
-    const text = `Smith said: “The first part goes on.\n\n“The second part ends here.”`
+  /** Rows as [text, start, end, speakerKey, quotation, part], with `text` checked against its span. */
+  const pieces = (text: string, quotes: ReadonlyArray<QuoteMention>) =>
+    quotes.map((q) => {
+      expect(text.slice(q.start, q.end)).toBe(q.text)
+      return [q.text, q.start, q.end, q.speakerKey, q.quotation, q.part]
+    })
+  const at = (text: string, piece: string) => [text.indexOf(piece), text.indexOf(piece) + piece.length]
+
+  it("a quote over two paragraphs, with an opening mark on each, is one quotation in two parts", () => {
+    const text = `Smith said: “The first part goes on.\n\n“The second part goes on.\n\n“The third part ends here.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.kind, q.text, q.speakerKey])).toEqual([
-      ["direct", `The first part goes on.\n\n${MARK}The second part ends here.`, "smith"]
+    expect(pieces(text, quotes)).toEqual([
+      ["The first part goes on.", ...at(text, "The first part goes on."), "smith", 0, 1],
+      ["The second part goes on.", ...at(text, "The second part goes on."), "smith", 0, 2],
+      ["The third part ends here.", ...at(text, "The third part ends here."), "smith", 0, 3]
     ])
+    expect(new Set(quotes.map((q) => q.kind))).toEqual(new Set(["direct"]))
   })
 
-  it("a quote interrupted by its attribution is one statement", () => {
+  it("a quote interrupted by its attribution is one quotation in two parts, each without the attribution", () => {
     const text = `“We are ready,” Smith said. “The talks begin today.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.kind, q.start, q.end, q.speakerKey])).toEqual([["direct", 1, text.length - 1, "smith"]])
-    expect(quotes[0].rule).toContain("continued")
-    // The span runs over the attribution; the text leaves it out.
-    expect(quotes[0].text).toBe("We are ready … The talks begin today.")
-    const indirect = quotesOf(`The museum, Mr. Smith said, would make history.`).quotes
-    expect(indirect.map((q) => [q.text, q.speakerText, q.rule])).toEqual([["The museum would make history", "Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]])
+    expect(pieces(text, quotes)).toEqual([
+      ["We are ready", 1, 13, "smith", 0, 1],
+      ["The talks begin today.", ...at(text, "The talks begin today."), "smith", 0, 2]
+    ])
+    expect(quotes.map((q) => q.rule)).toEqual(Array(2).fill("quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"))
+    const museum = `The museum, Mr. Smith said, would make history.`
+    const indirect = quotesOf(museum).quotes
+    expect(pieces(museum, indirect)).toEqual([
+      ["The museum", 0, 10, null, 0, 1],
+      ["would make history", ...at(museum, "would make history"), null, 0, 2]
+    ])
+    expect(indirect.map((q) => [q.speakerText, q.rule])).toEqual(Array(2).fill(["Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]))
   })
 
-  it("a quote that resumes after a phrase following the cue is one interrupted statement", () => {
+  it("a quote that resumes after a phrase following the cue is one quotation in two parts", () => {
     const text = `“We are ready,” Smith said during a visit to Ohio, “but the talks may take a while.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.start, q.end, q.text, q.speakerKey])).toEqual([
-      [1, text.length - 1, "We are ready … but the talks may take a while.", "smith"]
+    expect(pieces(text, quotes)).toEqual([
+      ["We are ready", 1, 13, "smith", 0, 1],
+      ["but the talks may take a while.", ...at(text, "but the talks may take a while."), "smith", 0, 2]
     ])
     expect(quotes[0].rule).toContain("interrupted")
   })
@@ -382,12 +407,24 @@ describe("quotes: patterns", () => {
     ])
   })
 
-  it("a quote in the next paragraph continues the attributed quote before it, as one statement", () => {
+  it("a quote in the next paragraph continues the attributed quote before it: one quotation, two parts", () => {
     const text = `“We are ready,” Smith said.\n\n“The talks begin today and will go on for a week.”`
     const { quotes } = quotesOf(text, [smith])
-    expect(quotes.map((q) => [q.start, q.end, q.text, q.speakerKey, q.rule])).toEqual([
-      [1, text.length - 1, "We are ready … The talks begin today and will go on for a week.", "smith", "quote.direct.speaker-before-cue.content-before+continued.say;speaker.name"]
+    expect(pieces(text, quotes)).toEqual([
+      ["We are ready", 1, 13, "smith", 0, 1],
+      ["The talks begin today and will go on for a week.", ...at(text, "The talks begin today and will go on for a week."), "smith", 0, 2]
     ])
+  })
+
+  it("a quote after an attribution the segmenter cuts in two is still the quotation's next part", () => {
+    const text = `"You can't blame her for what he did," said Jane Smith, 44, a home-care aide from Nashua who attended the rally. "It is not fair."`
+    const { quotes } = quotesOf(text, [smith])
+    expect(pieces(text, quotes)).toEqual([
+      ["You can't blame her for what he did", 1, 36, "smith", 0, 1],
+      ["It is not fair.", ...at(text, "It is not fair."), "smith", 0, 2]
+    ])
+    const narrated = `"We won," Smith said. The talks were delayed twice. "We will see it through."`
+    expect(quotesOf(narrated, [smith]).quotes.map((q) => [q.text, q.quotation, q.part])).toEqual([["We won", 0, 1], ["We will see it through.", 1, 1]])
   })
 
   it("a quote after narration keeps the previous speaker on a row of its own", () => {
@@ -598,5 +635,84 @@ describe.skipIf(!hasShared)("quotes: seeds", () => {
       // The actor's name in one document may be the surname only ("Hassett"); dedupe joins it to the full name.
       expect(speaker !== "" && (g.speaker.includes(speaker) || speaker.includes(g.speaker)), `${g.evidence} → ${speaker}`).toBe(true)
     }
+  })
+})
+
+describe("quotes: speakers around the quotation, partial quotes and other senses of cue words", () => {
+  const doe: ActorFixture = { key: "doe", name: "Jane Doe", gender: "female", mentions: ["Jane Doe", "Doe"] }
+  const rows = (text: string, fixtures: ReadonlyArray<ActorFixture> = []) =>
+    quotesOf(text, fixtures).quotes.map((q) => {
+      expect(text.slice(q.start, q.end)).toBe(q.text)
+      return [q.kind, q.text, q.start, q.speakerText, q.speakerKey, q.part, q.rule]
+    })
+
+  it("a described speaker after the quotation: said the veteran goalkeeper", () => {
+    const text = `“We never gave up,” said the veteran goalkeeper after the match.`
+    expect(rows(text)).toEqual([["direct", "We never gave up", 1, "the veteran goalkeeper", null, 1, "quote.direct.speaker-after-cue.content-before.say;speaker.none"]])
+  })
+
+  it("a quotation introduced by a colon after a clause is said by the clause's subject", () => {
+    const text = `Jane Doe won on Sunday.\n\nDoe had a message for the fans: “Thank you for everything.”`
+    expect(rows(text, [doe])).toEqual([["direct", "Thank you for everything.", text.indexOf("Thank"), "Doe", "doe", 1, "quote.direct.lead-in.clause-subject;speaker.name"]])
+  })
+
+  it("a bare quotation in the next paragraph after a quote takes its speaker, as a quotation of its own", () => {
+    const text = `“We played well,” Doe said. The match ended late.\n\n“The fans were amazing.”`
+    expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
+      ["We played well", "doe", 1, "quote.direct.speaker-before-cue.content-before.say;speaker.name"],
+      ["The fans were amazing.", "doe", 1, "quote.direct.continued;speaker.previous-speaker"]
+    ])
+  })
+
+  it("partial quotes in the object of describe, thank, hail and call; no quotation marks, no quote", () => {
+    const text = `Doe described the plan as "a disaster for the economy." She thanked the volunteers for "their tireless work." Doe hailed the deal as "a historic step." Doe thanked the volunteers. Doe called the police.`
+    expect(rows(text, [doe]).map((r) => [r[0], r[1], r[4], r[6]])).toEqual([
+      ["mixed", `the plan as "a disaster for the economy.`, "doe", "quote.mixed.speaker-before-cue.quoted-object.describe;speaker.name"],
+      ["mixed", `the volunteers for "their tireless work.`, "doe", "quote.mixed.speaker-before-cue.quoted-object.thank;speaker.previous-speaker"],
+      ["mixed", `the deal as "a historic step.`, "doe", "quote.mixed.speaker-before-cue.quoted-object.hail;speaker.name"]
+    ])
+  })
+
+  it("cue words in other senses are no quotes: confirmed dead, conceded the goal, added a goal and an assist", () => {
+    expect(rows(`At least 75 people were confirmed dead on Monday. Doe conceded the goal in the 80th minute. Doe added a goal and an assist.`, [doe])).toEqual([])
+  })
+
+  it("a quotation ending in 'not' or 'is' keeps its cue; a joined negation or passive still blocks one", () => {
+    const text = `"Some courses are adapting, others are just not," said one former agency official. "It is what it is," said Doe. Doe did not say whether she would run. Doe was told to leave.`
+    expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ["Some courses are adapting, others are just not", "one former agency official", null],
+      ["It is what it is", "Doe", "doe"]
+    ])
+  })
+
+  it("words two cues frame are one row, reported by the cue nearest them", () => {
+    const jones: ActorFixture = { key: "jones", name: "Tom Jones", gender: "male", mentions: ["Jones"] }
+    const text = `Doe said the plan was sound, adding that Jones said of his fiancée: “I’m going to marry her. She’s going to have the Jones name.”`
+    const found = quotesOf(text, [doe, jones]).quotes
+    expect(found.map((q) => [q.speakerKey, q.part])).toEqual([["doe", 1], ["jones", 1]])
+    expect(found[1].text).toMatch(/^I.m going to marry her\. She.s going to have the Jones name\.$/)
+  })
+
+  it("the medium is no speaker: who issued the statement said it", () => {
+    const blm: ActorFixture = { key: "blm", name: "Black Lives Matter", kind: "organization", mentions: ["Black Lives Matter"] }
+    const text = `Minutes later, Black Lives Matter issued a statement saying it took the action because of the police.`
+    expect(rows(text, [blm]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["it took the action because of the police", "Black Lives Matter", "blm", "quote.indirect.sentence-subject.content-after.say;speaker.name"]
+    ])
+  })
+
+  it("the subject of the reported clause, or the cue's object, is never an inverted speaker", () => {
+    const paradis: ActorFixture = { key: "paradis", name: "Sandy Paradis", gender: "female", mentions: ["Paradis"] }
+    const text = `Paradis, who volunteered for Bill Clinton in 1992, says she could not support the plan.`
+    expect(rows(text, [paradis]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["she could not support the plan", "Paradis", "paradis", "quote.indirect.sentence-subject.content-after.say;speaker.name"]
+    ])
+    const urged = `Doe, now director of the Wilson Center, urged Obama last year not to close the prison.`
+    expect(rows(urged, [doe]).map((r) => [r[3], r[4]])).toEqual([["Doe", "doe"]])
+    const noting = `Prices are too high, Doe said on Tuesday, noting the minister "makes promises he cannot keep."`
+    expect(rows(noting, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["Prices are too high", "Doe", "doe", "quote.indirect.speaker-before-cue.content-before.say;speaker.name"],
+      [`the minister "makes promises he cannot keep.`, "Doe", "doe", "quote.mixed.participle.note;speaker.previous-speaker"]
+    ])
   })
 })

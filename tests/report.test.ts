@@ -54,7 +54,7 @@ const [qs, qe] = cp(TEXT_A, "We agreed,")
 const [ss, se] = cp(TEXT_A, "Lee", 40)
 const [cs, ce] = cp(TEXT_A, "said")
 const quote: QuoteRow = {
-  quote_id: "quote_1", statement_id: "statement_1", doc_id: "doc_a", kind: "direct", text: "We agreed,", start: qs, end: qe,
+  quote_id: "quote_1", statement_id: "statement_1", part: 1, doc_id: "doc_a", kind: "direct", text: "We agreed,", start: qs, end: qe,
   speaker_actor_id: "actor_ann", speaker: "Ann Lee", speaker_text: "Lee", speaker_start: ss, speaker_end: se, cue: "said", cue_lemma: "say",
   cue_start: cs, cue_end: ce, addressee: null, rule: "quote.direct.content-before-cue.say;speaker.surname"
 }

@@ -147,6 +147,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
       speakerActorId: speakerId,
       speakerName: speakerId === null ? null : mergedNames.get(speakerId) ?? null,
       text: q.text,
+      quotation: `${x.docId}#${q.quotation}`,
       order: reportOrder(dated.get(x.docId)!.published, x.docId, q.start)
     }))
   )
@@ -210,6 +211,7 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
   const quotes: Array<QuoteRow> = quoteRows0.map(({ x, q, quoteId, speakerId, rule }) => ({
     quote_id: quoteId,
     statement_id: statements.get(quoteId)!.statementId,
+    part: q.part,
     doc_id: x.docId,
     kind: q.kind,
     text: q.text,

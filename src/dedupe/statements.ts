@@ -5,6 +5,8 @@
  * the longer one (`overlap`), and enough of them that a stock phrase does not count (`minShared`).
  * The same quoted words in one story (`joinSameWords`) are one statement too, when the speakers do not
  * disagree: one report may not resolve the speaker, or give it as an office of its own.
+ * The pieces of one quotation (`“…,” she said. “…”`: parts 1, 2, …) are one statement, compared with
+ * others by the words of all its pieces.
  */
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
@@ -18,6 +20,8 @@ export interface StatementQuote {
   /** The speaker's merged name: two reports' "Foreign Ministry", each its document's actor, are one speaker's words. */
   readonly speakerName?: string | null
   readonly text: string
+  /** Shared by the pieces of one quotation in a document (and by nothing else). */
+  readonly quotation: string
   /** Stable order of reports: publication date (undated last), then document, then offset. */
   readonly order: string
 }
@@ -46,13 +50,21 @@ export const groupStatements = (
   quotes: ReadonlyArray<StatementQuote>,
   options: StatementOptions = DefaultStatementOptions
 ): Map<string, StatementAssignment> => {
-  const words = quotes.map((q) => new Set(contentWords(q.text)))
   const sets = new UnionFind(quotes.length)
+  // The pieces of a quotation: one statement, represented by its first piece with all its words.
+  const firstPiece = new Map<string, number>()
+  const words = quotes.map(() => new Set<string>())
+  quotes.forEach((q, i) => {
+    const first = firstPiece.get(q.quotation)
+    if (first === undefined) firstPiece.set(q.quotation, i)
+    else sets.union(first, i)
+    for (const w of contentWords(q.text)) words[first ?? i].add(w)
+  })
   const joined = new Set<number>()
   // Blocking: only quotes of one speaker within one story are ever compared.
   const blocks = new Map<string, Array<number>>()
   quotes.forEach((q, i) => {
-    if (q.speakerActorId === null) return
+    if (q.speakerActorId === null || firstPiece.get(q.quotation) !== i) return
     const key = `${q.storyId}\u241f${q.speakerActorId}`
     const list = blocks.get(key)
     if (list === undefined) blocks.set(key, [i])
@@ -72,13 +84,15 @@ export const groupStatements = (
       }
     }
   }
+  // Only a quotation's first piece carries words (all of its pieces'), so only it is compared here too.
   const sameWords = joinSameWords(quotes, words, sets)
   const out = new Map<string, StatementAssignment>()
   for (const members of sets.groups().values()) {
     const first = members.reduce((best, i) => (quotes[i].order < quotes[best].order ? i : best))
     const statementId = stableId("statement", quotes[first].quoteId)
     for (const i of members) {
-      const mergedBy = members.length < 2 ? null : joined.has(i) ? "same-speaker-similar-content" : sameWords.has(i) ? "same-words" : null
+      const representative = firstPiece.get(quotes[i].quotation)!
+      const mergedBy = joined.has(representative) ? "same-speaker-similar-content" : sameWords.has(representative) ? "same-words" : null
       out.set(quotes[i].quoteId, { statementId, mergedBy })
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Maps an extraction's spans from the cleaned text (UTF-16) to the original text (code points), the
  * coordinates the contract promises. The text of each span is re-read from the original so a row's
- * `text` is always exactly `original[start:end]`.
+ * `text` is exactly `original[start:end]`; only a quote whose clean text is not its cleaned span keeps
+ * the extractor's text (a span never holds an attribution: each piece of a quotation is its own row).
  */
 import type { CleanDocument } from "../model/document.ts"
 import type { Diagnostic } from "../model/diagnostic.ts"
@@ -32,7 +33,8 @@ export const mapExtractionToOriginal = (clean: CleanDocument, found: CleanExtrac
 
   const actorMentions = found.actorMentions.map((m) => ({ ...m, ...span(m.start, m.end) }))
   const quotes = found.quotes.map((q) => {
-    const content = span(q.start, q.end)
+    const mapped = span(q.start, q.end)
+    const content = q.text === clean.text.slice(q.start, q.end) ? mapped : { ...mapped, text: q.text }
     const speaker = optionalSpan(q.speakerStart, q.speakerEnd)
     const cue = optionalSpan(q.cueStart, q.cueEnd)
     return {

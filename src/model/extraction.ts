@@ -52,7 +52,14 @@ export const QuoteMention = Schema.Struct({
   cueStart: Schema.NullOr(Schema.Int),
   cueEnd: Schema.NullOr(Schema.Int),
   addressee: Schema.NullOr(Schema.String),
-  rule: Schema.String
+  rule: Schema.String,
+  /**
+   * The quotation this piece belongs to, numbered within the document: the pieces of a quotation its
+   * attribution interrupts (`“…,” she said. “…”`) or a paragraph break splits share it.
+   */
+  quotation: Schema.Int,
+  /** 1, 2, … : the piece's place in its quotation. */
+  part: Schema.Int
 })
 export type QuoteMention = typeof QuoteMention.Type
 

@@ -69,9 +69,10 @@ export const ActorMentions = table("actor_mentions", "One row per mention of an 
   rule: col.category("Rule or lexicon that found the mention.")
 })
 
-export const Quotes = table("quotes", "One row per quotation (direct, mixed or indirect) in a document.", {
+export const Quotes = table("quotes", "One row per contiguous piece of quoted content (direct, mixed or indirect) in a document.", {
   quote_id: col.id("Stable quote id."),
-  statement_id: col.id("Shared by reports of one statement across documents."),
+  statement_id: col.id("Shared by the pieces of one interrupted quotation and by reports of one statement across documents."),
+  part: col.int("1, 2, … : the piece's place in its quotation (`“…,” she said. “…”` has parts 1 and 2; a quotation over several paragraphs has one part per paragraph)."),
   doc_id: col.id("The document."),
   kind: col.literal(QuoteKinds)("direct, mixed (partial) or indirect (reported)."),
   text: col.text("The quoted content, without quotation marks or attribution."),

@@ -5,6 +5,10 @@
  * name contains the gold speaker's name) over pairs whose gold has a speaker, and cue accuracy (the
  * cue spans overlap) over pairs whose gold has a cue.
  *
+ * PolNeAR annotates a quotation its attribution interrupts (`“…,” she said. “…”`) as one span, where
+ * the quotes table has one row per piece (`part` 1, 2, …, one `statement_id`): the pieces of a
+ * statement in a document are joined into one span before matching (`joinParts`).
+ *
  * The speech-verb subset keeps gold attributions whose cue contains a speech verb
  * (lexicons/speech-verbs.json). Its precision does not count predictions that matched an attribution
  * outside the subset (a belief or "according to" found is not wrong, just not part of the subset).
@@ -125,8 +129,28 @@ export const scoreQuotes = (documents: ReadonlyArray<QuoteDocument>, threshold: 
   return { all: scoresOf(all), speech: scoresOf(speech), errors }
 }
 
+/**
+ * One row per quotation of a document: a row with `part` > 1 extends the latest row of its
+ * `statement_id` whose last part is the one before (a statement_id may also join separate reports of
+ * one statement, each starting at part 1). The joined row spans from its first part's start to its last
+ * part's end and keeps the first part's speaker and cue.
+ */
+export const joinParts = (rows: ReadonlyArray<QuoteRow>): Array<QuoteRow> => {
+  const joined: Array<{ row: QuoteRow; lastPart: number }> = []
+  for (const row of rows) {
+    const open = row.part > 1 ? joined.findLast((j) => j.row.statement_id === row.statement_id && j.lastPart === row.part - 1) : undefined
+    if (open === undefined) {
+      joined.push({ row, lastPart: row.part })
+      continue
+    }
+    open.row = { ...open.row, start: Math.min(open.row.start, row.start), end: Math.max(open.row.end, row.end), text: `${open.row.text} … ${row.text}` }
+    open.lastPart = row.part
+  }
+  return joined.map((j) => j.row)
+}
+
 export const quoteTask = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<string, DocumentRows>) => {
-  const documents = records.map((record) => ({ gold: record.quotes ?? [], predicted: rows.get(record.id)?.quotes ?? [] }))
+  const documents = records.map((record) => ({ gold: record.quotes ?? [], predicted: joinParts(rows.get(record.id)?.quotes ?? []) }))
   const lenient = scoreQuotes(documents, 0.3)
   const strict = scoreQuotes(documents, 0.8)
   const row = (label: string, s: QuoteScores) => ({
@@ -154,6 +178,7 @@ export const quoteTask = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<
     "all.cue_accuracy": lenient.all.cueAccuracy
   }
   const notes = [
+    "The pieces of one interrupted quotation (parts 1, 2, … of a statement_id in a document) are joined into one span, as PolNeAR annotates it.",
     "Overlap = overlap / union of the content spans; pairs are one to one, best first. Speaker and cue accuracy are over matched pairs (overlap ≥ 0.3) whose gold has a speaker / a cue.",
     "Speech verbs: src/eval/lexicons/speech-verbs.json (say, tell, add, announce, …; not think, report, show or 'according to'). The subset's precision leaves out predictions matched to other attributions."
   ]

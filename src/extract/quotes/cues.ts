@@ -44,10 +44,12 @@ const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boole
   const nextWord = next && next.sentence === t.sentence ? wordOf(next) : ""
   // "he was asked whether …", "when asked by a reporter if …": a question, asked by the "by" phrase.
   if (cue.question && QUESTION_OPENERS.has(nextWord)) return true
-  // "he was told", "it is said to": the subject is not the speaker.
-  if (PASSIVE_AUXILIARIES.has(prevWord) && !wordOf(t).endsWith("ing")) return false
+  // "he was told", "it is said to": the subject is not the speaker. (Not after punctuation: `“… it
+  // is,” said Smith`, `“… just not,” said Smith` end a quotation.)
+  const joined = prev !== undefined && prev.post.trim() === ""
+  if (joined && PASSIVE_AUXILIARIES.has(prevWord) && !wordOf(t).endsWith("ing")) return false
   // "did not say", "declined to say": no statement was made.
-  if (NEGATIONS.has(prevWord)) return false
+  if (joined && NEGATIONS.has(prevWord)) return false
   if (prevWord === "to" && i > 1 && DECLINING.has(wordOf(tokens[i - 2]))) return false
   const opensReport = /:/.test(t.post) || nextWord === "that" || (next !== undefined && /["“]|''/.test(t.post + next.pre))
   if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport) return false

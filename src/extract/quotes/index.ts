@@ -37,9 +37,12 @@ import {
   relativeAntecedent,
   sentenceSubject,
   subjectEnd,
-  type TokenRange
+  type TokenRange,
+  ADVERBIAL_AFTER_SPEAKER,
+  isTimeWord
 } from "./speakers.ts"
 import { buildUnits, type Unit } from "./units.ts"
+import { passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 
 type QuoteKind = (typeof QuoteKinds)[number]
 
@@ -92,6 +95,8 @@ const SAME_SUBJECT_LINKS = new Set(["and", "but"])
 /** Patterns whose speaker is the previous frame's: "…, adding that …", "… said A and added B". */
 const inheritsSpeaker = (pattern: string) => pattern === "participle" || pattern === "shared-subject"
 const MIN_UNATTRIBUTED_WORDS = 6
+/** Words that open the writer's subordinate clause after a cue's object: "added a goal as Barcelona won". */
+const SUBORDINATORS_AFTER_OBJECT = new Set(["as", "while", "whereas", "because", "since", "although", "though", "until", "unless", "after", "before", "when", "whenever"])
 const NARRATION_AFTER_QUOTE = /^\s*,?\s*(as|while|whereas|because|since|amid|although|though|even as)\b/
 
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length
@@ -155,6 +160,30 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const isFiniteVerb = (t: Token) => FINITE_TAGS.some((tag) => t.tags.includes(tag)) && !t.tags.includes("Gerund")
   const hasFiniteVerb = (first: number, end: number) => tokens.slice(first, end).some(isFiniteVerb)
 
+  /**
+   * Whether words right after a cue (no "that", colon or quotation) hold a reported clause: a verb that
+   * follows its subject in the same clause. A "verb" after a determiner or possessive, or after an
+   * adjective of one, heads a noun phrase (`promised a hefty rise in spending`), and one after a
+   * subordinator belongs to the writer's clause (`added a goal and an assist as Barcelona won`): then the
+   * words are the cue's object, another sense of the word than a statement.
+   */
+  const reportedClause = (first: number, end: number): boolean => {
+    for (let k = first; k < end; k++) {
+      const t = tokens[k]
+      if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "") return false
+      const prev = k > first ? tokens[k - 1] : null
+      // "her plan works": a plural noun right after a determiner's singular noun is its verb.
+      const pluralVerb = prev !== null && k - 2 >= first && t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) &&
+        prev.tags.includes("Singular") && prev.post.trim() === "" && ["Determiner", "Possessive"].some((tag) => tokens[k - 2].tags.includes(tag))
+      if (!(t.tags.includes("Verb") && isFiniteVerb(t)) && !(k > first && misTaggedVerb(k)) && !pluralVerb) continue
+      const nounLike = prev !== null && !["Auxiliary", "Modal", "Copula"].some((tag) => t.tags.includes(tag)) &&
+        (["Determiner", "Possessive"].some((tag) => prev.tags.includes(tag)) ||
+          (prev.tags.includes("Adjective") && k - 2 >= first && ["Determiner", "Possessive"].some((tag) => tokens[k - 2].tags.includes(tag))))
+      if (!nounLike) return true
+    }
+    return false
+  }
+
   /** Whether a noun followed by a finite verb comes before the next clause boundary ("that", a comma). */
   const clauseFollows = (first: number, end: number): boolean => {
     for (let k = first + 1; k < end; k++) {
@@ -173,6 +202,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const objectThenVerb = (first: number, end: number): boolean => {
     const verbAt = tokens.slice(first, end).findIndex((t) => t.tags.includes("Verb")) + first
     return verbAt > first && COORDINATORS.has(wordOf(tokens[verbAt - 1])) && !clauseFollows(verbAt + 1, end)
+  }
+
+  /**
+   * The subject the dependency parse gives the cue verb (or its passive agent), as its subtree up to
+   * the cue: a noun phrase before the cue in its unit, not inside a quotation, not a word that names no
+   * speaker. Null where the parse has nothing to say.
+   */
+  const parsedSubject = (cueToken: number, from: number): TokenRange | null => {
+    // "urged voters to say", "is expected to announce": an infinitive reports no statement made.
+    if (tokens[cueToken].head === undefined || (cueToken > from && wordOf(tokens[cueToken - 1]) === "to")) return null
+    const head = subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
+    if (head === null || head < from || head >= cueToken || insideQuotation(tokens[head].start)) return null
+    if (NOT_A_SPEAKER.has(wordOf(tokens[head])) || RELATIVE_STARTS.has(wordOf(tokens[head])) || !["NOUN", "PROPN", "PRON", "NUM"].includes(tokens[head].upos)) return null
+    const [first, end] = subtreeRange(context.doc, head)
+    const range = { first: Math.max(first, from), end: Math.min(end, cueToken) }
+    return range.end > range.first ? range : null
   }
 
   /** The kind and the content span of a content range, read from the quotation marks inside it. */
@@ -274,6 +319,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
+      // "Black Lives Matter issued a statement saying …": a medium before a participle carries the
+      // statement; its issuer, the sentence's subject, made it.
+      let issuer = false
+      if (speaker && !antecedent && speaker.first > from && /ing$/.test(wordOf(tokens[cue.firstToken])) && lexicon.media.has(wordOf(tokens[speaker.end - 1]))) {
+        const subject = sentenceSubject(tokens, from, speaker.first, true)
+        if (subject !== null) {
+          speaker = subject
+          issuer = true
+        }
+      }
       // "let's say, …": the hidden "us" of a contraction, an aside, is no speaker and reports no statement.
       if (speaker && (NOT_A_SPEAKER.has(wordOf(tokens[speaker.first])) || tokens.slice(speaker.first, speaker.end).every((t) => t.text.trim() === ""))) return null
       const opener = speaker && speaker.first - 1 >= unit.firstToken ? tokens[speaker.first - 1] : null
@@ -288,11 +343,29 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         }
         if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
         if (addressee) afterFirst = addressee.end
-        pattern = "speaker-before-cue"
+        pattern = issuer ? "sentence-subject" : "speaker-before-cue"
       } else {
         const prev = cue.firstToken - 1
-        const inverted = prev < from || /[,"”]|''/.test(tokens[prev].post)
-        speaker = inverted ? speakerAfter(tokens, cue.endToken, to) : null
+        // A participle never has its subject after it: `…, saying the nominee “makes …”`.
+        const participle = /ing$/.test(wordOf(tokens[cue.firstToken]))
+        // Nor does a cue after a subject's apposition (`Harman, now director of …, urged Obama …`): words
+        // before an inverted cue are what was said, a quotation or a clause with its verb.
+        const inverted = !participle && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
+        // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
+        const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
+        const after = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        // An inverted speaker ends its clause (`said Smith.`, `said Smith, an analyst`, `said Smith in a
+        // statement`); words that go on after it make it the subject of the reported clause (`Paradis,
+        // who …, says she identifies as …`) or the cue's object (`urged Obama last year not to …`).
+        const endsClause = (r: TokenRange) => r.end >= to || /[,.;:!?)"”—–]|''/.test(tokens[r.end - 1].post) ||
+          ADVERBIAL_AFTER_SPEAKER.has(wordOf(tokens[r.end])) || isTimeWord(tokens[r.end])
+        const goesOn = (r: TokenRange) => {
+          const next = tokens[r.end]
+          const pronoun = r.end - r.first === 1 && lexicon.pronouns.has(wordOf(tokens[r.first]).replace(/['’]\p{L}+$/u, ""))
+          return pronoun || (isFiniteVerb(next) && !next.tags.includes("Infinitive")) || INTRODUCERS.has(wordOf(next))
+        }
+        const reportedSubject = after !== null && !endsClause(after) && goesOn(after)
+        speaker = reportedSubject ? null : after
         if (speaker) {
           afterFirst = speaker.end
           pattern = "speaker-after-cue"
@@ -306,20 +379,41 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         } else {
           // "Cruz exhorted Republicans … and said …", "… but has said …", "Brunner, a developer …, which is …, said …",
           // "A judge rejected the request, saying …": the subject that opens the sentence.
-          const participle = /ing$/.test(wordOf(tokens[cue.firstToken]))
           const link = subjectEnd(tokens, cue.firstToken, from)
           const joined = prev >= from && (/,/.test(tokens[prev].post) || (!participle && link >= from && SAME_SUBJECT_LINKS.has(wordOf(tokens[link]))))
           // A subject without a name only for a cue joined by "and"/"but" or a participle: after a comma
           // a plain "said" more often ends a statement (`Sales have tripled, said analysts`).
-          const subject = joined ? sentenceSubject(tokens, from, cue.firstToken, participle || !/,/.test(tokens[prev].post)) : null
-          if (!subject) return null
-          speaker = subject
-          beforeEnd = subject.first
+          // After a reported clause's subject was taken for an inverted speaker, the cue is the clause's
+          // main verb, and a noun phrase without a name will do too (`Several candidates, including X, said …`).
+          const subject = joined ? sentenceSubject(tokens, from, cue.firstToken, reportedSubject ? "any-noun" : participle || !/,/.test(tokens[prev].post)) : null
+          // Where the word windows find no subject, the parse may: the subject of the cue verb, whole
+          // with its description (`Weingarten, who has visited several states, said she …`, where the
+          // tagger read the name as a verb).
+          const parsed = subject === null ? parsedSubject(cue.firstToken, from) : null
+          if (!subject && !parsed) return null
+          speaker = subject ?? parsed!
+          beforeEnd = speaker.first
           if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
           if (addressee) afterFirst = addressee.end
-          pattern = "sentence-subject"
+          pattern = subject ? "sentence-subject" : "parse-subject"
         }
       }
+    }
+    if (cue.cue.quotedObject) {
+      // "described the plan as “a disaster”": the quoted words in the object are the speaker's, the
+      // rest is the writer's; without them nothing was quoted.
+      const limit = Math.min(to, cue.endToken + 15)
+      const quoted = speaker === null || limit <= cue.endToken ? undefined :
+        quotations.find((q) => q.start >= tokens[cue.endToken - 1].end && q.start < tokens[limit - 1].end && q.contentEnd <= tokens[to - 1].end + 1)
+      if (quoted === undefined || speaker === null) return null
+      // The object with its quoted words, as a mixed quote keeps its clause: `the plan as “a disaster”`.
+      const classified = classify(tokens[cue.endToken].start - (tokens[cue.endToken].pre.length - tokens[cue.endToken].pre.trimStart().length), quoted.end)
+      const content = trimContent(classified.start, classified.end, classified.kind)
+      if (content.end <= content.start) return null
+      return [{
+        gaps: [], unit, start: content.start, end: content.end, kind: classified.kind, pattern: `${pattern}.quoted-object`,
+        speaker: phraseOffsets(tokens, speaker), inheritsFrom: null, cue, addressee: null
+      }]
     }
     // Content after the cue: skip "on Monday", "in a statement" up to "that", ":" or an opening quote.
     let contentFirst = afterFirst
@@ -361,7 +455,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const opensWithQuote = contentFirst < to && OPENING_MARK.test(tokens[contentFirst].pre)
     const introduced = contentFirst > afterFirst
     // A clause, or a noun phrase where the cue takes one; in a title-case headline tags are unreliable.
-    const clauseLike = (hasVerb(contentFirst, to) && (introduced || !objectThenVerb(contentFirst, to))) || cue.cue.nounContent || inTitleCase(tokens, cue.firstToken)
+    const clauseLike = (introduced ? hasVerb(contentFirst, to) : reportedClause(contentFirst, to) && !objectThenVerb(contentFirst, to)) ||
+      cue.cue.nounContent || inTitleCase(tokens, cue.firstToken)
     const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
       !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
       (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
@@ -455,6 +550,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         for (let k = frames.length - 1; k >= 0; k--) if (frames[k].start >= frame.start && frames[k].end <= frame.end + 2) frames.splice(k, 1)
       }
       frames.push(...read)
+      // A partial quote in a verb's object (`He called it “Very Bad News,” Smith said`) may sit in a
+      // later frame's content: the content before the next cue still starts where this one's did.
+      if (frame.pattern.endsWith("quoted-object")) return
       if (!frame.pattern.endsWith("content-before")) from = Math.max(from, to === unit.endToken ? from : to)
       else from = Math.max(from, cue.endToken)
     })
@@ -474,6 +572,18 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const before = text.slice(unit.start, q.start)
     const after = text.slice(q.end, unit.end)
     const unitTokens = tokens.slice(unit.firstToken, unit.endToken)
+    // `The coach was blunt: “…”`, `Smith had a message for fans: “…”`: a clause and a colon introduce
+    // the quote, which its subject says.
+    const clauseLeadIn = /^\s*([^:"“”]{2,160}):\s*$/.exec(before)
+    if (clauseLeadIn && words >= 2) {
+      const last = unitTokens.findLastIndex((t) => t.end <= q.start) + unit.firstToken
+      const verb = tokens.slice(unit.firstToken, last + 1).findIndex((t) => t.tags.includes("Verb")) + unit.firstToken
+      const subject = verb > unit.firstToken ? sentenceSubject(tokens, unit.firstToken, verb + 1, true) : null
+      if (subject && subject.end - 1 === subjectEnd(tokens, verb, unit.firstToken) && !NOT_A_SPEAKER.has(wordOf(tokens[subject.first]))) {
+        attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: "lead-in.clause-subject", speaker: phraseOffsets(tokens, subject), inheritsFrom: null, cue: null, addressee: null, gaps: [] })
+        continue
+      }
+    }
     // "Hassett: “…”" — a name and a colon introduce the quote.
     const leadIn = /^\s*([^:"“”]{2,60}):\s*$/.exec(before)
     if (leadIn && words >= 2) {
@@ -517,8 +627,15 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       // attribution: one statement that its attribution interrupts; one row whose span runs over both
       // parts (and the attribution between them), as PolNeAR annotates it.
       const endsBeforeAttribution = previous.pattern.endsWith("content-before") || previous.pattern.includes("continued")
-      const adjacent = unit.index - previous.unit.index === 1 &&
-        (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution))
+      // In its paragraph the attribution may run over more than one sentence as the segmenter cuts
+      // it (`“…,” said Sara Walker, 44, a home-care aide from Nashua who …. “…”`): what matters is that
+      // only the previous quote's attribution, one sentence of writer's words, stands between.
+      const between = text.slice(previous.end, q.start)
+      const onlyItsAttribution = previous.unit.paragraph === unit.paragraph && endsBeforeAttribution && previous.cue !== null &&
+        previous.cue.start >= previous.end && previous.cue.end <= q.start && (between.match(/[.!?]["”']?(\s+|$)/g) ?? []).length <= 1 &&
+        !attributions.some((other) => other !== previous && other.start >= previous.end && other.start < q.start)
+      const adjacent = onlyItsAttribution || (unit.index - previous.unit.index === 1 &&
+        (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution)))
       const quoted = previous.kind === "direct" || (previous.kind === "mixed" && endsBeforeAttribution)
       if (adjacent && quoted) {
         previous.gaps.push({ start: previous.end, end: q.contentStart })
@@ -535,19 +652,55 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   }
 
   /**
-   * The quote's words without the attribution inside its span: the parts around each gap, joined by an
-   * ellipsis where quoted words are spliced (`We are ready … The talks begin today.`), by a space in
-   * an indirect quote (`The museum would make history`).
+   * The pieces of a quotation: the words around each gap (the attribution inside its span) and around
+   * each paragraph break (`…goes on.\n\n“The second part …`), each trimmed of its quotation marks,
+   * clause punctuation and spaces; an indirect piece also of its full stop. Pieces with no word are
+   * left out.
    */
-  const quotedText = (a: Attribution): string => {
-    const parts: Array<string> = []
+  const piecesOf = (a: Attribution): Array<{ start: number; end: number }> => {
+    const raw: Array<{ start: number; end: number }> = []
     let at = a.start
     for (const gap of a.gaps) {
-      parts.push(text.slice(at, gap.start).replace(/[\s,;:—–"“”']+$/u, ""))
+      raw.push({ start: at, end: gap.start })
       at = gap.end
     }
-    parts.push(text.slice(at, a.end).replace(/^[\s,;:—–"“”']+/u, ""))
-    return parts.filter((p) => p !== "").join(a.kind === "indirect" ? " " : " … ")
+    raw.push({ start: at, end: a.end })
+    const split = raw.flatMap((piece) => {
+      const out: Array<{ start: number; end: number }> = []
+      let from = piece.start
+      for (const br of text.slice(piece.start, piece.end).matchAll(/\n\s*\n/g)) {
+        out.push({ start: from, end: piece.start + br.index })
+        from = piece.start + br.index + br[0].length
+      }
+      out.push({ start: from, end: piece.end })
+      return out
+    })
+    return split.flatMap(({ start, end }) => {
+      for (;;) {
+        const lead = /^(?:[\s,;:—–"“”„«»]|''|``)+/u.exec(text.slice(start, end))
+        if (!lead) break
+        start += lead[0].length
+      }
+      for (;;) {
+        const trail = (a.kind === "indirect" ? /(?:[\s,;:—–"“”„«».]|'')+$/u : /(?:[\s,;:—–"“”„«»]|'')+$/u).exec(text.slice(start, end))
+        if (!trail) break
+        end -= trail[0].length
+      }
+      return /[\p{L}\p{N}]/u.test(text.slice(start, end)) ? [{ start, end }] : []
+    })
+  }
+
+  /** The parts of [start, end) in the writer's words: a name inside a quotation is no subject of the text's. */
+  const outsideQuotations = (start: number, end: number): Array<{ start: number; end: number }> => {
+    const parts: Array<{ start: number; end: number }> = []
+    let at = start
+    for (const q of quotations) {
+      if (q.end <= at || q.start >= end) continue
+      if (q.start > at) parts.push({ start: at, end: q.start })
+      at = Math.max(at, q.end)
+    }
+    if (at < end) parts.push({ start: at, end })
+    return parts
   }
 
   // Resolve speakers in document order.
@@ -559,6 +712,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const quotes: Array<QuoteMention> = []
   const diagnostics: Array<Diagnostic> = []
   let lastSpeaker: { key: string; unit: number } | null = null
+  let quotationCount = 0
+  const emitted = new Set<string>()
+  const cueDistance = (a: Attribution) => (a.cue === null ? Infinity : Math.abs(a.start - a.cue.end))
+  const nearerFrame = (a: Attribution) =>
+    sorted.some((b) => b !== a && b.start === a.start && b.end === a.end && (cueDistance(b) < cueDistance(a) || (cueDistance(b) === cueDistance(a) && sorted.indexOf(b) < sorted.indexOf(a))))
   for (const a of sorted) {
     let speaker = a.speaker
     let resolved: ResolvedSpeaker = { actorKey: null, resolution: "none" }
@@ -583,6 +741,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         const previousUnit = a.unit.index > 0 ? units[a.unit.index - 1] : null
         resolved = resolvePronoun(speakerContext, pronoun, speaker.start, {
           previousSpeaker: recent,
+          since: recent === null ? [] : units.slice(lastSpeaker!.unit + 1, a.unit.index + 1).flatMap((u) => outsideQuotations(u.start, Math.min(u.end, speaker!.start))),
           unitStart: a.unit.start,
           previousUnit,
           searchFrom: units[Math.max(0, a.unit.index - 5)].start
@@ -598,10 +757,19 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
     const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
-    quotes.push({
-      start: a.start,
-      end: a.end,
-      text: quotedText(a),
+    // Two cues may frame the same words (`…, adding that Jones said: “…”`): the one nearest the words
+    // reports them (Jones), and a piece is one row, so quote_id stays a unique key.
+    if (nearerFrame(a)) continue
+    const pieces = piecesOf(a).filter((piece) => !emitted.has(`${piece.start}:${piece.end}`))
+    if (pieces.length === 0) continue
+    for (const piece of pieces) emitted.add(`${piece.start}:${piece.end}`)
+    const quotation = quotationCount++
+    pieces.forEach((piece, k) => quotes.push({
+      start: piece.start,
+      end: piece.end,
+      text: text.slice(piece.start, piece.end),
+      quotation,
+      part: k + 1,
       kind: a.kind,
       speakerKey: resolved.actorKey,
       speakerText: speaker ? text.slice(speaker.start, speaker.end) : null,
@@ -613,7 +781,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       cueEnd: cue?.end ?? null,
       addressee: a.addressee ? text.slice(a.addressee.start, a.addressee.end) : null,
       rule
-    })
+    }))
     if (speaker === null) {
       diagnostics.push({
         input_id: context.inputId,

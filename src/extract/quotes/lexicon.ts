@@ -16,7 +16,8 @@ const CueEntry = Schema.Struct({
   phrase: Schema.optionalKey(Schema.Array(Schema.String)),
   nounContent: Schema.optionalKey(Schema.Boolean),
   alsoNoun: Schema.optionalKey(Schema.Boolean),
-  question: Schema.optionalKey(Schema.Boolean)
+  question: Schema.optionalKey(Schema.Boolean),
+  quotedObject: Schema.optionalKey(Schema.Boolean)
 })
 
 const PronounEntry = Schema.Struct({
@@ -43,6 +44,8 @@ export interface CueWord {
   readonly alsoNoun: boolean
   /** The verb reports a question, also in the passive ("when asked whether …", "was asked by X if …"). */
   readonly question: boolean
+  /** Only quoted words in the verb's object are what was said: "described the plan as “a disaster”". */
+  readonly quotedObject: boolean
 }
 
 /** Regular English inflections of a verb: -s, -ed, -ing with the usual spelling changes. */
@@ -59,6 +62,8 @@ export interface QuotesLexicon {
   readonly pronouns: ReadonlyMap<string, SpeakerPronoun>
   /** Nouns that refer back to an organisation ("the company", "the bank"): `quotes-descriptions.json`. */
   readonly descriptions: ReadonlySet<string>
+  /** Nouns for what carries a statement ("issued a statement saying …"): `quotes-media.json`. */
+  readonly media: ReadonlySet<string>
 }
 
 let loaded: QuotesLexicon | undefined
@@ -68,7 +73,7 @@ export const quotesLexicon = (): QuotesLexicon => {
   const cuesByForm = new Map<string, Array<CueWord>>()
   for (const entry of loadLexicon("quotes-cues.json", Schema.Array(CueEntry))) {
     const words = entry.phrase ?? [entry.lemma]
-    const cue: CueWord = { lemma: entry.lemma, class: entry.class, addressee: entry.addressee ?? false, rest: words.slice(1), nounContent: entry.nounContent ?? false, alsoNoun: entry.alsoNoun ?? false, question: entry.question ?? false }
+    const cue: CueWord = { lemma: entry.lemma, class: entry.class, addressee: entry.addressee ?? false, rest: words.slice(1), nounContent: entry.nounContent ?? false, alsoNoun: entry.alsoNoun ?? false, question: entry.question ?? false, quotedObject: entry.quotedObject ?? false }
     // Only verbs inflect; "according to" is matched as written.
     const forms = entry.class === "source" ? [words[0]] : [...regularForms(words[0]), ...(entry.irregular ?? [])]
     for (const form of new Set(forms)) cuesByForm.set(form, [...(cuesByForm.get(form) ?? []), cue])
@@ -76,6 +81,7 @@ export const quotesLexicon = (): QuotesLexicon => {
   const pronouns = new Map<string, SpeakerPronoun>()
   for (const entry of loadLexicon("quotes-pronouns.json", Schema.Array(PronounEntry))) pronouns.set(entry.pronoun, entry)
   const descriptions = new Set(loadLexicon("quotes-descriptions.json", Schema.Array(Schema.String)))
-  loaded = { cuesByForm, pronouns, descriptions }
+  const media = new Set(loadLexicon("quotes-media.json", Schema.Array(Schema.String)))
+  loaded = { cuesByForm, pronouns, descriptions, media }
   return loaded
 }

@@ -109,7 +109,7 @@ export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitF
 }
 
 /** A day or a span of time ("Friday", "month"); not a month's name, which may be a name ("Theresa May"). */
-const isTimeWord = (t: Token) => t.tags.includes("Date") && !["Month", "Person", "Organization", "ProperNoun"].some((tag) => t.tags.includes(tag))
+export const isTimeWord = (t: Token) => t.tags.includes("Date") && !["Month", "Person", "Organization", "ProperNoun"].some((tag) => t.tags.includes(tag))
 /** Words that open a time phrase before a cue: "on Tuesday", "just this month", "earlier this year". */
 const TIME_LEADS = new Set(["on", "in", "this", "last", "next", "past", "that", "the", "early", "earlier", "late", "later", "just", "each", "every"])
 const isPastParticiple = (t: Token) => t.tags.includes("PastTense") || t.tags.includes("Participle")
@@ -178,7 +178,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     const nameTokens = tokens.slice(nameFirst, nameEnd + 1)
     const named = (range: ReadonlyArray<Token>) => range.some((t) => t.tags.includes("ProperNoun") || isCapitalisedName(t))
     // The part before the comma is a short name, or a description of the name that follows it.
-    const secondNamed = named(tokens.slice(first, last + 1)) && last - first < 4
+    const secondNamed = named(tokens.slice(first, last + 1)) && last - first < 6
     if (!(named(nameTokens) || secondNamed) || (nameTokens.length > 5 && !secondNamed) || last - first > 12) return null
     first = nameFirst
   }
@@ -189,8 +189,20 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   return misTaggedHead || words.some(isHeadWord) ? range : null
 }
 
-/** The phrase after an inverted cue: `said Rem Korteweg, a security analyst at …`. */
-export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitEnd: number, apposition = true, anyHead = false): TokenRange | null => {
+/**
+ * Words that open an adverbial after an inverted speaker, not a part of its name or description:
+ * `said Jane Doe in a statement on Monday`, `said the goalkeeper after the match` (`of`, `for`, `at`,
+ * `from` stay: `director of …`, `an analyst at Goldman Sachs`, `a senator from Ohio`).
+ */
+export const ADVERBIAL_AFTER_SPEAKER = new Set(["in", "on", "during", "after", "before", "while", "as", "when", "last", "this", "yesterday", "today"])
+
+/**
+ * The phrase after an inverted cue: `said Rem Korteweg, a security analyst at …`. `anyHead` accepts a
+ * phrase without a name (`according to exit polls`); `described` a determiner's noun phrase after a
+ * quotation (`“…,” said the veteran goalkeeper`), where a description is as good as a name.
+ */
+export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitEnd: number, apposition = true, anyHead = false, described = false): TokenRange | null => {
+  if (described && !(cueEnd < unitEnd && ["Determiner", "Possessive", "Cardinal"].some((tag) => tokens[cueEnd].tags.includes(tag)) && !quotesLexicon().pronouns.has(wordOf(tokens[cueEnd])))) return null
   let k = cueEnd
   const first = k
   let commas = 0
@@ -202,6 +214,7 @@ export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitE
   while (k < unitEnd && k - first < 20) {
     const t = tokens[k]
     if ((!isNounPhraseWord(t) && !sourceNoun(t, k)) || OPENING_MARK.test(t.pre)) break
+    if (!anyHead && commas === 0 && k > first && ADVERBIAL_AFTER_SPEAKER.has(wordOf(t)) && !/[,]/.test(tokens[k - 1].post)) break
     k++
     if (BOUNDARY_AFTER.test(t.post)) break
     if (/,/.test(t.post)) {
@@ -214,8 +227,11 @@ export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitE
   const range = k === first + 1 && sourceNoun(tokens[first], first) ? { first, end: k } : trimLinks(tokens, { first, end: k })
   if (!range) return null
   if (range.end - range.first === 1 && sourceNoun(tokens[range.first], range.first)) return range
-  // After "said" only a name makes an inverted subject ("said Smith"); "according to" takes any source ("exit polls").
-  return tokens.slice(range.first, range.end).some(anyHead ? isHeadWord : isNamedWord) ? range : null
+  // After "said" only a name makes an inverted subject ("said Smith"); "according to" takes any source
+  // ("exit polls"), and a quotation's attribution a description ("said the veteran goalkeeper").
+  const words = tokens.slice(range.first, range.end)
+  if (described) return words[words.length - 1].tags.includes("Noun") && !isTimeWord(words[words.length - 1]) ? range : null
+  return words.some(anyHead ? isHeadWord : isNamedWord) ? range : null
 }
 
 /** The hearer of a cue that takes one: "told CNBC", "told reporters on Monday". */
@@ -226,6 +242,8 @@ export const addresseeAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, uni
     const word = wordOf(t)
     if (!isNounPhraseWord(t) || (NOUN_PHRASE_LINKS.has(word) && word !== "the")) break
     if (k > cueEnd && t.tags.includes("Date")) break
+    // "told reporters the deal was dead": a determiner after a noun opens the reported clause.
+    if (k > cueEnd && t.tags.includes("Determiner") && tokens[k - 1].tags.includes("Noun") && !tokens[k - 1].tags.includes("Possessive")) break
     k++
     if (/[,:;"“”]|''/.test(t.post)) break
   }
@@ -405,6 +423,8 @@ const labelOfLine = (context: SpeakerContext, lineStart: number, lineEnd: number
 export interface PronounCandidates {
   /** The previous quote's speaker, when it is recent. */
   readonly previousSpeaker: string | null
+  /** The sentences between the previous quote's and the pronoun's (offsets), where another subject may be named. */
+  readonly since: ReadonlyArray<{ readonly start: number; readonly end: number }>
   /** Token-free offsets: the current and previous units, to find their subjects. */
   readonly unitStart: number
   readonly previousUnit: { readonly start: number; readonly end: number } | null
@@ -426,12 +446,18 @@ export const resolvePronoun = (
     const actor = context.actorsByKey.get(key)
     return actor !== undefined && fitsPronoun(actor, pronoun)
   }
-  if (candidates.previousSpeaker !== null && fits(candidates.previousSpeaker)) {
-    return { actorKey: candidates.previousSpeaker, resolution: "previous-speaker" }
-  }
   // A possessive is never the subject of a unit ("Mr Brown's closest aide, Ed Balls, hinted … He said").
   const named = context.mentions.filter((m) => m.role !== "pronoun" && !isPossessive(context.text, m))
   const subjectOf = (start: number, end: number) => named.find((m) => m.start >= start && m.start < end && fits(m.actorKey))
+  // The previous quote's speaker, unless a sentence since has named another fitting subject: "“…,”
+  // Smith said. Jones disagreed. “…,” he said" is Jones's.
+  const intervening = candidates.since.some((unit) => {
+    const subject = subjectOf(unit.start, Math.min(unit.end, at))
+    return subject !== undefined && subject.actorKey !== candidates.previousSpeaker
+  })
+  if (candidates.previousSpeaker !== null && fits(candidates.previousSpeaker) && !intervening) {
+    return { actorKey: candidates.previousSpeaker, resolution: "previous-speaker" }
+  }
   const sameUnit = subjectOf(candidates.unitStart, at)
   if (sameUnit) return { actorKey: sameUnit.actorKey, resolution: "pronoun" }
   if (candidates.previousUnit) {
@@ -476,12 +502,13 @@ const SENTENCE_OPENERS = new Set(["but", "and", "however", "meanwhile", "still",
  * The noun phrase that opens a sentence: the subject a later "and said" shares. It must hold a name or
  * a pronoun, or, when `nameless` is allowed, be a noun after its determiner or a bare plural.
  */
-export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number, before: number, nameless: boolean): TokenRange | null => {
+export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number, before: number, nameless: boolean | "any-noun"): TokenRange | null => {
   let first = unitFirst
   while (first < before && SENTENCE_OPENERS.has(wordOf(tokens[first]))) first++
   // "In a video message posted to Twitter, Warren commended …", "Nevertheless, Collins …": the subject
   // follows the opening phrase.
-  if (first < before && ["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[first].tags.includes(tag))) {
+  // ("Minutes later, the campaign …", "Last week, Smith …": a time phrase opens the same way.)
+  if (first < before && (["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[first].tags.includes(tag)) || isTimeWord(tokens[first]) || (TIME_LEADS.has(wordOf(tokens[first])) && first + 1 < before && isTimeWord(tokens[first + 1])))) {
     const comma = tokens.slice(first, before).findIndex((t) => /,/.test(t.post))
     if (comma >= 0) first += comma + 1
   }
@@ -500,7 +527,9 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   // Or a common noun phrase that opens with its determiner, or a bare plural: "The embassy declined the
   // request and said …", "Authorities moved to … and demanded …".
   const head = words[words.length - 1]
-  const described = nameless && head.tags.includes("Noun") && !isTimeWord(head) &&
-    ((["Determiner", "Possessive"].some((tag) => words[0].tags.includes(tag)) && words.length <= 4) || (words.length === 1 && head.tags.includes("Plural")))
+  // Where the cue is known to be the clause's main verb (`Another pollster, David Woodard of …, said …`),
+  // any noun phrase will do.
+  const described = nameless !== false && head.tags.includes("Noun") && !isTimeWord(head) &&
+    (nameless === "any-noun" || (["Determiner", "Possessive"].some((tag) => words[0].tags.includes(tag)) && words.length <= 4) || (words.length === 1 && head.tags.includes("Plural")))
   return named || described ? range : null
 }
