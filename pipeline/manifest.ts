@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
+import { DefaultBudget } from "../src/model/budget.ts"
+import type { DocumentBudget } from "../src/model/budget.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import type { Manifest } from "../src/model/manifest.ts"
 import type { RunLog } from "./runLog.ts"
@@ -29,8 +31,17 @@ export const toolVersions = () => ({
   versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify"].map((p) => [p, versionOf(p)]))
 })
 
-type ManifestOptions = { readonly input: string; readonly formats: ReadonlyArray<string> }
-export const manifestOptions = (options: ManifestOptions) => ({ input: options.input, formats: [...options.formats] })
+type ManifestOptions = { readonly input: string; readonly formats: ReadonlyArray<string>; readonly budget?: DocumentBudget }
+/** The options that shape the outputs (not `--workers` or `--rebuild`, which never change them). */
+export const manifestOptions = (options: ManifestOptions) => {
+  const budget = options.budget ?? DefaultBudget
+  return {
+    input: options.input,
+    formats: [...options.formats],
+    doc_size_limit_mb: budget.maxBytes / 1024 / 1024,
+    doc_time_limit_s: Number.isFinite(budget.timeoutMs) ? budget.timeoutMs / 1000 : null
+  }
+}
 
 export const buildManifest = (options: ManifestOptions, dataset: Dataset, log: RunLog): Manifest => ({
   ...toolVersions(),
