@@ -53,23 +53,43 @@ export interface ExportOptions {
   readonly formats: ReadonlyArray<Format>
 }
 
+/** One output file: its path relative to the output folder (`/`-separated) and its bytes. */
+export interface OutputFile {
+  readonly path: string
+  readonly data: string | Uint8Array
+}
+
+/** The relative path of `table` in `format`. */
+export const tablePath = (format: Format, table: string): string => `${format}/${table}.${encoders[format].extension}`
+
+/**
+ * Every file of the dataset in `formats`, the manifest last (a complete manifest means a complete
+ * dataset). Pure: writing them is the publisher's job (src/state/publish.ts).
+ */
+export const encodeDataset = (dataset: Dataset, manifest: Manifest, formats: ReadonlyArray<Format>): Effect.Effect<Array<OutputFile>, ExportError> =>
+  Effect.suspend(() => {
+    for (const spec of AllTables) {
+      const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
+      if (problem !== null) return Effect.fail(new ExportError({ path: spec.name, reason: problem }))
+    }
+    const files = formats.flatMap((format) =>
+      AllTables.map((spec): OutputFile => {
+        const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
+        return { path: tablePath(format, spec.name), data: encoders[format].encode(spec, rows) }
+      })
+    )
+    return Effect.succeed([...files, { path: "manifest.json", data: `${JSON.stringify(manifest, null, 2)}\n` }])
+  })
+
+/** Writes the dataset's files straight into `options.out` (each atomically); runs publish through src/state/publish.ts. */
 export const exportDataset = Effect.fn("exportDataset")(function*(dataset: Dataset, manifest: Manifest, options: ExportOptions) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
-  for (const spec of AllTables) {
-    const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
-    if (problem !== null) return yield* new ExportError({ path: spec.name, reason: problem })
-  }
-  for (const format of options.formats) {
-    const folder = path.join(options.out, format)
-    yield* fs.makeDirectory(folder, { recursive: true }).pipe(
-      Effect.mapError((error) => new ExportError({ path: folder, reason: `cannot create folder: ${error.message}` }))
+  for (const file of yield* encodeDataset(dataset, manifest, options.formats)) {
+    const target = path.join(options.out, file.path)
+    yield* fs.makeDirectory(path.dirname(target), { recursive: true }).pipe(
+      Effect.mapError((error) => new ExportError({ path: path.dirname(target), reason: `cannot create folder: ${error.message}` }))
     )
-    const { extension, encode } = encoders[format]
-    for (const spec of AllTables) {
-      const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
-      yield* writeFileAtomic(path.join(folder, `${spec.name}.${extension}`), encode(spec, rows))
-    }
+    yield* writeFileAtomic(target, file.data)
   }
-  yield* writeFileAtomic(path.join(options.out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`)
 })
