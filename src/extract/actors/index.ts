@@ -94,11 +94,22 @@ const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameS
   // ("Radio", "People").
   const lowerCaseWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map(lower))
   const mayBeCommonWord = (token: Token) => FUNCTION_WORD_TAGS.some((tag) => hasTag(token, tag)) || lowerCaseWords.has(lower(token))
+  // Names by their first three characters, so each token is compared with the names it can start
+  // (comparing every token with every name cost the square of the document's length).
+  const byPrefix = new Map<string, Array<number>>()
+  byLength.forEach(([name], k) => {
+    const key = name.slice(0, 3)
+    const list = byPrefix.get(key)
+    if (list === undefined) byPrefix.set(key, [k])
+    else list.push(k)
+  })
+  const candidatesAt = (start: number) =>
+    [1, 2, 3].flatMap((n) => byPrefix.get(text.slice(start, start + n)) ?? []).sort((a, b) => a - b).map((k) => byLength[k])
   const found: Array<NameSpan> = []
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !/^\p{Lu}/u.test(tokens[i].text)) continue
     const commonWord = mayBeCommonWord(tokens[i])
-    for (const [name, { length, kind }] of byLength) {
+    for (const [name, { length, kind }] of candidatesAt(tokens[i].start)) {
       if (kind !== "person" && length === 1 && commonWord) continue
       // A one-word name is not found again where the tagger reads a date: Theresa May, "In May 2016".
       if (length === 1 && readsAsDate(tokens[i])) continue
