@@ -557,7 +557,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const speakerContext: SpeakerContext = { actors, actorsByKey, pronouns: lexicon.pronouns, mentions, text }
   const resolvedOf = new Map<Attribution, ResolvedSpeaker & { speaker: { start: number; end: number } | null }>()
   const quotes: Array<QuoteMention> = []
-  const diagnostics: Array<Diagnostic> = []
+  /** Each diagnostic with the index of its quote, so a quote given up takes its diagnostics along. */
+  const diagnostics: Array<Diagnostic & { quote: number }> = []
   let lastSpeaker: { key: string; unit: number } | null = null
   for (const a of sorted) {
     let speaker = a.speaker
@@ -598,6 +599,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
     const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
+    // Two cues of one sentence may both read the same quotation as theirs ("Sky denied … A
+    // spokesperson said: “…”"): one span is one quote, attributed once. The reading that resolved its
+    // speaker to an actor is kept, else the first in document order.
+    const twin = quotes.findIndex((q) => q.start === a.start && q.end === a.end)
+    if (twin >= 0) {
+      if (quotes[twin].speakerKey !== null || resolved.actorKey === null) continue
+      quotes.splice(twin, 1)
+      for (let k = diagnostics.length - 1; k >= 0; k--) if (diagnostics[k].quote === twin) diagnostics.splice(k, 1)
+      for (const d of diagnostics) if (d.quote > twin) d.quote--
+    }
     quotes.push({
       start: a.start,
       end: a.end,
@@ -616,6 +627,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     })
     if (speaker === null) {
       diagnostics.push({
+        quote: quotes.length - 1,
         input_id: context.inputId,
         stage: "extract",
         rule: "quote.no-speaker",
@@ -626,6 +638,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       })
     } else if (resolved.actorKey === null) {
       diagnostics.push({
+        quote: quotes.length - 1,
         input_id: context.inputId,
         stage: "extract",
         rule: "quote.speaker-unresolved",
@@ -636,5 +649,5 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       })
     }
   }
-  return { quotes, diagnostics }
+  return { quotes, diagnostics: diagnostics.map(({ quote: _, ...diagnostic }) => diagnostic) }
 }
