@@ -489,7 +489,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const trailer = /^\s*[—–-]{1,2}\s*/.exec(text.slice(q.end, q.end + 4))
     if (trailer && words >= 3) {
       const trailerStart = q.end + trailer[0].length
-      const nameTokens = tokens.filter((t) => t.start >= trailerStart && t.sentence === tokens.find((x) => x.start >= trailerStart)?.sentence)
+      // The trailer's sentence from its start (tokens are in text order and sentences contiguous; a
+      // search of all tokens for each token cost the cube of a long article's length).
+      let from = 0
+      for (let high = tokens.length; from < high;) {
+        const mid = (from + high) >> 1
+        if (tokens[mid].start < trailerStart) from = mid + 1
+        else high = mid
+      }
+      const nameTokens: Array<Token> = []
+      for (let k = from; k < tokens.length && tokens[k].sentence === tokens[from].sentence; k++) nameTokens.push(tokens[k])
       const name = [] as Array<Token>
       for (const t of nameTokens) {
         if (!/^\p{Lu}/u.test(t.text) && name.length === 0) break
