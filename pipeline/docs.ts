@@ -52,7 +52,7 @@ const typeNames: Record<ArrowKind, string> = {
   float64: "float64",
   bool: "boolean",
   date: "date (YYYY-MM-DD)",
-  list: "list<string> (`;`-joined in CSV)"
+  list: "list<string> (`;`-joined in CSV, items %-escaped)"
 }
 
 export const dataDictionary = (): string =>

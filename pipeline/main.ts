@@ -10,7 +10,8 @@ import { Argument, Command, Flag } from "effect/cli"
 import { Formats } from "../src/export/index.ts"
 import type { Format } from "../src/export/index.ts"
 import { ParquetLayouts } from "../src/export/partitioned.ts"
-import { defaultWorkerCount } from "../src/workers/index.ts"
+import { DefaultBudget } from "../src/model/budget.ts"
+import { defaultWorkerCount, maxWorkerCount } from "../src/workers/index.ts"
 import { runPipeline } from "./pipeline.ts"
 import { progressReporter, summaryTable } from "./report.ts"
 
@@ -55,12 +56,20 @@ const pipeline = Command.make(
       Flag.withDescription("PostgreSQL URL of a cluster: runners (npm run runner -- --cluster URL) extract the documents"),
       Flag.optional
     ),
+    docSizeLimit: Flag.Finite("doc-size-limit").pipe(
+      Flag.withDescription(`Largest article in MB (a file, or a JSON / JSON Lines record); larger ones are skipped (default ${DefaultBudget.maxBytes / 1024 / 1024})`),
+      Flag.withDefault(DefaultBudget.maxBytes / 1024 / 1024)
+    ),
+    docTimeLimit: Flag.Finite("doc-time-limit").pipe(
+      Flag.withDescription(`Seconds one article may take to clean, tag and extract; a slower one is stopped and skipped (default ${DefaultBudget.timeoutMs / 1000})`),
+      Flag.withDefault(DefaultBudget.timeoutMs / 1000)
+    ),
     rebuild: Flag.Boolean("rebuild").pipe(
       Flag.withDescription("Extract every article again, ignoring the results saved in OUT/.state (ids already published are kept)"),
       Flag.withDefault(false)
     )
   },
-  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, parquetLayout, workers, rebuild, cluster }) {
+  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, parquetLayout, workers, docSizeLimit, docTimeLimit, rebuild, cluster }) {
     if (Option.isSome(inputFlag) && Option.isSome(inputArgument)) {
       return yield* fail(`give the input once: --input ${inputFlag.value} or ${inputArgument.value}, not both`)
     }
@@ -70,15 +79,25 @@ const pipeline = Command.make(
     if (parquetLayout !== "single" && !parsed.includes("parquet")) {
       return yield* fail(`--parquet-layout ${parquetLayout} lays out Parquet files: add parquet to --formats`)
     }
-    const workerCount = Option.getOrElse(workers, defaultWorkerCount)
-    if (workerCount < 0) return yield* fail(`--workers must be 0 or more, not ${workerCount}`)
-    const result = yield* runPipeline({ input, out, formats: parsed, parquetLayout, workers: workerCount, rebuild, cluster: Option.getOrUndefined(cluster), onProgress: progressReporter() }).pipe(
+    const requested = Option.getOrElse(workers, defaultWorkerCount)
+    if (requested < 0) return yield* fail(`--workers must be 0 or more, not ${requested}`)
+    if (!(docSizeLimit > 0)) return yield* fail(`--doc-size-limit must be a number of MB above 0, not ${docSizeLimit}`)
+    if (!(docTimeLimit > 0)) return yield* fail(`--doc-time-limit must be a number of seconds above 0, not ${docTimeLimit}`)
+    const workerCount = Math.min(requested, maxWorkerCount())
+    if (workerCount < requested) {
+      yield* Console.error(`newsfacts: --workers ${requested} is more than this machine's ${maxWorkerCount()} core(s) can use; using ${workerCount}`)
+    }
+    const budget = { maxBytes: Math.round(docSizeLimit * 1024 * 1024), timeoutMs: docTimeLimit * 1000 }
+    const result = yield* runPipeline({ input, out, formats: parsed, parquetLayout, workers: workerCount, budget, rebuild, cluster: Option.getOrUndefined(cluster), onProgress: progressReporter() }).pipe(
       Effect.catchTags({
         InputError: (error) => fail(`${error.input}: ${error.reason}`),
+        OutputError: (error) => fail(`--out ${error.path}: ${error.reason}`),
         ExportError: (error) => fail(`cannot write ${error.path}: ${error.reason}`),
         WorkerError: (error) => fail(`cannot start a worker thread: ${error.reason}`),
         ClusterDatabaseError: (error) => fail(`database ${error.url}: ${error.reason}`)
-      })
+      }),
+      // Anything else is a bug, but the user still gets one line, not a stack trace.
+      Effect.catchDefect((defect) => fail(`unexpected error: ${defect instanceof Error ? defect.message : String(defect)}`))
     )
     if (result === undefined) return
     yield* Console.log(summaryTable(result.manifest, out, result.run))

@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
+import { DefaultBudget } from "../src/model/budget.ts"
+import type { DocumentBudget } from "../src/model/budget.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import type { Manifest } from "../src/model/manifest.ts"
 import type { RunLog } from "./runLog.ts"
@@ -29,12 +31,23 @@ export const toolVersions = () => ({
   versions: Object.fromEntries(["effect", "compromise", "apache-arrow", "csv-stringify", "parquet-wasm"].map((p) => [p, versionOf(p)]))
 })
 
-type ManifestOptions = { readonly input: string; readonly formats: ReadonlyArray<string>; readonly parquetLayout?: string }
-export const manifestOptions = (options: ManifestOptions) => ({
-  input: options.input,
-  formats: [...options.formats],
-  ...(options.formats.includes("parquet") ? { parquet_layout: options.parquetLayout ?? "single" } : {})
-})
+type ManifestOptions = {
+  readonly input: string
+  readonly formats: ReadonlyArray<string>
+  readonly parquetLayout?: string
+  readonly budget?: DocumentBudget
+}
+/** The options that shape the outputs (not `--workers`, `--rebuild` or `--cluster`, which never change them). */
+export const manifestOptions = (options: ManifestOptions) => {
+  const budget = options.budget ?? DefaultBudget
+  return {
+    input: options.input,
+    formats: [...options.formats],
+    ...(options.formats.includes("parquet") ? { parquet_layout: options.parquetLayout ?? "single" } : {}),
+    doc_size_limit_mb: budget.maxBytes / 1024 / 1024,
+    doc_time_limit_s: Number.isFinite(budget.timeoutMs) ? budget.timeoutMs / 1000 : null
+  }
+}
 
 export const buildManifest = (options: ManifestOptions, dataset: Dataset, log: RunLog): Manifest => ({
   ...toolVersions(),

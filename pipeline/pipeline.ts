@@ -11,14 +11,18 @@ import { loadInputs } from "../src/load/index.ts"
 import { dedupe } from "../src/dedupe/index.ts"
 import type { Format } from "../src/export/index.ts"
 import type { ParquetLayout } from "../src/export/partitioned.ts"
+import { DefaultBudget } from "../src/model/budget.ts"
+import type { DocumentBudget } from "../src/model/budget.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import type { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
 import type { IncrementalStats } from "../src/state/incremental.ts"
-import { publishDataset } from "../src/state/publish.ts"
+import { claimOutputFolder } from "../src/state/outputFolder.ts"
+import { publishDataset, removeOldTemporaryFiles, repairPublication } from "../src/state/publish.ts"
 import { writeRunReport } from "../src/report/index.ts"
 import { publishedFiles, readPublishedManifest } from "../src/state/published.ts"
 import { defaultWorkerCount, makeDocumentProcessor } from "../src/workers/index.ts"
+import type { DocumentResult } from "../src/workers/index.ts"
 import { RunLog } from "./runLog.ts"
 import { buildManifest, manifestOptions, toolVersions } from "./manifest.ts"
 
@@ -41,6 +45,8 @@ export interface PipelineOptions {
    * `npm run runner`, not by local workers; dedupe and export still run here, once.
    */
   readonly cluster?: string
+  /** What one document may cost (size, time) before it is skipped; default `DefaultBudget`. */
+  readonly budget?: DocumentBudget
 }
 
 export interface PipelineResult {
@@ -56,18 +62,39 @@ export interface PipelineResult {
 
 const isPresent = <A>(value: A | null): value is A => value !== null
 
+/** One document's result; whatever goes wrong on the way is that document's failure, never the run's. */
+const resultOf = <E, R>(result: Effect.Effect<DocumentResult, E, R>): Effect.Effect<DocumentResult, E, R> =>
+  Effect.suspend(() => result).pipe(
+    Effect.catchDefect((defect) =>
+      Effect.succeed<DocumentResult>({
+        _tag: "Failed",
+        stage: "extract",
+        reason: defect instanceof RangeError && /call stack/.test(defect.message)
+          ? "the document nests too deeply (the code ran out of stack)"
+          : `the code failed: ${defect instanceof Error ? `${defect.name}: ${defect.message}` : String(defect)}`
+      })
+    )
+  )
+
 export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineOptions) {
   const workers = options.workers ?? defaultWorkerCount()
+  const budget = options.budget ?? DefaultBudget
   const log = new RunLog()
+  yield* claimOutputFolder(options.out)
+  yield* Effect.sync(() => {
+    removeOldTemporaryFiles(options.out)
+    return repairPublication(options.out)
+  })
   const state = yield* openIncrementalRun(options.out, { rebuild: options.rebuild ?? false })
-  const extractFresh = options.cluster === undefined ? yield* makeDocumentProcessor(workers) : yield* makeClusterProcessor(options.cluster)
   const clustered = options.cluster !== undefined
+  // On a cluster the runners extract (their worker threads have no time budget yet); here, the worker pool.
+  const extractFresh = options.cluster === undefined ? yield* makeDocumentProcessor(workers, budget.timeoutMs) : yield* makeClusterProcessor(options.cluster)
   const inFlight = options.cluster === undefined ? Math.max(1, workers) * 4 : CLUSTER_IN_FLIGHT
   let done = 0
-  const extractions = yield* loadInputs({ input: options.input }).pipe(
+  const extractions = yield* loadInputs({ input: options.input, maxBytes: budget.maxBytes }).pipe(
     Stream.map(log.admitLoaded),
     Stream.filter(isPresent),
-    Stream.mapEffect((doc) => Effect.map(state.resultFor(doc, extractFresh), (result) => [doc, result] as const), {
+    Stream.mapEffect((doc) => Effect.map(resultOf(state.resultFor(doc, extractFresh)), (result) => [doc, result] as const), {
       concurrency: inFlight
     }),
     Stream.map(([doc, result]) => log.admitResult(doc, result)),

@@ -19,6 +19,9 @@ export const progressReporter = (stream: NodeJS.WriteStream = process.stderr) =>
 const extractedOn = (run: PipelineResult["run"]): string =>
   run.clustered ? "the cluster's runners" : run.workers === 0 ? "the main thread" : `up to ${run.workers} worker thread(s)`
 
+/** Skipped inputs listed in the summary; the rest are counted, and all are in the manifest. */
+const SKIPPED_SHOWN = 10
+
 export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResult["run"]): string => {
   const rows: Array<[string, number]> = [
     ["documents", manifest.counts.documents ?? 0],
@@ -32,10 +35,9 @@ export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResu
   ]
   const width = Math.max(...rows.map(([label]) => label.length))
   const lines = rows.map(([label, n]) => `  ${label.padEnd(width)}  ${String(n).padStart(7)}`)
-  const skippedLines = manifest.inputs
-    .filter((i) => i.status === "skipped")
-    .slice(0, 10)
-    .map((i) => `  skipped ${i.file}${i.line === null ? "" : `:${i.line}`}: ${i.reason}`)
+  const skipped = manifest.inputs.filter((i) => i.status === "skipped")
+  const skippedLines = skipped.slice(0, SKIPPED_SHOWN).map((i) => `  skipped ${i.file}${i.line === null ? "" : `:${i.line}`}: ${i.reason}`)
+  if (skipped.length > SKIPPED_SHOWN) skippedLines.push(`  … and ${skipped.length - SKIPPED_SHOWN} more skipped: every one is in ${out}/manifest.json with its reason`)
   const work =
     run === undefined
       ? []

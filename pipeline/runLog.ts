@@ -32,9 +32,9 @@ export class RunLog {
       return null
     }
     if (result._tag === "Failed") {
-      const reason = `extraction failed: ${result.reason}`
+      const reason = `${result.stage} stage: ${result.reason}`
       const message = `${loaded.file}${loaded.line === null ? "" : `:${loaded.line}`}: ${reason}`
-      this.record({ ...base, doc_id: null, status: "skipped", stage: "extract", reason }, { input_id: loaded.inputId, stage: "extract", rule: "extract/failed", severity: "error", message })
+      this.record({ ...base, doc_id: null, status: "skipped", stage: result.stage, reason }, { input_id: loaded.inputId, stage: result.stage, rule: `${result.stage}/failed`, severity: "error", message })
       return null
     }
     const { extraction } = result

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process"
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Stream } from "effect"
@@ -69,7 +70,7 @@ describe("load: one file's content", () => {
 })
 
 describe("load: a folder", () => {
-  it.effect("streams every supported file in sorted order, skipping unreadable paths and repeated ids", () =>
+  it.effect("streams every supported file in sorted order, skipping unreadable paths, special files and repeated ids, through folder loops", () =>
     Effect.gen(function*() {
       const dir = tempDir("load")
       writeFileSync(join(dir, "b.txt"), "Second article.")
@@ -77,14 +78,18 @@ describe("load: a folder", () => {
       writeFileSync(join(dir, "notes.csv"), "ignored,because,not,an,article")
       writeFileSync(join(dir, "feed.jsonl"), `${JSON.stringify({ id: "a.md", text: "Same id as a file." })}\n`)
       mkdirSync(join(dir, "folder.txt"))
+      writeFileSync(join(dir, "folder.txt", "inner.txt"), "A folder named like an article is a folder.")
       symlinkSync(join(dir, "missing-target"), join(dir, "dangling.txt"))
+      symlinkSync(dir, join(dir, "folder.txt", "loop")) // back to the root: read once
+      execFileSync("mkfifo", [join(dir, "pipe.jsonl")]) // never opened: reading it would wait forever
       const outcomes = yield* Stream.runCollect(loadInputs({ input: dir }))
       expect(reasons(outcomes)).toEqual([
         "loaded a.md",
         "loaded b.txt",
         expect.stringMatching(/^dangling\.txt cannot read file/),
         "feed.jsonl:1 input id \"a.md\" was already used by a.md",
-        expect.stringMatching(/^folder\.txt cannot read file/)
+        "loaded folder.txt/inner.txt",
+        "pipe.jsonl a FIFO, not an article file"
       ])
     }).pipe(Effect.provide(NodeServices.layer)))
 

@@ -65,12 +65,44 @@ export interface ExportOptions {
   readonly publishTo?: string
 }
 
+/** One output file: its path relative to the output folder (`/`-separated) and its bytes. */
+export interface OutputFile {
+  readonly path: string
+  readonly data: string | Uint8Array
+}
+
+/** The relative path of `table` in `format` (as one file per table). */
+export const tablePath = (format: Format, table: string): string => `${format}/${table}.${encoders[format].extension}`
+
+/**
+ * Every file of the dataset in `formats`, one per table, the manifest last (a complete manifest means a
+ * complete dataset). Pure: writing them is the publisher's job (src/state/publish.ts).
+ */
+export const encodeDataset = (dataset: Dataset, manifest: Manifest, formats: ReadonlyArray<Format>): Effect.Effect<Array<OutputFile>, ExportError> =>
+  Effect.suspend(() => {
+    for (const spec of AllTables) {
+      const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
+      if (problem !== null) return Effect.fail(new ExportError({ path: spec.name, reason: problem }))
+    }
+    const files = formats.flatMap((format) =>
+      AllTables.map((spec): OutputFile => {
+        const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
+        return { path: tablePath(format, spec.name), data: encoders[format].encode(spec, rows) }
+      })
+    )
+    return Effect.succeed([...files, { path: "manifest.json", data: `${JSON.stringify(manifest, null, 2)}\n` }])
+  })
+
 /** What an export leaves to publish, relative to its `out`: the files it wrote and the paths to remove. */
 export interface ExportPlan {
   readonly written: ReadonlyArray<string>
   readonly removed: ReadonlyArray<string>
 }
 
+/**
+ * Writes the dataset straight into `options.out` (each file atomically, the manifest last): for tools
+ * and tests; a run publishes through src/state/publish.ts, which stages, journals and switches.
+ */
 export const exportDataset = Effect.fn("exportDataset")(function*(dataset: Dataset, manifest: Manifest, options: ExportOptions) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path

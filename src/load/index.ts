@@ -4,15 +4,17 @@
  * file (and line); nothing is dropped silently. Only an input that cannot be read at all fails the run.
  */
 import { Effect, FileSystem, Path, Schema, Stream } from "effect"
+import { DefaultBudget, megabytes } from "../model/budget.ts"
 import type { GivenMeta, LoadedDocument } from "../model/document.ts"
 import type { Diagnostic } from "../model/diagnostic.ts"
 import type { InputOutcome } from "../model/manifest.ts"
 import { stableId } from "../ids.ts"
-import { htmlToArticle } from "./html.ts"
+import { htmlToArticle, MAX_HTML_DEPTH, nestingDepth } from "./html.ts"
 import { readJsonLines, readRecord } from "./records.ts"
+import { walkFolder } from "./walk.ts"
 
-/** A news article is far below this; a larger file is not one article. */
-export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+/** The default size limit of one article (`--doc-size-limit`): a larger file is not one article. */
+export const MAX_ARTICLE_BYTES = DefaultBudget.maxBytes
 
 const EXTENSIONS = new Map<string, "txt" | "md" | "html" | "json" | "jsonl">([
   [".txt", "txt"],
@@ -75,13 +77,28 @@ export const decodeText = (bytes: Uint8Array): { ok: true; text: string } | { ok
   return { ok: true, text }
 }
 
-/** Turns one file's content into articles (or reasons to skip). `file` is relative to the input root. */
-export const articlesFromContent = (file: string, bytes: Uint8Array): Array<LoadOutcome> => {
+/**
+ * Turns one file's content into articles (or reasons to skip). `file` is relative to the input root.
+ * Whatever the content, nothing thrown escapes: a parser that fails on it (an HTML page nested too
+ * deep for the DOM library, say) makes the file a skipped input with the error as its reason.
+ */
+export const articlesFromContent = (file: string, bytes: Uint8Array, maxBytes = MAX_ARTICLE_BYTES): Array<LoadOutcome> => {
+  try {
+    return readArticles(file, bytes, maxBytes)
+  } catch (error) {
+    const reason = error instanceof RangeError && /call stack/.test(error.message)
+      ? "nests too deeply to parse (the parser ran out of stack)"
+      : `cannot be parsed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
+    return [skipped(file, null, file, reason, "load/unparsable")]
+  }
+}
+
+const readArticles = (file: string, bytes: Uint8Array, maxBytes: number): Array<LoadOutcome> => {
   const format = EXTENSIONS.get(extensionOf(file))
   if (format === undefined) return [skipped(file, null, file, "unsupported file type", "load/type")]
-  if (format !== "jsonl" && bytes.length > MAX_ARTICLE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1)
-    return [skipped(file, null, file, `file is ${mb} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for one article`, "load/too-large")]
+  // A JSON or JSON Lines file may hold many articles: each record is checked against the limit instead.
+  if (format !== "jsonl" && format !== "json" && bytes.length > maxBytes) {
+    return [skipped(file, null, file, `file is ${megabytes(bytes.length)}, over the ${maxBytes / 1024 / 1024} MB limit for one article`, "load/too-large")]
   }
   const decoded = decodeText(bytes)
   if (!decoded.ok) return [skipped(file, null, file, decoded.reason, decoded.rule)]
@@ -91,19 +108,23 @@ export const articlesFromContent = (file: string, bytes: Uint8Array): Array<Load
     case "md":
       return [loaded(file, null, file, format, text, noMeta)]
     case "html": {
+      const depth = nestingDepth(text)
+      if (depth > MAX_HTML_DEPTH) {
+        return [skipped(file, null, file, `HTML elements nest ${depth} deep, over the limit of ${MAX_HTML_DEPTH} (no article page does)`, "load/html-depth")]
+      }
       const article = htmlToArticle(text)
       if (article.text.trim() === "") return [skipped(file, null, file, "HTML has no article text", "load/empty")]
       const given = { ...noMeta, title: article.title, author: article.author, date: article.date, source: article.publisher }
       return [loaded(file, null, file, "html", article.text, given)]
     }
     case "json":
-      return articlesFromJson(file, text)
+      return articlesFromJson(file, text, maxBytes)
     case "jsonl":
-      return articlesFromRecords(file, readJsonLines(text))
+      return articlesFromRecords(file, readJsonLines(text, maxBytes))
   }
 }
 
-const articlesFromJson = (file: string, text: string): Array<LoadOutcome> => {
+const articlesFromJson = (file: string, text: string, maxBytes: number): Array<LoadOutcome> => {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -111,9 +132,9 @@ const articlesFromJson = (file: string, text: string): Array<LoadOutcome> => {
     return [skipped(file, null, file, `not valid JSON (${(error as Error).message})`, "load/json")]
   }
   if (Array.isArray(parsed)) {
-    return articlesFromRecords(file, parsed.map((value, index) => ({ line: index + 1, ...readRecord(value) })), "record")
+    return articlesFromRecords(file, parsed.map((value, index) => ({ line: index + 1, ...readRecord(value, maxBytes) })), "record")
   }
-  const record = readRecord(parsed)
+  const record = readRecord(parsed, maxBytes)
   if (!record.ok) return [skipped(file, null, file, record.reason, "load/record")]
   return [loaded(file, null, record.id ?? file, "json", record.text, record.given)]
 }
@@ -138,18 +159,6 @@ const extensionOf = (file: string): string => {
   const dot = file.lastIndexOf(".")
   return dot < 0 ? "" : file.slice(dot).toLowerCase()
 }
-
-/** Files of a supported type below `root`, as sorted relative paths (sorted: runs are deterministic). */
-const listInputFiles = Effect.fn("listInputFiles")(function*(root: string) {
-  const fs = yield* FileSystem.FileSystem
-  const entries = yield* fs.readDirectory(root, { recursive: true }).pipe(
-    Effect.mapError((error) => new InputError({ input: root, reason: `cannot read folder: ${error.message}` }))
-  )
-  return entries
-    .map((entry) => entry.split("\\").join("/"))
-    .filter((entry) => EXTENSIONS.has(extensionOf(entry)))
-    .sort()
-})
 
 const readStdin = Effect.promise(async () => {
   const chunks: Array<Buffer> = []
@@ -176,6 +185,8 @@ const rejectDuplicateIds = () => {
 export interface LoadOptions {
   /** A folder, a file, or `-` for JSON Lines on standard input. */
   readonly input: string
+  /** Size limit of one article in bytes (default: `MAX_ARTICLE_BYTES`). */
+  readonly maxBytes?: number
 }
 
 /**
@@ -186,26 +197,41 @@ export const loadInputs = (options: LoadOptions): Stream.Stream<LoadOutcome, Inp
   Stream.unwrap(
     Effect.gen(function*() {
       const checkIds = rejectDuplicateIds()
+      const maxBytes = options.maxBytes ?? MAX_ARTICLE_BYTES
       if (options.input === "-") {
         const bytes = yield* readStdin
-        return Stream.fromIterable(articlesFromContent("stdin.jsonl", bytes)).pipe(Stream.map(checkIds))
+        return Stream.fromIterable(articlesFromContent("stdin.jsonl", bytes, maxBytes)).pipe(Stream.map(checkIds))
       }
       const fs = yield* FileSystem.FileSystem
       const path = yield* Path.Path
       const info = yield* fs.stat(options.input).pipe(
         Effect.mapError((error) => new InputError({ input: options.input, reason: `cannot read input: ${error.message}` }))
       )
+      if (info.type !== "Directory" && info.type !== "File") {
+        return yield* new InputError({ input: options.input, reason: `not a file or a folder (${info.type})` })
+      }
       const root = info.type === "Directory" ? options.input : path.dirname(options.input)
-      const files = info.type === "Directory" ? yield* listInputFiles(root) : [path.basename(options.input)]
-      if (files.length === 0) {
+      const listing = info.type === "Directory"
+        ? yield* Effect.try({
+          try: () => walkFolder(root, (file) => EXTENSIONS.has(extensionOf(file))),
+          catch: (error) => new InputError({ input: root, reason: `cannot read folder: ${(error as Error).message}` })
+        })
+        : { files: [path.basename(options.input)], unreadable: [] }
+      if (listing.files.length === 0 && listing.unreadable.length === 0) {
         return yield* new InputError({ input: options.input, reason: "no .txt, .md, .html, .json or .jsonl files found" })
       }
-      return Stream.fromIterable(files).pipe(
-        Stream.mapEffect((file) =>
-          fs.readFile(path.join(root, file)).pipe(
-            Effect.map((bytes) => articlesFromContent(file, bytes)),
-            Effect.catch((error) => Effect.succeed([skipped(file, null, file, `cannot read file: ${error.message}`, "load/unreadable")]))
-          )
+      const entries: Array<{ file: string; reason: string | null }> = [
+        ...listing.files.map((file) => ({ file, reason: null })),
+        ...listing.unreadable
+      ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+      return Stream.fromIterable(entries).pipe(
+        Stream.mapEffect(({ file, reason }) =>
+          reason !== null
+            ? Effect.succeed([skipped(file, null, file, reason, "load/unreadable")])
+            : fs.readFile(path.join(root, file)).pipe(
+              Effect.map((bytes) => articlesFromContent(file, bytes, maxBytes)),
+              Effect.catch((error) => Effect.succeed([skipped(file, null, file, `cannot read file: ${error.message}`, "load/unreadable")]))
+            )
         ),
         Stream.flatMap((outcomes) => Stream.fromIterable(outcomes)),
         Stream.map(checkIds)

@@ -17,15 +17,33 @@ export type DocumentResult =
   | { readonly _tag: "Extracted"; readonly extraction: DocumentExtraction; readonly cleanDiagnostics: ReadonlyArray<Diagnostic> }
   /** Cleaning found no article to extract (its outcome says why). */
   | { readonly _tag: "Skipped"; readonly outcome: InputOutcome; readonly diagnostic: Diagnostic }
-  /** The code threw on this document: a bug to report, not a property of the text, so never cached. */
-  | { readonly _tag: "Failed"; readonly reason: string }
+  /**
+   * The code threw on this document in `stage`, or the document went over its budget there: the
+   * document is skipped and the run goes on. Never cached (a bug fixed or a faster machine changes it).
+   */
+  | { readonly _tag: "Failed"; readonly stage: DocumentStage; readonly reason: string }
 
-export const processDocument = (engine: NlpEngine, loaded: LoadedDocument): DocumentResult => {
+export type DocumentStage = "clean" | "segment" | "extract"
+
+/** `onStage` hears each stage as it starts, so a document stopped midway can say where it was. */
+export const processDocument = (engine: NlpEngine, loaded: LoadedDocument, onStage: (stage: DocumentStage) => void = () => {}): DocumentResult => {
+  let stage: DocumentStage = "clean"
+  const enter = (next: DocumentStage) => {
+    stage = next
+    onStage(next)
+  }
   try {
+    enter("clean")
     const cleaned = cleanDocument(loaded)
     if (cleaned._tag === "Skipped") return { _tag: "Skipped", outcome: cleaned.outcome, diagnostic: cleaned.diagnostic }
-    return { _tag: "Extracted", extraction: extract(engine, analyze(engine, cleaned.doc)), cleanDiagnostics: cleaned.diagnostics }
+    enter("segment")
+    const analysed = analyze(engine, cleaned.doc)
+    enter("extract")
+    return { _tag: "Extracted", extraction: extract(engine, analysed), cleanDiagnostics: cleaned.diagnostics }
   } catch (error) {
-    return { _tag: "Failed", reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }
+    const reason = error instanceof RangeError && /call stack/.test(error.message)
+      ? "the text nests too deeply for this stage (it ran out of stack)"
+      : `the code failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`
+    return { _tag: "Failed", stage, reason }
   }
 }

@@ -6,20 +6,21 @@ import { parentPort } from "node:worker_threads"
 import { sharedNlpEngine } from "../nlp/Nlp.ts"
 import type { LoadedDocument } from "../model/document.ts"
 import { processDocument } from "./documentWork.ts"
-import type { DocumentResult } from "./documentWork.ts"
+import type { DocumentResult, DocumentStage } from "./documentWork.ts"
 
 export interface WorkerTask {
   readonly id: number
   readonly doc: LoadedDocument
 }
-export interface WorkerReply {
-  readonly id: number
-  readonly result: DocumentResult
-}
+/** The task's result, or (before it) each stage as the task enters it. */
+export type WorkerReply =
+  | { readonly id: number; readonly result: DocumentResult }
+  | { readonly id: number; readonly stage: DocumentStage }
 
 const port = parentPort
 if (port === null) throw new Error("src/workers/worker.ts runs inside a worker thread (the pool in pool.ts starts it)")
 const engine = sharedNlpEngine()
 port.on("message", (task: WorkerTask) => {
-  port.postMessage({ id: task.id, result: processDocument(engine, task.doc) } satisfies WorkerReply)
+  const result = processDocument(engine, task.doc, (stage) => port.postMessage({ id: task.id, stage } satisfies WorkerReply))
+  port.postMessage({ id: task.id, result } satisfies WorkerReply)
 })

@@ -39,13 +39,47 @@ const separator = (gap: string): string | undefined => {
   return mark === "" ? undefined : mark
 }
 
+/** Each token's line (text between line breaks) and each line's kind, computed once per token list. */
+interface Lines {
+  /** For token i: the first and last token of its line. */
+  readonly first: Int32Array
+  readonly last: Int32Array
+  /** The kind of the line starting at token i (set at line starts only). */
+  readonly kind: Map<number, string>
+}
+
+/**
+ * Lines are found once per document's token list (one pass), not once per name: a long line with
+ * many names (a list of capitalised words, a page without line breaks) would otherwise cost the
+ * square of its length.
+ */
+const linesCache = new WeakMap<ReadonlyArray<Token>, Lines>()
+const linesOf = (tokens: ReadonlyArray<Token>): Lines => {
+  const cached = linesCache.get(tokens)
+  if (cached !== undefined) return cached
+  const first = new Int32Array(tokens.length)
+  const last = new Int32Array(tokens.length)
+  const kind = new Map<number, string>()
+  let start = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const endsLine = i + 1 === tokens.length || (tokens[i].post + tokens[i + 1].pre).includes("\n")
+    if (!endsLine) continue
+    for (let t = start; t <= i; t++) {
+      first[t] = start
+      last[t] = i
+    }
+    kind.set(start, lineKind(tokens, { first: start, last: i }))
+    start = i + 1
+  }
+  const lines = { first, last, kind }
+  linesCache.set(tokens, lines)
+  return lines
+}
+
 /** The token range of the line (text between line breaks) holding token `i`. */
 const lineAround = (tokens: ReadonlyArray<Token>, i: number): { first: number; last: number } => {
-  let first = i
-  while (first > 0 && !(tokens[first - 1].post + tokens[first].pre).includes("\n")) first--
-  let last = i
-  while (last + 1 < tokens.length && !(tokens[last].post + tokens[last + 1].pre).includes("\n")) last++
-  return { first, last }
+  const lines = linesOf(tokens)
+  return { first: lines.first[i], last: lines.last[i] }
 }
 
 /**
@@ -62,7 +96,7 @@ const lineKind = (tokens: ReadonlyArray<Token>, line: { first: number; last: num
 /** The context features of the name spanning tokens [first, last]. */
 export const contextFeatures = (tokens: ReadonlyArray<Token>, first: number, last: number): Array<string> => {
   const line = lineAround(tokens, first)
-  const kind = lineKind(tokens, line)
+  const kind = linesOf(tokens).kind.get(line.first)!
   const before = first === line.first ? "^" : (separator(tokens[first - 1].post + tokens[first].pre) ?? shape(tokens[first - 1]))
   const after = last >= line.last ? "$" : (nameCore(tokens[last]).possessive ? "'s" : separator(tokens[last].post + tokens[last + 1].pre) ?? shape(tokens[last + 1]))
   return [`before:${before}`, `after:${after}`, `line:${kind}`, `line:${kind}+after:${after}`, `line:${kind}+before:${before}`]

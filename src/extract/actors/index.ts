@@ -46,7 +46,7 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     return lexicon.notActors.has(name) || (name.endsWith("s") && lexicon.notActors.has(name.slice(0, -1)))
   }
   // Found only because it is capitalised: no statistics or gazetteer know its words.
-  const unknownWords = (span: NameSpan) => /^(?:default|context):/.test(span.rule)
+  const unknownWords = (found: { readonly rule: string }) => /^(?:default|context):/.test(found.rule)
   // "Blu-ray", "Half-Life 2": an unknown word cut off from the rest of its hyphenated word is no name,
   // unless that rest is a participle or an adjective saying what the name does ("Zorblax-led", "Zorblax-owned").
   const cutFromCompound = (span: NameSpan) => {
@@ -66,8 +66,17 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
-  const allActors: Array<LocalActor> = [...actors, ...groups.actors]
-  const allMentions: Array<ActorMention> = [...mentions, ...groups.mentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  // A span is one mention. Where a group word is also read as a name ("MEPs"), the group lexicon is
+  // the better reading when the name was only guessed from capitals or context; a gazetteer's name
+  // stands. An actor left with no mention is no actor.
+  const key = (m: ActorMention) => `${m.start}:${m.end}`
+  const groupSpans = new Set(groups.mentions.map(key))
+  const nameMentions = mentions.filter((m) => !(groupSpans.has(key(m)) && unknownWords(m)))
+  const nameSpans = new Set(nameMentions.map(key))
+  const groupMentions = groups.mentions.filter((m) => !nameSpans.has(key(m)))
+  const allMentions: Array<ActorMention> = [...nameMentions, ...groupMentions].sort((a, b) => a.start - b.start || b.end - a.end)
+  const mentioned = new Set(allMentions.map((m) => m.actorKey))
+  const allActors: Array<LocalActor> = [...actors, ...groups.actors].filter((a) => mentioned.has(a.key))
   return { actors: allActors, mentions: allMentions, diagnostics: [] }
 }
 
@@ -100,11 +109,22 @@ const findKnownNamesAgain = (context: ExtractContext, spans: ReadonlyArray<NameS
   // ("Radio", "People").
   const lowerCaseWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map(lower))
   const mayBeCommonWord = (token: Token) => FUNCTION_WORD_TAGS.some((tag) => hasTag(token, tag)) || lowerCaseWords.has(lower(token))
+  // Names by their first three characters, so each token is compared with the names it can start
+  // (comparing every token with every name cost the square of the document's length).
+  const byPrefix = new Map<string, Array<number>>()
+  byLength.forEach(([name], k) => {
+    const key = name.slice(0, 3)
+    const list = byPrefix.get(key)
+    if (list === undefined) byPrefix.set(key, [k])
+    else list.push(k)
+  })
+  const candidatesAt = (start: number) =>
+    [1, 2, 3].flatMap((n) => byPrefix.get(text.slice(start, start + n)) ?? []).sort((a, b) => a - b).map((k) => byLength[k])
   const found: Array<NameSpan> = []
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i) || !/^\p{Lu}/u.test(tokens[i].text)) continue
     const commonWord = mayBeCommonWord(tokens[i])
-    for (const [name, { length, kind }] of byLength) {
+    for (const [name, { length, kind }] of candidatesAt(tokens[i].start)) {
       if (kind !== "person" && length === 1 && commonWord) continue
       // A one-word name is not found again where the tagger reads a date: Theresa May, "In May 2016".
       if (length === 1 && readsAsDate(tokens[i])) continue

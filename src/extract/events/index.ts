@@ -17,7 +17,7 @@ import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
 import { eventsLexicon, isNewsfactsType, isUndergoerType } from "./lexicon.ts"
 import type { Participant } from "./participants.ts"
-import { actingMentions, countryReferences, personReferences, rolesFor } from "./participants.ts"
+import { actingMentions, countryReferences, participantsWithin, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
 import { findTimeExpressionTokens, findTimes } from "./times.ts"
 
@@ -146,13 +146,35 @@ const dateOf = (time: LocatedTime | undefined): { date: string | null; precision
   return { date: precision === "day" ? value.slice(0, 10) : precision === "month" ? value.slice(0, 7) : value.slice(0, 4), precision }
 }
 
+/**
+ * Whether a capitalised token lies inside a named mention, in log time: names sorted by start with
+ * the furthest end reached so far, so a token is inside one when the furthest end among the names
+ * starting at or before it reaches its end (a scan of every name per token cost the square).
+ */
+const insideNameTest = (sortedMentions: ReadonlyArray<ActorMention>): ((t: Token) => boolean) => {
+  const names = sortedMentions.filter((m) => m.role !== "pronoun")
+  const furthestEnd: Array<number> = []
+  for (const m of names) furthestEnd.push(Math.max(m.end, furthestEnd.at(-1) ?? -1))
+  return (t) => {
+    if (!/^\p{Lu}/u.test(t.text)) return false
+    let low = 0
+    let high = names.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if (names[mid].start <= t.start) low = mid + 1
+      else high = mid
+    }
+    return low > 0 && furthestEnd[low - 1] >= t.end
+  }
+}
+
 export const extractEvents = (context: ExtractContext, actors: ActorExtraction): EventExtraction => {
   const lexicon = eventsLexicon()
   const { tokens, text } = context
   const clauses = context.sentences.flatMap((s) => clausesOf(tokens, s))
   const mentions = [...actors.mentions].sort((a, b) => a.start - b.start)
   // A trigger word inside a name ("Trade Representative", "Economic and Trade Consultative Mechanism") is not an event.
-  const insideName = (t: Token) => /^\p{Lu}/u.test(t.text) && mentions.some((m: ActorMention) => m.start <= t.start && t.end <= m.end && m.role !== "pronoun")
+  const insideName = insideNameTest(mentions)
   // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
   const dateWords = new Set(findTimeExpressionTokens(context))
   const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))]))
@@ -178,10 +200,17 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const events: Array<EventMention> = []
   const eventSentences: Array<number> = []
   const diagnostics: Array<Diagnostic> = []
-  for (const clause of clauses) {
+  // Per clause, only what lies in it is looked at (a scan of every participant and time per clause cost the square).
+  const timesByClause = new Map<Clause, Array<LocatedTime>>()
+  for (const time of times) {
+    const list = timesByClause.get(time.clause)
+    if (list === undefined) timesByClause.set(time.clause, [time])
+    else list.push(time)
+  }
+  for (const [clauseIndex, clause] of clauses.entries()) {
     const sentence = context.sentences[clause.sentence]
     const clauseParticipants: Array<Participant> = [
-      ...participants,
+      ...participantsWithin(participants, clause.start, clause.end),
       ...countryReferences(text, clause, mentions, actorsByKey),
       ...personReferences(text, clause, mentions, actorsByKey)
     ]
@@ -191,8 +220,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
-    for (const time of times) {
-      if (time.clause !== clause || !isPointInTime(time)) continue
+    for (const time of timesByClause.get(clause) ?? []) {
+      if (!isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
@@ -225,9 +254,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     for (const [index, trigger] of found.entries()) {
       let roles = rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
-      const next = clauses[clauses.indexOf(clause) + 1]
+      const next = clauses[clauseIndex + 1]
       if (trigger.entry.type === "statement" && next !== undefined && next.sentence === clause.sentence && tokens[next.firstToken].normal === "that") {
-        const about = participants.filter((p) => p.start >= next.start && p.end <= next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
+        const about = participantsWithin(participants, next.start, next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
         if (about.length > 0) roles = { ...roles, actorKeys: [...roles.actorKeys, ...about], targetKeys: [...new Set([...roles.targetKeys, ...about])], rule: `${roles.rule};participants:content-clause` }
       }
       // Who dies or is hurt undergoes the event: a patient, not an agent.

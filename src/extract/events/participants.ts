@@ -43,9 +43,12 @@ export const actingMentions = (
 ): { participants: Array<Participant>; locations: Array<Participant> } => {
   const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)
   const dropped = new Set<ActorMention>()
-  for (const outer of sorted) {
-    for (const inner of sorted) {
-      if (inner === outer || inner.start < outer.start || inner.end > outer.end || (inner.start === outer.start && inner.end === outer.end)) continue
+  // Sorted by start, longest first: a mention nested in another comes after it and starts before its
+  // end, so only those are looked at (not every pair).
+  for (const [i, outer] of sorted.entries()) {
+    for (let j = i + 1; j < sorted.length && sorted[j].start < outer.end; j++) {
+      const inner = sorted[j]
+      if (inner.end > outer.end || (inner.start === outer.start && inner.end === outer.end)) continue
       // "Chinese officials": the country acts; "British government": the organisation does.
       if (outer.kind === "group" && inner.kind === "country") dropped.add(outer)
       else dropped.add(inner)
@@ -72,7 +75,38 @@ export const actingMentions = (
 const isTitleGap = (text: string, tokens: ReadonlyArray<Token>, start: number, end: number) => {
   const gap = text.slice(start, end)
   if (!/^(?:\s+[\p{L}.-]+){1,4}\s+$/u.test(gap) || /\b(?:and|or|with|to|by|of|from)\b/i.test(gap) || /[.!?]\s/.test(gap)) return false
-  return !tokens.some((t) => t.start >= start && t.end <= end && t.tags.includes("Verb"))
+  // Tokens are in text order: only those from `start` on are looked at (a scan of them all per pair of
+  // mentions cost the square of the document's length).
+  for (let i = firstTokenFrom(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
+    if (tokens[i].end <= end && tokens[i].tags.includes("Verb")) return false
+  }
+  return true
+}
+
+/** The participants (sorted by start) lying within [start, end), in order, found by binary search. */
+export const participantsWithin = (sorted: ReadonlyArray<Participant>, start: number, end: number): Array<Participant> => {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (sorted[mid].start < start) low = mid + 1
+    else high = mid
+  }
+  const within: Array<Participant> = []
+  for (let i = low; i < sorted.length && sorted[i].start < end; i++) if (sorted[i].end <= end) within.push(sorted[i])
+  return within
+}
+
+/** Index of the first token starting at or after `offset` (binary search; tokens are in text order). */
+const firstTokenFrom = (tokens: ReadonlyArray<Token>, offset: number): number => {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (tokens[mid].start < offset) low = mid + 1
+    else high = mid
+  }
+  return low
 }
 
 /** "the two countries", "both sides", "the country": plural and singular references to the countries named before. */

@@ -25,9 +25,24 @@ const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "its", "their", "o
 export const wordOf = (t: Token): string => t.normal.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, "")
 
 /** Whether token i sits in a headline written in title case ("Obama Says Museum Will Tell …"). */
-export const inTitleCase = (tokens: ReadonlyArray<Token>, i: number): boolean => {
-  const words = tokens.filter((t) => t.sentence === tokens[i].sentence && /^\p{L}{4,}/u.test(t.text))
-  return words.length >= 4 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.8 * words.length
+export const inTitleCase = (tokens: ReadonlyArray<Token>, i: number): boolean => titleCaseSentences(tokens).has(tokens[i].sentence)
+
+/** The sentences written in title case, found in one pass per token list (not one per cue). */
+const titleCaseCache = new WeakMap<ReadonlyArray<Token>, ReadonlySet<number>>()
+const titleCaseSentences = (tokens: ReadonlyArray<Token>): ReadonlySet<number> => {
+  const cached = titleCaseCache.get(tokens)
+  if (cached !== undefined) return cached
+  const words = new Map<number, { all: number; capitalised: number }>()
+  for (const t of tokens) {
+    if (!/^\p{L}{4,}/u.test(t.text)) continue
+    const count = words.get(t.sentence) ?? { all: 0, capitalised: 0 }
+    count.all++
+    if (/^\p{Lu}/u.test(t.text)) count.capitalised++
+    words.set(t.sentence, count)
+  }
+  const titled = new Set([...words].filter(([, c]) => c.all >= 4 && c.capitalised >= 0.8 * c.all).map(([sentence]) => sentence))
+  titleCaseCache.set(tokens, titled)
+  return titled
 }
 
 const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boolean => {

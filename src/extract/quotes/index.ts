@@ -599,7 +599,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const trailer = /^\s*[—–-]{1,2}\s*/.exec(text.slice(q.end, q.end + 4))
     if (trailer && words >= 3) {
       const trailerStart = q.end + trailer[0].length
-      const nameTokens = tokens.filter((t) => t.start >= trailerStart && t.sentence === tokens.find((x) => x.start >= trailerStart)?.sentence)
+      // The trailer's sentence from its start (tokens are in text order and sentences contiguous; a
+      // search of all tokens for each token cost the cube of a long article's length).
+      let from = 0
+      for (let high = tokens.length; from < high;) {
+        const mid = (from + high) >> 1
+        if (tokens[mid].start < trailerStart) from = mid + 1
+        else high = mid
+      }
+      const nameTokens: Array<Token> = []
+      for (let k = from; k < tokens.length && tokens[k].sentence === tokens[from].sentence; k++) nameTokens.push(tokens[k])
       const name = [] as Array<Token>
       for (const t of nameTokens) {
         if (!/^\p{Lu}/u.test(t.text) && name.length === 0) break
@@ -710,7 +719,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   const speakerContext: SpeakerContext = { actors, actorsByKey, pronouns: lexicon.pronouns, mentions, text }
   const resolvedOf = new Map<Attribution, ResolvedSpeaker & { speaker: { start: number; end: number } | null }>()
   const quotes: Array<QuoteMention> = []
-  const diagnostics: Array<Diagnostic> = []
+  /** Each diagnostic with the index of its quote, so a quote given up takes its diagnostics along. */
+  const diagnostics: Array<Diagnostic & { quote: number }> = []
   let lastSpeaker: { key: string; unit: number } | null = null
   let quotationCount = 0
   const emitted = new Set<string>()
@@ -784,6 +794,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     }))
     if (speaker === null) {
       diagnostics.push({
+        quote: quotes.length - 1,
         input_id: context.inputId,
         stage: "extract",
         rule: "quote.no-speaker",
@@ -794,6 +805,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       })
     } else if (resolved.actorKey === null) {
       diagnostics.push({
+        quote: quotes.length - 1,
         input_id: context.inputId,
         stage: "extract",
         rule: "quote.speaker-unresolved",
@@ -804,5 +816,5 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       })
     }
   }
-  return { quotes, diagnostics }
+  return { quotes, diagnostics: diagnostics.map(({ quote: _, ...diagnostic }) => diagnostic) }
 }
