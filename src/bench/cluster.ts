@@ -34,15 +34,18 @@ const startRunner = async (url: string): Promise<{ readonly stop: () => Promise<
   const port = await freePort()
   const child = spawn(process.execPath, [join(repoRoot, "pipeline/runner.ts"), "--cluster", url, "--port", String(port), "--workers", "1"], {
     cwd: repoRoot,
-    stdio: ["ignore", "ignore", "pipe"]
+    stdio: ["ignore", "pipe", "pipe"]
   })
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()))
   await new Promise<void>((resolve, reject) => {
+    // The engine logs "Listening on" to stdout; our own start line and errors go to stderr.
     let output = ""
-    child.stderr.on("data", (chunk) => {
+    const listen = (chunk: Buffer) => {
       output += chunk
       if (output.includes("Listening on")) resolve()
-    })
+    }
+    child.stdout.on("data", listen)
+    child.stderr.on("data", listen)
     child.on("exit", (code) => reject(new Error(`a runner exited with ${code}: ${output.trim().split("\n").at(-1)}`)))
   })
   return {
