@@ -87,14 +87,7 @@ export class CodePointIndex {
 
   toCodePoint(utf16: number): number {
     if (this.astral.length === 0) return utf16
-    let lo = 0
-    let hi = this.astral.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (this.astral[mid] < utf16) lo = mid + 1
-      else hi = mid
-    }
-    return utf16 - lo
+    return utf16 - partitionPoint(this.astral.length, (i) => this.astral[i] < utf16)
   }
 }
 
@@ -103,4 +96,19 @@ export const codePointLength = (text: string): number => {
   let n = 0
   for (const _ of text) n++
   return n
+}
+
+/**
+ * The first index in [0, length) for which `before(index)` is false, where `before` is true for a prefix
+ * of the indices and false after it (a binary search over items in text order).
+ */
+export const partitionPoint = (length: number, before: (index: number) => boolean): number => {
+  let low = 0
+  let high = length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (before(mid)) low = mid + 1
+    else high = mid
+  }
+  return low
 }

@@ -7,6 +7,7 @@
  * returned too, resolved against the publication date (see `dates.ts`).
  */
 import type { Token } from "../../model/document.ts"
+import { partitionPoint } from "../../model/span.ts"
 import type { Diagnostic } from "../../model/diagnostic.ts"
 import type { ActorMention, EventMention, LocalActor } from "../../model/extraction.ts"
 import type { DatePrecision } from "../../model/tables.ts"
@@ -157,13 +158,7 @@ const insideNameTest = (sortedMentions: ReadonlyArray<ActorMention>): ((t: Token
   for (const m of names) furthestEnd.push(Math.max(m.end, furthestEnd.at(-1) ?? -1))
   return (t) => {
     if (!/^\p{Lu}/u.test(t.text)) return false
-    let low = 0
-    let high = names.length
-    while (low < high) {
-      const mid = (low + high) >> 1
-      if (names[mid].start <= t.start) low = mid + 1
-      else high = mid
-    }
+    const low = partitionPoint(names.length, (i) => names[i].start <= t.start)
     return low > 0 && furthestEnd[low - 1] >= t.end
   }
 }

@@ -8,6 +8,7 @@
  * without arguments of its own takes those of its clause.
  */
 import type { Token } from "../../model/document.ts"
+import { partitionPoint } from "../../model/span.ts"
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { Clause } from "./clauses.ts"
 
@@ -85,29 +86,15 @@ const isTitleGap = (text: string, tokens: ReadonlyArray<Token>, start: number, e
 
 /** The participants (sorted by start) lying within [start, end), in order, found by binary search. */
 export const participantsWithin = (sorted: ReadonlyArray<Participant>, start: number, end: number): Array<Participant> => {
-  let low = 0
-  let high = sorted.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if (sorted[mid].start < start) low = mid + 1
-    else high = mid
-  }
+  const low = partitionPoint(sorted.length, (i) => sorted[i].start < start)
   const within: Array<Participant> = []
   for (let i = low; i < sorted.length && sorted[i].start < end; i++) if (sorted[i].end <= end) within.push(sorted[i])
   return within
 }
 
 /** Index of the first token starting at or after `offset` (binary search; tokens are in text order). */
-const firstTokenFrom = (tokens: ReadonlyArray<Token>, offset: number): number => {
-  let low = 0
-  let high = tokens.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if (tokens[mid].start < offset) low = mid + 1
-    else high = mid
-  }
-  return low
-}
+const firstTokenFrom = (tokens: ReadonlyArray<Token>, offset: number): number =>
+  partitionPoint(tokens.length, (i) => tokens[i].start < offset)
 
 /** "the two countries", "both sides", "the country": plural and singular references to the countries named before. */
 const COUNTRY_REFERENCE = /\b(?:(?:the\s+)?two(?:\s+[a-z]+)?\s+(?:countries|nations|economies|sides|superpowers|governments|powers)|both\s+(?:countries|nations|sides|economies|governments)|(?<single>the\s+country))\b/gi

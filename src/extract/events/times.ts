@@ -4,6 +4,7 @@
  * ("a day earlier") counted from the last day the text named before them.
  */
 import type { Token } from "../../model/document.ts"
+import { partitionPoint } from "../../model/span.ts"
 import type { TimeMention } from "../../model/extraction.ts"
 import type { ExtractContext } from "../context.ts"
 import { findTimeExpressions, resolveTimeExpression } from "./dates.ts"
@@ -66,13 +67,7 @@ export const findTimes = (
 
 export const tokensIn = (tokens: ReadonlyArray<Token>, start: number, end: number): Array<Token> => {
   // Tokens are in text order: binary search for the first that ends after `start`.
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid].end <= start) lo = mid + 1
-    else hi = mid
-  }
+  const lo = partitionPoint(tokens.length, (i) => tokens[i].end <= start)
   const out: Array<Token> = []
   for (let i = lo; i < tokens.length && tokens[i].start < end; i++) out.push(tokens[i])
   return out
