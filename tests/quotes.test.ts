@@ -211,6 +211,25 @@ describe("quotes: subjects apart from their cue", () => {
   })
 })
 
+describe("quotes: the parse's subject where the windows took an object", () => {
+  it("takes the subject across a long interposed phrase, and keeps the phrase after the cue as the addressee", () => {
+    const jones: ActorFixture = { key: "jones", name: "Tom Jones", gender: "male", mentions: ["Jones"] }
+    const { quotes } = quotesOf(`Officials met. Jones, in the wake of a new poll showing his support down to 14 percent, told Fox News on Sunday that the campaign would go on.`, [jones])
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey, q.addressee, q.rule])).toEqual([
+      ["the campaign would go on", "Jones", "jones", "Fox News", "quote.indirect.parse-subject.content-after.tell;speaker.name"]
+    ])
+  })
+
+  it("never makes the cue's object or a reflexive the speaker", () => {
+    const told = quotesOf(`Officials met. Maria Lopez, 31, who was visiting Boston from Texas, told me this week that she could not remember the last time she voted.`).quotes
+    expect(told.map((q) => [q.text, q.speakerText])).toEqual([
+      ["she could not remember the last time she voted", "Maria Lopez, 31, who was visiting Boston from Texas"]
+    ])
+    const described = quotesOf(`Officials met. Mr. Biden, recalling weekly breakfasts with the senator, described himself as her "chief adviser."`).quotes
+    expect(described.map((q) => [q.speakerText, q.rule])).toEqual([["Mr. Biden", "quote.mixed.parse-subject.quoted-object.describe;speaker.none"]])
+  })
+})
+
 describe("quotes: a quote after a reported statement", () => {
   const fox: ActorFixture = { key: "fox", name: "Liam Fox", gender: "male", mentions: ["Mr Fox"] }
   const iraq: ActorFixture = { key: "iraq", name: "Iraq", kind: "country", mentions: ["Iraq"] }

@@ -42,7 +42,7 @@ import {
   isTimeWord
 } from "./speakers.ts"
 import { buildUnits, type Unit } from "./units.ts"
-import { passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
+import { hasRelation, headOfSpan, passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 
 type QuoteKind = (typeof QuoteKinds)[number]
 
@@ -205,19 +205,35 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   }
 
   /**
-   * The subject the dependency parse gives the cue verb (or its passive agent), as its subtree up to
-   * the cue: a noun phrase before the cue in its unit, not inside a quotation, not a word that names no
-   * speaker. Null where the parse has nothing to say.
+   * The speaker the dependency parse gives a cue: the subject of the cue verb (through conjuncts,
+   * participles and relative clauses, `subjectOf`) or its passive agent, as the subject's subtree on
+   * its side of the cue, within [from, to): a noun phrase not inside a quotation, not a word that names
+   * no speaker. Null where the parse has none (`urged voters to say`, `is expected to announce`: an
+   * infinitive reports no statement made).
    */
-  const parsedSubject = (cueToken: number, from: number): TokenRange | null => {
-    // "urged voters to say", "is expected to announce": an infinitive reports no statement made.
+  const parseSpeaker = (cue: Cue, from: number, to: number): TokenRange | null => {
+    const cueToken = cue.firstToken
     if (tokens[cueToken].head === undefined || (cueToken > from && wordOf(tokens[cueToken - 1]) === "to")) return null
     const head = subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
-    if (head === null || head < from || head >= cueToken || insideQuotation(tokens[head].start)) return null
+    if (head === null || head < from || head >= to || (head >= cueToken && head < cue.endToken) || insideQuotation(tokens[head].start)) return null
     if (NOT_A_SPEAKER.has(wordOf(tokens[head])) || RELATIVE_STARTS.has(wordOf(tokens[head])) || !["NOUN", "PROPN", "PRON", "NUM"].includes(tokens[head].upos)) return null
     const [first, end] = subtreeRange(context.doc, head)
-    const range = { first: Math.max(first, from), end: Math.min(end, cueToken) }
-    return range.end > range.first ? range : null
+    const range = head < cueToken ? { first: Math.max(first, from), end: Math.min(end, cueToken) } : { first: Math.max(first, cue.endToken), end: Math.min(end, to) }
+    let last = range.end
+    while (last > range.first && insideQuotation(tokens[last - 1].start)) last--
+    return last > range.first ? { first: range.first, end: last } : null
+  }
+
+  /**
+   * Whether the parse reads the word windows' speaker as no subject of the cue's clause while it has a
+   * subject of its own (`parsed`): the windows' phrase is an object, indirect object or expletive, or it
+   * follows the cue, is no subject or oblique there, and the parse's subject precedes the cue.
+   */
+  const readsAsNoSubject = (windows: TokenRange, parsed: TokenRange, cue: Cue): boolean => {
+    if (parsed.first < windows.end && parsed.end > windows.first) return false
+    const relation = tokens[headOfSpan(context.doc, windows.first, windows.end) ?? windows.first].deprel
+    if (["obj", "iobj", "expl"].some((r) => hasRelation(relation, r))) return true
+    return windows.first >= cue.endToken && parsed.end <= cue.firstToken && !hasRelation(relation, "nsubj") && !hasRelation(relation, "obl")
   }
 
   /** The kind and the content span of a content range, read from the quotation marks inside it. */
@@ -389,7 +405,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
           // Where the word windows find no subject, the parse may: the subject of the cue verb, whole
           // with its description (`Weingarten, who has visited several states, said she …`, where the
           // tagger read the name as a verb).
-          const parsed = subject === null ? parsedSubject(cue.firstToken, from) : null
+          const parsed = subject === null ? parseSpeaker(cue, from, cue.firstToken) : null
           if (!subject && !parsed) return null
           speaker = subject ?? parsed!
           beforeEnd = speaker.first
@@ -397,6 +413,20 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
           if (addressee) afterFirst = addressee.end
           pattern = subject ? "sentence-subject" : "parse-subject"
         }
+      }
+    }
+    // The parse has the last word on a speaker it reads as no subject: where the word windows took an
+    // object, an indirect object or an expletive of the clause ("told Fox News", "There was …"), or a
+    // phrase after the cue that is neither subject nor oblique while the parse's subject comes before
+    // it, the parse's subject of the cue speaks. On 400 PolNeAR train articles this fixed 23 speakers
+    // and broke 5; where both readings are subjects the windows are right more often (92 to 16).
+    if (speaker !== null && /^(speaker-before-cue|speaker-after-cue|sentence-subject)/.test(pattern)) {
+      const parsed = parseSpeaker(cue, from, to)
+      if (parsed !== null && readsAsNoSubject(speaker, parsed, cue)) {
+        // The windows' phrase after the cue was its addressee (`Jones, …, told Fox News that …`).
+        if (speaker.first >= cue.endToken && parsed.end <= cue.firstToken && cue.cue.addressee) addressee = speaker
+        speaker = parsed
+        pattern = "parse-subject"
       }
     }
     if (cue.cue.quotedObject) {
