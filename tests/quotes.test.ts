@@ -547,6 +547,12 @@ describe("quotes: patterns", () => {
       .toEqual(["Marsh → m (speaker.name)", "The company → m (speaker.description)"])
     expect(speakers("Marsh agreed to sell Kroll. The company said the sale would close in May.", [org("m", "Marsh"), org("k", "Kroll")]))
       .toEqual(["The company → null (speaker.none)"])
+    // A country before the noun says where the firm is from; it is not the speaker.
+    const us: ActorFixture = { key: "us", name: "United States", kind: "country", mentions: ["US"] }
+    expect(speakers("Electronic Arts will be bought for $55bn. Electronic Arts makes FIFA. The US firm says the deal will close in June.", [org("ea", "Electronic Arts"), us]))
+      .toEqual(["The US firm → ea (speaker.description)"])
+    expect(speakers("Electronic Arts will be bought for $55bn. Electronic Arts makes FIFA. The Texas-based rival firm said the deal would close in June.", [org("ea", "Electronic Arts"), us]))
+      .toEqual(["The Texas-based rival firm → null (speaker.none)"])
   })
 
   it("in a transcript, \"I\" is the person whose name labels the turn; the interviewer's label and a \"Note:\" line name nobody", () => {
