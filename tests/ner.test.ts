@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { fileURLToPath } from "node:url"
-import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
+import { makeNlpEngine, sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { analyzeText, extractContext } from "../src/extract/index.ts"
 import { extractActors } from "../src/extract/actors/index.ts"
 import { creditRanges } from "../src/extract/actors/credits.ts"
@@ -163,6 +163,21 @@ describe("actors: credits are metadata", () => {
 })
 
 describe("actors: the tagger in the pipeline", () => {
+  it("runs the rules alone with NEWSFACTS_NER_MODEL=none (how the tagger's time is measured)", () => {
+    const saved = process.env.NEWSFACTS_NER_MODEL
+    process.env.NEWSFACTS_NER_MODEL = "none"
+    try {
+      const engine = makeNlpEngine()
+      expect(engine.nameTagger().header.name).toBe("none")
+      const context = extractContext(engine, analyzeText(engine, "Shares of Zorblax Industries fell after chief executive Maria Gonzalez resigned.", { date: "2025-06-10" }))
+      expect(engine.nameTagger().tag(actorLexicon(), context.tokens, context.sentences)).toEqual([])
+      expect(extractActors(context).mentions.every((m) => !m.rule.startsWith("model:"))).toBe(true)
+    } finally {
+      if (saved === undefined) delete process.env.NEWSFACTS_NER_MODEL
+      else process.env.NEWSFACTS_NER_MODEL = saved
+    }
+  })
+
   it("says in the row's rule that the model found the name", () => {
     const { mentions } = actorsOf("Shares of Zorblax Industries fell after chief executive Maria Gonzalez resigned.")
     const maria = mentions.find((m) => m.text === "Maria Gonzalez")

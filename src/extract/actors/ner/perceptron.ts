@@ -13,12 +13,15 @@ const L = Labels.length
 const START = L
 
 /** Whether label `to` may follow label `from` (`START` before the first token). */
-const allowed = (from: number, to: number): boolean => {
+const allowedPair = (from: number, to: number): boolean => {
   const label = Labels[to]
   if (!label.startsWith("I-")) return true
   if (from === START) return false
   return Labels[from] === `B-${label.slice(2)}` || Labels[from] === label
 }
+/** `allowedPair` as a table [from (L = start)][to], read in Viterbi's inner loop. */
+const ALLOWED = Uint8Array.from({ length: (L + 1) * L }, (_, k) => (allowedPair(Math.floor(k / L), k % L) ? 1 : 0))
+const allowed = (from: number, to: number): boolean => ALLOWED[from * L + to] === 1
 
 /** One sentence for training or tagging: each token's feature strings, and (training) its gold labels. */
 export interface Sequence {

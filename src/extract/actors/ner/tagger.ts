@@ -37,18 +37,21 @@ export const makeNameTagger = (
 ): NameTagger => {
   const { weights } = model
   // The same scores as summing every feature of `documentFeatures`, but a word's own features and its
-  // features as a neighbour are summed once per distinct word.
-  const memo = new Map<string, Float64Array>()
-  const memoised = (key: string, features: () => Iterable<string>) => {
-    let scores = memo.get(key)
+  // features as a neighbour at each offset are summed once per distinct word (a map per kind, keyed by
+  // the word itself: no key strings built per token).
+  const memos = [wordLevelFeatures, ...NEIGHBOUR_OFFSETS.map((offset) => offset)].map(() => new Map<string, Float64Array>())
+  const memoised = (kind: number, word: string, features: () => Iterable<string>) => {
+    const memo = memos[kind]
+    let scores = memo.get(word)
     if (scores === undefined) {
       if (memo.size >= MEMO_LIMIT) memo.clear()
       scores = new Float64Array(LABEL_COUNT)
       addScores(weights, features(), scores)
-      memo.set(key, scores)
+      memo.set(word, scores)
     }
     return scores
   }
+  const offsetNames = NEIGHBOUR_OFFSETS.map((offset) => (offset > 0 ? `+${offset}` : `${offset}`))
   return {
     header: model.header,
     tag: (lexicon, tokens, sentences, ruleSpans = []) => {
@@ -61,13 +64,13 @@ export const makeNameTagger = (
         for (let t = 0; t < n; t++) {
           const part = parts[sentence.firstToken + t]
           const offset = t * LABEL_COUNT
-          const own = memoised(`w\u0000${part.word}`, () => wordLevelFeatures(context, part.word))
+          const own = memoised(0, part.word, () => wordLevelFeatures(context, part.word))
           for (let y = 0; y < LABEL_COUNT; y++) emissions[offset + y] += own[y]
-          part.neighbours.forEach((word, k) => {
-            const at = NEIGHBOUR_OFFSETS[k] > 0 ? `+${NEIGHBOUR_OFFSETS[k]}` : `${NEIGHBOUR_OFFSETS[k]}`
-            const scores = memoised(`${at}\u0000${word}`, () => neighbourFeatures(at, word))
+          for (let k = 0; k < part.neighbours.length; k++) {
+            const word = part.neighbours[k]
+            const scores = memoised(k + 1, word, () => neighbourFeatures(offsetNames[k], word))
             for (let y = 0; y < LABEL_COUNT; y++) emissions[offset + y] += scores[y]
-          })
+          }
           addScores(weights, part.contextual, emissions, offset)
         }
         for (const span of spansOf(decodeEmissions(weights, n, emissions))) {
