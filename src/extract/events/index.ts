@@ -16,7 +16,9 @@ import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
 import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, isNewsfactsType, isUndergoerType } from "./lexicon.ts"
+import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
+import type { FrameParticipant } from "./frames.ts"
+import { frameRoles, participantLookup } from "./frames.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, participantsWithin, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
@@ -192,6 +194,16 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     return next !== undefined && verbTriggerStarts.has(next.index) && !/[,;:]/.test(text.slice(p.end, next.start))
   })
 
+  // The frame's participants: every acting mention (reporters marked, not dropped: the parse decides
+  // whether the clause makes them one) and the references ("the two countries") of every clause.
+  const frameParticipants: Array<FrameParticipant> = [
+    ...acting.filter((p) => !p.pronoun).map((p) => ({ ...p, reporter: reports(p.key) })),
+    ...clauses.flatMap((clause) => [...countryReferences(text, clause, mentions, actorsByKey), ...personReferences(text, clause, mentions, actorsByKey)])
+      .map((p) => ({ ...p, reporter: false }))
+  ].sort((a, b) => a.start - b.start || b.end - a.end)
+  const frameAt = participantLookup(tokens, frameParticipants)
+  const syntax = { tokens: context.tokens, sentences: context.sentences }
+
   const events: Array<EventMention> = []
   const eventSentences: Array<number> = []
   const diagnostics: Array<Diagnostic> = []
@@ -247,12 +259,19 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       })
     }
     for (const [index, trigger] of found.entries()) {
-      let roles = rolesFor(tokens, clause, trigger, clauseParticipants)
+      // The frame from the parse; word order only for a sentence the parser did not analyse.
+      let roles = frameRoles(syntax, trigger, frameAt, { possessorIsPatient: possessorIsPatient(trigger.entry.type), supportVerbs: lexicon.supportVerbs }) ??
+        rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
       const next = clauses[clauseIndex + 1]
       if (trigger.entry.type === "statement" && next !== undefined && next.sentence === clause.sentence && tokens[next.firstToken].normal === "that") {
         const about = participantsWithin(participants, next.start, next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
         if (about.length > 0) roles = { ...roles, actorKeys: [...roles.actorKeys, ...about], targetKeys: [...new Set([...roles.targetKeys, ...about])], rule: `${roles.rule};participants:content-clause` }
+      }
+      // "tariffs on both sides were cut": a mutual action is done by the parties the clause refers to.
+      if (roles.sourceKeys.length === 0 && isReciprocal(lexicon, tokens, clause)) {
+        const parties = [...new Set(countryReferences(text, clause, mentions, actorsByKey).map((p) => p.key))]
+        if (parties.length > 0) roles = { ...roles, actorKeys: [...new Set([...parties, ...roles.actorKeys])], sourceKeys: parties, targetKeys: roles.targetKeys.filter((k) => !parties.includes(k)), rule: `${roles.rule};participants:reciprocal` }
       }
       // Who dies or is hurt undergoes the event: a patient, not an agent.
       if (isUndergoerType(trigger.entry.type) && roles.sourceKeys.length > 0) {
