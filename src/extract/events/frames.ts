@@ -27,6 +27,8 @@ import type { EventRoles, Participant } from "./participants.ts"
 export interface FrameParticipant extends Participant {
   /** A news agency, byline author, publisher or dateline place: only ever the head of an argument. */
   readonly reporter: boolean
+  /** A name the actors stage took for a place ("PG&E", "Washington"): an actor only as the subject of a verb. */
+  readonly place?: boolean
 }
 
 export interface FrameTrigger {
@@ -80,6 +82,8 @@ export const frameRoles = (
   const patients: Array<number> = []
   let rule: string
   let fallback = false
+  /** Arguments that are the subject of an active verb: the only place a place name acts ("Washington imposed sanctions"). */
+  const verbSubjects: Array<number> = []
   // A lexicon noun the parser reads as a verb with its own subject or object ("China could sanction the US") is a verb.
   const verbal = !trigger.noun || (tokens[h].upos === "VERB" && dependents(doc, h, "nsubj", "obj").length > 0)
   if (verbal) {
@@ -95,7 +99,8 @@ export const frameRoles = (
       patients.push(...subjectsOf(doc, h))
       rule = "participants:frame-passive"
     } else {
-      agents.push(...subjectsOf(doc, h))
+      verbSubjects.push(...subjectsOf(doc, h))
+      agents.push(...verbSubjects)
       if (agents.length === 0) {
         // The parser found no subject (often a misattached one: "the SDF (…) announced"): the nearest
         // actor before the verb with no other verb between stands for it.
@@ -132,22 +137,31 @@ export const frameRoles = (
     rule = "participants:frame-noun"
     // "Turkey began a military offensive", "entered into an agreement with the government", "held talks with Iran".
     const governor = tokens[h].head
-    const supported = governor >= 0 && (tokens[h].deprel === "obj" || (hasRelation(tokens[h].deprel, "obl") && caseLemma(doc, h) === "into")) &&
+    const supported = governor >= 0 && (tokens[h].deprel === "obj" || tokens[h].deprel === "xcomp" || (hasRelation(tokens[h].deprel, "obl") && caseLemma(doc, h) === "into")) &&
       options.supportVerbs.has(tokens[governor].lemma)
     // "met in London for trade talks", "took part in the talks": whoever does the governing verb takes part in the event it is for.
     const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && PARTAKING_CASES.has(caseLemma(doc, h)) && tokens[governor].upos === "VERB"
     if (takesPart && agents.length === 0) {
-      agents.push(...(isPassiveVoice(doc, governor) ? [] : subjectsOf(doc, governor)))
+      if (!isPassiveVoice(doc, governor)) verbSubjects.push(...subjectsOf(doc, governor))
+      agents.push(...verbSubjects)
       rule = "participants:frame-governor"
     }
     if (supported) {
-      if (agents.length === 0) push(agents, isPassive(doc, governor) ? passiveAgentOf(doc, governor) : subjectOf(doc, governor))
+      // The noun's own agent, when it names nobody ("his announcement"), yields to the support verb's subject.
+      if (agents.flatMap((a) => argumentActors(doc, a, at, false)).length === 0) {
+        agents.length = 0
+        if (isPassiveVoice(doc, governor)) push(agents, passiveAgentOf(doc, governor))
+        else {
+          verbSubjects.push(...subjectsOf(doc, governor))
+          agents.push(...verbSubjects)
+        }
+      }
       if (patients.length === 0) for (const j of dependents(doc, governor, "obl")) if (VERB_PATIENT_CASES.has(caseLemma(doc, j))) patients.push(j)
       rule = "participants:frame-support-verb"
     }
   }
-  const agentKeys = unique(agents.flatMap((a) => argumentActors(doc, a, at)))
-  const patientKeys = unique(patients.flatMap((a) => argumentActors(doc, a, at))).filter((k) => !agentKeys.includes(k))
+  const agentKeys = unique(agents.flatMap((a) => argumentActors(doc, a, at, verbSubjects.includes(a))))
+  const patientKeys = unique(patients.flatMap((a) => argumentActors(doc, a, at, false))).filter((k) => !agentKeys.includes(k))
   return { actorKeys: unique([...agentKeys, ...patientKeys]), sourceKeys: agentKeys, targetKeys: patientKeys, rule: fallback ? `${rule};participants:nearest-subject` : rule }
 }
 
@@ -202,17 +216,17 @@ const caseLemma = (doc: SyntaxDocument, i: number): string => {
 const byOblique = (doc: SyntaxDocument, i: number): number | null => dependents(doc, i, "obl").find((j) => caseLemma(doc, j) === "by") ?? null
 
 /** The actors an argument headed by token a names: its own, its conjuncts', or those inside its noun phrase. */
-const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => ReadonlyArray<FrameParticipant>): Array<string> => {
+const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => ReadonlyArray<FrameParticipant>, subject: boolean): Array<string> => {
   const heads = [a, ...conjunctsOf(doc, a)]
   return heads.flatMap((head) => {
     // A relative pronoun ("who") stands for the noun its clause modifies.
     const token = doc.tokens[head]
     // A reporter (agency, byline, dateline) only as the argument's own head, not as a conjunct.
-    const own = at(head).filter((p) => head === a || !p.reporter)
+    const own = at(head).filter((p) => (head === a || !p.reporter) && (subject || !p.place))
     if (own.length > 0) {
       // "officials from the two countries": a group noun stands for the countries or organisations it comes from.
       if (own.every((p) => p.group)) {
-        const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.group).map((p) => p.key))
+        const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.group && !p.place).map((p) => p.key))
         if (inside.length > 0) return inside
       }
       return own.map((p) => p.key)
@@ -220,22 +234,22 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
     if (RELATIVE_PRONOUNS.has(token.lemma) && token.upos === "PRON") return []
     // "the RCMP confirmed they seized the substance": the subject of a complement clause that is a
     // pronoun stands for the subject of the clause it completes.
-    if (PERSONAL_PRONOUNS.has(token.lemma) && hasRelation(token.deprel, "nsubj")) return matrixSubjectActors(doc, head, at)
-    return phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter).map((p) => p.key))
+    if (PERSONAL_PRONOUNS.has(token.lemma) && (hasRelation(token.deprel, "nsubj") || token.deprel === "nmod:poss")) return matrixSubjectActors(doc, head, at)
+    return phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place).map((p) => p.key))
   })
 }
 
 const matrixSubjectActors = (doc: SyntaxDocument, pronoun: number, at: (i: number) => ReadonlyArray<FrameParticipant>): Array<string> => {
+  // Up the tree from the pronoun's clause ("… confirmed they seized", "… a video in which he thanked")
+  // to the nearest predicate whose subject is a name.
   let clause = doc.tokens[pronoun].head
-  for (let steps = 0; steps < 4 && clause >= 0; steps++) {
-    const rel = doc.tokens[clause].deprel
-    if (!(rel === "ccomp" || hasRelation(rel, "advcl") || rel === "conj")) return []
+  for (let steps = 0; steps < 5 && clause >= 0; steps++) {
     clause = doc.tokens[clause].head
     if (clause < 0) return []
     const subject = subjectOf(doc, clause)
     if (subject !== null && subject !== pronoun && !PERSONAL_PRONOUNS.has(doc.tokens[subject].lemma)) {
-      const own = at(subject)
-      return own.length > 0 ? own.map((p) => p.key) : phraseTokens(doc, subject).flatMap((j) => at(j).filter((p) => !p.reporter).map((p) => p.key))
+      const own = at(subject).filter((p) => !p.place)
+      return own.length > 0 ? own.map((p) => p.key) : phraseTokens(doc, subject).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place).map((p) => p.key))
     }
   }
   return []

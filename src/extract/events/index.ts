@@ -198,6 +198,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   // whether the clause makes them one) and the references ("the two countries") of every clause.
   const frameParticipants: Array<FrameParticipant> = [
     ...acting.filter((p) => !p.pronoun).map((p) => ({ ...p, reporter: reports(p.key) })),
+    ...mentions.filter((m) => m.kind === "place" && m.role !== "pronoun" && !locations.some((l) => l.start === m.start))
+      .map((m) => ({ key: m.actorKey, start: m.start, end: m.end, reporter: reports(m.actorKey), place: true })),
     ...clauses.flatMap((clause) => [...countryReferences(text, clause, mentions, actorsByKey), ...personReferences(text, clause, mentions, actorsByKey)])
       .map((p) => ({ ...p, reporter: false }))
   ].sort((a, b) => a.start - b.start || b.end - a.end)
