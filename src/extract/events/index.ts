@@ -22,6 +22,8 @@ import { frameRoles, participantLookup } from "./frames.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, participantsWithin, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
+import type { SyntaxDocument } from "../../segment/syntax.ts"
+import { headOfSpan } from "../../segment/syntax.ts"
 import { findTimeExpressionTokens, findTimes } from "./times.ts"
 
 export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
@@ -216,6 +218,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     if (list === undefined) timesByClause.set(time.clause, [time])
     else list.push(time)
   }
+  const sentenceTriggers = new Map<number, Array<TriggerMatch>>()
+  for (const [clause, found] of triggersByClause) sentenceTriggers.set(clause.sentence, [...(sentenceTriggers.get(clause.sentence) ?? []), ...found])
   for (const [clauseIndex, clause] of clauses.entries()) {
     const sentence = context.sentences[clause.sentence]
     const clauseParticipants: Array<Participant> = [
@@ -235,7 +239,15 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
         .filter(({ event }) => event === -1 || modalities[event] !== "hypothetical" || found.every((_, k) => modalities[k] === "hypothetical"))
-      const nearest = candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
+      // The parse first: the trigger the time expression hangs from ("met … on Monday", "the attack on
+      // Friday"); a time that hangs from another clause's predicate dates nothing here.
+      const governor = governingTrigger(syntax, time.mention, sentenceTriggers.get(clause.sentence) ?? [])
+      if (governor !== null && !triggers.includes(governor)) continue
+      // A light verb that yielded to its noun passes the time on to it ("imposed sanctions on Friday").
+      const governed = governor === null ? undefined : triggers.indexOf(governor)
+      const nearest = governed !== undefined
+        ? { trigger: governor!, event: eventOf[governed] === -1 ? eventOf[governed + 1] ?? -1 : eventOf[governed] }
+        : candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
       if (nearest === undefined || nearest.event === -1) continue
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
@@ -397,6 +409,28 @@ const nounPhrase = (
   }
   while (last > trigger.last && (ARGUMENT_WORDS.has(tokens[last].normal) || isTagged(tokens[last], "Determiner"))) last--
   return { start: tokens[first].start, end: tokens[last].end }
+}
+
+/**
+ * The event trigger a time expression attaches to in the parse: up from the expression's head through
+ * its governors to the first trigger word (at most a few steps; a clause boundary — a reporting verb's
+ * complement, a relative clause — is not crossed). Null when the path meets no trigger.
+ */
+const governingTrigger = (doc: SyntaxDocument, time: { start: number; end: number }, triggers: ReadonlyArray<TriggerMatch>): TriggerMatch | null => {
+  const tokens = doc.tokens
+  const first = partitionPoint(tokens.length, (i) => tokens[i].start < time.start)
+  let end = first
+  while (end < tokens.length && tokens[end].end <= time.end) end++
+  let at = headOfSpan(doc, first, end)
+  if (at === null || tokens[at].deprel === "") return null
+  for (let steps = 0; steps < 6 && at !== null && at >= 0; steps++) {
+    const here: number = at
+    const trigger = triggers.find((t) => t.first <= here && here <= t.last)
+    if (trigger !== undefined) return trigger
+    if (steps > 0 && /^(?:ccomp|acl:relcl|parataxis)/.test(tokens[here].deprel)) return null
+    at = tokens[here].head
+  }
+  return null
 }
 
 const distance = (a: { start: number; end: number }, b: { start: number; end: number }) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)
