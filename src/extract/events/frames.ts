@@ -21,7 +21,7 @@
 import type { Token } from "../../model/document.ts"
 import { partitionPoint } from "../../model/span.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
-import { caseOf, dependents, hasRelation, headOfSpan, isPassive, objectOf, passiveAgentOf, subjectOf } from "../../segment/syntax.ts"
+import { caseOf, dependents, hasRelation, headOfSpan, isNegated, isPassive, objectOf, passiveAgentOf, subjectOf } from "../../segment/syntax.ts"
 import type { EventRoles, Participant } from "./participants.ts"
 
 export interface FrameParticipant extends Participant {
@@ -279,4 +279,56 @@ const phraseTokens = (doc: SyntaxDocument, a: number): Array<number> => {
   }
   walk(a, 0)
   return out
+}
+
+/** Governing verbs (UD lemma) that put the event they take as complement or object in a modality. */
+const NEGATING_GOVERNORS = new Set(["refuse", "fail", "decline", "deny", "refrain", "avoid"])
+const HYPOTHESISING_GOVERNORS = new Set(["want", "hope", "seek", "propose", "demand", "urge", "ask", "aim", "try", "consider", "accuse", "allege", "claim", "suspect", "threaten", "wish", "offer", "call", "suggest", "charge"])
+const EXPECTING_GOVERNORS = new Set(["plan", "expect", "schedule", "set", "intend", "prepare", "due", "begin to", "promise", "pledge", "vow", "order"])
+const FUTURE_AUXILIARIES = new Set(["will", "shall", "'ll"])
+const MODAL_AUXILIARIES = new Set(["could", "might", "may", "should", "would", "can", "must", "ca"])
+
+export type ParsedModality = "asserted" | "expected" | "hypothetical" | "negated"
+
+/**
+ * Modality read from the arcs of a trigger: its own negation, auxiliaries and "if"/"unless" clause,
+ * then the verb that governs it through an open complement, an object or an oblique ("refused to
+ * meet", "plans to visit", "is expected to sign", "accused of shooting", "called for talks"), and the
+ * support verb of an event noun ("could not reach an agreement"). Negation
+ * wins over hypothesis, hypothesis over expectation. Null when the trigger's sentence has no parse.
+ */
+export const parsedModality = (doc: SyntaxDocument, trigger: FrameTrigger, supportVerbs: ReadonlySet<string>): ParsedModality | null => {
+  const { tokens } = doc
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null || tokens[h].deprel === "") return null
+  const found = new Set<ParsedModality>()
+  let at = h
+  let viaComplement = false
+  for (let steps = 0; steps < 4 && at >= 0; steps++) {
+    const token = tokens[at]
+    if (isNegated(doc, at) || dependents(doc, at, "det").some((j) => tokens[j].lemma === "no")) found.add("negated")
+    for (const j of dependents(doc, at, "aux")) {
+      const word = tokens[j].text.toLowerCase()
+      if (FUTURE_AUXILIARIES.has(word) || FUTURE_AUXILIARIES.has(tokens[j].lemma)) found.add("expected")
+      else if (MODAL_AUXILIARIES.has(word)) found.add("hypothetical")
+    }
+    if (dependents(doc, at, "mark").some((j) => tokens[j].lemma === "if" || tokens[j].lemma === "unless")) found.add("hypothetical")
+    if (steps > 0 && viaComplement) {
+      if (NEGATING_GOVERNORS.has(token.lemma)) found.add("negated")
+      else if (HYPOTHESISING_GOVERNORS.has(token.lemma)) found.add("hypothetical")
+      else if (EXPECTING_GOVERNORS.has(token.lemma)) found.add("expected")
+    }
+    // Up only through what makes the event the governor's content: an open complement, an object, an
+    // oblique of a verb ("accused of shooting"), a conjunct sharing its auxiliaries.
+    const rel = token.deprel
+    viaComplement = rel === "xcomp" || (hasRelation(rel, "advcl") && dependents(doc, at, "mark").some((j) => tokens[j].lemma === "to")) ||
+      (hasRelation(rel, "obl") && ["of", "for"].includes(caseLemma(doc, at)))
+    // The noun of a support verb takes the verb's modality ("could not reach an agreement", "decisions were not made").
+    const supported = (rel === "obj" || rel === "nsubj:pass") && token.head >= 0 && supportVerbs.has(tokens[token.head].lemma)
+    const passes = viaComplement || supported || rel === "conj"
+    if (!passes || token.head < 0) break
+    at = token.head
+  }
+  for (const modality of ["negated", "hypothetical", "expected"] as const) if (found.has(modality)) return modality
+  return "asserted"
 }

@@ -18,7 +18,7 @@ import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
 import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
-import { frameRoles, participantLookup } from "./frames.ts"
+import { frameRoles, parsedModality, participantLookup } from "./frames.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, participantsWithin, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
@@ -229,7 +229,16 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     ]
     const triggers = triggersByClause.get(clause) ?? []
     const { events: found, eventOf } = clauseEvents(tokens, triggers, isTimeToken, lexicon.lightVerbs)
-    const modalities = found.map((trigger) => modalityAt(tokens, clause, trigger, lexicon.modality, isTimeToken).modality)
+    // The cue words before the trigger, checked against the parse: a negation the parse gives to another
+    // predicate ("… not concerned about the storm") does not negate this one; a modality the parse finds
+    // on the trigger's own arcs ("accused of shooting", "will meet") wins.
+    const modalities = found.map((trigger) => {
+      const cued = modalityAt(tokens, clause, trigger, lexicon.modality, isTimeToken).modality
+      const parsed = parsedModality(syntax, trigger, lexicon.supportVerbs)
+      if (parsed === null) return cued
+      if (parsed !== "asserted") return parsed
+      return cued === "negated" ? "asserted" : cued
+    })
     // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
