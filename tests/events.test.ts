@@ -301,3 +301,67 @@ describe("events: modality cues", () => {
     expect(modalityOf(text)).toContain(expected)
   })
 })
+
+describe("events: frames from the dependency parse", () => {
+  const TURKEY = ["Turkey", "country", ["Turkey"]] as const
+  const SYRIA = ["Syria", "country", ["Syria"]] as const
+  const JAPAN = ["Japan", "country", ["Japan"]] as const
+  const SMITH = ["John Smith", "person", ["John Smith", "Smith"]] as const
+  const JONES = ["Ann Jones", "person", ["Ann Jones", "Jones"]] as const
+  const REUTERS = ["Reuters", "organization", ["Reuters"]] as const
+  const lines = (text: string, actors: ReadonlyArray<readonly [string, Kind, ReadonlyArray<string>]>) => eventsOf(text, actors).events.map(line)
+
+  it("active verb: subject → agent, object → patient; coordinated predicates share the subject and keep their own objects", () => {
+    expect(lines("China arrested Smith and deported Jones.", [CHINA, SMITH, JONES])).toEqual([
+      "arrest/173 [arrested] asserted - - China→John Smith",
+      "COERCE/174 [deported] asserted - - China→Ann Jones"
+    ])
+  })
+
+  it("passive verb and reduced relative: the by-phrase is the agent, the subject or the noun modified the patient", () => {
+    expect(lines("Smith, who was arrested by the US on Monday, met Jones.", [US, SMITH, JONES])).toEqual([
+      "arrest/173 [arrested] asserted 2025-06-09 - United States→John Smith",
+      "CONSULT/040 [met] asserted 2025-06-09 - John Smith→Ann Jones"
+    ])
+  })
+
+  it("event noun: 'on' is the patient, 'by' the agent, a possessor of an arrest its patient", () => {
+    expect(lines("The attack on the US by China began on Monday.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted 2025-06-09 - China→United States"])
+    // The statement's object is an event: its participants are the arrest's, not the statement's.
+    expect(lines("Police announced Smith's arrest on Monday.", [SMITH])).toEqual([
+      "statement/010 [announced] asserted 2025-06-09 - →",
+      "arrest/173 [arrest] asserted 2025-06-09 - →John Smith"
+    ])
+  })
+
+  it("support verbs lend their subject to the event noun they take, and their 'with' to its patient", () => {
+    expect(lines("Turkey carried out an attack on Syria on Wednesday.", [TURKEY, SYRIA])).toEqual(["ASSAULT/180 [attack] asserted 2025-06-04 - Turkey→Syria"])
+    expect(lines("Turkey began a military offensive against Syria.", [TURKEY, SYRIA])).toEqual(["ASSAULT/190 [offensive] asserted - - Turkey→Syria"])
+    expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
+  })
+
+  it("a reporting verb's complement is its own event, without the reporter; a pronoun subject there is the reporting subject", () => {
+    expect(lines("Reuters reported that China attacked the US.", [US, CHINA, REUTERS])).toEqual(["ASSAULT/180 [attacked] asserted - - China→United States"])
+    expect(lines("China said it would sanction the US.", [US, CHINA])).toEqual(["SANCTION/163 [sanction] hypothetical - - China→United States"])
+  })
+
+  it("dates each predicate by the time expression attached to it, future or past by its tense (published Tuesday 2025-06-10)", () => {
+    expect(lines("China met Japan on Monday, a week after it attacked the US on Friday.", [US, CHINA, JAPAN])).toEqual([
+      "CONSULT/040 [met] asserted 2025-06-09 - China→Japan",
+      "ASSAULT/180 [attacked] asserted 2025-06-06 - China→United States"
+    ])
+    expect(lines("China will meet the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-12 - China→United States"])
+    expect(lines("China met the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [met] asserted 2025-06-05 - China→United States"])
+    // A planned event on the publication's own weekday is that day, not a week later.
+    expect(lines("China will meet the US on Tuesday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-10 - China→United States"])
+  })
+
+  it("reads modality from the arcs: negated support verb, accusation, and a 'not' that belongs to another predicate", () => {
+    expect(lines("China could not reach an agreement with the US.", [US, CHINA])).toEqual(["AGREE/057 [agreement] negated - - China→United States"])
+    expect(lines("Smith was accused of attacking Jones.", [SMITH, JONES])).toEqual([
+      "ACCUSE/112 [accused] asserted - - →John Smith",
+      "ASSAULT/180 [attacking] hypothetical - - John Smith→Ann Jones"
+    ])
+    expect(lines("Officials said they were not concerned about the attack on the US by China.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted - - China→United States"])
+  })
+})

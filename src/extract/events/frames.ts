@@ -38,6 +38,8 @@ export interface FrameTrigger {
 }
 
 export interface FrameOptions {
+  /** Whether token i is an event trigger: an argument that is itself an event ("announced Smith's arrest") names no participant of this one. */
+  readonly isTrigger: (i: number) => boolean
   /** A possessor of the noun undergoes the event ("Smith's arrest"). */
   readonly possessorIsPatient: boolean
   /** Support verbs by UD lemma ("begin", "hold", "carry"). */
@@ -148,7 +150,7 @@ export const frameRoles = (
     }
     if (supported) {
       // The noun's own agent, when it names nobody ("his announcement"), yields to the support verb's subject.
-      if (agents.flatMap((a) => argumentActors(doc, a, at, false)).length === 0) {
+      if (agents.flatMap((a) => argumentActors(doc, a, at, false, options.isTrigger)).length === 0) {
         agents.length = 0
         if (isPassiveVoice(doc, governor)) push(agents, passiveAgentOf(doc, governor))
         else {
@@ -160,8 +162,8 @@ export const frameRoles = (
       rule = "participants:frame-support-verb"
     }
   }
-  const agentKeys = unique(agents.flatMap((a) => argumentActors(doc, a, at, verbSubjects.includes(a))))
-  const patientKeys = unique(patients.flatMap((a) => argumentActors(doc, a, at, false))).filter((k) => !agentKeys.includes(k))
+  const agentKeys = unique(agents.flatMap((a) => argumentActors(doc, a, at, verbSubjects.includes(a), options.isTrigger)))
+  const patientKeys = unique(patients.flatMap((a) => argumentActors(doc, a, at, false, options.isTrigger))).filter((k) => !agentKeys.includes(k))
   return { actorKeys: unique([...agentKeys, ...patientKeys]), sourceKeys: agentKeys, targetKeys: patientKeys, rule: fallback ? `${rule};participants:nearest-subject` : rule }
 }
 
@@ -216,7 +218,8 @@ const caseLemma = (doc: SyntaxDocument, i: number): string => {
 const byOblique = (doc: SyntaxDocument, i: number): number | null => dependents(doc, i, "obl").find((j) => caseLemma(doc, j) === "by") ?? null
 
 /** The actors an argument headed by token a names: its own, its conjuncts', or those inside its noun phrase. */
-const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => ReadonlyArray<FrameParticipant>, subject: boolean): Array<string> => {
+const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => ReadonlyArray<FrameParticipant>, subject: boolean, isTrigger: (i: number) => boolean): Array<string> => {
+  if (isTrigger(a)) return []
   const heads = [a, ...conjunctsOf(doc, a)]
   return heads.flatMap((head) => {
     // A relative pronoun ("who") stands for the noun its clause modifies.
@@ -321,7 +324,7 @@ export const parsedModality = (doc: SyntaxDocument, trigger: FrameTrigger, suppo
     // Up only through what makes the event the governor's content: an open complement, an object, an
     // oblique of a verb ("accused of shooting"), a conjunct sharing its auxiliaries.
     const rel = token.deprel
-    viaComplement = rel === "xcomp" || (hasRelation(rel, "advcl") && dependents(doc, at, "mark").some((j) => tokens[j].lemma === "to")) ||
+    viaComplement = rel === "xcomp" || (hasRelation(rel, "advcl") && dependents(doc, at, "mark").some((j) => ["to", "of", "for"].includes(tokens[j].lemma))) ||
       (hasRelation(rel, "obl") && ["of", "for"].includes(caseLemma(doc, at)))
     // The noun of a support verb takes the verb's modality ("could not reach an agreement", "decisions were not made").
     const supported = (rel === "obj" || rel === "nsubj:pass") && token.head >= 0 && supportVerbs.has(tokens[token.head].lemma)

@@ -206,6 +206,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       .map((p) => ({ ...p, reporter: false }))
   ].sort((a, b) => a.start - b.start || b.end - a.end)
   const frameAt = participantLookup(tokens, frameParticipants)
+  const triggerTokens = new Set([...triggersByClause.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
+  const isTriggerToken = (i: number) => triggerTokens.has(i)
   const syntax = { tokens: context.tokens, sentences: context.sentences }
 
   const events: Array<EventMention> = []
@@ -283,7 +285,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     }
     for (const [index, trigger] of found.entries()) {
       // The frame from the parse; word order only for a sentence the parser did not analyse.
-      let roles = frameRoles(syntax, trigger, frameAt, { possessorIsPatient: possessorIsPatient(trigger.entry.type), supportVerbs: lexicon.supportVerbs }) ??
+      let roles = frameRoles(syntax, trigger, frameAt, { possessorIsPatient: possessorIsPatient(trigger.entry.type), supportVerbs: lexicon.supportVerbs, isTrigger: isTriggerToken }) ??
         rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
       const next = clauses[clauseIndex + 1]
