@@ -57,6 +57,7 @@ const VERB_PATIENT_CASES = new Set(["with", "against"])
 /** Obliques by which an event noun is what its governing verb's subject takes part in. */
 const PARTAKING_CASES = new Set(["for", "in", "during", "at"])
 const OUTSIDE_PHRASE = ["acl", "appos", "parataxis", "advcl", "ccomp", "cc", "punct", "dep"]
+const FINITE_MARKERS = new Set(["after", "before", "because", "when", "while", "since", "until", "although", "though", "as", "once", "whereas"])
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "it", "we"])
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"])
 
@@ -178,6 +179,14 @@ const isPassiveVoice = (doc: SyntaxDocument, h: number): boolean =>
 const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
   const own = dependents(doc, h, "nsubj")
   if (own.length > 1) return own
+  // A finite adverbial clause ("… after Ford disclosed the matter") has a subject of its own, even when
+  // the parser attached it elsewhere: it does not share its governor's.
+  if (own.length === 0 && hasRelation(doc.tokens[h].deprel, "advcl") && !/ing$/.test(doc.tokens[h].normal)) {
+    const marked = dependents(doc, h, "mark").some((j) => FINITE_MARKERS.has(doc.tokens[j].lemma))
+    const sentenceStart = doc.sentences[doc.tokens[h].sentence]?.firstToken ?? h
+    const markerBefore = [1, 2, 3].some((k) => h - k >= sentenceStart && FINITE_MARKERS.has(doc.tokens[h - k].lemma))
+    if (marked || markerBefore) return []
+  }
   const shared = subjectOf(doc, h)
   return shared === null ? [] : [shared]
 }
@@ -249,7 +258,8 @@ const matrixSubjectActors = (doc: SyntaxDocument, pronoun: number, at: (i: numbe
   for (let steps = 0; steps < 5 && clause >= 0; steps++) {
     clause = doc.tokens[clause].head
     if (clause < 0) return []
-    const subject = subjectOf(doc, clause)
+    // Without a subject in the parse ("the SDF (…) announced it had entered"), the nearest actor before the governing verb.
+    const subject = subjectOf(doc, clause) ?? nearestActorBefore(doc, clause, at)
     if (subject !== null && subject !== pronoun && !PERSONAL_PRONOUNS.has(doc.tokens[subject].lemma)) {
       const own = at(subject).filter((p) => !p.place)
       return own.length > 0 ? own.map((p) => p.key) : phraseTokens(doc, subject).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place).map((p) => p.key))
