@@ -38,6 +38,11 @@ export interface FrameTrigger {
 }
 
 export interface FrameOptions {
+  /** Prepositions the trigger's lexicon entry takes right after it ("call on", "call for"): their object is the patient. */
+  readonly particles: ReadonlyArray<string>
+  /** A modifier naming an actor is the noun's agent ("US sanctions", "Turkish offensive"): PLOVER interactions and statements, not
+   * elections, disasters or policies, where a country modifier is where it happens ("the US presidential election"). */
+  readonly modifierActs: boolean
   /** Whether token i is an event trigger: an argument that is itself an event ("announced Smith's arrest") names no participant of this one. */
   readonly isTrigger: (i: number) => boolean
   /** A possessor of the noun undergoes the event ("Smith's arrest"). */
@@ -119,7 +124,7 @@ export const frameRoles = (
         for (const j of dependents(doc, h, "obl")) {
           const c = caseOf(doc, j)
           // "cooperating with the government"; the trigger's own preposition: "called on the US".
-          if (VERB_PATIENT_CASES.has(caseLemma(doc, j)) || (c !== null && c >= trigger.first && c <= trigger.last + 1)) patients.push(j)
+          if (VERB_PATIENT_CASES.has(caseLemma(doc, j)) || (c !== null && c >= trigger.first && c <= trigger.last + 1 && options.particles.includes(caseLemma(doc, j)))) patients.push(j)
         }
       }
       rule = "participants:frame-active"
@@ -129,7 +134,7 @@ export const frameRoles = (
       const rel = tokens[j].deprel
       if (rel === "nmod:poss") (options.possessorIsPatient ? patients : agents).push(j)
       else if (rel === "compound" || rel === "amod") {
-        if (at(j).length > 0) agents.push(j)
+        if (options.modifierActs && at(j).length > 0) agents.push(j)
       } else if (hasRelation(rel, "nmod")) {
         const role = NOUN_CASE_ROLE[caseLemma(doc, j)]
         if (role === "both") agents.push(j)

@@ -285,7 +285,13 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     }
     for (const [index, trigger] of found.entries()) {
       // The frame from the parse; word order only for a sentence the parser did not analyse.
-      let roles = frameRoles(syntax, trigger, frameAt, { possessorIsPatient: possessorIsPatient(trigger.entry.type), supportVerbs: lexicon.supportVerbs, isTrigger: isTriggerToken }) ??
+      let roles = frameRoles(syntax, trigger, frameAt, {
+        possessorIsPatient: possessorIsPatient(trigger.entry.type),
+        supportVerbs: lexicon.supportVerbs,
+        isTrigger: isTriggerToken,
+        particles: trigger.entry.next ?? [],
+        modifierActs: !isNewsfactsType(trigger.entry.type) || trigger.entry.type === "statement"
+      }) ??
         rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
       const next = clauses[clauseIndex + 1]
