@@ -365,3 +365,11 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("Officials said they were not concerned about the attack on the US by China.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted - - China→United States"])
   })
 })
+
+describe("events: word sense from the frame", () => {
+  it("types 'conviction' as a verdict only with an argument of its own (of, for, a possessor)", () => {
+    const kinds = (text: string) => eventsOf(text, [["John Smith", "person", ["Smith"]]]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("The conviction of Smith was overturned by the court on Monday.")).toContain("verdict [conviction]")
+    expect(kinds("Smith spoke with a conviction that surprised the court on Monday.")).not.toContain("verdict [conviction]")
+  })
+})

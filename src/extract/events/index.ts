@@ -23,7 +23,7 @@ import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, participantsWithin, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
-import { headOfSpan } from "../../segment/syntax.ts"
+import { caseOf, dependents, hasRelation, headOfSpan } from "../../segment/syntax.ts"
 import { findTimeExpressionTokens, findTimes } from "./times.ts"
 
 export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
@@ -176,7 +176,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const insideName = insideNameTest(mentions)
   // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
   const dateWords = new Set(findTimeExpressionTokens(context))
-  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))]))
+  const syntax = { tokens: context.tokens, sentences: context.sentences }
+  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
+    .filter((trigger) => hasRequiredArgument(syntax, trigger))]))
   const nounTriggerTokens = new Set([...triggersByClause.values()].flat().filter((t) => t.noun).map((t) => t.first))
   const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
   const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
@@ -208,7 +210,6 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const frameAt = participantLookup(tokens, frameParticipants)
   const triggerTokens = new Set([...triggersByClause.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
   const isTriggerToken = (i: number) => triggerTokens.has(i)
-  const syntax = { tokens: context.tokens, sentences: context.sentences }
 
   const events: Array<EventMention> = []
   const eventSentences: Array<number> = []
@@ -426,6 +427,25 @@ const nounPhrase = (
   }
   while (last > trigger.last && (ARGUMENT_WORDS.has(tokens[last].normal) || isTagged(tokens[last], "Determiner"))) last--
   return { start: tokens[first].start, end: tokens[last].end }
+}
+
+/**
+ * Word sense from the frame: an entry with `argument` is an event only when the parse gives the noun
+ * such an argument ("his conviction for fraud", "the conviction of Smith"; not "strong conviction").
+ * A sentence the parser did not analyse keeps the lexicon's window checks only.
+ */
+const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  const wanted = trigger.entry.argument
+  if (wanted === undefined) return true
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null || doc.tokens[h].deprel === "") return true
+  return dependents(doc, h).some((j) => {
+    const rel = doc.tokens[j].deprel
+    if (rel === "nmod:poss") return wanted.includes("poss")
+    if (!hasRelation(rel, "nmod")) return false
+    const c = caseOf(doc, j)
+    return c !== null && wanted.includes(doc.tokens[c].lemma)
+  })
 }
 
 /**

@@ -18,6 +18,8 @@ const TriggerEntry = Schema.Struct({
   objects: Schema.optionalKey(Schema.Array(Schema.String)),
   notNext: Schema.optionalKey(Schema.Array(Schema.String)),
   notNear: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** Word sense from the parse: the noun needs an argument of its own, by preposition ("conviction for fraud") or "poss" for a possessor ("his conviction"). */
+  argument: Schema.optionalKey(Schema.Array(Schema.String)),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type
