@@ -372,4 +372,11 @@ describe("events: word sense from the frame", () => {
     expect(kinds("The conviction of Smith was overturned by the court on Monday.")).toContain("verdict [conviction]")
     expect(kinds("Smith spoke with a conviction that surprised the court on Monday.")).not.toContain("verdict [conviction]")
   })
+
+  it("leaves report frames to the quotes table: 'said in a statement', 'tweeted'", () => {
+    const kinds = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("China said in a statement that the US attacked its ships.")).toEqual(["ASSAULT [attacked]"])
+    expect(kinds("China issued a statement on Monday.")).toEqual(["statement [statement]"])
+    expect(kinds("Trump tweeted that China had attacked the US.")).toEqual(["ASSAULT [attacked]"])
+  })
 })

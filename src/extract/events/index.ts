@@ -431,14 +431,17 @@ const nounPhrase = (
 
 /**
  * Word sense from the frame: an entry with `argument` is an event only when the parse gives the noun
- * such an argument ("his conviction for fraud", "the conviction of Smith"; not "strong conviction").
+ * such an argument ("his conviction for fraud", "the conviction of Smith"; not "strong conviction");
+ * an entry with `notMedium` is no event as the medium of another verb ("said in a statement").
  * A sentence the parser did not analyse keeps the lexicon's window checks only.
  */
 const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
   const wanted = trigger.entry.argument
-  if (wanted === undefined) return true
+  if (wanted === undefined && trigger.entry.notMedium !== true) return true
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)
   if (h === null || doc.tokens[h].deprel === "") return true
+  if (trigger.entry.notMedium === true && hasRelation(doc.tokens[h].deprel, "obl") && ["in", "via", "through"].includes(doc.tokens[caseOf(doc, h) ?? h]?.lemma ?? "")) return false
+  if (wanted === undefined) return true
   return dependents(doc, h).some((j) => {
     const rel = doc.tokens[j].deprel
     if (rel === "nmod:poss") return wanted.includes("poss")

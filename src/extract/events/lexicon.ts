@@ -20,6 +20,8 @@ const TriggerEntry = Schema.Struct({
   notNear: Schema.optionalKey(Schema.Array(Schema.String)),
   /** Word sense from the parse: the noun needs an argument of its own, by preposition ("conviction for fraud") or "poss" for a possessor ("his conviction"). */
   argument: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** Not an event when the parse makes the noun the medium of another verb ("said in a statement"): a report frame, left to the quotes table. */
+  notMedium: Schema.optionalKey(Schema.Boolean),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type
