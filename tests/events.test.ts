@@ -74,9 +74,11 @@ describe("events: trigger families", () => {
     ].join(" ")
     expect(eventsOf(text, [US, CHINA, UK, TRUMP]).events.map(line)).toEqual([
       "REQUEST/10 [called] asserted - - China→United States",
-      "AGREE/057 [agreement] asserted - - China+United States→",
+      // The parse gives "the agreement" (inside "its side of the agreement") and "the dialogue" (what the UK
+      // welcomes) no parties of their own: the UK welcomes a dialogue it does not hold.
+      "AGREE/057 [agreement] asserted - - →",
       "SUPPORT/051 [welcomes] asserted - - United Kingdom→",
-      "CONSULT/040 [dialogue] asserted - - United Kingdom→",
+      "CONSULT/040 [dialogue] asserted - - →",
       "SANCTION/163 [sanctions] asserted 2025-06-06 - United States→China",
       "statement/010 [announced] asserted 2025-06-06 - Donald Trump→",
       "AGREE/057 [agreement] asserted 2025-05-12 - United States+China→"
@@ -136,17 +138,18 @@ describe("events: participants", () => {
     expect(eventsOf("The US was criticized by China on Monday.", [US, CHINA]).events.map(line)).toEqual(["ACCUSE/111 [criticized] asserted 2025-06-09 - China→United States"])
   })
 
-  it("reads a noun's possessor as source and 'between' as both sides", () => {
+  it("reads a noun's possessor as source and 'between' as both sides (both agents)", () => {
     const text = "Trump's announcement came on Friday. Talks between the US and China began on Monday."
     const events = eventsOf(text, [US, CHINA, TRUMP]).events
-    expect(events.map(line)).toEqual(["statement/010 [announcement] asserted 2025-06-06 - Donald Trump→", "CONSULT/046 [Talks] asserted 2025-06-09 - →"])
+    expect(events.map(line)).toEqual(["statement/010 [announcement] asserted 2025-06-06 - Donald Trump→", "CONSULT/046 [Talks] asserted 2025-06-09 - United States+China→"])
     expect(names(events[1].actorKeys)).toEqual(["United States", "China"])
   })
 
   it("resolves 'the two countries' to the last two countries named", () => {
     const text = "The US and China quarrelled. The two countries held talks on Monday."
     const talks = eventsOf(text, [US, CHINA]).events.find((e) => e.trigger === "talks")!
-    expect(names(talks.actorKeys)).toEqual(["China", "United States"])
+    expect(names(talks.actorKeys).sort()).toEqual(["China", "United States"])
+    expect(names(talks.sourceKeys).sort()).toEqual(["China", "United States"])
   })
 
   it("drops the affiliation written before a person's title", () => {
@@ -296,5 +299,84 @@ describe("events: modality cues", () => {
     ["China refused to meet the US on Friday.", "meet:negated"]
   ])("%s", (text, expected) => {
     expect(modalityOf(text)).toContain(expected)
+  })
+})
+
+describe("events: frames from the dependency parse", () => {
+  const TURKEY = ["Turkey", "country", ["Turkey"]] as const
+  const SYRIA = ["Syria", "country", ["Syria"]] as const
+  const JAPAN = ["Japan", "country", ["Japan"]] as const
+  const SMITH = ["John Smith", "person", ["John Smith", "Smith"]] as const
+  const JONES = ["Ann Jones", "person", ["Ann Jones", "Jones"]] as const
+  const REUTERS = ["Reuters", "organization", ["Reuters"]] as const
+  const lines = (text: string, actors: ReadonlyArray<readonly [string, Kind, ReadonlyArray<string>]>) => eventsOf(text, actors).events.map(line)
+
+  it("active verb: subject → agent, object → patient; coordinated predicates share the subject and keep their own objects", () => {
+    expect(lines("China arrested Smith and deported Jones.", [CHINA, SMITH, JONES])).toEqual([
+      "arrest/173 [arrested] asserted - - China→John Smith",
+      "COERCE/174 [deported] asserted - - China→Ann Jones"
+    ])
+  })
+
+  it("passive verb and reduced relative: the by-phrase is the agent, the subject or the noun modified the patient", () => {
+    expect(lines("Smith, who was arrested by the US on Monday, met Jones.", [US, SMITH, JONES])).toEqual([
+      "arrest/173 [arrested] asserted 2025-06-09 - United States→John Smith",
+      "CONSULT/040 [met] asserted 2025-06-09 - John Smith→Ann Jones"
+    ])
+  })
+
+  it("event noun: 'on' is the patient, 'by' the agent, a possessor of an arrest its patient", () => {
+    expect(lines("The attack on the US by China began on Monday.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted 2025-06-09 - China→United States"])
+    // The statement's object is an event: its participants are the arrest's, not the statement's.
+    expect(lines("Police announced Smith's arrest on Monday.", [SMITH])).toEqual([
+      "statement/010 [announced] asserted 2025-06-09 - →",
+      "arrest/173 [arrest] asserted 2025-06-09 - →John Smith"
+    ])
+  })
+
+  it("support verbs lend their subject to the event noun they take, and their 'with' to its patient", () => {
+    expect(lines("Turkey carried out an attack on Syria on Wednesday.", [TURKEY, SYRIA])).toEqual(["ASSAULT/180 [attack] asserted 2025-06-04 - Turkey→Syria"])
+    expect(lines("Turkey began a military offensive against Syria.", [TURKEY, SYRIA])).toEqual(["ASSAULT/190 [offensive] asserted - - Turkey→Syria"])
+    expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
+  })
+
+  it("a reporting verb's complement is its own event, without the reporter; a pronoun subject there is the reporting subject", () => {
+    expect(lines("Reuters reported that China attacked the US.", [US, CHINA, REUTERS])).toEqual(["ASSAULT/180 [attacked] asserted - - China→United States"])
+    expect(lines("China said it would sanction the US.", [US, CHINA])).toEqual(["SANCTION/163 [sanction] hypothetical - - China→United States"])
+  })
+
+  it("dates each predicate by the time expression attached to it, future or past by its tense (published Tuesday 2025-06-10)", () => {
+    expect(lines("China met Japan on Monday, a week after it attacked the US on Friday.", [US, CHINA, JAPAN])).toEqual([
+      "CONSULT/040 [met] asserted 2025-06-09 - China→Japan",
+      "ASSAULT/180 [attacked] asserted 2025-06-06 - China→United States"
+    ])
+    expect(lines("China will meet the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-12 - China→United States"])
+    expect(lines("China met the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [met] asserted 2025-06-05 - China→United States"])
+    // A planned event on the publication's own weekday is that day, not a week later.
+    expect(lines("China will meet the US on Tuesday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-10 - China→United States"])
+  })
+
+  it("reads modality from the arcs: negated support verb, accusation, and a 'not' that belongs to another predicate", () => {
+    expect(lines("China could not reach an agreement with the US.", [US, CHINA])).toEqual(["AGREE/057 [agreement] negated - - China→United States"])
+    expect(lines("Smith was accused of attacking Jones.", [SMITH, JONES])).toEqual([
+      "ACCUSE/112 [accused] asserted - - →John Smith",
+      "ASSAULT/180 [attacking] hypothetical - - John Smith→Ann Jones"
+    ])
+    expect(lines("Officials said they were not concerned about the attack on the US by China.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted - - China→United States"])
+  })
+})
+
+describe("events: word sense from the frame", () => {
+  it("types 'conviction' as a verdict only with an argument of its own (of, for, a possessor)", () => {
+    const kinds = (text: string) => eventsOf(text, [["John Smith", "person", ["Smith"]]]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("The conviction of Smith was overturned by the court on Monday.")).toContain("verdict [conviction]")
+    expect(kinds("Smith spoke with a conviction that surprised the court on Monday.")).not.toContain("verdict [conviction]")
+  })
+
+  it("leaves report frames to the quotes table: 'said in a statement', 'tweeted'", () => {
+    const kinds = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("China said in a statement that the US attacked its ships.")).toEqual(["ASSAULT [attacked]"])
+    expect(kinds("China issued a statement on Monday.")).toEqual(["statement [statement]"])
+    expect(kinds("Trump tweeted that China had attacked the US.")).toEqual(["ASSAULT [attacked]"])
   })
 })

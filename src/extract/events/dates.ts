@@ -84,7 +84,7 @@ const yearForMonthDay = (anchor: string, month: number, day: number, tense: Tens
 /**
  * A weekday named without a date: in a past (or present, the news headline tense) clause it is that
  * day of the anchor's week or the one before (the anchor day itself included); in a future clause the
- * next one. "last Monday" is always before the anchor, "next Monday" always after.
+ * next one (the anchor day itself included). "last Monday" is always before the anchor, "next Monday" always after.
  */
 const resolveWeekday = (anchor: string, weekday: number, tense: Tense, relation: string | undefined): string => {
   const today = isoWeekday(anchor)
@@ -99,7 +99,8 @@ const resolveWeekday = (anchor: string, weekday: number, tense: Tense, relation:
     case "coming":
       return addDays(anchor, forward === 0 ? 7 : forward)
     default:
-      return tense === "future" ? addDays(anchor, forward === 0 ? 7 : forward) : addDays(anchor, -back)
+      // A planned event on the publication's own weekday is that day ("is scheduled to meet on Monday", published Monday).
+      return tense === "future" ? addDays(anchor, forward) : addDays(anchor, -back)
   }
 }
 

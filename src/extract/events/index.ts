@@ -16,10 +16,14 @@ import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
 import { addDays } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, isNewsfactsType, isUndergoerType } from "./lexicon.ts"
+import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
+import type { FrameParticipant } from "./frames.ts"
+import { frameRoles, parsedModality, participantLookup } from "./frames.ts"
 import type { Participant } from "./participants.ts"
 import { actingMentions, countryReferences, participantsWithin, personReferences, rolesFor } from "./participants.ts"
 import type { LocatedTime } from "./times.ts"
+import type { SyntaxDocument } from "../../segment/syntax.ts"
+import { caseOf, dependents, hasRelation, headOfSpan } from "../../segment/syntax.ts"
 import { findTimeExpressionTokens, findTimes } from "./times.ts"
 
 export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
@@ -172,7 +176,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const insideName = insideNameTest(mentions)
   // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
   const dateWords = new Set(findTimeExpressionTokens(context))
-  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))]))
+  const syntax = { tokens: context.tokens, sentences: context.sentences }
+  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
+    .filter((trigger) => hasRequiredArgument(syntax, trigger))]))
   const nounTriggerTokens = new Set([...triggersByClause.values()].flat().filter((t) => t.noun).map((t) => t.first))
   const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
   const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
@@ -192,6 +198,19 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     return next !== undefined && verbTriggerStarts.has(next.index) && !/[,;:]/.test(text.slice(p.end, next.start))
   })
 
+  // The frame's participants: every acting mention (reporters marked, not dropped: the parse decides
+  // whether the clause makes them one) and the references ("the two countries") of every clause.
+  const frameParticipants: Array<FrameParticipant> = [
+    ...acting.filter((p) => !p.pronoun).map((p) => ({ ...p, reporter: reports(p.key) })),
+    ...mentions.filter((m) => m.kind === "place" && m.role !== "pronoun" && !locations.some((l) => l.start === m.start))
+      .map((m) => ({ key: m.actorKey, start: m.start, end: m.end, reporter: reports(m.actorKey), place: true })),
+    ...clauses.flatMap((clause) => [...countryReferences(text, clause, mentions, actorsByKey), ...personReferences(text, clause, mentions, actorsByKey)])
+      .map((p) => ({ ...p, reporter: false }))
+  ].sort((a, b) => a.start - b.start || b.end - a.end)
+  const frameAt = participantLookup(tokens, frameParticipants)
+  const triggerTokens = new Set([...triggersByClause.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
+  const isTriggerToken = (i: number) => triggerTokens.has(i)
+
   const events: Array<EventMention> = []
   const eventSentences: Array<number> = []
   const diagnostics: Array<Diagnostic> = []
@@ -202,6 +221,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     if (list === undefined) timesByClause.set(time.clause, [time])
     else list.push(time)
   }
+  const sentenceTriggers = new Map<number, Array<TriggerMatch>>()
+  for (const [clause, found] of triggersByClause) sentenceTriggers.set(clause.sentence, [...(sentenceTriggers.get(clause.sentence) ?? []), ...found])
   for (const [clauseIndex, clause] of clauses.entries()) {
     const sentence = context.sentences[clause.sentence]
     const clauseParticipants: Array<Participant> = [
@@ -211,7 +232,16 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     ]
     const triggers = triggersByClause.get(clause) ?? []
     const { events: found, eventOf } = clauseEvents(tokens, triggers, isTimeToken, lexicon.lightVerbs)
-    const modalities = found.map((trigger) => modalityAt(tokens, clause, trigger, lexicon.modality, isTimeToken).modality)
+    // The cue words before the trigger, checked against the parse: a negation the parse gives to another
+    // predicate ("… not concerned about the storm") does not negate this one; a modality the parse finds
+    // on the trigger's own arcs ("accused of shooting", "will meet") wins.
+    const modalities = found.map((trigger) => {
+      const cued = modalityAt(tokens, clause, trigger, lexicon.modality, isTimeToken).modality
+      const parsed = parsedModality(syntax, trigger, lexicon.supportVerbs)
+      if (parsed === null) return cued
+      if (parsed !== "asserted") return parsed
+      return cued === "negated" ? "asserted" : cued
+    })
     // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
@@ -221,7 +251,15 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
         .filter(({ event }) => event === -1 || modalities[event] !== "hypothetical" || found.every((_, k) => modalities[k] === "hypothetical"))
-      const nearest = candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
+      // The parse first: the trigger the time expression hangs from ("met … on Monday", "the attack on
+      // Friday"); a time that hangs from another clause's predicate dates nothing here.
+      const governor = governingTrigger(syntax, time.mention, sentenceTriggers.get(clause.sentence) ?? [])
+      if (governor !== null && !triggers.includes(governor)) continue
+      // A light verb that yielded to its noun passes the time on to it ("imposed sanctions on Friday").
+      const governed = governor === null ? undefined : triggers.indexOf(governor)
+      const nearest = governed !== undefined
+        ? { trigger: governor!, event: eventOf[governed] === -1 ? eventOf[governed + 1] ?? -1 : eventOf[governed] }
+        : candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
       if (nearest === undefined || nearest.event === -1) continue
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
@@ -247,12 +285,25 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       })
     }
     for (const [index, trigger] of found.entries()) {
-      let roles = rolesFor(tokens, clause, trigger, clauseParticipants)
+      // The frame from the parse; word order only for a sentence the parser did not analyse.
+      let roles = frameRoles(syntax, trigger, frameAt, {
+        possessorIsPatient: possessorIsPatient(trigger.entry.type),
+        supportVerbs: lexicon.supportVerbs,
+        isTrigger: isTriggerToken,
+        particles: trigger.entry.next ?? [],
+        modifierActs: !isNewsfactsType(trigger.entry.type) || trigger.entry.type === "statement"
+      }) ??
+        rolesFor(tokens, clause, trigger, clauseParticipants)
       // "Trump's announcement on Friday that Bessent and Greer will take part": who the statement is about.
       const next = clauses[clauseIndex + 1]
       if (trigger.entry.type === "statement" && next !== undefined && next.sentence === clause.sentence && tokens[next.firstToken].normal === "that") {
         const about = participantsWithin(participants, next.start, next.end).map((p) => p.key).filter((k) => !roles.actorKeys.includes(k))
         if (about.length > 0) roles = { ...roles, actorKeys: [...roles.actorKeys, ...about], targetKeys: [...new Set([...roles.targetKeys, ...about])], rule: `${roles.rule};participants:content-clause` }
+      }
+      // "tariffs on both sides were cut": a mutual action is done by the parties the clause refers to.
+      if (roles.sourceKeys.length === 0 && isReciprocal(lexicon, tokens, clause)) {
+        const parties = [...new Set(countryReferences(text, clause, mentions, actorsByKey).map((p) => p.key))]
+        if (parties.length > 0) roles = { ...roles, actorKeys: [...new Set([...parties, ...roles.actorKeys])], sourceKeys: parties, targetKeys: roles.targetKeys.filter((k) => !parties.includes(k)), rule: `${roles.rule};participants:reciprocal` }
       }
       // Who dies or is hurt undergoes the event: a patient, not an agent.
       if (isUndergoerType(trigger.entry.type) && roles.sourceKeys.length > 0) {
@@ -376,6 +427,50 @@ const nounPhrase = (
   }
   while (last > trigger.last && (ARGUMENT_WORDS.has(tokens[last].normal) || isTagged(tokens[last], "Determiner"))) last--
   return { start: tokens[first].start, end: tokens[last].end }
+}
+
+/**
+ * Word sense from the frame: an entry with `argument` is an event only when the parse gives the noun
+ * such an argument ("his conviction for fraud", "the conviction of Smith"; not "strong conviction");
+ * an entry with `notMedium` is no event as the medium of another verb ("said in a statement").
+ * A sentence the parser did not analyse keeps the lexicon's window checks only.
+ */
+const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  const wanted = trigger.entry.argument
+  if (wanted === undefined && trigger.entry.notMedium !== true) return true
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null || doc.tokens[h].deprel === "") return true
+  if (trigger.entry.notMedium === true && hasRelation(doc.tokens[h].deprel, "obl") && ["in", "via", "through"].includes(doc.tokens[caseOf(doc, h) ?? h]?.lemma ?? "")) return false
+  if (wanted === undefined) return true
+  return dependents(doc, h).some((j) => {
+    const rel = doc.tokens[j].deprel
+    if (rel === "nmod:poss") return wanted.includes("poss")
+    if (!hasRelation(rel, "nmod")) return false
+    const c = caseOf(doc, j)
+    return c !== null && wanted.includes(doc.tokens[c].lemma)
+  })
+}
+
+/**
+ * The event trigger a time expression attaches to in the parse: up from the expression's head through
+ * its governors to the first trigger word (at most a few steps; a clause boundary — a reporting verb's
+ * complement, a relative clause — is not crossed). Null when the path meets no trigger.
+ */
+const governingTrigger = (doc: SyntaxDocument, time: { start: number; end: number }, triggers: ReadonlyArray<TriggerMatch>): TriggerMatch | null => {
+  const tokens = doc.tokens
+  const first = partitionPoint(tokens.length, (i) => tokens[i].start < time.start)
+  let end = first
+  while (end < tokens.length && tokens[end].end <= time.end) end++
+  let at = headOfSpan(doc, first, end)
+  if (at === null || tokens[at].deprel === "") return null
+  for (let steps = 0; steps < 6 && at !== null && at >= 0; steps++) {
+    const here: number = at
+    const trigger = triggers.find((t) => t.first <= here && here <= t.last)
+    if (trigger !== undefined) return trigger
+    if (steps > 0 && /^(?:ccomp|acl:relcl|parataxis)/.test(tokens[here].deprel)) return null
+    at = tokens[here].head
+  }
+  return null
 }
 
 const distance = (a: { start: number; end: number }, b: { start: number; end: number }) => (a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0)

@@ -18,6 +18,10 @@ const TriggerEntry = Schema.Struct({
   objects: Schema.optionalKey(Schema.Array(Schema.String)),
   notNext: Schema.optionalKey(Schema.Array(Schema.String)),
   notNear: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** Word sense from the parse: the noun needs an argument of its own, by preposition ("conviction for fraud") or "poss" for a possessor ("his conviction"). */
+  argument: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** Not an event when the parse makes the noun the medium of another verb ("said in a statement"): a report frame, left to the quotes table. */
+  notMedium: Schema.optionalKey(Schema.Boolean),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type
@@ -45,6 +49,8 @@ export interface EventsLexicon {
   readonly reciprocal: ReadonlyArray<string>
   /** Light verbs that yield to the event noun they take ("launched an attack", "signed a deal"), by lexicon lemma. */
   readonly lightVerbs: ReadonlySet<string>
+  /** Support verbs by UD lemma: their subject is the agent of the event noun they take ("Turkey began an offensive"). */
+  readonly supportVerbs: ReadonlySet<string>
   /** News agencies and outlets (lower case): the source of a report, not a participant. */
   readonly newsMedia: ReadonlyArray<string>
 }
@@ -86,6 +92,7 @@ export const eventsLexicon = (): EventsLexicon => {
     modality: loadLexicon("events-modality.json", ModalityCues),
     reciprocal: loadLexicon("events-reciprocal.json", Schema.Array(Schema.String)),
     lightVerbs: new Set(loadLexicon("events-light-verbs.json", Schema.Array(Schema.String))),
+    supportVerbs: new Set(loadLexicon("events-support-verbs.json", Schema.Array(Schema.String))),
     newsMedia: loadLexicon("events-news-media.json", Schema.Array(Schema.String))
   }
   return loaded
@@ -97,7 +104,9 @@ const EventTypeEntry = Schema.Struct({
   meaning: Schema.String,
   cameoFamily: Schema.optionalKey(Schema.Record(Schema.String, Schema.String)),
   /** The participants undergo the event (who dies, who is hurt): patients, never agents. */
-  undergoer: Schema.optionalKey(Schema.Boolean)
+  undergoer: Schema.optionalKey(Schema.Boolean),
+  /** A possessor of the event noun undergoes it ("Smith's arrest", "his trial"). */
+  possessorPatient: Schema.optionalKey(Schema.Boolean)
 })
 export type EventTypeEntry = typeof EventTypeEntry.Type
 
@@ -113,6 +122,9 @@ export const familyOf = (type: string, cameo: string | null): string | null => {
 
 /** Whether the participants of a type undergo it (patients only). */
 export const isUndergoerType = (type: string): boolean => eventTypes()[type]?.undergoer === true
+
+/** Whether a possessor of an event noun of this type is its patient ("Smith's arrest") rather than its agent ("Trump's announcement"). */
+export const possessorIsPatient = (type: string): boolean => eventTypes()[type]?.possessorPatient === true || isUndergoerType(type)
 
 /** Whether a type is one of newsfacts' own (lower case), not a PLOVER category. */
 export const isNewsfactsType = (type: string): boolean => eventTypes()[type]?.kind === "newsfacts"

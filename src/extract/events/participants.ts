@@ -16,6 +16,10 @@ export interface Participant {
   readonly key: string
   readonly start: number
   readonly end: number
+  /** The mention is a pronoun resolved to the actor ("he", "they"). */
+  readonly pronoun?: boolean
+  /** The mention is a group noun ("officials", "protesters"). */
+  readonly group?: boolean
 }
 
 export interface ClauseActors {
@@ -67,7 +71,7 @@ export const actingMentions = (
     if (m.kind !== "person" && m.kind !== "group") {
       if (LOCATIVE.test(text.slice(Math.max(0, m.start - 12), m.start))) return void locations.push({ key: m.actorKey, start: m.start, end: m.end })
     }
-    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end })
+    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end, pronoun: m.role === "pronoun", group: m.kind === "group" })
   })
   return { participants, locations }
 }
