@@ -488,6 +488,18 @@ describe("dedupe: events", () => {
     expect(events.map((e) => e.date).sort()).toEqual(["2025-05-12", "2025-06-02"])
   })
 
+  it("groups without a date the extractor borrowed from another mention, and keeps it on the row", () => {
+    // Report a dated its talks by borrowing the date of an earlier mention of another meeting
+    // ("date:antecedent-event"); report b dates the same talks from its own "Monday".
+    const borrowed = { ...meeting("2025-05-10"), rule: "trigger:talks/noun;date:antecedent-event" }
+    const { events, event_mentions } = run(talks("a", "2025-06-10", { events: [borrowed] }), talks("b", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }))
+    expect(events.map((e) => [e.date, e.n_documents])).toEqual([["2025-06-09", 2]])
+    expect(event_mentions.map((m) => m.date)).toEqual(["2025-05-10", "2025-06-09"])
+    // Read from the mention's own time expression, the same date keeps the two apart.
+    const own = run(talks("a", "2025-06-10", { events: [meeting("2025-05-10", "May 10")] }), talks("b", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }))
+    expect(own.events).toHaveLength(2)
+  })
+
   it("keeps events of different types apart", () => {
     const { events } = run(
       talks("a", "2025-06-10", { events: [meeting("2025-06-09"), { ...meeting("2025-06-09"), type: "AGREE", trigger: "agreed" }] })
@@ -773,6 +785,19 @@ describe("dedupe: event classes and blocks", () => {
     ])
     expect(sentencedToDeath).not.toBe(death)
     expect(sentencedToDeath).toBe(sentenced)
+  })
+
+  it("keeps a shooting apart from the killing it caused (FrameNet Use_firearm vs Killing)", () => {
+    const victim = { actorIds: ["ortiz"], personIds: ["ortiz"], date: "2005-06-24" }
+    const [shot, shooting, killed, murder] = groupsOf([
+      ref({ eventType: "ASSAULT", trigger: "shoot", ...victim }),
+      ref({ eventType: "ASSAULT", trigger: "shooting", ...victim }),
+      ref({ eventType: "ASSAULT", trigger: "kill", ...victim }),
+      ref({ eventType: "ASSAULT", trigger: "murder", ...victim })
+    ])
+    expect(shot).toBe(shooting)
+    expect(killed).toBe(murder)
+    expect(killed).not.toBe(shot)
   })
 
   it("compares events across two stories only when they share a person and were published close together", () => {
