@@ -767,6 +767,14 @@ describe("dedupe: event classes and blocks", () => {
     expect(c).not.toBe(d)
   })
 
+  it("joins two synonyms within one report on nothing else, but not across two reports", () => {
+    const [a, b] = groupsOf([ref({ eventType: "disaster", trigger: "earthquake", docId: "r1" }), ref({ eventType: "disaster", trigger: "quake", docId: "r1" })])
+    expect(a).toBe(b)
+    expect(groupEvents([ref({ eventType: "disaster", trigger: "earthquake", docId: "r2" }), ref({ eventType: "disaster", trigger: "quake", docId: "r2" })])[0].mergedBy).toContain("synonym-in-document")
+    const [c, d] = groupsOf([ref({ eventType: "disaster", trigger: "earthquake" }), ref({ eventType: "disaster", trigger: "quake" })])
+    expect(c).not.toBe(d)
+  })
+
   it("compares a deal typed two ways (AGREE, business) when the reports share a participant", () => {
     const [a, b, c] = groupsOf([
       ref({ eventType: "AGREE", trigger: "deal", actorIds: ["acme", "globex"] }),
