@@ -808,6 +808,33 @@ describe("dedupe: event classes and blocks", () => {
     expect(killed).not.toBe(shot)
   })
 
+  it("reads a capture typed ASSAULT as an arrest, and keeps a riot apart from the demonstration", () => {
+    const pirates = { actorIds: ["navy", "pirates"], date: "2011-11-10" }
+    const [captured, arrested, attack] = groupsOf([
+      ref({ eventType: "ASSAULT", trigger: "capture", ...pirates }),
+      ref({ eventType: "arrest", trigger: "arrest", ...pirates }),
+      ref({ eventType: "ASSAULT", trigger: "attack", ...pirates })
+    ])
+    expect(captured).toBe(arrested)
+    expect(attack).not.toBe(captured)
+    const protesters = { actorIds: ["protesters"], date: "2013-03-12", location: "Brooklyn" }
+    const [riot, protest, rally] = groupsOf([
+      ref({ eventType: "PROTEST", trigger: "riot", ...protesters }),
+      ref({ eventType: "PROTEST", trigger: "protest", ...protesters }),
+      ref({ eventType: "PROTEST", trigger: "rally", ...protesters })
+    ])
+    expect(protest).toBe(rally)
+    expect(riot).not.toBe(protest)
+  })
+
+  it("counts a death toll as the deaths it counts", () => {
+    const [died, toll] = groupsOf([
+      ref({ eventType: "death", trigger: "die", actorIds: ["iran"], date: "2005-11-27", docId: "k1" }),
+      ref({ eventType: "death", trigger: "death toll", actorIds: ["iran"], date: "2005-11-27", docId: "k2" })
+    ])
+    expect(died).toBe(toll)
+  })
+
   it("compares events across two stories only when they share a person and were published close together", () => {
     const page = (storyId: string, published: string) => ref({ eventType: "death", trigger: "die", storyId, published, actorIds: ["bettie-page"], personIds: ["bettie-page"] })
     const [a, b] = groupsOf([page("s1", "2008-12-12"), page("s2", "2008-12-13")])
