@@ -339,6 +339,18 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.name === "officials").map((a) => [a.n_documents, a.merged_by])).toEqual([[2, ["same-name-in-story"]], [1, []]])
   })
 
+  it("reads a one-word name as one actor within a story whatever kind each report gave it, not across stories", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Lionsgate", kind: "organization", mentions: ["Lionsgate", "Lionsgate"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Lionsgate", kind: "person" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "Lionsgate", kind: "person" }] }
+    )
+    expect(actors.filter((a) => a.name === "Lionsgate").map((a) => [a.kind, a.n_documents, a.merged_by]).sort()).toEqual([
+      ["organization", 2, ["same-name-in-story"]],
+      ["person", 1, []]
+    ])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),

@@ -284,6 +284,17 @@ export const mergeActors = (
       else join(first, i, "name-variant-in-story")
     }
     joinAgreeingGivenNames(fullNames, members, sets, join)
+    // Within a story, a one-word name read as a person in one report and an organisation or place in
+    // another ("Comeaux", "Lionsgate", "Troy") is one actor, the kind most mentions give winning: a story
+    // rarely has two things of one name. Across stories the kinds stay apart ("Jordan").
+    const oneWordNames = new Map<string, number>()
+    for (const i of indices) {
+      const { kind, name } = members[i].actor
+      if (kind === "group" || nameWords(name).length !== 1) continue
+      const first = oneWordNames.get(normalizeName(name))
+      if (first === undefined) oneWordNames.set(normalizeName(name), i)
+      else if (members[first].actor.kind !== kind) join(first, i, "same-name-in-story")
+    }
     // Full-name actors of the story by surname, after the joins above (one entry per distinct actor).
     const bySurname = new Map<string, Map<number, number>>()
     const byFirstName = new Map<string, Map<number, number>>()
