@@ -351,6 +351,14 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("reads a one-word organisation that is the surname of one person of the story as that person", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Craig Zadan", mentions: ["Craig Zadan", "Zadan"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Zadan", kind: "organization" }, { name: "Berlin", kind: "place", rule: "lexicon:places" }] })
+    )
+    expect(actors.filter((a) => a.name.includes("Zadan")).map((a) => [a.name, a.kind, a.n_documents, a.merged_by])).toEqual([["Craig Zadan", "person", 2, ["surname-in-story"]]])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),

@@ -306,7 +306,10 @@ export const mergeActors = (
     }
     for (const i of indices) {
       const m = members[i].actor
-      if (!isSingleWordPerson(m)) continue
+      // A one-word organisation or place no gazetteer knows, that is the surname of one person of the
+      // story ("Zadan" beside "Craig Zadan"), is that person read as another kind.
+      const surnameAsThing = (m.kind === "organization" || m.kind === "place") && nameWords(m.name).length === 1 && !m.rule.startsWith("lexicon:")
+      if (!isSingleWordPerson(m) && !(surnameAsThing && bySurname.has(normalizeName(m.name)))) continue
       const fitting = (index: ReadonlyMap<string, ReadonlyMap<number, number>>) =>
         [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => gendersAgree(m, members[j].actor))
       // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
