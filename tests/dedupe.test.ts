@@ -359,6 +359,15 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.name.includes("Zadan")).map((a) => [a.name, a.kind, a.n_documents, a.merged_by])).toEqual([["Craig Zadan", "person", 2, ["surname-in-story"]]])
   })
 
+  it("reads a story's demonstrators as its protesters (one WordNet synset), not another story's", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "protesters", kind: "group" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "demonstrators", kind: "group" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "demonstrators", kind: "group" }] }
+    )
+    expect(actors.filter((a) => a.kind === "group").map((a) => [a.n_documents, a.merged_by]).sort()).toEqual([[1, []], [2, ["same-name-in-story"]]])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),

@@ -38,6 +38,13 @@ import { actorLexicon, organizationWords } from "../extract/actors/lexicon.ts"
 import { loadLexicon } from "../lexicons/load.ts"
 import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, normalizeName, personNameWords } from "./names.ts"
 
+let groupSynonymIndex: Map<string, string> | undefined
+/** Each word of a group synonym list → the list's first word (`dedupe-group-synonyms.json`, WordNet synsets). */
+const groupSynonyms = (): Map<string, string> =>
+  (groupSynonymIndex ??= new Map(
+    Object.values(loadLexicon("dedupe-group-synonyms.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).flatMap((words) => words.map((w) => [normalizeName(w), normalizeName(words[0])] as const))
+  ))
+
 export type ActorMergeRule = "same-name" | "same-office" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
 
 export interface ActorMember {
@@ -258,7 +265,9 @@ export const mergeActors = (
       ? m.actor.affiliation === null ? `document:${m.docId}` : `affiliation:${normalizeName(m.actor.affiliation)}`
       : isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
-    const name = normalizeName(m.actor.name).replace(/-/g, " ")
+    const written = normalizeName(m.actor.name).replace(/-/g, " ")
+    // A story's "demonstrators" are its "protesters" (one WordNet synset, `dedupe-group-synonyms.json`).
+    const name = m.actor.kind === "group" && scope.startsWith("story:") ? (groupSynonyms().get(written) ?? written) : written
     const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"
     const key = `${kinds}\u241f${scope}\u241f${name}`
     const first = byName.get(key)
