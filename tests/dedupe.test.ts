@@ -339,6 +339,35 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.name === "officials").map((a) => [a.n_documents, a.merged_by])).toEqual([[2, ["same-name-in-story"]], [1, []]])
   })
 
+  it("reads a one-word name as one actor within a story whatever kind each report gave it, not across stories", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Lionsgate", kind: "organization", mentions: ["Lionsgate", "Lionsgate"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Lionsgate", kind: "person" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "Lionsgate", kind: "person" }] }
+    )
+    expect(actors.filter((a) => a.name === "Lionsgate").map((a) => [a.kind, a.n_documents, a.merged_by]).sort()).toEqual([
+      ["organization", 2, ["same-name-in-story"]],
+      ["person", 1, []]
+    ])
+  })
+
+  it("reads a one-word organisation that is the surname of one person of the story as that person", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Craig Zadan", mentions: ["Craig Zadan", "Zadan"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Zadan", kind: "organization" }, { name: "Berlin", kind: "place", rule: "lexicon:places" }] })
+    )
+    expect(actors.filter((a) => a.name.includes("Zadan")).map((a) => [a.name, a.kind, a.n_documents, a.merged_by])).toEqual([["Craig Zadan", "person", 2, ["surname-in-story"]]])
+  })
+
+  it("reads a story's demonstrators as its protesters (one WordNet synset), not another story's", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "protesters", kind: "group" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "demonstrators", kind: "group" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "demonstrators", kind: "group" }] }
+    )
+    expect(actors.filter((a) => a.kind === "group").map((a) => [a.n_documents, a.merged_by]).sort()).toEqual([[1, []], [2, ["same-name-in-story"]]])
+  })
+
   it("joins full names that differ only by a middle initial within a story", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "George W. Bush", mentions: ["George W. Bush", "Bush"] }] }),
@@ -486,6 +515,18 @@ describe("dedupe: events", () => {
     const agreement = (date: string) => ({ type: "AGREE", trigger: "agreement", text: "an agreement", actors: [], date, dateText: null, location: null })
     const { events } = run(talks("a", "2025-06-10", { events: [agreement("2025-05-12"), agreement("2025-06-02")] }))
     expect(events.map((e) => e.date).sort()).toEqual(["2025-05-12", "2025-06-02"])
+  })
+
+  it("groups without a date the extractor borrowed from another mention, and keeps it on the row", () => {
+    // Report a dated its talks by borrowing the date of an earlier mention of another meeting
+    // ("date:antecedent-event"); report b dates the same talks from its own "Monday".
+    const borrowed = { ...meeting("2025-05-10"), rule: "trigger:talks/noun;date:antecedent-event" }
+    const { events, event_mentions } = run(talks("a", "2025-06-10", { events: [borrowed] }), talks("b", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }))
+    expect(events.map((e) => [e.date, e.n_documents])).toEqual([["2025-06-09", 2]])
+    expect(event_mentions.map((m) => m.date)).toEqual(["2025-05-10", "2025-06-09"])
+    // Read from the mention's own time expression, the same date keeps the two apart.
+    const own = run(talks("a", "2025-06-10", { events: [meeting("2025-05-10", "May 10")] }), talks("b", "2025-06-10", { events: [meeting("2025-06-09", "Monday")] }))
+    expect(own.events).toHaveLength(2)
   })
 
   it("keeps events of different types apart", () => {
@@ -755,6 +796,14 @@ describe("dedupe: event classes and blocks", () => {
     expect(c).not.toBe(d)
   })
 
+  it("joins two synonyms within one report on nothing else, but not across two reports", () => {
+    const [a, b] = groupsOf([ref({ eventType: "disaster", trigger: "earthquake", docId: "r1" }), ref({ eventType: "disaster", trigger: "quake", docId: "r1" })])
+    expect(a).toBe(b)
+    expect(groupEvents([ref({ eventType: "disaster", trigger: "earthquake", docId: "r2" }), ref({ eventType: "disaster", trigger: "quake", docId: "r2" })])[0].mergedBy).toContain("synonym-in-document")
+    const [c, d] = groupsOf([ref({ eventType: "disaster", trigger: "earthquake" }), ref({ eventType: "disaster", trigger: "quake" })])
+    expect(c).not.toBe(d)
+  })
+
   it("compares a deal typed two ways (AGREE, business) when the reports share a participant", () => {
     const [a, b, c] = groupsOf([
       ref({ eventType: "AGREE", trigger: "deal", actorIds: ["acme", "globex"] }),
@@ -773,6 +822,46 @@ describe("dedupe: event classes and blocks", () => {
     ])
     expect(sentencedToDeath).not.toBe(death)
     expect(sentencedToDeath).toBe(sentenced)
+  })
+
+  it("keeps a shooting apart from the killing it caused (FrameNet Use_firearm vs Killing)", () => {
+    const victim = { actorIds: ["ortiz"], personIds: ["ortiz"], date: "2005-06-24" }
+    const [shot, shooting, killed, murder] = groupsOf([
+      ref({ eventType: "ASSAULT", trigger: "shoot", ...victim }),
+      ref({ eventType: "ASSAULT", trigger: "shooting", ...victim }),
+      ref({ eventType: "ASSAULT", trigger: "kill", ...victim }),
+      ref({ eventType: "ASSAULT", trigger: "murder", ...victim })
+    ])
+    expect(shot).toBe(shooting)
+    expect(killed).toBe(murder)
+    expect(killed).not.toBe(shot)
+  })
+
+  it("reads a capture typed ASSAULT as an arrest, and keeps a riot apart from the demonstration", () => {
+    const pirates = { actorIds: ["navy", "pirates"], date: "2011-11-10" }
+    const [captured, arrested, attack] = groupsOf([
+      ref({ eventType: "ASSAULT", trigger: "capture", ...pirates }),
+      ref({ eventType: "arrest", trigger: "arrest", ...pirates }),
+      ref({ eventType: "ASSAULT", trigger: "attack", ...pirates })
+    ])
+    expect(captured).toBe(arrested)
+    expect(attack).not.toBe(captured)
+    const protesters = { actorIds: ["protesters"], date: "2013-03-12", location: "Brooklyn" }
+    const [riot, protest, rally] = groupsOf([
+      ref({ eventType: "PROTEST", trigger: "riot", ...protesters }),
+      ref({ eventType: "PROTEST", trigger: "protest", ...protesters }),
+      ref({ eventType: "PROTEST", trigger: "rally", ...protesters })
+    ])
+    expect(protest).toBe(rally)
+    expect(riot).not.toBe(protest)
+  })
+
+  it("counts a death toll as the deaths it counts", () => {
+    const [died, toll] = groupsOf([
+      ref({ eventType: "death", trigger: "die", actorIds: ["iran"], date: "2005-11-27", docId: "k1" }),
+      ref({ eventType: "death", trigger: "death toll", actorIds: ["iran"], date: "2005-11-27", docId: "k2" })
+    ])
+    expect(died).toBe(toll)
   })
 
   it("compares events across two stories only when they share a person and were published close together", () => {

@@ -38,6 +38,13 @@ import { actorLexicon, organizationWords } from "../extract/actors/lexicon.ts"
 import { loadLexicon } from "../lexicons/load.ts"
 import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, normalizeName, personNameWords } from "./names.ts"
 
+let groupSynonymIndex: Map<string, string> | undefined
+/** Each word of a group synonym list → the list's first word (`dedupe-group-synonyms.json`, WordNet synsets). */
+const groupSynonyms = (): Map<string, string> =>
+  (groupSynonymIndex ??= new Map(
+    Object.values(loadLexicon("dedupe-group-synonyms.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).flatMap((words) => words.map((w) => [normalizeName(w), normalizeName(words[0])] as const))
+  ))
+
 export type ActorMergeRule = "same-name" | "same-office" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
 
 export interface ActorMember {
@@ -258,7 +265,9 @@ export const mergeActors = (
       ? m.actor.affiliation === null ? `document:${m.docId}` : `affiliation:${normalizeName(m.actor.affiliation)}`
       : isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
-    const name = normalizeName(m.actor.name).replace(/-/g, " ")
+    const written = normalizeName(m.actor.name).replace(/-/g, " ")
+    // A story's "demonstrators" are its "protesters" (one WordNet synset, `dedupe-group-synonyms.json`).
+    const name = m.actor.kind === "group" && scope.startsWith("story:") ? (groupSynonyms().get(written) ?? written) : written
     const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"
     const key = `${kinds}\u241f${scope}\u241f${name}`
     const first = byName.get(key)
@@ -284,6 +293,17 @@ export const mergeActors = (
       else join(first, i, "name-variant-in-story")
     }
     joinAgreeingGivenNames(fullNames, members, sets, join)
+    // Within a story, a one-word name read as a person in one report and an organisation or place in
+    // another ("Comeaux", "Lionsgate", "Troy") is one actor, the kind most mentions give winning: a story
+    // rarely has two things of one name. Across stories the kinds stay apart ("Jordan").
+    const oneWordNames = new Map<string, number>()
+    for (const i of indices) {
+      const { kind, name } = members[i].actor
+      if (kind === "group" || nameWords(name).length !== 1) continue
+      const first = oneWordNames.get(normalizeName(name))
+      if (first === undefined) oneWordNames.set(normalizeName(name), i)
+      else if (members[first].actor.kind !== kind) join(first, i, "same-name-in-story")
+    }
     // Full-name actors of the story by surname, after the joins above (one entry per distinct actor).
     const bySurname = new Map<string, Map<number, number>>()
     const byFirstName = new Map<string, Map<number, number>>()
@@ -295,7 +315,10 @@ export const mergeActors = (
     }
     for (const i of indices) {
       const m = members[i].actor
-      if (!isSingleWordPerson(m)) continue
+      // A one-word organisation or place no gazetteer knows, that is the surname of one person of the
+      // story ("Zadan" beside "Craig Zadan"), is that person read as another kind.
+      const surnameAsThing = (m.kind === "organization" || m.kind === "place") && nameWords(m.name).length === 1 && !m.rule.startsWith("lexicon:")
+      if (!isSingleWordPerson(m) && !(surnameAsThing && bySurname.has(normalizeName(m.name)))) continue
       const fitting = (index: ReadonlyMap<string, ReadonlyMap<number, number>>) =>
         [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => gendersAgree(m, members[j].actor))
       // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
