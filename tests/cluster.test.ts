@@ -113,12 +113,15 @@ describe.skipIf(unavailable !== null)("the pipeline on a cluster", () => {
 
   it("two runners give the single-machine tables byte for byte", async () => {
     const url = await database("equal")
-    await runners(url, 2)
+    const started = await runners(url, 2)
     const out = tempDir("cluster-out")
     const coordinator = start("pipeline/main.ts", ["--input", input, "--out", out, "--cluster", url])
     expect(await coordinator.exited, coordinator.output).toBe(0)
     expect(Object.keys(published(out))).toEqual(Object.keys(single))
     expect(published(out)).toEqual(single)
+    // One worker pool per runner, however many documents (entities) it served: a pool built per entity
+    // started a thread and loaded the models for every document in flight.
+    for (const runner of started) expect(runner.output.match(/worker pool of 1 thread\(s\) started/g)).toHaveLength(1)
   }, 10 * MINUTES)
 
   it.skipIf(!hasShared)("a runner killed with SIGKILL midway loses nothing and duplicates nothing", async () => {

@@ -13,6 +13,7 @@ import { WorkerError } from "../workers/index.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import { DocumentExtractor } from "./entity.ts"
 import { checkDatabase, clientLayer } from "./layers.ts"
+import { traceDocument } from "./trace.ts"
 
 /** Sends at most this many documents at once: enough to keep many runners busy, few enough to stream. */
 export const CLUSTER_IN_FLIGHT = 64
@@ -24,9 +25,14 @@ export const makeClusterProcessor = Effect.fn("makeClusterProcessor")(function*(
   const fingerprint = codeFingerprint()
   return ((doc: LoadedDocument) => {
     const key = documentKey(fingerprint, doc)
-    return clientFor(key).Extract({ key, document: doc }).pipe(
-      // A shard between owners (a runner just died or joined) answers "not assigned" or "mailbox full" for a moment.
-      Effect.retry({ schedule: Schedule.exponential("200 millis"), times: 8 }),
+    return Effect.suspend(() => {
+      const sent = Date.now()
+      return clientFor(key).Extract({ key, document: doc }).pipe(
+        // A shard between owners (a runner just died or joined) answers "not assigned" or "mailbox full" for a moment.
+        Effect.retry({ schedule: Schedule.exponential("200 millis"), times: 8 }),
+        Effect.tap(() => Effect.suspend(() => traceDocument("coordinator", key, { sent, seen: Date.now() })))
+      )
+    }).pipe(
       Effect.map((json) => JSON.parse(json) as DocumentResult),
       Effect.mapError((error) => new WorkerError({ reason: `cluster: ${error._tag}` }))
     )

@@ -6,11 +6,12 @@
  */
 import * as NodeClusterSocket from "@effect/platform-node/NodeClusterSocket"
 import { PgClient } from "@effect/sql-pg"
-import { Duration, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Console, Duration, Effect, Layer, Option, Redacted, Schema } from "effect"
 import { RunnerAddress } from "effect/cluster"
 import { SqlClient } from "effect/sql"
 import { makeDocumentProcessor } from "../workers/index.ts"
 import { DocumentExtractor } from "./entity.ts"
+import { traceDocument } from "./trace.ts"
 
 /** The database could not be reached, or the URL is not one: nothing can be distributed. */
 export class ClusterDatabaseError extends Schema.TaggedError<ClusterDatabaseError>()("ClusterDatabaseError", {
@@ -62,16 +63,32 @@ export interface RunnerOptions {
   readonly workers: number
 }
 
-/** A runner: hosts `DocumentExtractor` entities for its shards, extracting on its own worker threads. */
+/**
+ * A runner: hosts `DocumentExtractor` entities for its shards, extracting on its own worker threads.
+ * The worker pool is built once per runner, outside the entity: `Entity.toLayer`'s build effect runs
+ * again for every entity activated (one per document here), so a pool made there started a thread and
+ * loaded the models for each document in flight (64 at once), which made 1 runner 28x slower than one
+ * machine.
+ */
 export const runnerLayer = (options: RunnerOptions) =>
-  DocumentExtractor.toLayer(
+  Layer.unwrap(
     Effect.gen(function*() {
       const extract = yield* makeDocumentProcessor(options.workers)
-      return DocumentExtractor.of({
-        Extract: ({ payload }) => extract(payload.document).pipe(Effect.map((result) => JSON.stringify(result)), Effect.orDie)
-      })
-    }),
-    { maxIdleTime: Duration.seconds(5) }
+      yield* Console.error(`newsfacts runner: worker pool of ${options.workers} thread(s) started`)
+      return DocumentExtractor.toLayer(
+        DocumentExtractor.of({
+          Extract: ({ payload }) => {
+            const started = Date.now()
+            return extract(payload.document).pipe(
+              Effect.map((result) => JSON.stringify(result)),
+              Effect.tap(() => traceDocument("runner", payload.key, { started, finished: Date.now() })),
+              Effect.orDie
+            )
+          }
+        }),
+        { maxIdleTime: Duration.seconds(5) }
+      )
+    })
   ).pipe(
     Layer.provide(
       NodeClusterSocket.layer({
