@@ -245,6 +245,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
+    const attachedByParse = new Set<LocatedTime>()
     for (const time of timesByClause.get(clause) ?? []) {
       if (!isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
@@ -263,6 +264,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (nearest === undefined || nearest.event === -1) continue
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
+      if (governed !== undefined) attachedByParse.add(time)
     }
     // "since May, when tariffs were cut": a when-clause happens at the time it follows, even one that bounds a period.
     const antecedentTime = whenClauseTime(tokens, clause, times)
@@ -280,6 +282,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     if (sharedTime !== undefined && !ownedByNoun) {
       found.forEach((_, index) => {
         if (timeOfEvent.has(index) || modalities[index] !== modalities[owner]) return
+        // A time the parse attached to one predicate is shared only along its arcs: with a conjunct or
+        // an event noun it takes ("met in London on Monday for trade talks"), not with an event named
+        // inside a subject ("the suspect in a shooting … was released Friday").
+        if (attachedByParse.has(sharedTime) && !relatedInTree(syntax, found[owner], found[index])) return
         timeOfEvent.set(index, sharedTime)
         datedByClause.add(index)
       })
@@ -427,6 +433,18 @@ const nounPhrase = (
   }
   while (last > trigger.last && (ARGUMENT_WORDS.has(tokens[last].normal) || isTagged(tokens[last], "Determiner"))) last--
   return { start: tokens[first].start, end: tokens[last].end }
+}
+
+/** Whether two triggers are one arc apart in the parse (as conjuncts, or one an object / oblique / complement of the other). */
+const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): boolean => {
+  const ha = headOfSpan(doc, a.first, a.last + 1)
+  const hb = headOfSpan(doc, b.first, b.last + 1)
+  if (ha === null || hb === null) return true
+  const linked = (from: number, to: number) => {
+    const t = doc.tokens[from]
+    return t.head === to && /^(?:conj|obj|obl|xcomp|ccomp|advcl|nmod|compound)/.test(t.deprel)
+  }
+  return linked(ha, hb) || linked(hb, ha) || (doc.tokens[ha].head === doc.tokens[hb].head && doc.tokens[ha].deprel.startsWith("conj") && doc.tokens[hb].deprel.startsWith("conj"))
 }
 
 /**
