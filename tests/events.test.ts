@@ -357,6 +357,9 @@ describe("events: frames from the dependency parse", () => {
     ])
     expect(lines("China will meet the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-12 - China→United States"])
     expect(lines("China met the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [met] asserted 2025-06-05 - China→United States"])
+    // A week inside one month dates the event to the month; a week across two months leaves it undated.
+    expect(lines("China attacked the US last week.", [US, CHINA])).toEqual(["ASSAULT/180 [attacked] asserted 2025-06 - China→United States"])
+    expect(eventsOf("China attacked the US earlier this week.", [US, CHINA], "2025-07-01").events.map((e) => e.date)).toEqual([null])
     // A planned event on the publication's own weekday is that day, not a week later.
     expect(lines("China will meet the US on Tuesday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-10 - China→United States"])
   })

@@ -14,7 +14,7 @@ import type { DatePrecision } from "../../model/tables.ts"
 import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
 import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
-import { addDays } from "./dates.ts"
+import { addDays, monthOfIsoWeek } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
 import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
@@ -147,6 +147,9 @@ const isObjectOf = (tokens: ReadonlyArray<Token>, verb: TriggerMatch, noun: Trig
 const dateOf = (time: LocatedTime | undefined): { date: string | null; precision: DatePrecision | null } => {
   const value = time?.mention.value ?? null
   const precision = time?.mention.precision ?? null
+  // A week ("earlier this week", "last week") that lies within one month dates the event to that month.
+  const month = value !== null && precision === null ? monthOfIsoWeek(value) : null
+  if (month !== null) return { date: month, precision: "month" }
   if (value === null || precision === null) return { date: null, precision: null }
   return { date: precision === "day" ? value.slice(0, 10) : precision === "month" ? value.slice(0, 7) : value.slice(0, 4), precision }
 }
