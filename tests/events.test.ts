@@ -321,7 +321,8 @@ describe("events: frames from the dependency parse", () => {
   it("passive verb and reduced relative: the by-phrase is the agent, the subject or the noun modified the patient", () => {
     expect(lines("Smith, who was arrested by the US on Monday, met Jones.", [US, SMITH, JONES])).toEqual([
       "arrest/173 [arrested] asserted 2025-06-09 - United States→John Smith",
-      "CONSULT/040 [met] asserted 2025-06-09 - John Smith→Ann Jones"
+      // Monday is the arrest's, attached to it in the parse: the meeting is not dated by it.
+      "CONSULT/040 [met] asserted - - John Smith→Ann Jones"
     ])
   })
 
@@ -346,12 +347,19 @@ describe("events: frames from the dependency parse", () => {
   })
 
   it("dates each predicate by the time expression attached to it, future or past by its tense (published Tuesday 2025-06-10)", () => {
+    expect(lines("Smith, the suspect in an attack on Jones, was arrested by the US on Friday.", [US, SMITH, JONES]).map((l) => l.replace(/ - .*$/, ""))).toEqual([
+      "ASSAULT/180 [attack] asserted",
+      "arrest/173 [arrested] asserted 2025-06-06"
+    ])
     expect(lines("China met Japan on Monday, a week after it attacked the US on Friday.", [US, CHINA, JAPAN])).toEqual([
       "CONSULT/040 [met] asserted 2025-06-09 - China→Japan",
       "ASSAULT/180 [attacked] asserted 2025-06-06 - China→United States"
     ])
     expect(lines("China will meet the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-12 - China→United States"])
     expect(lines("China met the US on Thursday.", [US, CHINA])).toEqual(["CONSULT/040 [met] asserted 2025-06-05 - China→United States"])
+    // A week inside one month dates the event to the month; a week across two months leaves it undated.
+    expect(lines("China attacked the US last week.", [US, CHINA])).toEqual(["ASSAULT/180 [attacked] asserted 2025-06 - China→United States"])
+    expect(eventsOf("China attacked the US earlier this week.", [US, CHINA], "2025-07-01").events.map((e) => e.date)).toEqual([null])
     // A planned event on the publication's own weekday is that day, not a week later.
     expect(lines("China will meet the US on Tuesday.", [US, CHINA])).toEqual(["CONSULT/040 [meet] expected 2025-06-10 - China→United States"])
   })

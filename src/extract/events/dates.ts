@@ -50,6 +50,17 @@ export const addDays = (iso: string, days: number): string => {
 /** ISO weekday: Monday 1 … Sunday 7. */
 const isoWeekday = (iso: string) => ((toUtc(iso).getUTCDay() + 6) % 7) + 1
 /** ISO 8601 week of a date, as TimeML writes it: 2025-W24. */
+/** The month an ISO week ("2019-W28") lies in, or null when it straddles two months. */
+export const monthOfIsoWeek = (week: string): string | null => {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week)
+  if (m === null) return null
+  // ISO week 1 holds January 4th; its Monday is that day minus its weekday.
+  const jan4 = `${m[1]}-01-04`
+  const monday = addDays(jan4, 1 - isoWeekday(jan4) + 7 * (Number(m[2]) - 1))
+  const sunday = addDays(monday, 6)
+  return monday.slice(0, 7) === sunday.slice(0, 7) ? monday.slice(0, 7) : null
+}
+
 export const isoWeek = (iso: string): string => {
   const d = toUtc(iso)
   d.setUTCDate(d.getUTCDate() + 4 - (isoWeekday(iso)))

@@ -14,7 +14,7 @@ import type { DatePrecision } from "../../model/tables.ts"
 import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
 import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
-import { addDays } from "./dates.ts"
+import { addDays, monthOfIsoWeek } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
 import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
@@ -147,6 +147,9 @@ const isObjectOf = (tokens: ReadonlyArray<Token>, verb: TriggerMatch, noun: Trig
 const dateOf = (time: LocatedTime | undefined): { date: string | null; precision: DatePrecision | null } => {
   const value = time?.mention.value ?? null
   const precision = time?.mention.precision ?? null
+  // A week ("earlier this week", "last week") that lies within one month dates the event to that month.
+  const month = value !== null && precision === null ? monthOfIsoWeek(value) : null
+  if (month !== null) return { date: month, precision: "month" }
   if (value === null || precision === null) return { date: null, precision: null }
   return { date: precision === "day" ? value.slice(0, 10) : precision === "month" ? value.slice(0, 7) : value.slice(0, 4), precision }
 }
@@ -245,6 +248,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     // Each time expression dates the event whose trigger is nearest to it (a trigger that is only
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
+    const attachedByParse = new Set<LocatedTime>()
     for (const time of timesByClause.get(clause) ?? []) {
       if (!isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
@@ -263,6 +267,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (nearest === undefined || nearest.event === -1) continue
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
+      if (governed !== undefined) attachedByParse.add(time)
     }
     // "since May, when tariffs were cut": a when-clause happens at the time it follows, even one that bounds a period.
     const antecedentTime = whenClauseTime(tokens, clause, times)
@@ -280,6 +285,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     if (sharedTime !== undefined && !ownedByNoun) {
       found.forEach((_, index) => {
         if (timeOfEvent.has(index) || modalities[index] !== modalities[owner]) return
+        // A time the parse attached to one predicate is shared only along its arcs: with a conjunct or
+        // an event noun it takes ("met in London on Monday for trade talks"), not with an event named
+        // inside a subject ("the suspect in a shooting … was released Friday").
+        if (attachedByParse.has(sharedTime) && !relatedInTree(syntax, found[owner], found[index])) return
         timeOfEvent.set(index, sharedTime)
         datedByClause.add(index)
       })
@@ -427,6 +436,18 @@ const nounPhrase = (
   }
   while (last > trigger.last && (ARGUMENT_WORDS.has(tokens[last].normal) || isTagged(tokens[last], "Determiner"))) last--
   return { start: tokens[first].start, end: tokens[last].end }
+}
+
+/** Whether two triggers are one arc apart in the parse (as conjuncts, or one an object / oblique / complement of the other). */
+const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): boolean => {
+  const ha = headOfSpan(doc, a.first, a.last + 1)
+  const hb = headOfSpan(doc, b.first, b.last + 1)
+  if (ha === null || hb === null) return true
+  const linked = (from: number, to: number) => {
+    const t = doc.tokens[from]
+    return t.head === to && /^(?:conj|obj|obl|xcomp|ccomp|advcl|nmod|compound)/.test(t.deprel)
+  }
+  return linked(ha, hb) || linked(hb, ha) || (doc.tokens[ha].head === doc.tokens[hb].head && doc.tokens[ha].deprel.startsWith("conj") && doc.tokens[hb].deprel.startsWith("conj"))
 }
 
 /**
