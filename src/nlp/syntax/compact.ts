@@ -119,7 +119,7 @@ class NarrowModel implements Scorer {
 class InlineModel implements Scorer {
   readonly classes: number
   readonly size: number
-  /** 32-bit words per slot: key, scale, then the weights packed four bytes to a word. */
+  /** 32-bit words per slot: key, scale, then the weights packed four bytes to a word (padded). */
   private readonly stride: number
   private readonly mask: number
   private readonly keys: Uint32Array
@@ -134,7 +134,11 @@ class InlineModel implements Scorer {
     this.classes = C
     this.size = snapshot.keys.length
     this.source = snapshot
-    this.stride = 2 + Math.ceil(C / 4)
+    // a power of two words (up to a 64-byte cache line), so that no slot straddles two lines
+    const words = 2 + Math.ceil(C / 4)
+    let stride = 1
+    while (stride < words) stride <<= 1
+    this.stride = words <= 16 ? stride : words
     const slots = tableSize(snapshot.keys.length, 1 / 1.5)
     this.mask = slots - 1
     const buffer = new ArrayBuffer(slots * this.stride * 4)
