@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
 import { isNonProjective, parseConllu } from "../src/nlp/syntax/conllu.ts"
+import { compactModel } from "../src/nlp/syntax/compact.ts"
 import { decodeParser, decodeTagger } from "../src/nlp/syntax/index.ts"
 import { Lemmatiser } from "../src/nlp/syntax/lemma.ts"
-import { Parser } from "../src/nlp/syntax/parser.ts"
+import { labelPairCandidates, Parser } from "../src/nlp/syntax/parser.ts"
 import { Perceptron } from "../src/nlp/syntax/perceptron.ts"
 import {
   DefaultParserSettings,
@@ -78,6 +79,60 @@ describe("syntax models", () => {
     expect(Array.from(reloaded.keys)).toEqual(Array.from(original.keys))
     expect(Array.from(reloaded.quantised)).toEqual(Array.from(original.quantised))
     expect(() => decodeParser(new Uint8Array([1, 2, 3]), "broken.bin.gz")).toThrow()
+  })
+
+  it("scores a saved model at parse time as its weights say, for 3 classes and for many", () => {
+    for (const classes of [3, 17]) {
+      const p = new Perceptron(classes, 64)
+      // feature 11 pushes class 2 up and class 0 down three times, feature 12 class 1 up once
+      for (let k = 0; k < 3; k++) p.update(2, 0, new Uint32Array([11]), 1)
+      p.update(1, 0, new Uint32Array([12]), 1)
+      const averaged = p.averagedCopy()
+      const parseTime = compactModel(averaged.snapshot(0))
+      const want = new Float64Array(classes)
+      const got = new Float64Array(classes)
+      const features = new Uint32Array([11, 12, 99])
+      averaged.score(features, 3, want)
+      parseTime.score(features, 3, got)
+      // 16-bit (3 classes) or 8-bit (more) weights: equal within the quantisation step
+      for (let c = 0; c < classes; c++) expect(Math.abs(got[c] - want[c])).toBeLessThan(0.02)
+      expect(Perceptron.best(got, classes)).toBe(2)
+      // a feature the model never saw scores nothing
+      parseTime.score(new Uint32Array([99, 100]), 2, got)
+      expect(Array.from(got).every((x) => x === 0)).toBe(true)
+      // only the listed classes are scored
+      const some = new Float64Array(classes).fill(-7)
+      parseTime.scoreClasses(features, 3, some, Int32Array.from([1]))
+      expect(some[0]).toBe(-7)
+      expect(Math.abs(some[1] - want[1])).toBeLessThan(0.02)
+    }
+  })
+
+  it("lists the relations an arc can take by dependent tag, head tag and direction", () => {
+    const tags = [...new Set(bank.flatMap((s) => s.upos))].sort()
+    const deprels = [...new Set(bank.flatMap((s) => s.deprels))].sort()
+    const lists = labelPairCandidates({ tags, deprels }, bank, bank.map((s) => s.upos))
+    const at = (dependent: string, head: string, headRight: boolean) =>
+      lists[(tags.indexOf(dependent) * (tags.length + 1) + tags.indexOf(head)) * 2 + (headRight ? 0 : 1)].map((l) => deprels[l])
+    expect(at("NOUN", "VERB", true)).toEqual(["nsubj", "nsubj:pass"])
+    expect(at("DET", "NOUN", true)).toEqual(["det"])
+    expect(at("NOUN", "VERB", false)).toContain("obj")
+    expect(at("NOUN", "VERB", false)).not.toContain("nsubj")
+  })
+
+  it("prunes the parser's weak rows when asked, and keeps the strong ones", () => {
+    const { parser } = trainTiny()
+    const settings = { ...parserSettings, chosenEpoch: 1, skippedNonProjective: 0 }
+    const all = decodeParser(encodeParser(parser, { ...settings, rowPrune: 0 }, {}), "all").parser
+    const strong = decodeParser(encodeParser(parser, { ...settings, rowPrune: 1 }, {}), "strong").parser
+    expect(strong.moves.size).toBeGreaterThan(0)
+    expect(strong.moves.size).toBeLessThan(all.moves.size)
+    expect(strong.labeller.size).toBeLessThan(all.labeller.size)
+    const kept = strong.moves.snapshot(0)
+    for (let i = 0; i < kept.keys.length; i++) {
+      const row = Array.from(kept.quantised.subarray(i * 3, i * 3 + 3), (q) => Math.abs(q * kept.scales[i]))
+      expect(Math.max(...row)).toBeGreaterThanOrEqual(0.99)
+    }
   })
 
   it("averages the perceptron's weights over all steps", () => {

@@ -1,7 +1,18 @@
 /**
- * A trained perceptron as it is used at parse time: each feature's slot holds its key, its row's scale
- * and its quantised weights side by side in one array, so scoring a feature touches one or two cache
- * lines instead of three scattered tables. Built from a saved snapshot; read-only.
+ * A trained perceptron as it is used at parse time, laid out for few cache misses (the tables are far
+ * larger than the caches, so scoring is bound by memory latency, not arithmetic). Built from a saved
+ * snapshot; read-only.
+ *
+ * - Models with at most three classes (the parser's moves) keep each feature in one 8-byte slot of an
+ *   open-addressing table: a 16-bit fingerprint of the key (the slot's position checks the low bits)
+ *   and the class weights as 16-bit integers of one model-wide scale, summed as integers. A feature
+ *   the model does not know matches a fingerprint about once in 65,536 probes.
+ * - Wider models (tagger, labeller) keep a compact table of (key, row) pairs and the rows of signed
+ *   bytes with their scale densely apart, so an unknown feature costs one access to a small table and
+ *   only known ones touch their row.
+ *
+ * Look-ups go in two passes: first every feature's home slot is read (independent loads the CPU
+ * overlaps), then hits are summed and collisions probed on.
  */
 import type { PerceptronSnapshot } from "./perceptron.ts"
 
@@ -14,25 +25,121 @@ export interface Scorer {
   snapshot(threshold: number): PerceptronSnapshot
 }
 
-export class CompactModel implements Scorer {
+const MAX_FEATURES = 256
+
+/** Open-addressing slots for `keys` keys: a power of two at most `load` full. */
+const tableSize = (keys: number, load: number): number => {
+  let slots = 1
+  while (slots * load < keys + 16) slots <<= 1
+  return slots
+}
+
+/** At most three classes: 8-byte slots of a fingerprint and 16-bit weights. */
+class NarrowModel implements Scorer {
   readonly classes: number
   readonly size: number
-  /** 32-bit words per slot: key, scale, then the weights packed four bytes to a word. */
-  private readonly stride: number
   private readonly mask: number
-  private readonly keys: Uint32Array
-  private readonly scales: Float32Array
-  private readonly bytes: Int8Array
+  private readonly slots: Int16Array
+  private readonly unit: number
   private readonly source: PerceptronSnapshot
+  private readonly home = new Int32Array(MAX_FEATURES)
+  private readonly sums = new Int32Array(4)
+  private readonly all = new Float64Array(4)
 
   constructor(snapshot: PerceptronSnapshot) {
     const C = snapshot.classes
     this.classes = C
     this.size = snapshot.keys.length
     this.source = snapshot
-    this.stride = 2 + Math.ceil(C / 4)
-    let slots = 1
-    while (slots < snapshot.keys.length * 1.5 + 16) slots <<= 1
+    // eight slots to a cache line: probing on is cheap, so the table may be fuller
+    const slots = tableSize(snapshot.keys.length, 0.72)
+    this.mask = slots - 1
+    this.slots = new Int16Array(slots * 4)
+    let max = 0
+    for (let i = 0; i < snapshot.keys.length; i++) {
+      for (let c = 0; c < C; c++) max = Math.max(max, Math.abs(snapshot.quantised[i * C + c] * snapshot.scales[i]))
+    }
+    this.unit = max > 0 ? max / 32767 : 1
+    for (let i = 0; i < snapshot.keys.length; i++) {
+      const key = snapshot.keys[i]
+      let slot = key & this.mask
+      while (this.slots[slot * 4] !== 0) slot = (slot + 1) & this.mask
+      this.slots[slot * 4] = NarrowModel.fingerprint(key)
+      for (let c = 0; c < C; c++) this.slots[slot * 4 + 1 + c] = Math.round((snapshot.quantised[i * C + c] * snapshot.scales[i]) / this.unit)
+    }
+  }
+
+  /**
+   * 16 bits of the key re-mixed, so that they are independent of the low bits that chose the slot, as a
+   * non-zero signed 16-bit value (0 marks an empty slot).
+   */
+  private static fingerprint(key: number): number {
+    const top = Math.imul(key, 0x9e3779b1) >>> 16
+    return ((top === 0 ? 1 : top) << 16) >> 16
+  }
+
+  score(features: Uint32Array, count: number, scores: Float64Array): void {
+    const mask = this.mask
+    const slots = this.slots
+    const home = this.home
+    const sums = this.sums
+    sums[0] = 0
+    sums[1] = 0
+    sums[2] = 0
+    for (let f = 0; f < count; f++) home[f] = slots[(features[f] & mask) << 2]
+    for (let f = 0; f < count; f++) {
+      const key = features[f]
+      const print = NarrowModel.fingerprint(key)
+      let slot = key & mask
+      let found = home[f]
+      while (found !== print && found !== 0) {
+        slot = (slot + 1) & mask
+        found = slots[slot << 2]
+      }
+      if (found === 0) continue
+      const at = slot << 2
+      sums[0] += slots[at + 1]
+      sums[1] += slots[at + 2]
+      sums[2] += slots[at + 3]
+    }
+    for (let c = 0; c < this.classes; c++) scores[c] = sums[c] * this.unit
+  }
+
+  scoreClasses(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
+    this.score(features, count, this.all)
+    for (let k = 0; k < classes.length; k++) scores[classes[k]] = this.all[classes[k]]
+  }
+
+  snapshot(): PerceptronSnapshot {
+    return this.source
+  }
+}
+
+/** Any number of classes: each slot holds its key, its row's scale and its signed-byte weights side by side. */
+class InlineModel implements Scorer {
+  readonly classes: number
+  readonly size: number
+  /** 32-bit words per slot: key, scale, then the weights packed four bytes to a word (padded). */
+  private readonly stride: number
+  private readonly mask: number
+  private readonly keys: Uint32Array
+  private readonly scales: Float32Array
+  private readonly bytes: Int8Array
+  private readonly source: PerceptronSnapshot
+  private readonly home = new Uint32Array(MAX_FEATURES)
+  private readonly rows = new Int32Array(MAX_FEATURES)
+
+  constructor(snapshot: PerceptronSnapshot) {
+    const C = snapshot.classes
+    this.classes = C
+    this.size = snapshot.keys.length
+    this.source = snapshot
+    // a power of two words (up to a 64-byte cache line), so that no slot straddles two lines
+    const words = 2 + Math.ceil(C / 4)
+    let stride = 1
+    while (stride < words) stride <<= 1
+    this.stride = words <= 16 ? stride : words
+    const slots = tableSize(snapshot.keys.length, 1 / 1.5)
     this.mask = slots - 1
     const buffer = new ArrayBuffer(slots * this.stride * 4)
     this.keys = new Uint32Array(buffer)
@@ -51,45 +158,53 @@ export class CompactModel implements Scorer {
     }
   }
 
-  score(features: Uint32Array, count: number, scores: Float64Array): void {
-    const C = this.classes
+  /** Leaves in `rows[f]` the base of feature f's slot, or -1 when the model does not know it. */
+  private locate(features: Uint32Array, count: number): void {
     const stride = this.stride
     const keys = this.keys
-    const bytes = this.bytes
-    scores.fill(0, 0, C)
+    const mask = this.mask
+    const rows = this.rows
+    const home = this.home
+    for (let f = 0; f < count; f++) home[f] = keys[(features[f] & mask) * stride]
     for (let f = 0; f < count; f++) {
       const key = features[f]
-      let slot = key & this.mask
-      let base = slot * stride
-      while (keys[base] !== key) {
-        if (keys[base] === 0) break
-        slot = (slot + 1) & this.mask
-        base = slot * stride
+      let slot = key & mask
+      let found = home[f]
+      while (found !== key && found !== 0) {
+        slot = (slot + 1) & mask
+        found = keys[slot * stride]
       }
-      if (keys[base] !== key) continue
-      const scale = this.scales[base + 1]
+      rows[f] = found === key ? slot * stride : -1
+    }
+  }
+
+  score(features: Uint32Array, count: number, scores: Float64Array): void {
+    const C = this.classes
+    const bytes = this.bytes
+    const scales = this.scales
+    const rows = this.rows
+    scores.fill(0, 0, C)
+    this.locate(features, count)
+    for (let f = 0; f < count; f++) {
+      const base = rows[f]
+      if (base < 0) continue
+      const scale = scales[base + 1]
       const at = (base + 2) * 4
       for (let c = 0; c < C; c++) scores[c] += bytes[at + c] * scale
     }
   }
 
   scoreClasses(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
-    const stride = this.stride
-    const keys = this.keys
     const bytes = this.bytes
+    const scales = this.scales
+    const rows = this.rows
     const n = classes.length
     for (let k = 0; k < n; k++) scores[classes[k]] = 0
+    this.locate(features, count)
     for (let f = 0; f < count; f++) {
-      const key = features[f]
-      let slot = key & this.mask
-      let base = slot * stride
-      while (keys[base] !== key) {
-        if (keys[base] === 0) break
-        slot = (slot + 1) & this.mask
-        base = slot * stride
-      }
-      if (keys[base] !== key) continue
-      const scale = this.scales[base + 1]
+      const base = rows[f]
+      if (base < 0) continue
+      const scale = scales[base + 1]
       const at = (base + 2) * 4
       for (let k = 0; k < n; k++) scores[classes[k]] += bytes[at + classes[k]] * scale
     }
@@ -98,4 +213,9 @@ export class CompactModel implements Scorer {
   snapshot(): PerceptronSnapshot {
     return this.source
   }
+}
+
+/** The parse-time form of a saved model. */
+export const compactModel = (snapshot: PerceptronSnapshot): Scorer => {
+  return snapshot.classes <= 3 ? new NarrowModel(snapshot) : new InlineModel(snapshot)
 }

@@ -23,10 +23,13 @@ export const mix = (a: number, b: number): number => {
   return h >>> 0 || 1
 }
 
-export const feature1 = (template: number, a: number): number => mix(mix(template, 0x5bd1e995), a)
-export const feature2 = (template: number, a: number, b: number): number => mix(mix(mix(template, 0x5bd1e995), a), b)
-export const feature3 = (template: number, a: number, b: number, c: number): number =>
-  mix(mix(mix(mix(template, 0x5bd1e995), a), b), c)
+/** A template's own seed, `mix(template, 0x5bd1e995)`, computed once for the templates in use (< 256). */
+const SEEDS = Uint32Array.from({ length: 256 }, (_, t) => mix(t, 0x5bd1e995))
+const seed = (template: number): number => (template < 256 ? SEEDS[template] : mix(template, 0x5bd1e995))
+
+export const feature1 = (template: number, a: number): number => mix(seed(template), a)
+export const feature2 = (template: number, a: number, b: number): number => mix(mix(seed(template), a), b)
+export const feature3 = (template: number, a: number, b: number, c: number): number => mix(mix(mix(seed(template), a), b), c)
 
 /** A seeded pseudo-random generator (mulberry32): training shuffles and explores reproducibly. */
 export const seededRandom = (seed: number): (() => number) => {

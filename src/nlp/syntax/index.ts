@@ -11,7 +11,7 @@ import { decodeModel } from "./modelFile.ts"
 import type { ModelHeader } from "./modelFile.ts"
 import { Parser } from "./parser.ts"
 import type { ParserLabels } from "./parser.ts"
-import { CompactModel } from "./compact.ts"
+import { compactModel } from "./compact.ts"
 import { Tagger } from "./tagger.ts"
 import type { TaggerLexicon } from "./tagger.ts"
 
@@ -33,7 +33,7 @@ export interface WordAnalysis {
 
 export const decodeTagger = (bytes: Uint8Array, file: string): { tagger: Tagger; lemmatiser: Lemmatiser; header: ModelHeader } => {
   const model = decodeModel(bytes, file)
-  const tagger = new Tagger(model.json<TaggerLexicon>("lexicon"), new CompactModel(model.perceptron("tagger")))
+  const tagger = new Tagger(model.json<TaggerLexicon>("lexicon"), compactModel(model.perceptron("tagger")))
   return { tagger, lemmatiser: new Lemmatiser(model.json<LemmaTable>("lemmas")), header: model.header }
 }
 
@@ -41,8 +41,8 @@ export const decodeParser = (bytes: Uint8Array, file: string): { parser: Parser;
   const model = decodeModel(bytes, file)
   const parser = new Parser(
     model.json<ParserLabels>("labels"),
-    new CompactModel(model.perceptron("moves")),
-    new CompactModel(model.perceptron("labeller"))
+    compactModel(model.perceptron("moves")),
+    compactModel(model.perceptron("labeller"))
   )
   return { parser, header: model.header }
 }

@@ -64,9 +64,18 @@ export class Lemmatiser {
     return upos === "NOUN" && candidates.length > 0 ? candidates[candidates.length - 1] : regular ?? lower
   }
 
+  /** Lemmas given so far, by "word\tUPOS" (news repeats its words; cleared when it grows large). */
+  private readonly given = new Map<string, string>()
+
   lemma(word: string, upos: string): string {
+    const key = `${word}\t${upos}`
+    const known = this.given.get(key)
+    if (known !== undefined) return known
     const lower = word.toLowerCase()
-    return this.exceptions.get(`${lower}\t${upos}`) ?? this.byRule(lower, upos)
+    const lemma = this.exceptions.get(`${lower}\t${upos}`) ?? this.byRule(lower, upos)
+    if (this.given.size >= 200_000) this.given.clear()
+    this.given.set(key, lemma)
+    return lemma
   }
 
   /** Learns the exception table from treebank sentences: the most frequent lemma of each (word, UPOS). */

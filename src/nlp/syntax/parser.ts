@@ -35,6 +35,34 @@ export interface ParserLabels {
    * saves most of the labeller's time. Absent: every relation.
    */
   readonly candidates?: ReadonlyArray<ReadonlyArray<number>>
+  /**
+   * Narrower lists by the dependent's tag, the head's tag and the direction (index
+   * (dependentTag * (tags + 1) + headTag) * 2 + direction): the relations seen in training for that
+   * pair. Absent (or an empty list): `candidates`.
+   */
+  readonly pairCandidates?: ReadonlyArray<ReadonlyArray<number>>
+}
+
+/** Candidate relations by dependent tag, head tag and direction, from training sentences (with the tags the parser will see). */
+export const labelPairCandidates = (
+  labels: Omit<ParserLabels, "candidates" | "pairCandidates">,
+  sentences: ReadonlyArray<{ readonly heads: ReadonlyArray<number>; readonly deprels: ReadonlyArray<string> }>,
+  tags: ReadonlyArray<ReadonlyArray<string>>
+): Array<Array<number>> => {
+  const NT = labels.tags.length + 1
+  const id = (tag: string) => {
+    const t = labels.tags.indexOf(tag)
+    return t < 0 ? labels.tags.length : t
+  }
+  const sets = Array.from({ length: NT * NT * 2 }, () => new Set<number>())
+  sentences.forEach((s, k) => {
+    s.heads.forEach((h, d) => {
+      if (h < 0) return
+      sets[(id(tags[k][d]) * NT + id(tags[k][h])) * 2 + (d < h ? 0 : 1)].add(labels.deprels.indexOf(s.deprels[d]))
+    })
+  })
+  const root = labels.deprels.indexOf("root")
+  return sets.map((set) => [...set].filter((l) => l >= 0 && l !== root).sort((x, y) => x - y))
 }
 
 /** Candidate relations by dependent tag and direction, from training sentences (with the tags the parser will see). */
@@ -143,7 +171,7 @@ interface SentenceAtoms {
 }
 
 const wordAt = (a: SentenceAtoms, p: number): number => (p < 0 ? NONE : a.word[p])
-const tagAt = (a: SentenceAtoms, p: number, none: number): number => (p < 0 ? none : a.tag[p])
+const tagAt = (a: SentenceAtoms, none: number, p: number): number => (p < 0 ? none : a.tag[p])
 const labelAt = (c: Configuration, p: number): number => (p < 0 ? 127 : c.labels[p] < 0 ? 126 : c.labels[p])
 const childAt = (arr: Int32Array, p: number): number => (p < 0 ? -1 : arr[p])
 const labelSet = (arr: Uint32Array, p: number): number => (p < 0 ? 0 : mix(arr[2 * p], arr[2 * p + 1]))
@@ -159,6 +187,8 @@ export class Parser {
   private readonly moveScores = new Float64Array(MOVES)
   private readonly labelScores: Float64Array
   private readonly candidateLists: ReadonlyArray<Int32Array>
+  /** A word's form and ending hashes, computed once (cleared when it grows large). */
+  private readonly wordCache = new Map<string, readonly [number, number]>()
 
   constructor(labels: ParserLabels, moves?: Scorer, labeller?: Scorer) {
     if (labels.deprels.length > 64) throw new Error("the parser keeps relation sets in 64 bits: too many relations")
@@ -169,9 +199,15 @@ export class Parser {
     this.rootLabel = labels.deprels.indexOf("root")
     this.labelScores = new Float64Array(labels.deprels.length)
     const all = Int32Array.from(labels.deprels.keys()).filter((l) => l !== this.rootLabel)
-    this.candidateLists = Array.from({ length: (labels.tags.length + 1) * 2 }, (_, k) => {
+    const NT = labels.tags.length + 1
+    const byTag = Array.from({ length: NT * 2 }, (_, k) => {
       const listed = labels.candidates?.[k]
       return listed && listed.length > 0 ? Int32Array.from(listed) : all
+    })
+    this.candidateLists = Array.from({ length: NT * NT * 2 }, (_, k) => {
+      const listed = labels.pairCandidates?.[k]
+      const dependentTag = Math.floor(k / (NT * 2))
+      return listed && listed.length > 0 ? Int32Array.from(listed) : byTag[dependentTag * 2 + (k & 1)]
     })
   }
 
@@ -182,10 +218,16 @@ export class Parser {
     const suffix = new Uint32Array(n + 1)
     const unknownTag = this.tagId.get("X") ?? 0
     for (let i = 0; i < n; i++) {
-      const normal = normaliseWord(words[i])
-      word[i] = hashString(normal)
+      let hashes = this.wordCache.get(words[i])
+      if (!hashes) {
+        const normal = normaliseWord(words[i])
+        hashes = [hashString(normal), hashString(normal.slice(-3))]
+        if (this.wordCache.size >= 200_000) this.wordCache.clear()
+        this.wordCache.set(words[i], hashes)
+      }
+      word[i] = hashes[0]
       tag[i] = this.tagId.get(tags[i]) ?? unknownTag
-      suffix[i] = hashString(normal.slice(-3))
+      suffix[i] = hashes[1]
     }
     word[n] = hashString("<ROOT>")
     tag[n] = this.labels.tags.length
@@ -202,20 +244,15 @@ export class Parser {
     const b1 = b0 + 1 <= c.n ? b0 + 1 : -1
     const b2 = b0 + 2 <= c.n ? b0 + 2 : -1
     const NT = this.labels.tags.length + 1
-    const W = (p: number) => wordAt(a, p)
-    const T = (p: number) => tagAt(a, p, NT)
-    const L = (p: number) => labelAt(c, p)
-    const child = childAt
-    const s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), s2t = T(s2)
-    const b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2)
-    const s0l = child(c.l1, s0), s0l2 = child(c.l2, s0), s0r = child(c.r1, s0), s0r2 = child(c.r2, s0)
-    const b0l = child(c.l1, b0), b0l2 = child(c.l2, b0), s1r = child(c.r1, s1)
+    const s0w = wordAt(a, s0), s0t = tagAt(a, NT, s0), s1w = wordAt(a, s1), s1t = tagAt(a, NT, s1), s2t = tagAt(a, NT, s2)
+    const b0w = wordAt(a, b0), b0t = tagAt(a, NT, b0), b1w = wordAt(a, b1), b1t = tagAt(a, NT, b1), b2w = wordAt(a, b2), b2t = tagAt(a, NT, b2)
+    const s0l = childAt(c.l1, s0), s0l2 = childAt(c.l2, s0), s0r = childAt(c.r1, s0), s0r2 = childAt(c.r2, s0)
+    const b0l = childAt(c.l1, b0), b0l2 = childAt(c.l2, b0), s1r = childAt(c.r1, s1)
     const s0wt = mix(s0w, s0t), s1wt = mix(s1w, s1t), b0wt = mix(b0w, b0t)
     const d = s0 < 0 ? 0 : b0 === c.n ? 15 : bucket(b0 - s0)
     const d1 = s0 < 0 || s1 < 0 ? 0 : bucket(s0 - s1)
     const nr = s0 < 0 ? 0 : c.nr[s0], nl = s0 < 0 ? 0 : c.nl[s0], bnl = c.nl[b0]
-    const set = labelSet
-    const s0rs = set(c.rset, s0), s0ls = set(c.lset, s0), b0ls = set(c.lset, b0)
+    const s0rs = labelSet(c.rset, s0), s0ls = labelSet(c.lset, s0), b0ls = labelSet(c.lset, b0)
     let k = 0
     f[k++] = feature1(1, 1)
     f[k++] = feature1(2, s0w)
@@ -249,11 +286,11 @@ export class Parser {
     f[k++] = feature3(30, s0t, b0t, b1t)
     f[k++] = feature3(31, s1t, s0t, b0t)
     f[k++] = feature3(32, s2t, s1t, s0t)
-    f[k++] = feature3(33, s0t, T(s0l), b0t)
-    f[k++] = feature3(34, s0t, T(s0r), b0t)
-    f[k++] = feature3(35, s0t, b0t, T(b0l))
-    f[k++] = feature3(36, s1t, T(s1r), s0t)
-    f[k++] = feature3(37, s1t, s0t, T(s0r))
+    f[k++] = feature3(33, s0t, tagAt(a, NT, s0l), b0t)
+    f[k++] = feature3(34, s0t, tagAt(a, NT, s0r), b0t)
+    f[k++] = feature3(35, s0t, b0t, tagAt(a, NT, b0l))
+    f[k++] = feature3(36, s1t, tagAt(a, NT, s1r), s0t)
+    f[k++] = feature3(37, s1t, s0t, tagAt(a, NT, s0r))
     f[k++] = feature2(38, s0w, d)
     f[k++] = feature2(39, s0t, d)
     f[k++] = feature2(40, b0w, d)
@@ -267,28 +304,28 @@ export class Parser {
     f[k++] = feature2(48, s0t, nl)
     f[k++] = feature2(49, b0w, bnl)
     f[k++] = feature2(50, b0t, bnl)
-    f[k++] = feature1(51, W(s0l))
-    f[k++] = feature1(52, T(s0l))
-    f[k++] = feature1(53, L(s0l))
-    f[k++] = feature1(54, W(s0r))
-    f[k++] = feature1(55, T(s0r))
-    f[k++] = feature1(56, L(s0r))
-    f[k++] = feature1(57, W(b0l))
-    f[k++] = feature1(58, T(b0l))
-    f[k++] = feature1(59, L(b0l))
-    f[k++] = feature2(60, T(s1r), L(s1r))
-    f[k++] = feature1(61, W(s0l2))
-    f[k++] = feature1(62, T(s0l2))
-    f[k++] = feature1(63, L(s0l2))
-    f[k++] = feature1(64, W(s0r2))
-    f[k++] = feature1(65, T(s0r2))
-    f[k++] = feature1(66, L(s0r2))
-    f[k++] = feature1(67, W(b0l2))
-    f[k++] = feature1(68, T(b0l2))
-    f[k++] = feature1(69, L(b0l2))
-    f[k++] = feature3(70, s0t, T(s0l), T(s0l2))
-    f[k++] = feature3(71, s0t, T(s0r), T(s0r2))
-    f[k++] = feature3(72, b0t, T(b0l), T(b0l2))
+    f[k++] = feature1(51, wordAt(a, s0l))
+    f[k++] = feature1(52, tagAt(a, NT, s0l))
+    f[k++] = feature1(53, labelAt(c, s0l))
+    f[k++] = feature1(54, wordAt(a, s0r))
+    f[k++] = feature1(55, tagAt(a, NT, s0r))
+    f[k++] = feature1(56, labelAt(c, s0r))
+    f[k++] = feature1(57, wordAt(a, b0l))
+    f[k++] = feature1(58, tagAt(a, NT, b0l))
+    f[k++] = feature1(59, labelAt(c, b0l))
+    f[k++] = feature2(60, tagAt(a, NT, s1r), labelAt(c, s1r))
+    f[k++] = feature1(61, wordAt(a, s0l2))
+    f[k++] = feature1(62, tagAt(a, NT, s0l2))
+    f[k++] = feature1(63, labelAt(c, s0l2))
+    f[k++] = feature1(64, wordAt(a, s0r2))
+    f[k++] = feature1(65, tagAt(a, NT, s0r2))
+    f[k++] = feature1(66, labelAt(c, s0r2))
+    f[k++] = feature1(67, wordAt(a, b0l2))
+    f[k++] = feature1(68, tagAt(a, NT, b0l2))
+    f[k++] = feature1(69, labelAt(c, b0l2))
+    f[k++] = feature3(70, s0t, tagAt(a, NT, s0l), tagAt(a, NT, s0l2))
+    f[k++] = feature3(71, s0t, tagAt(a, NT, s0r), tagAt(a, NT, s0r2))
+    f[k++] = feature3(72, b0t, tagAt(a, NT, b0l), tagAt(a, NT, b0l2))
     f[k++] = feature2(73, s0w, s0rs)
     f[k++] = feature2(74, s0t, s0rs)
     f[k++] = feature2(75, s0w, s0ls)
@@ -299,9 +336,9 @@ export class Parser {
     f[k++] = feature2(80, s1t, b0t)
     f[k++] = feature3(81, s1wt, b0t, s0t)
     f[k++] = feature3(82, s1t, b0wt, s0t)
-    f[k++] = feature3(83, s0t, L(s0l), b0t)
-    f[k++] = feature3(84, s0t, L(s0r), b0t)
-    f[k++] = feature3(85, s0t, b0t, L(b0l))
+    f[k++] = feature3(83, s0t, labelAt(c, s0l), b0t)
+    f[k++] = feature3(84, s0t, labelAt(c, s0r), b0t)
+    f[k++] = feature3(85, s0t, b0t, labelAt(c, b0l))
     f[k++] = feature2(86, a.suffix[s0 < 0 ? c.n : s0], b0t)
     // endings stand in for the finer tags UPOS lacks (-ed, -ing, -s: participle, gerund, plural)
     f[k++] = feature3(87, a.suffix[s0 < 0 ? c.n : s0], s0t, b0t)
@@ -313,14 +350,10 @@ export class Parser {
   private arcFeatures(c: Configuration, a: SentenceAtoms, h: number, d: number): number {
     const f = this.labelFeatures
     const NT = this.labels.tags.length + 1
-    const W = (p: number) => wordAt(a, p)
-    const T = (p: number) => tagAt(a, p, NT)
-    const L = (p: number) => labelAt(c, p)
     const dw = a.word[d], dt = a.tag[d], hw = a.word[h], ht = a.tag[h]
     const dir = d < h ? 1 : 2
     const dist = h === c.n ? 15 : bucket(Math.abs(h - d))
     const dl = c.l1[d], dr = c.r1[d], hl = c.l1[h], hr = c.r1[h]
-    const set = labelSet
     const prev = d > 0 ? a.word[d - 1] : NONE
     const next = d + 1 < c.n ? a.word[d + 1] : NONE
     let k = 0
@@ -336,32 +369,33 @@ export class Parser {
     f[k++] = feature3(10, dt, hw, dir)
     f[k++] = feature3(11, dw, hw, dir)
     f[k++] = feature3(12, mix(dt, ht), dir, dist)
-    f[k++] = feature2(13, W(dl), dt)
-    f[k++] = feature3(14, T(dl), L(dl), dt)
-    f[k++] = feature3(15, T(dr), L(dr), dt)
-    f[k++] = feature2(16, W(dr), dt)
-    f[k++] = feature2(17, set(c.lset, d), dt)
-    f[k++] = feature2(18, set(c.rset, d), dt)
-    f[k++] = feature3(19, set(c.lset, h), dt, dir)
-    f[k++] = feature3(20, set(c.rset, h), dt, dir)
+    f[k++] = feature2(13, wordAt(a, dl), dt)
+    f[k++] = feature3(14, tagAt(a, NT, dl), labelAt(c, dl), dt)
+    f[k++] = feature3(15, tagAt(a, NT, dr), labelAt(c, dr), dt)
+    f[k++] = feature2(16, wordAt(a, dr), dt)
+    f[k++] = feature2(17, labelSet(c.lset, d), dt)
+    f[k++] = feature2(18, labelSet(c.rset, d), dt)
+    f[k++] = feature3(19, labelSet(c.lset, h), dt, dir)
+    f[k++] = feature3(20, labelSet(c.rset, h), dt, dir)
     f[k++] = feature3(21, a.suffix[h], dt, dir)
     f[k++] = feature2(22, prev, dt)
     f[k++] = feature2(23, next, dt)
     f[k++] = feature2(24, a.suffix[d], dt)
-    f[k++] = feature3(25, W(hl), dt, dir)
-    f[k++] = feature3(26, W(dl), ht, dir)
-    f[k++] = feature3(27, W(hr), dt, dir)
-    f[k++] = feature3(28, mix(dt, ht), dir, L(hl))
-    f[k++] = feature3(29, mix(dt, ht), dir, L(hr))
+    f[k++] = feature3(25, wordAt(a, hl), dt, dir)
+    f[k++] = feature3(26, wordAt(a, dl), ht, dir)
+    f[k++] = feature3(27, wordAt(a, hr), dt, dir)
+    f[k++] = feature3(28, mix(dt, ht), dir, labelAt(c, hl))
+    f[k++] = feature3(29, mix(dt, ht), dir, labelAt(c, hr))
     f[k++] = feature3(30, dw, a.suffix[h], dir)
-    f[k++] = feature3(31, mix(dt, T(dl)), ht, dir)
+    f[k++] = feature3(31, mix(dt, tagAt(a, NT, dl)), ht, dir)
     return k
   }
 
   /** Relation of the arc h → d: "root" exactly when h is the ROOT. */
   private label(c: Configuration, a: SentenceAtoms, h: number, d: number, gold: number): number {
     if (h === c.n) return this.rootLabel
-    const candidates = this.candidateLists[Math.min(a.tag[d], this.labels.tags.length) * 2 + (d < h ? 0 : 1)]
+    const NT = this.labels.tags.length + 1
+    const candidates = this.candidateLists[(Math.min(a.tag[d], NT - 1) * NT + Math.min(a.tag[h], NT - 1)) * 2 + (d < h ? 0 : 1)]
     // one possible relation (punctuation): nothing to score at parse time
     if (candidates.length === 1 && gold < 0) return candidates[0]
     const count = this.arcFeatures(c, a, h, d)
@@ -388,11 +422,20 @@ export class Parser {
     if (n === 0) return { heads: [], deprels: [] }
     const a = this.atoms(words, tags)
     const c = new Configuration(n)
-    const ok = (m: number) => c.valid(m)
+    const scores = this.moveScores
     while (!c.terminal) {
       const count = this.moveFeatures(c, a)
-      this.moves.score(this.features, count, this.moveScores)
-      this.apply(c, a, Perceptron.best(this.moveScores, MOVES, ok))
+      this.moves.score(this.features, count, scores)
+      // the best valid move, ties to the lower one (as Perceptron.best)
+      let move = -1
+      let bestScore = -Infinity
+      for (let m = 0; m < MOVES; m++) {
+        if (c.valid(m) && scores[m] > bestScore) {
+          bestScore = scores[m]
+          move = m
+        }
+      }
+      this.apply(c, a, move)
     }
     return this.finish(c, n)
   }

@@ -17,7 +17,9 @@ export const wordShape = (word: string): string => {
   let last = ""
   let run = 0
   for (const ch of word) {
-    const cls = /[A-Z]/.test(ch) ? "X" : /[a-z]/.test(ch) ? "x" : /[0-9]/.test(ch) ? "d" : /\p{L}/u.test(ch) ? "l" : ch
+    const code = ch.charCodeAt(0)
+    const cls =
+      code >= 65 && code <= 90 ? "X" : code >= 97 && code <= 122 ? "x" : code >= 48 && code <= 57 ? "d" : code >= 128 && /\p{L}/u.test(ch) ? "l" : ch
     run = cls === last ? run + 1 : 1
     last = cls
     if (run <= 2) out += cls
@@ -43,6 +45,10 @@ interface WordAtoms {
   readonly shape: Uint32Array
   readonly ambiguity: Uint32Array
   readonly initial: Uint32Array
+  /** The word's one tag, or -1. */
+  readonly known: Int32Array
+  /** Mask of the tags scored for the word, or -1 for all. */
+  readonly allowed: Int32Array
 }
 
 export interface TaggerLexicon {
@@ -94,32 +100,71 @@ export class Tagger {
   private readonly scores: Float64Array
   private readonly classLists = new Map<number, Int32Array>()
 
+  /** The lexicon's tables as maps (look-ups in large plain objects are slow). */
+  private readonly ambiguityOf: ReadonlyMap<string, number>
+  private readonly unambiguousOf: ReadonlyMap<string, number>
+  private readonly allowedOf: ReadonlyMap<string, number>
+
   constructor(lexicon: TaggerLexicon, model?: Scorer) {
     this.lexicon = lexicon
+    this.ambiguityOf = new Map(Object.entries(lexicon.ambiguity))
+    this.unambiguousOf = new Map(Object.entries(lexicon.unambiguous))
+    this.allowedOf = new Map(Object.entries(lexicon.allowed ?? {}))
     this.model = model ?? new Perceptron(lexicon.tags.length, 1 << 18)
     this.scores = new Float64Array(lexicon.tags.length)
+  }
+
+  /**
+   * What the tagger needs of a word, computed once and kept (news repeats its words): form, normalised
+   * form, suffixes 1–4, prefixes 1–3, shape, ambiguity class, then the word's one tag + 1 (0: none)
+   * and its allowed-tags mask + 1 (0: any tag). Cleared when it grows large.
+   */
+  private readonly wordCache = new Map<string, Uint32Array>()
+
+  private wordAtoms(word: string): Uint32Array {
+    const cached = this.wordCache.get(word)
+    if (cached) return cached
+    const normal = normaliseWord(word)
+    const out = new Uint32Array(13)
+    out[0] = hashString(word)
+    out[1] = hashString(normal)
+    for (let k = 0; k < 4; k++) out[2 + k] = hashString(normal.slice(-(k + 1)))
+    for (let k = 0; k < 3; k++) out[6 + k] = hashString(normal.slice(0, k + 1))
+    out[9] = hashString(wordShape(word))
+    out[10] = (this.ambiguityOf.get(normal) ?? 0) + 1
+    const known = this.unambiguousOf.get(normal)
+    out[11] = known === undefined ? 0 : known + 1
+    const allowed = this.allowedOf.get(normal)
+    out[12] = allowed === undefined ? 0 : allowed + 1
+    if (this.wordCache.size >= 200_000) this.wordCache.clear()
+    this.wordCache.set(word, out)
+    return out
   }
 
   private atoms(words: ReadonlyArray<string>): WordAtoms {
     const n = words.length
     const form = new Uint32Array(n)
     const norm = new Uint32Array(n)
-    const suffix = [1, 2, 3, 4].map(() => new Uint32Array(n))
-    const prefix = [1, 2, 3].map(() => new Uint32Array(n))
+    const suffix = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)]
+    const prefix = [new Uint32Array(n), new Uint32Array(n), new Uint32Array(n)]
     const shape = new Uint32Array(n)
     const ambiguity = new Uint32Array(n)
     const initial = new Uint32Array(n)
-    words.forEach((word, i) => {
-      const normal = normaliseWord(word)
-      form[i] = hashString(word)
-      norm[i] = hashString(normal)
-      for (let k = 0; k < 4; k++) suffix[k][i] = hashString(normal.slice(-(k + 1)))
-      for (let k = 0; k < 3; k++) prefix[k][i] = hashString(normal.slice(0, k + 1))
-      shape[i] = hashString(wordShape(word))
-      ambiguity[i] = (this.lexicon.ambiguity[normal] ?? 0) + 1
+    const known = new Int32Array(n)
+    const allowed = new Int32Array(n)
+    for (let i = 0; i < n; i++) {
+      const w = this.wordAtoms(words[i])
+      form[i] = w[0]
+      norm[i] = w[1]
+      for (let k = 0; k < 4; k++) suffix[k][i] = w[2 + k]
+      for (let k = 0; k < 3; k++) prefix[k][i] = w[6 + k]
+      shape[i] = w[9]
+      ambiguity[i] = w[10]
       initial[i] = i === 0 ? 1 : 2
-    })
-    return { form, norm, suffix, prefix, shape, ambiguity, initial }
+      known[i] = w[11] - 1
+      allowed[i] = w[12] - 1
+    }
+    return { form, norm, suffix, prefix, shape, ambiguity, initial, known, allowed }
   }
 
   /** The features of word i given the two previous tags; returns their count. */
@@ -182,12 +227,11 @@ export class Tagger {
     let p1 = T + 1
     let p2 = T + 2
     for (let i = 0; i < words.length; i++) {
-      const normal = normaliseWord(words[i])
-      const known = this.lexicon.unambiguous[normal]
-      const allowed = this.lexicon.allowed?.[normal]
+      const known = a.known[i]
+      const allowed = a.allowed[i]
       let tag: number
-      if (known !== undefined) tag = known
-      else if (allowed !== undefined) {
+      if (known >= 0) tag = known
+      else if (allowed >= 0) {
         // a frequent word: only the tags it took in training compete
         const classes = this.classesOf(allowed)
         const count = this.featuresAt(a, i, p1, p2)

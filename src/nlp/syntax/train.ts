@@ -26,6 +26,7 @@ import type { Parser } from "./parser.ts"
 
 const PRUNE_STEPS = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1]
 const MAX_BYTES = 7_500_000
+const ROW_PRUNE_STEPS = [0.25, 0.5, 0.75, 1, 1.5, 2]
 
 const treebankFolder = (root: string) => resolve(root, "../shared/train/ud_english_ewt")
 
@@ -91,7 +92,18 @@ export const trainParser = (root: string, log: Log, args: ReadonlyArray<string> 
     writeModel(parserModelPath, encodeParser(parser, { ...settings, prune, chosenEpoch: epoch, skippedNonProjective: skipped }, { "dev.uas": dev.uas, "dev.las": dev.las }))
   })
   const prune = pruneFor(best.parser)
-  const chosen = { ...settings, prune, chosenEpoch: best.epoch, skippedNonProjective: best.skipped }
+  // the harshest row pruning that costs no more than 0.001 of dev UAS or LAS
+  const devOf = (rowPrune: number) =>
+    attachmentScores(tagger, decodeParserBytes(encodeParser(best.parser, { ...settings, prune, rowPrune, chosenEpoch: best.epoch, skippedNonProjective: best.skipped }, {})), bank.dev)
+  const unpruned = devOf(0)
+  let rowPrune = 0
+  for (const step of ROW_PRUNE_STEPS) {
+    const scores = devOf(step)
+    log(`  rows below ${step}: dev UAS ${scores.uas.toFixed(4)} LAS ${scores.las.toFixed(4)} (unpruned ${unpruned.uas.toFixed(4)} ${unpruned.las.toFixed(4)})`)
+    if (scores.uas < unpruned.uas - 0.001 || scores.las < unpruned.las - 0.001) break
+    rowPrune = step
+  }
+  const chosen = { ...settings, prune, rowPrune, chosenEpoch: best.epoch, skippedNonProjective: best.skipped }
   const saved = decodeParserBytes(encodeParser(best.parser, chosen, {}))
   const dev = attachmentScores(tagger, saved, bank.dev)
   const test = attachmentScores(tagger, saved, bank.test)
