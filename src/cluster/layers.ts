@@ -105,14 +105,15 @@ export const runnerLayer = (options: RunnerOptions) =>
       yield* Console.error(`newsfacts runner: worker pool of ${options.workers} thread(s) started and warmed up`)
       return DocumentExtractor.toLayer(
         DocumentExtractor.of({
-          Extract: ({ payload }) => {
-            const started = Date.now()
-            return extract(payload.document).pipe(
-              Effect.map((result) => JSON.stringify(result)),
-              Effect.tap(() => traceDocument("runner", payload.key, { started, finished: Date.now() })),
-              Effect.orDie
-            )
-          }
+          Extract: ({ payload }) =>
+            Effect.forEach(payload.documents, ({ key, document }) => {
+              const started = Date.now()
+              return extract(document).pipe(
+                Effect.map((result) => JSON.stringify(result)),
+                Effect.tap(() => traceDocument("runner", key, { started, finished: Date.now() })),
+                Effect.orDie
+              )
+            }, { concurrency: "unbounded" })
         }),
         { maxIdleTime: Duration.seconds(5) }
       ).pipe(
