@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
 import { join } from "node:path"
 import { hasShared, readSharedJsonl, repoRoot } from "./support/shared.ts"
-import { freshDatabase, postgresUnavailable } from "../src/cluster/databases.ts"
+import { freshDatabase, postgresUnavailable, storedMessages } from "../src/cluster/databases.ts"
 import { tempDir } from "./support/tempDirs.ts"
 
 const unavailable = await postgresUnavailable()
@@ -122,6 +122,10 @@ describe.skipIf(unavailable !== null)("the pipeline on a cluster", () => {
     // One worker pool per runner, however many documents (entities) it served: a pool built per entity
     // started a thread and loaded the models for every document in flight.
     for (const runner of started) expect(runner.output.match(/worker pool of 1 thread\(s\) started/g)).toHaveLength(1)
+    // Documents travel in batches (up to 8 a message), not one message each: each message costs
+    // PostgreSQL an insert, a read and a reply, and the runner an entity.
+    const documents = readdirSync(join(repoRoot, "seeds")).length + (hasShared ? 16 : 0)
+    expect(await storedMessages(url)).toBeLessThanOrEqual(Math.max(2, Math.ceil(documents / 4)))
   }, 10 * MINUTES)
 
   it.skipIf(!hasShared)("a runner killed with SIGKILL midway loses nothing and duplicates nothing", async () => {

@@ -44,3 +44,7 @@ export const freshDatabase = async (
     drop: () => withDatabase(serverUrl, (sql) => sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined)
   }
 }
+
+/** How many messages the cluster stored in the database at `url` (its `cluster_messages` table). */
+export const storedMessages = (url: string): Promise<number> =>
+  withDatabase(url, (sql) => sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM cluster_messages`).then((rows) => rows[0]!.n)
