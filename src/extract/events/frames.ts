@@ -273,10 +273,11 @@ const matrixSubjectActors = (doc: SyntaxDocument, pronoun: number, at: (i: numbe
   return []
 }
 
+/** Conjuncts of a, and items of a list the parse gives as `list` ("Bessent and Greer as well as Lutnick"). */
 const conjunctsOf = (doc: SyntaxDocument, a: number): Array<number> => {
   const out: Array<number> = []
   const walk = (i: number, depth: number) => {
-    for (const j of dependents(doc, i, "conj")) {
+    for (const j of dependents(doc, i, "conj", "list")) {
       out.push(j)
       if (depth < 4) walk(j, depth + 1)
     }
