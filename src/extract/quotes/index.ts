@@ -42,7 +42,7 @@ import {
   isTimeWord
 } from "./speakers.ts"
 import { buildUnits, type Unit } from "./units.ts"
-import { hasRelation, headOfSpan, passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
+import { dependents, hasRelation, headOfSpan, passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 
 type QuoteKind = (typeof QuoteKinds)[number]
 
@@ -205,6 +205,25 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
   }
 
   /**
+   * The noun phrase a subject heads: its subtree without what the parse hangs on it as a clause's
+   * modifier (an oblique, an adverbial clause: `Jones, in the wake of a poll, told …` →
+   * Jones); appositions and relative clauses stay (`Maria Lopez, 31, who was visiting Boston, told …`).
+   */
+  const speakerPhraseRange = (head: number): [number, number] => {
+    const [first, end] = subtreeRange(context.doc, head)
+    const cut = new Set<number>()
+    for (const j of dependents(context.doc, head, "obl", "advcl", "dep")) {
+      const [a, b] = subtreeRange(context.doc, j)
+      for (let k = a; k < b; k++) cut.add(k)
+    }
+    let lo = head
+    let hi = head + 1
+    while (lo > first && !cut.has(lo - 1)) lo--
+    while (hi < end && !cut.has(hi)) hi++
+    return [lo, hi]
+  }
+
+  /**
    * The speaker the dependency parse gives a cue: the subject of the cue verb (through conjuncts,
    * participles and relative clauses, `subjectOf`) or its passive agent, as the subject's subtree on
    * its side of the cue, within [from, to): a noun phrase not inside a quotation, not a word that names
@@ -217,7 +236,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const head = subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
     if (head === null || head < from || head >= to || (head >= cueToken && head < cue.endToken) || insideQuotation(tokens[head].start)) return null
     if (NOT_A_SPEAKER.has(wordOf(tokens[head])) || RELATIVE_STARTS.has(wordOf(tokens[head])) || !["NOUN", "PROPN", "PRON", "NUM"].includes(tokens[head].upos)) return null
-    const [first, end] = subtreeRange(context.doc, head)
+    const [first, end] = speakerPhraseRange(head)
     const range = head < cueToken ? { first: Math.max(first, from), end: Math.min(end, cueToken) } : { first: Math.max(first, cue.endToken), end: Math.min(end, to) }
     let last = range.end
     while (last > range.first && insideQuotation(tokens[last - 1].start)) last--
