@@ -169,6 +169,10 @@ describe("events: modality", () => {
     expect(modalityOf("The US could sanction China.")).toEqual(["sanction:hypothetical"])
   })
 
+  it("negates an event a verb of non-occurrence governs through 'from' (refrain from)", () => {
+    expect(modalityOf("China urged the US to keep the deal, while refraining from criticism.").filter((m) => m.startsWith("criticism"))).toEqual(["criticism:negated"])
+  })
+
   it("resolves the weekday of an expected event forward", () => {
     expect(eventsOf("The US will meet China on Thursday.", [US, CHINA]).events.map((e) => `${e.date}:${e.tense}`)).toEqual(["2025-06-12:future"])
   })

@@ -306,13 +306,18 @@ const HYPOTHESISING_GOVERNORS = new Set(["want", "hope", "seek", "propose", "dem
 const EXPECTING_GOVERNORS = new Set(["plan", "expect", "schedule", "set", "intend", "prepare", "due", "begin to", "promise", "pledge", "vow", "order"])
 const FUTURE_AUXILIARIES = new Set(["will", "shall", "'ll"])
 const MODAL_AUXILIARIES = new Set(["could", "might", "may", "should", "would", "can", "must", "ca"])
+/** Marks that make a clause the content of the verb governing it ("refused to meet", "accused of shooting", "refrained from criticising"). */
+const COMPLEMENT_MARKERS = new Set(["to", "of", "for", "from"])
+/** Prepositions that make a noun the content of the verb governing it ("accused of murder", "called for talks", "refrained from criticism"). */
+const OBLIQUE_MARKERS = new Set(["of", "for", "from"])
 
 export type ParsedModality = "asserted" | "expected" | "hypothetical" | "negated"
 
 /**
  * Modality read from the arcs of a trigger: its own negation, auxiliaries and "if"/"unless" clause,
  * then the verb that governs it through an open complement, an object or an oblique ("refused to
- * meet", "plans to visit", "is expected to sign", "accused of shooting", "called for talks"), and the
+ * meet", "plans to visit", "is expected to sign", "accused of shooting", "called for talks", "refrained
+ * from criticism"), and the
  * support verb of an event noun ("could not reach an agreement"). Negation
  * wins over hypothesis, hypothesis over expectation. Null when the trigger's sentence has no parse.
  */
@@ -340,8 +345,8 @@ export const parsedModality = (doc: SyntaxDocument, trigger: FrameTrigger, suppo
     // Up only through what makes the event the governor's content: an open complement, an object, an
     // oblique of a verb ("accused of shooting"), a conjunct sharing its auxiliaries.
     const rel = token.deprel
-    viaComplement = rel === "xcomp" || (hasRelation(rel, "advcl") && dependents(doc, at, "mark").some((j) => ["to", "of", "for"].includes(tokens[j].lemma))) ||
-      (hasRelation(rel, "obl") && ["of", "for"].includes(caseLemma(doc, at)))
+    viaComplement = rel === "xcomp" || (hasRelation(rel, "advcl") && dependents(doc, at, "mark").some((j) => COMPLEMENT_MARKERS.has(tokens[j].lemma))) ||
+      (hasRelation(rel, "obl") && OBLIQUE_MARKERS.has(caseLemma(doc, at)))
     // The noun of a support verb takes the verb's modality ("could not reach an agreement", "decisions were not made").
     const supported = (rel === "obj" || rel === "nsubj:pass") && token.head >= 0 && supportVerbs.has(tokens[token.head].lemma)
     const passes = viaComplement || supported || rel === "conj"
