@@ -190,7 +190,8 @@ export const neighbourFeatures = (at: string, word: string): Array<string> =>
   word === "" ? [`${at}w=<none>`] : [`${at}lw=${word.toLowerCase()}`, `${at}sh=${wordShape(word)}`]
 
 export const NEIGHBOUR_OFFSETS = [-1, 1, -2, 2] as const
-const offsetName = (offset: number) => (offset > 0 ? `+${offset}` : `${offset}`)
+/** How a neighbour's offset is written in its features: "-1", "+2". */
+export const offsetName = (offset: number) => (offset > 0 ? `+${offset}` : `${offset}`)
 
 /** Per token: its word (the key of its word-level features), its neighbours' words, and the rest of its features. */
 export interface TokenFeatureParts {

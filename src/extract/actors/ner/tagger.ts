@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url"
 import type { Sentence, Token } from "../../../model/document.ts"
 import type { ActorLexicon } from "../lexicon.ts"
 import type { NameSpan } from "../recognize.ts"
-import { NEIGHBOUR_OFFSETS, documentFeatureParts, neighbourFeatures, wordLevelFeatures } from "./features.ts"
+import { NEIGHBOUR_OFFSETS, documentFeatureParts, neighbourFeatures, offsetName, wordLevelFeatures } from "./features.ts"
 import type { FeatureContext } from "./features.ts"
 import { LABEL_COUNT, addScores, decodeEmissions, deserialize, spansOf } from "./perceptron.ts"
 import type { EntityType, LoadedModel, ModelHeader, Weights } from "./perceptron.ts"
@@ -39,7 +39,7 @@ export const makeNameTagger = (
   // The same scores as summing every feature of `documentFeatures`, but a word's own features and its
   // features as a neighbour at each offset are summed once per distinct word (a map per kind, keyed by
   // the word itself: no key strings built per token).
-  const memos = [wordLevelFeatures, ...NEIGHBOUR_OFFSETS.map((offset) => offset)].map(() => new Map<string, Float64Array>())
+  const memos = Array.from({ length: 1 + NEIGHBOUR_OFFSETS.length }, () => new Map<string, Float64Array>())
   const memoised = (kind: number, word: string, features: () => Iterable<string>) => {
     const memo = memos[kind]
     let scores = memo.get(word)
@@ -51,7 +51,7 @@ export const makeNameTagger = (
     }
     return scores
   }
-  const offsetNames = NEIGHBOUR_OFFSETS.map((offset) => (offset > 0 ? `+${offset}` : `${offset}`))
+  const offsetNames = NEIGHBOUR_OFFSETS.map(offsetName)
   return {
     header: model.header,
     tag: (lexicon, tokens, sentences, ruleSpans = []) => {
