@@ -344,13 +344,14 @@ export const actorByDescription = (
   end: number,
   previousSpeaker: string | null
 ): ResolvedSpeaker | null => {
-  const words = context.text.slice(start, end).toLowerCase().split(/\s+/)
+  const spans = [...context.text.slice(start, end).matchAll(/\S+/g)].map((m) => ({ word: m[0].toLowerCase(), at: start + m.index }))
+  const words = spans.map((w) => w.word)
   if (words.length < 2 || words[0] !== "the" || !descriptions.has(words[words.length - 1])) return null
   // "the US firm", "the Chinese carmaker": words between may only say where the organisation is from
   // (a country's or place's mention); "the former company" may mean another one.
   if (words.length > 2) {
-    const from = start + context.text.slice(start, end).toLowerCase().indexOf(words[1])
-    const to = start + context.text.slice(start, end).toLowerCase().lastIndexOf(words[words.length - 1])
+    const from = spans[1].at
+    const to = spans[spans.length - 1].at
     const places = context.mentions.filter((m) => m.start >= from && m.end <= to && ["country", "place"].includes(m.kind))
     const covered = places.reduce((at, m) => (m.start <= at + 1 ? Math.max(at, m.end) : at), from)
     if (places.length === 0 || places[0].start !== from || covered < to - 1) return null
