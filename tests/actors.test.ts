@@ -96,6 +96,31 @@ describe("actors: headlines", () => {
   })
 })
 
+describe("actors: headlines cut to the prose's names", () => {
+  it("cuts a headline name the prose never uses to the names inside it that the prose does use", () => {
+    const merkel = "Merkel Rebukes Macron on Budget Plan\nGerman Chancellor Angela Merkel criticised French President Emmanuel Macron on Tuesday. Merkel said Macron was wrong."
+    const people = (text: string) => actorsOf(text).mentions.filter((m) => m.kind === "person").map((m) => m.text)
+    expect(people(merkel)).toEqual(["Merkel", "Macron", "Angela Merkel", "Emmanuel Macron", "Merkel", "Macron"])
+    // A surname the prose uses only inside a full name counts too.
+    expect(people("Pelosi Defends Schumer on Spending Bill\nNancy Pelosi backed Chuck Schumer on Friday.")).toEqual(["Pelosi", "Schumer", "Nancy Pelosi", "Chuck Schumer"])
+  })
+})
+
+describe("actors: nicknames and suffixes", () => {
+  it("keeps a nickname in brackets or quotes inside the person's name, and a bracketed country out of it", () => {
+    expect(namesIn("A vigil was held for Maria (Mimi) Santos, 17, on Sunday.")).toEqual(["Maria (Mimi) Santos"])
+    expect(namesIn("Officer Daniel 'Danny' Reyes, 41, was hurt.")).toEqual(["Daniel 'Danny' Reyes"])
+    expect(namesIn("Deputy Luis Gerardo \"Jerry\" Ortiz, 35, was shot.")).toEqual(["Luis Gerardo \"Jerry\" Ortiz"])
+    expect(namesIn("1. Olaf Ludwig (Germany) Telekom 4:32:10")).not.toContain("Olaf Ludwig (Germany) Telekom")
+  })
+
+  it("links a surname to a full name that ends in a generational suffix", () => {
+    const { actors, mentions } = actorsOf("Robert Lee Fenton Jr. was arrested on Friday. Fenton, 52, was held in the county jail.")
+    expect(actors.map((a) => a.name)).toEqual(["Robert Lee Fenton Jr."])
+    expect(mentions.map((m) => `${m.text}:${m.role}`)).toEqual(["Robert Lee Fenton Jr.:name", "Fenton:surname"])
+  })
+})
+
 describe("actors: a clause's first word", () => {
   it("takes an unknown word before a name word for the name's first word, not a descriptor before a first name", () => {
     expect(namesIn("Wladimir Klitschko blasted a sluggish Hasim Rahman.")).toEqual(["Wladimir Klitschko", "Hasim Rahman"])

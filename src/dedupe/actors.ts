@@ -36,7 +36,7 @@ import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
 import { actorLexicon, organizationWords } from "../extract/actors/lexicon.ts"
 import { loadLexicon } from "../lexicons/load.ts"
-import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, normalizeName, personNameWords } from "./names.ts"
+import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, nicknameWords, normalizeName, personNameKey, personNameWords } from "./names.ts"
 
 let groupSynonymIndex: Map<string, string> | undefined
 /** Each word of a group synonym list → the list's first word (`dedupe-group-synonyms.json`, WordNet synsets). */
@@ -169,9 +169,10 @@ const joinAgreeingGivenNames = (
   for (const group of sameSurname.values()) {
     if (group.length < 2) continue
     const words = group.map((i) => personNameWords(members[i].actor.name))
+    const nicknames = group.map((i) => nicknameWords(members[i].actor.name))
     const fitting = group.map((i, k) =>
       group.filter((j, l) =>
-        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) && givenNamesAgree(words[k], words[l])
+        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) && givenNamesAgree(words[k], words[l], nicknames[k], nicknames[l])
       )
     )
     const fitsOne = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1
@@ -265,7 +266,9 @@ export const mergeActors = (
       ? m.actor.affiliation === null ? `document:${m.docId}` : `affiliation:${normalizeName(m.actor.affiliation)}`
       : isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
-    const written = normalizeName(m.actor.name).replace(/-/g, " ")
+    // A person's name without a nickname between the names; another kind's name without a leading
+    // article ("The Associated Press" at a sentence's start is the Associated Press).
+    const written = (m.actor.kind === "person" ? personNameKey(m.actor.name) : normalizeName(m.actor.name).replace(/^the /, "")).replace(/-/g, " ")
     // A story's "demonstrators" are its "protesters" (one WordNet synset, `dedupe-group-synonyms.json`).
     const name = m.actor.kind === "group" && scope.startsWith("story:") ? (groupSynonyms().get(written) ?? written) : written
     const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"

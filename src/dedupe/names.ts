@@ -27,17 +27,41 @@ const normalized = new Map<string, string>()
 export const nameWords = (name: string): Array<string> => normalizeName(name).split(" ").filter((w) => w !== "")
 
 /**
- * The words of a person's name that tell who it is: without a generational suffix ("Jr", "Sr", "III")
- * or commas, quotes and brackets around a nickname, and without leading initials when a given name
- * follows ("W. Mark Felt" → mark felt).
+ * The words of a person's name that tell who it is: without a generational suffix ("Jr", "Sr", "III"),
+ * commas, or a nickname in quotes or brackets between the names ("Kimani (Kiki) Gray" → kimani gray),
+ * and without leading initials when a given name follows ("W. Mark Felt" → mark felt).
  */
 export const personNameWords = (name: string): Array<string> => {
-  let words = nameWords(name).map((w) => w.replace(/^[("“‘']+|[)"”’',]+$/gu, "")).filter((w) => w !== "")
+  const all = nameWords(name)
+  // "Kimani (Kiki) Gray", "Luis Gerardo 'Jerry' Ortiz": a nickname between the names is no part of the name.
+  let words = (all.filter((w) => !isNicknameWord(w)).length >= 2 ? all.filter((w) => !isNicknameWord(w)) : all)
+    .map((w) => w.replace(/^[("“‘']+|[)"”’',]+$/gu, ""))
+    .filter((w) => w !== "")
   while (words.length > 2 && GENERATIONAL.has(words[words.length - 1])) words = words.slice(0, -1)
   while (words.length > 2 && words[0].length === 1) words = words.slice(1)
   return words
 }
 const GENERATIONAL = new Set(["jr", "sr", "ii", "iii", "iv"])
+
+/** "Jr.", "Sr", "III": a generational suffix after a person's surname. */
+export const isGenerationalSuffix = (word: string): boolean => GENERATIONAL.has(word.toLowerCase().replace(/[.,]+$/, ""))
+
+const isNicknameWord = (word: string): boolean => /^[("“‘'].*[)"”’']$/u.test(word)
+
+/**
+ * A person's full name as the corpus compares it: normalised, without a nickname between the names
+ * ("Kimani (Kiki) Gray" → kimani gray); initials and a generational suffix stay ("John Smith Sr" is
+ * not "John Smith Jr").
+ */
+export const personNameKey = (name: string): string => {
+  const words = nameWords(name)
+  const plain = words.filter((w) => !isNicknameWord(w))
+  return (plain.length >= 2 ? plain : words).join(" ")
+}
+
+/** The nicknames written inside a person's name: "Luis Gerardo 'Jerry' Ortiz" → jerry. */
+export const nicknameWords = (name: string): Array<string> =>
+  nameWords(name).filter(isNicknameWord).map((w) => w.replace(/^[("“‘']+|[)"”’']+$/gu, ""))
 
 /** A person's first and last word, ignoring middle names and initials ("George W. Bush" → "george bush"). */
 export const firstAndLast = (name: string): string | null => {
@@ -62,9 +86,10 @@ const isShortFormOf = (short: string, given: string): boolean =>
 
 /**
  * Whether two full names of one surname may name the same person by their given names: a short form
- * ("Fred LaRue", "Frederick Cheney LaRue"), or the shorter name's given name is a middle name of the
+ * ("Fred LaRue", "Frederick Cheney LaRue"), the nickname the other writes inside the name ("Jerry
+ * Ortiz", "Luis Gerardo 'Jerry' Ortiz"), or the shorter name's given name is a middle name of the
  * longer one ("Joseph Comeaux", "Arcade Joseph Comeaux Jr").
  */
-export const givenNamesAgree = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean =>
-  isShortFormOf(a[0], b[0]) || isShortFormOf(b[0], a[0]) ||
+export const givenNamesAgree = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, nicknamesOfA: ReadonlyArray<string> = [], nicknamesOfB: ReadonlyArray<string> = []): boolean =>
+  isShortFormOf(a[0], b[0]) || isShortFormOf(b[0], a[0]) || nicknamesOfA.includes(b[0]) || nicknamesOfB.includes(a[0]) ||
   (a.length === 2 && b.slice(1, -1).includes(a[0])) || (b.length === 2 && a.slice(1, -1).includes(b[0]))

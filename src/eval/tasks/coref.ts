@@ -18,7 +18,7 @@ import type { GoldRecord } from "../gold.ts"
 import { corefScores, ratio } from "../metrics.ts"
 import type { CorefScores } from "../metrics.ts"
 import type { ScoreTable } from "../report.ts"
-import { scoredParts } from "../topics.ts"
+import { inTopics, scoredParts, TopicHalves } from "../topics.ts"
 import { classOfGoldType } from "./actors.ts"
 
 export interface CorefMention extends Span {
@@ -92,6 +92,48 @@ const scoreParts = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<string
   })
 })
 
+/**
+ * The entity clusters the pipeline got wrong, for reading: a gold cluster whose found mentions carry
+ * more than one `actor_id` (split), and an `actor_id` whose mentions belong to more than one gold
+ * cluster (merged). Only the tuning half of a topic-numbered file is listed (errors are read there).
+ */
+export const entityClusterErrors = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<string, DocumentRows>): Array<string> => {
+  const tuning = TopicHalves.find((half) => half.role === "tuning")
+  const read = tuning === undefined || inTopics(records, tuning).length === 0 ? records : inTopics(records, tuning)
+  const texts = new Map(read.map((r) => [r.id, Array.from(r.text)]))
+  const byGold = new Map<string, Array<{ text: string; actor: string }>>()
+  const byActor = new Map<string, Array<{ text: string; gold: string }>>()
+  const seen = new Set<string>()
+  for (const mention of goldEntityMentions(read)) {
+    const item = `${mention.docId}:${mention.start}:${mention.end}`
+    if (seen.has(item)) continue
+    seen.add(item)
+    const row = bestOverlapping(mention, rows.get(mention.docId)?.actorMentions ?? [], (r) => r)
+    if (row === null) continue
+    const actor = row.actor_id
+    const goldText = (texts.get(mention.docId) ?? []).slice(mention.start, mention.end).join("")
+    const text = `${goldText}${row.text === goldText ? "" : ` → ${row.text}`} (${mention.docId})`
+    byGold.set(mention.cluster, [...(byGold.get(mention.cluster) ?? []), { text, actor }])
+    byActor.set(actor, [...(byActor.get(actor) ?? []), { text, gold: mention.cluster }])
+  }
+  // Each group: its size and its distinct texts (the largest group first).
+  const groups = <T,>(found: ReadonlyArray<T>, key: (f: T) => string, text: (f: T) => string): string => {
+    const byKey = new Map<string, Array<string>>()
+    for (const f of found) byKey.set(key(f), [...(byKey.get(key(f)) ?? []), text(f)])
+    return [...byKey.values()]
+      .sort((a, b) => b.length - a.length)
+      .map((texts) => `[${texts.length}: ${[...new Set(texts)].slice(0, 6).join("; ")}]`)
+      .join(" ")
+  }
+  const split = [...byGold].flatMap(([cluster, found]) =>
+    new Set(found.map((f) => f.actor)).size < 2 ? [] : [`split ${cluster}: ${groups(found, (f) => f.actor, (f) => f.text)}`]
+  )
+  const merged = [...byActor].flatMap(([actor, found]) =>
+    new Set(found.map((f) => f.gold)).size < 2 ? [] : [`merged in ${actor}: ${groups(found, (f) => f.gold, (f) => f.text)}`]
+  )
+  return [...split, ...merged]
+}
+
 export const corefTask = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<string, DocumentRows>) => {
   const parts = scoredParts(records).map((part) => ({ ...part, ...scoreParts(part.records, rows) }))
   const suffix = (p: (typeof parts)[number]) => (p.key === "" ? "" : `, ${p.label}`)
@@ -130,6 +172,6 @@ export const corefTask = (records: ReadonlyArray<GoldRecord>, rows: ReadonlyMap<
       "Entities: gold PER/ORG/LOC-like mentions with a cluster, including pronouns and nominals (any exported actor mention may cover them).",
       ...(parts.length > 1 ? ["The pipeline runs once on the whole file; each topic half is scored on its own documents. Errors are read on the tuning half only; the reporting half is reported, never tuned on."] : [])
     ],
-    failures: []
+    failures: entityClusterErrors(records, rows)
   }
 }

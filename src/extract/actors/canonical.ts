@@ -2,6 +2,7 @@
  * Canonicalisation within one document: every mention gets the `key` of the real actor it names,
  * and each actor its canonical name, title, affiliation and gender.
  */
+import { isGenerationalSuffix } from "../../dedupe/names.ts"
 import type { ActorMention, LocalActor } from "../../model/extraction.ts"
 import type { ActorKind } from "../../model/tables.ts"
 import type { ExtractContext } from "../context.ts"
@@ -30,7 +31,7 @@ export const canonicalize = (lexicon: ActorLexicon, context: ExtractContext, spa
   const bySurname = new Map<string, Array<NameSpan>>()
   for (const span of consistent) {
     if (span.kind !== "person" || span.last === span.first) continue
-    const surname = lastWord(span.text)
+    const surname = surnameOf(span.text)
     bySurname.set(surname, [...(bySurname.get(surname) ?? []), span])
   }
   const organizationsByInitials = new Map<string, NameSpan>()
@@ -93,7 +94,12 @@ export const canonicalize = (lexicon: ActorLexicon, context: ExtractContext, spa
   return { actors: buildActors(withTitles), mentions }
 }
 
-const lastWord = (text: string) => text.split(/\s+/).pop() ?? text
+/** A full name's surname: its last word, before a generational suffix ("Arcade Joseph Comeaux Jr" → Comeaux). */
+const surnameOf = (text: string): string => {
+  const words = text.split(/\s+/).map((w) => w.replace(/,$/, ""))
+  while (words.length > 2 && isGenerationalSuffix(words[words.length - 1])) words.pop()
+  return words[words.length - 1]
+}
 
 /** The full name closest before the surname mention, else the first one after it. */
 const nearest = (candidates: ReadonlyArray<NameSpan>, span: NameSpan): NameSpan =>

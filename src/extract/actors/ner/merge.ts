@@ -47,11 +47,11 @@ const words = (tokens: ReadonlyArray<Token>, name: { first: number; last: number
  * ("Reuters" after "Reuters Holdings", "Scorpion" after "Scorpion Minerals Inc"). A country the
  * gazetteer knows keeps its own type.
  */
-export const typeShortForms = (
+export const typeShortForms = <N extends TaggedName>(
   lexicon: ActorLexicon,
   tokens: ReadonlyArray<Token>,
-  names: ReadonlyArray<TaggedName>
-): Array<TaggedName & { readonly longForm: boolean }> => {
+  names: ReadonlyArray<N>
+): Array<N & { readonly longForm: boolean }> => {
   const texts = names.map((name) => words(tokens, name))
   const longForms = new Map<string, Map<EntityType, number>>()
   const vote = (form: string, type: EntityType) => {
@@ -99,6 +99,38 @@ const joinInitials = (tokens: ReadonlyArray<Token>, names: ReadonlyArray<TaggedN
   return joined
 }
 
+const GIVEN_NAME_TAGS = ["FirstName", "MaleName", "FemaleName"]
+
+/** "(Kiki)", "'Jerry'": one capitalised word in brackets or quotes, between two capitalised words. */
+const isNicknameBetween = (tokens: ReadonlyArray<Token>, k: number): boolean => {
+  const [before, word, after] = [tokens[k - 1], tokens[k], tokens[k + 1]]
+  if (before === undefined || after === undefined || before.sentence !== after.sentence) return false
+  return /^\s*[(“‘"']$/u.test(before.post + word.pre) && /^[)”’"']\s+$/u.test(word.post + after.pre) &&
+    /^\p{Lu}\p{Ll}+$/u.test(word.text) && isCapitalised(before) && isCapitalised(after)
+}
+
+/**
+ * "Kimani (Kiki) Gray", "Luis Gerardo 'Jerry' Ortiz": a nickname in brackets or quotes between a
+ * person's given names and surname is inside the name; the tagger, which rarely saw one, cuts the
+ * name there (or types the surname apart). The names around it become one person's name.
+ */
+const joinNicknames = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, names: ReadonlyArray<TaggedName>): Array<TaggedName & { readonly nickname?: true }> => {
+  let joined: Array<TaggedName & { readonly nickname?: true }> = [...names]
+  for (let k = 1; k < tokens.length - 1; k++) {
+    if (!isNicknameBetween(tokens, k)) continue
+    const touching = joined.filter((n) => n.first <= k + 1 && n.last >= k - 1)
+    // "Olaf Ludwig (Germany) Telekom": a country or place in brackets is the person's country, not a nickname.
+    if (lexicon.countries.has(tokens[k].text.toLowerCase()) || touching.some((n) => n.first <= k && k <= n.last && n.type === "LOC")) continue
+    // The pattern says "person" where the tagger typed a part so, or compromise knows the first word
+    // as a given name, even where the tagger typed the rest otherwise ("Gray", "Mimi").
+    if (!touching.some((n) => n.type === "PER") && !GIVEN_NAME_TAGS.some((tag) => tokens[k - 1].tags.includes(tag))) continue
+    const first = Math.min(k - 1, ...touching.map((n) => n.first))
+    const last = Math.max(k + 1, ...touching.map((n) => n.last))
+    joined = [...joined.filter((n) => !touching.includes(n)), { first, last, type: "PER" as const, nickname: true as const }].sort((x, y) => x.first - y.first)
+  }
+  return joined
+}
+
 /** "Christmas", "Christmas Eve Tony Blair": a holiday's name is a day; what follows it may be a name. */
 const withoutHoliday = <N extends TaggedName>(lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, name: N): N | undefined => {
   const all = words(tokens, name).map((w) => w.toLowerCase())
@@ -124,6 +156,28 @@ const withoutLeadingFunctionWord = <N extends TaggedName>(tokens: ReadonlyArray<
   return name.first === name.last ? undefined : { ...name, first: name.first + 1 }
 }
 
+/**
+ * "Obama Reverses Bush on Species Protection Measure", "Director Gary Ross Still in Negotiations": in a
+ * title-case headline the tagger runs a name into the capitalised words around it. A headline name
+ * the prose never uses is cut to the names inside it that the prose does use, each with its prose
+ * type (longest first, left to right); with none inside, it stays as it is.
+ */
+const headlineParts = <N extends TaggedName>(name: N, isTitleLine: boolean, textOf: (span: TaggedName) => string, proseTypes: ReadonlyMap<string, EntityType>): Array<N> => {
+  if (!isTitleLine || proseTypes.has(textOf(name))) return [name]
+  const parts: Array<N> = []
+  for (let first = name.first; first <= name.last; ) {
+    let last = name.last
+    while (last >= first && !proseTypes.has(textOf({ first, last, type: name.type }))) last--
+    if (last < first) {
+      first++
+      continue
+    }
+    parts.push({ ...name, first, last, type: proseTypes.get(textOf({ first, last, type: name.type }))! })
+    first = last + 1
+  }
+  return parts.length === 0 ? [name] : parts
+}
+
 export const mergeModelNames = (
   lexicon: ActorLexicon,
   listedTags: (word: string) => ReadonlyArray<string>,
@@ -133,7 +187,7 @@ export const mergeModelNames = (
   tagged: ReadonlyArray<TaggedName>,
   ruleSpans: ReadonlyArray<NameSpan>
 ): Array<NameSpan> => {
-  const names = typeShortForms(lexicon, tokens, joinInitials(tokens, tagged)).filter((name) => name.type !== "MISC")
+  const typed = typeShortForms(lexicon, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))).filter((name) => name.type !== "MISC")
   const merged: Array<NameSpan> = []
   const claimed = new Set<number>()
   // A gazetteer phrase or a cue's name the tagger cut differently stands as the rule found it:
@@ -178,13 +232,28 @@ export const mergeModelNames = (
     const country = lexicon.countries.get(text.slice(tokens[name.first].start, nameCore(tokens[last]).end).toLowerCase())
     return { ...name, last, ...(country !== undefined && country.form !== "demonym" ? { type: "LOC" as const } : {}) }
   }
+  /** "Deputy Luis Gerardo 'Jerry' Ortiz": the title's words before a joined name are the title. */
+  const withoutLeadingTitle = <N extends TaggedName>(name: N): N => {
+    let first = name.first
+    while (first < name.last && titleTokens.has(first)) first++
+    return { ...name, first }
+  }
   // In a title-case headline capitals say nothing: a name there stands only where the document names
   // it again below, a rule needing no training data found it, or compromise knows a word of it as a name.
   const capsLine: Array<boolean> = []
   for (const sentence of sentences) capsLine.push(...capsLineFlags(tokens, sentence.firstToken, sentence.endToken))
   const lines = lineKinds(tokens, capsLine)
   const textOf = (name: TaggedName) => text.slice(tokens[name.first].start, nameCore(tokens[name.last]).end)
-  const proseNames = new Set(names.filter((name) => lines[name.first] === "prose").map(textOf))
+  const proseTypes = new Map<string, EntityType>()
+  for (const name of typed) {
+    if (lines[name.first] !== "prose") continue
+    if (!proseTypes.has(textOf(name))) proseTypes.set(textOf(name), name.type)
+    // "Pelosi Defends Schumer" over a report that names Nancy Pelosi: a person's surname is a prose name too.
+    const surname = { first: name.last, last: name.last, type: name.type }
+    if (name.type === "PER" && name.last > name.first && !proseTypes.has(textOf(surname))) proseTypes.set(textOf(surname), "PER")
+  }
+  const names = typed.flatMap((name) => headlineParts(name, lines[name.first] === "title", textOf, proseTypes))
+  const proseNames = new Set(proseTypes.keys())
   const unsupportedInHeadline = (name: TaggedName) =>
     lines[name.first] === "title" && !proseNames.has(textOf(name)) &&
     !ruleSpans.some((span) => TRAINING_FREE.test(span.rule) && span.first <= name.last && name.first <= span.last) &&
@@ -193,10 +262,12 @@ export const mergeModelNames = (
     // "I've" alone: a pronoun (compromise tags it so in context) is no name.
     if (tagged.first === tagged.last && tokens[tagged.first].tags.includes("Pronoun")) continue
     if (unsupportedInHeadline(tagged)) continue
-    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, tagged)
+    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, tagged.nickname === true ? withoutLeadingTitle(tagged) : tagged)
     const untitled = trimmed === undefined ? undefined : withoutTitle(trimmed)
     const name = untitled === undefined ? undefined : withoutHoliday(lexicon, tokens, untitled)
-    if (name === undefined || strongRule(name) || work(name)) continue
+    // A name joined across a nickname stands over a title's cue that cut it there ("Deputy Luis
+    // Gerardo") and over a word read as a work or a demonym ("Jerry" from its CoNLL MISC statistics).
+    if (name === undefined || (name.nickname !== true && (strongRule(name) || work(name)))) continue
     const ruleNames = ruleNamesInside(name)
     if (ruleNames !== undefined) {
       for (const span of ruleNames) {
