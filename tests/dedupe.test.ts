@@ -390,6 +390,20 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("reads a nickname written inside a full name as no part of the name, and as a given name in the story", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "Maria (Mimi) Santos" }, { name: "The Associated Press", kind: "organization" }] },
+      { ...turkey, actors: [...turkey.actors!, { name: "Maria Santos" }, { name: "Associated Press", kind: "organization" }] },
+      talks("a", "2025-06-10", { actors: [{ name: "Daniel 'Danny' Reyes" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Danny Reyes" }] })
+    )
+    // Across stories: the same name once the nickname is left out; an organisation's leading article is no part of its name.
+    expect(actors.find((a) => a.aliases.includes("Maria (Mimi) Santos"))).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+    expect(actors.find((a) => a.aliases.includes("The Associated Press"))).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
+    // Within a story: the nickname is the given name the other report uses.
+    expect(actors.find((a) => a.aliases.includes("Danny Reyes"))).toMatchObject({ n_documents: 2, merged_by: ["name-variant-in-story"] })
+  })
+
   it("names a merged person by the full name most mentions use, not by a one-off longer form", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Singer Britney Spears" }] }),
@@ -500,7 +514,7 @@ describe("dedupe: events", () => {
   it("keeps a demand apart from the opposite demand, reading a person as acting for their country", () => {
     const demand = (text: string, source: string, target: string) => ({ type: "REQUEST", trigger: "called", lemma: "call on", text, actors: [source, target], source: [source], target: [target], date: null })
     const leavitt = { name: "Karoline Leavitt", affiliation: "United States" }
-    const { events } = run(
+    const { events, actors } = run(
       talks("a", "2025-06-10", { actors: [leavitt], events: [demand("Karoline Leavitt called on China to keep the deal", "Karoline Leavitt", "China")] }),
       talks("b", "2025-06-10", { events: [demand("China called on the United States to stick to the deal", "China", "United States")] }),
       talks("c", "2025-06-10", { actors: [leavitt], events: [demand("Karoline Leavitt called on China to honour the deal", "Karoline Leavitt", "China")] })
@@ -509,6 +523,9 @@ describe("dedupe: events", () => {
       [1, "China called on the United States to stick to the deal"],
       [2, "Karoline Leavitt called on China to keep the deal"]
     ])
+    // The country she acts for tells the direction; the row's source is the one the text names.
+    const idOf = (name: string) => actors.find((a) => a.name === name)!.actor_id
+    expect(events.find((e) => e.summary.startsWith("Karoline"))!.source_actor_ids).toEqual([idOf("Karoline Leavitt")])
   })
 
   it("keeps agreements of different days apart although the trigger is the same", () => {
@@ -775,6 +792,7 @@ describe("dedupe: event classes and blocks", () => {
       personIds: [],
       sourceIds: [],
       targetIds: [],
+      actingIds: [],
       ...spec
     }
   }

@@ -347,6 +347,20 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
   })
 
+  it("a support verb the parse left without a subject takes the nearest actor before it, as a verb trigger does", () => {
+    // The parser hangs "Turkey" on "government" and gives "began" no subject.
+    const ALLIANCE = ["Northern Alliance", "organization", ["Northern Alliance", "NA"]] as const
+    const text = "Early on Friday, the rebel-led Northern Alliance (NA) said it had entered into an agreement with the government of Syria after Turkey began a ground offensive into northern Syria on Tuesday."
+    expect(eventsOf(text, [ALLIANCE, TURKEY, SYRIA]).events.filter((e) => e.trigger === "offensive").map((e) => [names(e.sourceKeys), e.rule.includes("participants:nearest-subject")])).toEqual([[["Turkey"], true]])
+  })
+
+  it("a pronoun subject in a relative clause on a noun climbs past the noun to its predicate's subject", () => {
+    const YOUTUBE = ["YouTube", "organization", ["YouTube"]] as const
+    expect(lines("Smith made his announcement via a YouTube video in which he thanked Jones.", [SMITH, JONES, YOUTUBE]).filter((l) => l.includes("[thanked]"))).toEqual([
+      "SUPPORT/051 [thanked] asserted - - John Smith→Ann Jones"
+    ])
+  })
+
   it("a reporting verb's complement is its own event, without the reporter; a pronoun subject there is the reporting subject", () => {
     expect(lines("Reuters reported that China attacked the US.", [US, CHINA, REUTERS])).toEqual(["ASSAULT/180 [attacked] asserted - - China→United States"])
     expect(lines("China said it would sanction the US.", [US, CHINA])).toEqual(["SANCTION/163 [sanction] hypothetical - - China→United States"])

@@ -60,9 +60,11 @@ export interface EventMentionRef {
   readonly actorIds: ReadonlyArray<string>
   /** The participants that are people (a death's victim is one). */
   readonly personIds: ReadonlyArray<string>
-  /** Who does it (with the country or organisation they act for) and to whom, where the text says. */
+  /** Who does it and to whom, where the text says. */
   readonly sourceIds: ReadonlyArray<string>
   readonly targetIds: ReadonlyArray<string>
+  /** The sources with the country or organisation each acts for: what the direction of an action compares. */
+  readonly actingIds: ReadonlyArray<string>
 }
 
 export type EventMergeRule =
@@ -218,7 +220,7 @@ const MUTUAL_TYPES: ReadonlySet<string> = new Set(["CONSULT", "AGREE", "COOPERAT
 
 /** "source→target" for each actor a mention says acts on another. */
 const directionsOf = (m: EventMentionRef): Array<string> =>
-  m.sourceIds.flatMap((s) => m.targetIds.filter((t) => t !== s).map((t) => `${s}\u2192${t}`))
+  m.actingIds.flatMap((s) => m.targetIds.filter((t) => t !== s).map((t) => `${s}\u2192${t}`))
 
 const reversed = (direction: string) => direction.split("\u2192").reverse().join("\u2192")
 

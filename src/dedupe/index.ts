@@ -130,8 +130,11 @@ export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction
           location: e.location,
           actorIds: participants,
           personIds: participants.filter((id) => people.has(id)),
-          sourceIds: actorIds(x.docId, e.sourceKeys.flatMap(acting)),
-          targetIds: actorIds(x.docId, e.targetKeys)
+          // The affiliation a source acts for ("White House press secretary Karoline Leavitt" for the
+          // United States) tells the direction of an action, but is not a participant the text names.
+          sourceIds: actorIds(x.docId, e.sourceKeys),
+          targetIds: actorIds(x.docId, e.targetKeys),
+          actingIds: actorIds(x.docId, e.sourceKeys.flatMap(acting))
         }
       })
     })

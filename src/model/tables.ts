@@ -101,7 +101,7 @@ export const Events = table("events", "One row per real-world event, deduplicate
   location: col.optText("Canonical place name."),
   actor_ids: col.list("Participating actors' ids."),
   actors: col.list("Participating actors' canonical names."),
-  source_actor_ids: col.list("Actors doing the action, where clear."),
+  source_actor_ids: col.list("Actors doing the action, where clear (as the text names them: a person, not also the country they act for)."),
   target_actor_ids: col.list("Actors the action is aimed at, where clear."),
   summary: col.text("The earliest report's evidence clause, on one line (its exact span is in event_mentions)."),
   modality: col.literal(Modalities)("asserted, expected, negated or hypothetical."),

@@ -162,6 +162,14 @@ export const frameRoles = (
         else {
           verbSubjects.push(...subjectsOf(doc, governor))
           agents.push(...verbSubjects)
+          // As for a verb trigger: with no subject in the parse, the nearest actor before the support verb.
+          if (agents.length === 0) {
+            const nearest = nearestActorBefore(doc, governor, at)
+            if (nearest !== null) {
+              agents.push(nearest)
+              fallback = true
+            }
+          }
         }
       }
       if (patients.length === 0) for (const j of dependents(doc, governor, "obl")) if (VERB_PATIENT_CASES.has(caseLemma(doc, j))) patients.push(j)
@@ -263,6 +271,8 @@ const matrixSubjectActors = (doc: SyntaxDocument, pronoun: number, at: (i: numbe
   for (let steps = 0; steps < 5 && clause >= 0; steps++) {
     clause = doc.tokens[clause].head
     if (clause < 0) return []
+    // A noun on the way ("a video in which he thanked") has no subject to lend: climb on to its predicate.
+    if (doc.tokens[clause].upos === "NOUN" || doc.tokens[clause].upos === "PROPN") continue
     // Without a subject in the parse ("the SDF (…) announced it had entered"), the nearest actor before the governing verb.
     const subject = subjectOf(doc, clause) ?? nearestActorBefore(doc, clause, at)
     if (subject !== null && subject !== pronoun && !PERSONAL_PRONOUNS.has(doc.tokens[subject].lemma)) {
