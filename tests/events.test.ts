@@ -354,6 +354,15 @@ describe("events: frames from the dependency parse", () => {
     expect(eventsOf(text, [ALLIANCE, TURKEY, SYRIA]).events.filter((e) => e.trigger === "offensive").map((e) => [names(e.sourceKeys), e.rule.includes("participants:nearest-subject")])).toEqual([[["Turkey"], true]])
   })
 
+  it("a support verb passes the time attached to it to its event noun, and a time in an adverbial clause does not climb to the main verb", () => {
+    const dates = (text: string, actors: ReadonlyArray<readonly [string, Kind, ReadonlyArray<string>]>) =>
+      eventsOf(text, actors).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dates("China announced new tariffs after the US began talks with Turkey on Monday.", [CHINA, US, TURKEY])).toEqual(["announced -", "talks 2025-06-09"])
+    const ALLIANCE = ["Northern Alliance", "organization", ["Northern Alliance"]] as const
+    expect(dates("The Northern Alliance said it had entered into an agreement with Syria after Turkey began a ground offensive into northern Syria on Wednesday.", [ALLIANCE, TURKEY, SYRIA]))
+      .toContain("offensive 2025-06-04")
+  })
+
   it("a pronoun subject in a relative clause on a noun climbs past the noun to its predicate's subject", () => {
     const YOUTUBE = ["YouTube", "organization", ["YouTube"]] as const
     expect(lines("Smith made his announcement via a YouTube video in which he thanked Jones.", [SMITH, JONES, YOUTUBE]).filter((l) => l.includes("[thanked]"))).toEqual([

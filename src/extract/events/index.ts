@@ -257,7 +257,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         .filter(({ event }) => event === -1 || modalities[event] !== "hypothetical" || found.every((_, k) => modalities[k] === "hypothetical"))
       // The parse first: the trigger the time expression hangs from ("met … on Monday", "the attack on
       // Friday"); a time that hangs from another clause's predicate dates nothing here.
-      const governor = governingTrigger(syntax, time.mention, sentenceTriggers.get(clause.sentence) ?? [])
+      const governor = governingTrigger(syntax, time.mention, sentenceTriggers.get(clause.sentence) ?? [], lexicon.supportVerbs)
       if (governor !== null && !triggers.includes(governor)) continue
       // A light verb that yielded to its noun passes the time on to it ("imposed sanctions on Friday").
       const governed = governor === null ? undefined : triggers.indexOf(governor)
@@ -477,7 +477,7 @@ const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolea
  * its governors to the first trigger word (at most a few steps; a clause boundary — a reporting verb's
  * complement, a relative clause — is not crossed). Null when the path meets no trigger.
  */
-const governingTrigger = (doc: SyntaxDocument, time: { start: number; end: number }, triggers: ReadonlyArray<TriggerMatch>): TriggerMatch | null => {
+const governingTrigger = (doc: SyntaxDocument, time: { start: number; end: number }, triggers: ReadonlyArray<TriggerMatch>, supportVerbs: ReadonlySet<string>): TriggerMatch | null => {
   const tokens = doc.tokens
   const first = partitionPoint(tokens.length, (i) => tokens[i].start < time.start)
   let end = first
@@ -488,7 +488,13 @@ const governingTrigger = (doc: SyntaxDocument, time: { start: number; end: numbe
     const here: number = at
     const trigger = triggers.find((t) => t.first <= here && here <= t.last)
     if (trigger !== undefined) return trigger
-    if (steps > 0 && /^(?:ccomp|acl:relcl|parataxis)/.test(tokens[here].deprel)) return null
+    // "after Turkey began a military offensive on Wednesday": a support verb passes its time to the
+    // event noun it takes as object.
+    if (supportVerbs.has(tokens[here].lemma)) {
+      const noun = triggers.find((t) => dependents(doc, here, "obj").some((j) => t.first <= j && j <= t.last))
+      if (noun !== undefined) return noun
+    }
+    if (steps > 0 && /^(?:ccomp|acl:relcl|parataxis|advcl)/.test(tokens[here].deprel)) return null
     at = tokens[here].head
   }
   return null
