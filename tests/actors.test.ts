@@ -255,6 +255,10 @@ describe("actors: metonymy and demonyms", () => {
 })
 
 describe("actors: pronoun traps and canonical names", () => {
+  it("reads no indefinite pronoun opening a sentence as a name", () => {
+    expect(namesIn('Wenger said: "The debate has gone on too long. Everyone has an opinion and I do not have to add to it."')).toEqual(["Wenger"])
+  })
+
   it("never reads the pronoun He as the name He, but keeps He Lifeng after a title", () => {
     const text = "Vice Premier He Lifeng arrived. He said talks would go on."
     expect(mentionsOf(text)).toEqual(["He Lifeng@13:person:name"])

@@ -259,8 +259,9 @@ export const mergeModelNames = (
     !ruleSpans.some((span) => TRAINING_FREE.test(span.rule) && span.first <= name.last && name.first <= span.last) &&
     !tokens.slice(name.first, name.last + 1).some((token) => NAME_TAGS.some((tag) => token.tags.includes(tag)))
   for (const tagged of names) {
-    // "I've" alone: a pronoun (compromise tags it so in context) is no name.
-    if (tagged.first === tagged.last && tokens[tagged.first].tags.includes("Pronoun")) continue
+    // "I've", "Everyone has an opinion": a pronoun (compromise or the trained tagger reads it so in
+    // context) is no name.
+    if (tagged.first === tagged.last && (tokens[tagged.first].tags.includes("Pronoun") || tokens[tagged.first].upos === "PRON")) continue
     if (unsupportedInHeadline(tagged)) continue
     const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, tagged.nickname === true ? withoutLeadingTitle(tagged) : tagged)
     const untitled = trimmed === undefined ? undefined : withoutTitle(trimmed)
