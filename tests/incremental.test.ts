@@ -8,8 +8,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { gunzipSync, gzipSync } from "node:zlib"
 import { runPipeline } from "../pipeline/pipeline.ts"
 import type { PipelineOptions } from "../pipeline/pipeline.ts"
 import { Nlp } from "../src/nlp/Nlp.ts"
@@ -127,6 +128,32 @@ describe("incremental runs", () => {
       expect(readJson<{ name: string }>(out, "actors").map((a) => a.name)).not.toContain("Olaf Scholz")
       expect(readJson(out, "documents")).toHaveLength(2)
     }).pipe(Effect.provide(layer)))
+
+  it.effect("a changed model file (its bytes, not its path) makes every document be extracted again", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const out = tempDir("incr-model")
+      const models = tempDir("incr-models")
+      const repoModel = new URL("../models/ner.json.gz", import.meta.url)
+      const sameBytes = join(models, "same.json.gz")
+      copyFileSync(repoModel, sameBytes)
+      // The same model, compressed differently: other bytes, so another fingerprint.
+      const otherBytes = join(models, "other.json.gz")
+      writeFileSync(otherBytes, gzipSync(gunzipSync(readFileSync(repoModel)), { level: 1 }))
+      const saved = process.env.NEWSFACTS_NER_MODEL
+      const withModel = (path: string | undefined) =>
+        Effect.acquireUseRelease(
+          Effect.sync(() => (path === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = path))),
+          () => run(input, out).pipe(Effect.provide(layer)),
+          () => Effect.sync(() => (saved === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = saved)))
+        )
+      expect((yield* withModel(undefined)).run).toMatchObject({ extracted: 2, reused: 0 })
+      const before = published(out)
+      expect((yield* withModel(sameBytes)).run).toMatchObject({ extracted: 0, reused: 2 })
+      const retrained = yield* withModel(otherBytes)
+      expect(retrained.run).toMatchObject({ extracted: 2, reused: 0, rewritten: true })
+      expect(published(out)).toEqual(before)
+    }))
 
   it.effect("rebuild, and a fresh output folder, give the same outputs as the incremental path", () =>
     Effect.gen(function*() {
