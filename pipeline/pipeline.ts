@@ -1,8 +1,8 @@
 /**
  * The pipeline, top to bottom: articles are loaded and stream through the per-document stages
  * (clean → segment → extract, on worker threads, in input order), unless the state beside the outputs
- * already holds their result for the same text and code; dedupe sees the whole set and keeps the ids
- * published before; the tables are published in one step at the end. When the inputs and the code are
+ * already holds their result for the same text and code; dedupe sees the whole set, weighs stories by
+ * the archive's kept story weights and keeps the ids published before; the tables are published in one step at the end. When the inputs and the code are
  * those of the last finished run and its files are untouched, there is nothing to rewrite.
  */
 import { Effect, Stream } from "effect"
@@ -106,7 +106,7 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   if (!options.rebuild && state.alreadyPublished(runKey, publishedFiles(options.out, options.formats, options.parquetLayout))) {
     return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false } } satisfies PipelineResult
   }
-  const dataset = state.keepCitedIds(dedupe(extractions))
+  const dataset = state.keepCitedIds(dedupe(extractions, state.storyWeights))
   const manifest = buildManifest(options, dataset, log)
   state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)

@@ -10,6 +10,8 @@
  * fingerprint, so results made by older code are never reused; changing code that runs on the whole
  * set (dedupe, export) does not, since that runs again on every run anyway.
  *
+ * `storyWeightsFingerprint`: what the story weights kept for an archive depend on (storyWeights.ts).
+ *
  * `outputFingerprint`: what the published tables depend on besides the inputs: every module the
  * pipeline imports (`pipeline/pipeline.ts` and below: dedupe and export too), the word lists and the
  * versions of the packages that shape the output. A rerun whose inputs and output fingerprint match
@@ -85,6 +87,18 @@ export const codeFingerprint = (): string => {
   let fingerprint = computed.get(setting)
   if (fingerprint === undefined) computed.set(setting, (fingerprint = fingerprintOf(unitOfWork, ["compromise"], modelFiles())))
   return fingerprint
+}
+
+const storyGrouping = fileURLToPath(new URL("../dedupe/stories.ts", import.meta.url))
+
+/**
+ * What the archive's story weights depend on: the code fingerprint (the workers count each document's
+ * story features) and the code that turns the counts into weights (stories.ts and its imports).
+ */
+export const storyWeightsFingerprint = (): string => {
+  const hash = createHash("sha256").update(`${codeFingerprint()}\0`)
+  for (const file of moduleGraph(storyGrouping)) hash.update(`${file.slice(sourceRoot.length)}\0`).update(readFileSync(file)).update("\0")
+  return hash.digest("hex").slice(0, 32)
 }
 
 const computedForOutput = new Map<string, string>()

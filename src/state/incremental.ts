@@ -1,8 +1,9 @@
 /**
  * One incremental run over the state beside the outputs: each loaded document gets the result saved
  * for the same content and code when there is one, and is extracted otherwise (the new result is saved
- * at once, so a run killed midway resumes from there). After publishing, the run remembers the ids it
- * published, forgets inputs that are no longer given, and records what it published: a rerun with the
+ * at once, so a run killed midway resumes from there). Dedupe weighs stories by the weights kept for
+ * the archive (storyWeights.ts). After publishing, the run remembers the ids it published and the
+ * story weights, forgets inputs that are no longer given, and records what it published: a rerun with the
  * same inputs and code, whose outputs nobody touched, then has nothing to rewrite (published.ts).
  */
 import { createHash } from "node:crypto"
@@ -11,7 +12,10 @@ import type { LoadedDocument } from "../model/document.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import { citationsOf, keepCitedIds } from "./citedIds.ts"
-import { codeFingerprint, documentKey, outputFingerprint } from "./fingerprint.ts"
+import type { StoryDocument, StoryWeights } from "../dedupe/stories.ts"
+import { codeFingerprint, documentKey, outputFingerprint, storyWeightsFingerprint } from "./fingerprint.ts"
+import { storyWeightsFor } from "./storyWeights.ts"
+import type { StoryWeightsOrigin } from "./storyWeights.ts"
 import { recordPublished, stillPublished } from "./published.ts"
 import { StateStore, stateFolder } from "./store.ts"
 
@@ -20,6 +24,8 @@ export interface IncrementalStats {
   readonly reused: number
   /** Documents extracted in this run. */
   readonly extracted: number
+  /** Whether the story weights kept for the archive were used, or why they were counted again (null: no dedupe ran). */
+  readonly storyWeights: StoryWeightsOrigin | null
 }
 
 export class IncrementalRun {
@@ -27,12 +33,16 @@ export class IncrementalRun {
   private readonly keys = new Map<string, string>()
   private reused = 0
   private extracted = 0
+  private storyWeightsOrigin: StoryWeightsOrigin | null = null
+  private saveStoryWeights = () => {}
 
   private readonly store: StateStore
   private readonly fingerprint: string
-  constructor(store: StateStore, fingerprint: string) {
+  private readonly rebuild: boolean
+  constructor(store: StateStore, fingerprint: string, rebuild = false) {
     this.store = store
     this.fingerprint = fingerprint
+    this.rebuild = rebuild
   }
 
   resultFor = <E, R>(
@@ -73,18 +83,27 @@ export class IncrementalRun {
   /** Called before the outputs are replaced: a run killed from here on leaves no record vouching for them. */
   beginPublishing = (): void => this.store.forgetPublishedRecord()
 
+  /** The story weights for dedupe: those kept for the archive, or counted again (storyWeights.ts). */
+  storyWeights = (docs: ReadonlyArray<StoryDocument>): StoryWeights => {
+    const { origin, save, weights } = storyWeightsFor(this.store, storyWeightsFingerprint(), docs, this.rebuild)
+    this.storyWeightsOrigin = origin
+    this.saveStoryWeights = save
+    return weights
+  }
+
   /** Dedupe's dataset with every id published before kept (see citedIds.ts). */
   keepCitedIds = (dataset: Dataset): Dataset => keepCitedIds(dataset, (docId) => this.store.citations(docId))
 
   /** Called once the dataset is published: its ids are now cited, and `files` are this run's outputs. */
   complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): void => {
     this.store.saveCitations(citationsOf(dataset))
+    this.saveStoryWeights()
     this.store.keepOnlyInputs(new Set(this.keys.keys()))
     this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
   }
 
   get stats(): IncrementalStats {
-    return { reused: this.reused, extracted: this.extracted }
+    return { reused: this.reused, extracted: this.extracted, storyWeights: this.storyWeightsOrigin }
   }
 }
 
@@ -94,7 +113,7 @@ export const openIncrementalRun = (out: string, options: { readonly rebuild: boo
     Effect.sync(() => {
       const store = StateStore.open(stateFolder(out))
       if (options.rebuild) store.forgetExtractions()
-      return { run: new IncrementalRun(store, codeFingerprint()), store }
+      return { run: new IncrementalRun(store, codeFingerprint(), options.rebuild), store }
     }),
     ({ store }) => Effect.sync(() => store.close())
   ).pipe(Effect.map(({ run }) => run))

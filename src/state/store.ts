@@ -12,6 +12,9 @@
  *   replaced, never merged with the new one.
  * - `citations`: per document, the cluster id each of its members was last published under
  *   (see citedIds.ts), so ids analysts cite survive later runs.
+ * - `story_weights`: per story feature, in how many documents it appears, counted once for the
+ *   archive and kept (see storyWeights.ts); under `story_weights` in `meta`, out of how many documents
+ *   and by which code.
  * And in `meta`, under `published`: the key of the last run that finished publishing and the files
  * it wrote (see published.ts), so a rerun with nothing new need not rewrite them.
  */
@@ -20,7 +23,14 @@ import { createRequire } from "node:module"
 import { join } from "node:path"
 import type { DatabaseSync } from "node:sqlite"
 import type { DocumentResult } from "../workers/documentWork.ts"
+import type { StoryWeights } from "../dedupe/stories.ts"
 import type { Citations } from "./citedIds.ts"
+
+/** What the kept story weights were counted over: how many documents, by which code. */
+export interface StoryWeightsBasis {
+  readonly documents: number
+  readonly fingerprint: string
+}
 
 /** Bumped when the tables' layout or the stored JSON's shape changes: older state is then discarded. */
 const STATE_VERSION = "1"
@@ -72,6 +82,7 @@ export class StateStore {
     db.exec(`
       CREATE TABLE IF NOT EXISTS extractions (input_id TEXT PRIMARY KEY, document_key TEXT NOT NULL, result TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS citations (doc_id TEXT PRIMARY KEY, ids TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS story_weights (feature TEXT PRIMARY KEY, documents INTEGER NOT NULL);
     `)
     return new StateStore(db)
   }
@@ -125,6 +136,38 @@ export class StateStore {
         if ((this.selectCitations.get(docId) as { ids: string } | undefined)?.ids !== ids) upsert.run(docId, ids)
       }
     })
+  }
+
+  /** The story weights kept for the archive, with what they were counted over, if any are kept. */
+  storyWeights(): { readonly basis: StoryWeightsBasis; readonly weights: StoryWeights } | undefined {
+    const basis = (this.db.prepare("SELECT value FROM meta WHERE key = 'story_weights'").get() as { value: string } | undefined)?.value
+    if (basis === undefined) return undefined
+    const frequencies = new Map<string, number>()
+    for (const row of this.db.prepare("SELECT feature, documents FROM story_weights").iterate()) {
+      const { feature, documents } = row as { feature: string; documents: number }
+      frequencies.set(feature, documents)
+    }
+    const parsed = JSON.parse(basis) as StoryWeightsBasis
+    return { basis: parsed, weights: { documents: parsed.documents, frequencies } }
+  }
+
+  /** Replaces the kept story weights (`basis.documents` is what they were counted over). */
+  replaceStoryWeights(basis: StoryWeightsBasis, frequencies: ReadonlyMap<string, number>): void {
+    this.inTransaction(() => {
+      this.db.exec("DELETE FROM story_weights")
+      this.insertStoryWeights(frequencies)
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('story_weights', ?)").run(JSON.stringify(basis))
+    })
+  }
+
+  /** Adds features first seen since the kept weights were counted; the others stay as they are. */
+  addStoryWeights(frequencies: ReadonlyMap<string, number>): void {
+    if (frequencies.size > 0) this.inTransaction(() => this.insertStoryWeights(frequencies))
+  }
+
+  private insertStoryWeights(frequencies: ReadonlyMap<string, number>): void {
+    const insert = this.db.prepare("INSERT OR REPLACE INTO story_weights (feature, documents) VALUES (?, ?)")
+    for (const [feature, documents] of frequencies) insert.run(feature, documents)
   }
 
   /** What the last run that finished publishing recorded, if the outputs have not been touched since. */
