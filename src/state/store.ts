@@ -22,6 +22,7 @@ import { mkdirSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import type { DatabaseSync } from "node:sqlite"
+import type { Diagnostic } from "../model/diagnostic.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import type { StoryWeights } from "../dedupe/stories.ts"
 import type { Citations } from "./citedIds.ts"
@@ -55,10 +56,30 @@ const loadSqlite = (): typeof import("node:sqlite") => {
 
 type Statement = ReturnType<DatabaseSync["prepare"]>
 
+/**
+ * What a run keeps of a document's result while the others are extracted: for an extraction, what
+ * the run log needs (its text's hash, to find exact duplicates, and its diagnostics), the extraction
+ * itself staying in the store until dedupe reads it back; a skip or a failure whole (they are small).
+ */
+export type ResultReceipt =
+  | {
+    readonly _tag: "Extracted"
+    readonly contentHash: string
+    readonly diagnostics: ReadonlyArray<Diagnostic>
+    readonly cleanDiagnostics: ReadonlyArray<Diagnostic>
+  }
+  | Exclude<DocumentResult, { readonly _tag: "Extracted" }>
+
+export const receiptOf = (result: DocumentResult): ResultReceipt =>
+  result._tag === "Extracted"
+    ? { _tag: "Extracted", contentHash: result.extraction.contentHash, diagnostics: result.extraction.diagnostics, cleanDiagnostics: result.cleanDiagnostics }
+    : result
+
 export class StateStore {
   private readonly selectResult: Statement
   private readonly upsertResult: Statement
   private readonly selectCitations: Statement
+  private readonly selectReceipt: Statement
   private readonly db: DatabaseSync
 
   private constructor(db: DatabaseSync) {
@@ -66,6 +87,11 @@ export class StateStore {
     this.selectResult = db.prepare("SELECT result FROM extractions WHERE input_id = ? AND document_key = ?")
     this.upsertResult = db.prepare("INSERT OR REPLACE INTO extractions (input_id, document_key, result) VALUES (?, ?, ?)")
     this.selectCitations = db.prepare("SELECT ids FROM citations WHERE doc_id = ?")
+    this.selectReceipt = db.prepare(`
+      SELECT result ->> '$._tag' AS tag, result ->> '$.extraction.contentHash' AS contentHash,
+        result -> '$.extraction.diagnostics' AS diagnostics, result -> '$.cleanDiagnostics' AS cleanDiagnostics,
+        CASE WHEN result ->> '$._tag' = 'Extracted' THEN NULL ELSE result END AS whole
+      FROM extractions WHERE input_id = ? AND document_key = ?`)
   }
 
   static open(folder: string): StateStore {
@@ -91,6 +117,25 @@ export class StateStore {
   savedResult(inputId: string, documentKey: string): DocumentResult | undefined {
     const row = this.selectResult.get(inputId, documentKey) as { result: string } | undefined
     return row === undefined ? undefined : (JSON.parse(row.result) as DocumentResult)
+  }
+
+  /**
+   * The receipt of the saved result for this input (see `ResultReceipt`), if it was made from the same
+   * content by the same code: SQLite picks the few fields out of the stored JSON, so the extraction
+   * itself is neither parsed nor held.
+   */
+  savedReceipt(inputId: string, documentKey: string): ResultReceipt | undefined {
+    const row = this.selectReceipt.get(inputId, documentKey) as
+      | { tag: string; contentHash: string | null; diagnostics: string | null; cleanDiagnostics: string | null; whole: string | null }
+      | undefined
+    if (row === undefined) return undefined
+    if (row.tag !== "Extracted") return JSON.parse(row.whole!) as ResultReceipt
+    return {
+      _tag: "Extracted",
+      contentHash: row.contentHash!,
+      diagnostics: JSON.parse(row.diagnostics ?? "[]") as ReadonlyArray<Diagnostic>,
+      cleanDiagnostics: JSON.parse(row.cleanDiagnostics ?? "[]") as ReadonlyArray<Diagnostic>
+    }
   }
 
   /** Saves (commits) one input's result, replacing what the input had before. */
