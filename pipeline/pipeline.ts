@@ -5,7 +5,8 @@
  * and once the workers are closed the extractions are read back; dedupe sees the whole set, weighs
  * stories by the archive's kept story weights and keeps the ids published before; the tables are
  * published in one step at the end. When the inputs and the code are those of the last finished run
- * and its files are untouched, there is nothing to rewrite (and nothing is read back). */
+ * and its files are untouched, there is nothing to rewrite (and nothing is read back).
+ */
 import { Effect, Stream } from "effect"
 import { CLUSTER_IN_FLIGHT, makeClusterProcessor } from "../src/cluster/client.ts"
 import { loadInputs } from "../src/load/index.ts"

@@ -2,10 +2,11 @@
  * One incremental run over the state beside the outputs: each loaded document gets the result saved
  * for the same content and code when there is one, and is extracted otherwise (the new result is saved
  * at once, so a run killed midway resumes from there). While documents are extracted the run holds
- * only a receipt of each result; dedupe reads the extractions back from the store afterwards. Dedupe weighs stories by the weights kept for
- * the archive (storyWeights.ts). After publishing, the run remembers the ids it published and the
- * story weights, forgets inputs that are no longer given, and records what it published: a rerun with the
- * same inputs and code, whose outputs nobody touched, then has nothing to rewrite (published.ts).
+ * only a receipt of each result; dedupe reads the extractions back from the store afterwards, and
+ * weighs stories by the weights kept for the archive (storyWeights.ts). After publishing, the run
+ * remembers the ids it published and the story weights, forgets inputs that are no longer given, and
+ * records what it published: a rerun with the same inputs and code, whose outputs nobody touched,
+ * then has nothing to rewrite (published.ts).
  */
 import { createHash } from "node:crypto"
 import { Effect } from "effect"
