@@ -65,7 +65,7 @@ const pipeline = Command.make(
       Flag.withDefault(DefaultBudget.timeoutMs / 1000)
     ),
     rebuild: Flag.Boolean("rebuild").pipe(
-      Flag.withDescription("Extract every article again, ignoring the results saved in OUT/.state (ids already published are kept)"),
+      Flag.withDescription("Extract every article again, ignoring the results saved in OUT/.state, and count the story weights again (ids already published are kept)"),
       Flag.withDefault(false)
     )
   },

@@ -1,9 +1,11 @@
 /**
  * The pipeline, top to bottom: articles are loaded and stream through the per-document stages
  * (clean → segment → extract, on worker threads, in input order), unless the state beside the outputs
- * already holds their result for the same text and code; dedupe sees the whole set and keeps the ids
- * published before; the tables are published in one step at the end. When the inputs and the code are
- * those of the last finished run and its files are untouched, there is nothing to rewrite.
+ * already holds their result for the same text and code; each result goes to the state as it comes,
+ * and once the workers are closed the extractions are read back; dedupe sees the whole set, weighs
+ * stories by the archive's kept story weights and keeps the ids published before; the tables are
+ * published in one step at the end. When the inputs and the code are those of the last finished run
+ * and its files are untouched, there is nothing to rewrite (and nothing is read back).
  */
 import { Effect, Stream } from "effect"
 import { CLUSTER_IN_FLIGHT, makeClusterProcessor } from "../src/cluster/client.ts"
@@ -47,6 +49,11 @@ export interface PipelineOptions {
   readonly cluster?: string
   /** What one document may cost (size, time) before it is skipped; default `DefaultBudget`. */
   readonly budget?: DocumentBudget
+  /**
+   * Hold every extraction in memory from the moment it is made or read, as runs did before the
+   * extraction phase was bounded; the outputs are the same (for comparisons: tests/boundedRun.test.ts).
+   */
+  readonly holdInMemory?: boolean
 }
 
 export interface PipelineResult {
@@ -63,10 +70,10 @@ export interface PipelineResult {
 const isPresent = <A>(value: A | null): value is A => value !== null
 
 /** One document's result; whatever goes wrong on the way is that document's failure, never the run's. */
-const resultOf = <E, R>(result: Effect.Effect<DocumentResult, E, R>): Effect.Effect<DocumentResult, E, R> =>
+const resultOf = <A, E, R>(result: Effect.Effect<A, E, R>): Effect.Effect<A | Failed, E, R> =>
   Effect.suspend(() => result).pipe(
     Effect.catchDefect((defect) =>
-      Effect.succeed<DocumentResult>({
+      Effect.succeed<Failed>({
         _tag: "Failed",
         stage: "extract",
         reason: defect instanceof RangeError && /call stack/.test(defect.message)
@@ -75,6 +82,8 @@ const resultOf = <E, R>(result: Effect.Effect<DocumentResult, E, R>): Effect.Eff
       })
     )
   )
+
+type Failed = Extract<DocumentResult, { readonly _tag: "Failed" }>
 
 export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineOptions) {
   const workers = options.workers ?? defaultWorkerCount()
@@ -85,28 +94,34 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     removeOldTemporaryFiles(options.out)
     return repairPublication(options.out)
   })
-  const state = yield* openIncrementalRun(options.out, { rebuild: options.rebuild ?? false })
+  const state = yield* openIncrementalRun(options.out, { rebuild: options.rebuild ?? false, holdInMemory: options.holdInMemory ?? false })
   const clustered = options.cluster !== undefined
-  // On a cluster the runners extract (their worker threads have no time budget yet); here, the worker pool.
-  const extractFresh = options.cluster === undefined ? yield* makeDocumentProcessor(workers, budget.timeoutMs) : yield* makeClusterProcessor(options.cluster)
-  const inFlight = options.cluster === undefined ? Math.max(1, workers) * 4 : CLUSTER_IN_FLIGHT
   let done = 0
-  const extractions = yield* loadInputs({ input: options.input, maxBytes: budget.maxBytes }).pipe(
-    Stream.map(log.admitLoaded),
-    Stream.filter(isPresent),
-    Stream.mapEffect((doc) => Effect.map(resultOf(state.resultFor(doc, extractFresh)), (result) => [doc, result] as const), {
-      concurrency: inFlight
-    }),
-    Stream.map(([doc, result]) => log.admitResult(doc, result)),
-    Stream.filter(isPresent),
-    Stream.tap(() => Effect.sync(() => options.onProgress?.(++done, log.skipped))),
-    Stream.runCollect
-  )
+  // Extraction: the workers (or the cluster's runners) live for this scope only, and the run keeps a
+  // receipt of each result, the extraction itself waiting in the state store.
+  const admitted = yield* Effect.scoped(Effect.gen(function*() {
+    // On a cluster the runners extract (their worker threads have no time budget yet); here, the worker pool.
+    const extractFresh = options.cluster === undefined ? yield* makeDocumentProcessor(workers, budget.timeoutMs) : yield* makeClusterProcessor(options.cluster)
+    const inFlight = options.cluster === undefined ? Math.max(1, workers) * 4 : CLUSTER_IN_FLIGHT
+    return yield* loadInputs({ input: options.input, maxBytes: budget.maxBytes }).pipe(
+      Stream.map(log.admitLoaded),
+      Stream.filter(isPresent),
+      Stream.mapEffect((doc) => Effect.map(resultOf(state.resultFor(doc, extractFresh)), (result) => [doc, result] as const), {
+        concurrency: inFlight
+      }),
+      Stream.map(([doc, result]) => log.admitResult(doc, result)),
+      Stream.filter(isPresent),
+      Stream.tap(() => Effect.sync(() => options.onProgress?.(++done, log.skipped))),
+      Stream.runCollect
+    )
+  }))
   const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
   if (!options.rebuild && state.alreadyPublished(runKey, publishedFiles(options.out, options.formats, options.parquetLayout))) {
     return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false } } satisfies PipelineResult
   }
-  const dataset = state.keepCitedIds(dedupe(extractions))
+  // The workers are gone: the extractions are read back from the store, in input order, for dedupe.
+  const extractions = admitted.map((doc) => log.extractionOf(doc, state.savedExtraction(doc.inputId)))
+  const dataset = state.keepCitedIds(dedupe(extractions, state.storyWeights))
   const manifest = buildManifest(options, dataset, log)
   state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)

@@ -41,7 +41,10 @@ export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResu
   const work =
     run === undefined
       ? []
-      : [`  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${out}/.state/`]
+      : [
+        `  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${out}/.state/`,
+        ...(run.storyWeights === null ? [] : [`  story weights: ${run.storyWeights === "kept" ? "kept from earlier runs (--rebuild counts them again)" : `counted over this run's articles (${run.storyWeights})`}`])
+      ]
   const headline = run === undefined || run.rewritten
     ? `newsfacts: wrote ${out}/ (manifest.json lists every input; open report/index.html in a browser to see the data)`
     : `newsfacts: ${out}/ is up to date: same inputs and code as its last run, nothing rewritten (manifest.json lists every input)`

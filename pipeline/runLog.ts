@@ -7,7 +7,14 @@ import type { Diagnostic } from "../src/model/diagnostic.ts"
 import type { DocumentExtraction } from "../src/model/extraction.ts"
 import type { InputOutcome } from "../src/model/manifest.ts"
 import type { LoadOutcome } from "../src/load/index.ts"
-import type { DocumentResult } from "../src/workers/index.ts"
+import type { ResultReceipt } from "../src/state/store.ts"
+
+/** A document the run extracted (or reused), to be read back for dedupe once all are done. */
+export interface AdmittedDocument {
+  readonly inputId: string
+  /** Set when its cleaned text is an earlier input's: that input's document, and this one's length. */
+  readonly duplicate: { readonly of: string; readonly nChars: number } | null
+}
 
 export class RunLog {
   readonly outcomes: Array<InputOutcome> = []
@@ -22,10 +29,11 @@ export class RunLog {
   }
 
   /**
-   * Records a document's result (called in input order); returns its extraction, an empty one for a
-   * duplicate of an earlier input, or null when the document was skipped.
+   * Records a document's result, by its receipt (called in input order); returns the document to read
+   * back for dedupe (marked as a duplicate of an earlier input when its cleaned text is the same), or
+   * null when the document was skipped.
    */
-  admitResult = (loaded: LoadedDocument, result: DocumentResult): DocumentExtraction | null => {
+  admitResult = (loaded: LoadedDocument, result: ResultReceipt): AdmittedDocument | null => {
     const base = { input_id: loaded.inputId, file: loaded.file, line: loaded.line, doc_id: loaded.docId }
     if (result._tag === "Skipped") {
       this.record(result.outcome, result.diagnostic)
@@ -37,30 +45,35 @@ export class RunLog {
       this.record({ ...base, doc_id: null, status: "skipped", stage: result.stage, reason }, { input_id: loaded.inputId, stage: result.stage, rule: `${result.stage}/failed`, severity: "error", message })
       return null
     }
-    const { extraction } = result
     this.diagnostics.push(...result.cleanDiagnostics)
-    const original = this.byHash.get(extraction.contentHash)
+    const original = this.byHash.get(result.contentHash)
     if (original === undefined) {
-      this.byHash.set(extraction.contentHash, loaded)
+      this.byHash.set(result.contentHash, loaded)
       this.record({ ...base, status: "processed", stage: null, reason: null }, null)
-      this.diagnostics.push(...extraction.diagnostics)
-      return extraction
+      this.diagnostics.push(...result.diagnostics)
+      return { inputId: loaded.inputId, duplicate: null }
     }
     const reason = `same text as ${original.inputId} after cleaning; processed once`
     this.record({ ...base, status: "duplicate", stage: "clean", reason }, { input_id: loaded.inputId, stage: "clean", rule: "clean/duplicate", severity: "info", message: `${loaded.file}: ${reason}` })
-    return {
-      ...extraction,
-      nChars: [...loaded.text].length,
-      nSentences: 0,
-      duplicateOf: original.docId,
-      actors: [],
-      actorMentions: [],
-      quotes: [],
-      events: [],
-      times: [],
-      diagnostics: []
-    }
+    return { inputId: loaded.inputId, duplicate: { of: original.docId, nChars: [...loaded.text].length } }
   }
+
+  /** An admitted document's extraction as dedupe sees it: a duplicate's is empty and points at its original. */
+  extractionOf = (admitted: AdmittedDocument, extraction: DocumentExtraction): DocumentExtraction =>
+    admitted.duplicate === null
+      ? extraction
+      : {
+        ...extraction,
+        nChars: admitted.duplicate.nChars,
+        nSentences: 0,
+        duplicateOf: admitted.duplicate.of,
+        actors: [],
+        actorMentions: [],
+        quotes: [],
+        events: [],
+        times: [],
+        diagnostics: []
+      }
 
   /** The original text of each document processed (a duplicate's rows are its original's), for the report. */
   get texts(): ReadonlyMap<string, string> {

@@ -1,15 +1,19 @@
 /**
  * Incremental runs over OUT/.state: a rerun reuses every saved result and writes the same bytes, and
  * with nothing new and untouched outputs rewrites nothing; an added article is the only one extracted and every published id stays; a changed article's old
- * contributions disappear; `rebuild` and a fresh folder give the same outputs as the incremental path.
+ * contributions disappear; an added article leaves the earlier reports' stories alone (story weights
+ * kept), and the weights are counted again on `rebuild`, on new code or models, and when the archive
+ * has doubled or halved; `rebuild` and a fresh folder give the same outputs as an incremental run that
+ * counted them again.
  * Runs in this thread (`workers: 0`); tests/workers.test.ts shows threads give the same tables. Then
  * the id keeping on its own, on clusters that grow and split.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { gunzipSync, gzipSync } from "node:zlib"
 import { runPipeline } from "../pipeline/pipeline.ts"
 import type { PipelineOptions } from "../pipeline/pipeline.ts"
 import { Nlp } from "../src/nlp/Nlp.ts"
@@ -128,17 +132,86 @@ describe("incremental runs", () => {
       expect(readJson(out, "documents")).toHaveLength(2)
     }).pipe(Effect.provide(layer)))
 
-  it.effect("rebuild, and a fresh output folder, give the same outputs as the incremental path", () =>
+  it.effect("a changed model file (its bytes, not its path) makes every document be extracted again", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const out = tempDir("incr-model")
+      const models = tempDir("incr-models")
+      const repoModel = new URL("../models/ner.json.gz", import.meta.url)
+      const sameBytes = join(models, "same.json.gz")
+      copyFileSync(repoModel, sameBytes)
+      // The same model, compressed differently: other bytes, so another fingerprint.
+      const otherBytes = join(models, "other.json.gz")
+      writeFileSync(otherBytes, gzipSync(gunzipSync(readFileSync(repoModel)), { level: 1 }))
+      const saved = process.env.NEWSFACTS_NER_MODEL
+      const withModel = (path: string | undefined) =>
+        Effect.acquireUseRelease(
+          Effect.sync(() => (path === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = path))),
+          () => run(input, out).pipe(Effect.provide(layer)),
+          () => Effect.sync(() => (saved === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = saved)))
+        )
+      expect((yield* withModel(undefined)).run).toMatchObject({ extracted: 2, reused: 0 })
+      const before = published(out)
+      expect((yield* withModel(sameBytes)).run).toMatchObject({ extracted: 0, reused: 2 })
+      const retrained = yield* withModel(otherBytes)
+      expect(retrained.run).toMatchObject({ extracted: 2, reused: 0, rewritten: true, storyWeights: "code changed" })
+      expect(published(out)).toEqual(before)
+    }))
+
+  it.effect("an added article leaves the earlier reports' stories and story links as they were (story weights kept); a rebuild counts the weights again", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "follow-up.txt": article.followUp })
+      const out = tempDir("incr-weights")
+      expect((yield* run(input, out)).run.storyWeights).toBe("first run")
+      type Row = { input_id: string; story_id: string; story_links: Array<string> }
+      const stories = () => Object.fromEntries(readJson<Row>(out, "documents").map((d) => [d.input_id, [d.story_id, ...d.story_links]]))
+      const before = stories()
+      expect(before["talks.txt"][0]).toBe(before["follow-up.txt"][0])
+      expect(before["talks.txt"]).toHaveLength(2)
+
+      writeFileSync(join(input, "berlin.txt"), article.berlin)
+      expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, storyWeights: "kept" })
+      const after = stories()
+      expect(after["talks.txt"]).toEqual(before["talks.txt"])
+      expect(after["follow-up.txt"]).toEqual(before["follow-up.txt"])
+
+      // Weights counted over the three documents give the same story another link score.
+      expect((yield* run(input, out, { rebuild: true })).run.storyWeights).toBe("rebuild")
+      const rebuilt = stories()
+      expect(rebuilt["talks.txt"][0]).toBe(before["talks.txt"][0])
+      expect(rebuilt["talks.txt"][1]).not.toBe(before["talks.txt"][1])
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("the story weights are counted again when the archive has doubled or halved since they were counted", () =>
+    Effect.gen(function*() {
+      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+      const out = tempDir("incr-growth")
+      expect((yield* run(input, out)).run.storyWeights).toBe("first run")
+      writeFileSync(join(input, "madrid.txt"), article.madrid)
+      expect((yield* run(input, out)).run.storyWeights).toBe("kept")
+      writeFileSync(join(input, "follow-up.txt"), article.followUp)
+      expect((yield* run(input, out)).run.storyWeights).toBe("archive grew")
+      // Counted over 4 now: 3 keeps them, 2 is half.
+      rmSync(join(input, "follow-up.txt"))
+      expect((yield* run(input, out)).run.storyWeights).toBe("kept")
+      rmSync(join(input, "madrid.txt"))
+      expect((yield* run(input, out)).run.storyWeights).toBe("archive shrank")
+      // A rerun with nothing new runs no dedupe.
+      expect((yield* run(input, out)).run).toMatchObject({ rewritten: false, storyWeights: null })
+    }).pipe(Effect.provide(layer)))
+
+  it.effect("rebuild, and a fresh output folder, give the same outputs as an incremental run that counted the story weights again", () =>
     Effect.gen(function*() {
       const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
       const incremental = tempDir("incr-path")
       yield* run(input, incremental)
       writeFileSync(join(input, "follow-up.txt"), article.followUp)
-      yield* run(input, incremental)
+      writeFileSync(join(input, "madrid.txt"), article.madrid)
+      expect((yield* run(input, incremental)).run.storyWeights).toBe("archive grew")
       const incrementalOutputs = published(incremental)
 
       const rebuilt = yield* run(input, incremental, { rebuild: true })
-      expect(rebuilt.run).toMatchObject({ extracted: 3, reused: 0 })
+      expect(rebuilt.run).toMatchObject({ extracted: 4, reused: 0 })
       expect(published(incremental)).toEqual(incrementalOutputs)
 
       const fresh = tempDir("incr-fresh")

@@ -16,7 +16,8 @@
 import type { DocumentExtraction, EventMention } from "../model/extraction.ts"
 import type { ActorMentionRow, ActorRow, Dataset, DocumentRow, EventMentionRow, EventRow, QuoteRow, TimeRow } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
-import { groupStories } from "./stories.ts"
+import { DefaultStoryOptions, groupStories } from "./stories.ts"
+import type { StoryDocument, StoryWeights } from "./stories.ts"
 import { salientActors } from "./storyFeatures.ts"
 import type { StoryAssignment } from "./stories.ts"
 import { mergeActors, weightedMode } from "./actors.ts"
@@ -85,14 +86,31 @@ export interface DedupeResult {
   readonly stories: ReadonlyMap<string, StoryAssignment>
 }
 
-export const dedupe = (extractions: ReadonlyArray<DocumentExtraction>): Dataset => dedupeWithEvidence(extractions).dataset
+/**
+ * What story grouping sees of each document. Exact duplicates (same cleaned text) were not extracted
+ * again: they join their original, so only originals are grouped (and counted in the story weights).
+ */
+export const storyDocuments = (extractions: ReadonlyArray<DocumentExtraction>): Array<StoryDocument> =>
+  extractions
+    .filter((x) => x.duplicateOf === null)
+    .map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x), participants: salientActors(x, ParticipantKinds) }))
 
-export const dedupeWithEvidence = (extractions: ReadonlyArray<DocumentExtraction>): DedupeResult => {
-  // 1. Stories. Exact duplicates (same cleaned text) were not extracted again: they join their original.
-  const originals = extractions.filter((x) => x.duplicateOf === null)
-  const stories = groupStories(
-    originals.map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x), participants: salientActors(x, ParticipantKinds) }))
-  )
+/**
+ * `storyWeights`: the archive's fixed story weights (src/state/storyWeights.ts), given the documents
+ * grouped; absent, the weights of these documents.
+ */
+export const dedupe = (
+  extractions: ReadonlyArray<DocumentExtraction>,
+  storyWeights?: (docs: ReadonlyArray<StoryDocument>) => StoryWeights
+): Dataset => dedupeWithEvidence(extractions, storyWeights).dataset
+
+export const dedupeWithEvidence = (
+  extractions: ReadonlyArray<DocumentExtraction>,
+  storyWeights?: (docs: ReadonlyArray<StoryDocument>) => StoryWeights
+): DedupeResult => {
+  // 1. Stories.
+  const docs = storyDocuments(extractions)
+  const stories = groupStories(docs, DefaultStoryOptions, storyWeights?.(docs))
   const storyOf = new Map<string, string>()
   for (const x of extractions) {
     const own = stories.get(x.duplicateOf ?? x.docId)

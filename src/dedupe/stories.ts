@@ -2,7 +2,8 @@
  * Stories: documents that report the same story share a `story_id`.
  *
  * Each document becomes a TF-IDF vector of what it says (content words, the actors it names, the dates
- * it gives). Candidate pairs come from an inverted index over the *rarer* features only (a feature in
+ * it gives), weighed by the corpus's document frequencies, or by the frequencies an archive keeps fixed
+ * (`StoryWeights`). Candidate pairs come from an inverted index over the *rarer* features only (a feature in
  * more than `maxPostings` documents is too common to suggest a story), so the work grows with the corpus,
  * not with its square. Pairs published too far apart are never joined. Pairs are then merged strongest
  * first, and two groups join only while their centroids stay similar (a centroid test, not single
@@ -125,7 +126,46 @@ const sparseDot = (a: SparseVector, b: SparseVector): number => {
   return sum
 }
 
-const vectorize = (docs: ReadonlyArray<StoryDocument>, idfPower: number): Array<SparseVector> => {
+/**
+ * The corpus-level part of the story vectors: in how many documents each feature appears, out of how
+ * many. Counted over the documents being grouped, unless an archive keeps them fixed (see
+ * `extendStoryWeights`), so that an article added later moves no other report's vector.
+ */
+export interface StoryWeights {
+  readonly documents: number
+  readonly frequencies: ReadonlyMap<string, number>
+}
+
+const countFrequencies = (docs: ReadonlyArray<StoryDocument>, keep: (feature: string) => boolean = () => true): Map<string, number> => {
+  const df = new Map<string, number>()
+  for (const d of docs) for (const [f, tf] of d.features) if (tf > 0 && keep(f)) df.set(f, (df.get(f) ?? 0) + 1)
+  return df
+}
+
+/** The weights of `docs` themselves: what `groupStories` uses when given none. */
+export const countStoryWeights = (docs: ReadonlyArray<StoryDocument>): StoryWeights => ({
+  documents: docs.length,
+  frequencies: countFrequencies(docs)
+})
+
+/**
+ * Kept weights, plus the features none of their documents had, counted over `docs` (only documents
+ * added since can have them). The kept frequencies and document count do not change, so every
+ * document that was there when they were counted keeps its vector; the added features are fixed from
+ * then on in the same way. Returns the added features on their own, for the store.
+ */
+export const extendStoryWeights = (
+  kept: StoryWeights,
+  docs: ReadonlyArray<StoryDocument>
+): { readonly weights: StoryWeights; readonly added: ReadonlyMap<string, number> } => {
+  const added = countFrequencies(docs, (f) => !kept.frequencies.has(f))
+  if (added.size === 0) return { weights: kept, added }
+  const frequencies = new Map(kept.frequencies)
+  for (const [f, df] of added) frequencies.set(f, df)
+  return { weights: { documents: kept.documents, frequencies }, added }
+}
+
+const vectorize = (docs: ReadonlyArray<StoryDocument>, idfPower: number, weights?: StoryWeights): Array<SparseVector> => {
   const numbers = new Map<string, number>()
   const df: Array<number> = []
   const interned = docs.map((d) => {
@@ -143,18 +183,22 @@ const vectorize = (docs: ReadonlyArray<StoryDocument>, idfPower: number): Array<
     }
     return entries.sort((x, y) => x[0] - y[0])
   })
-  const n = docs.length
+  let n = docs.length
+  if (weights !== undefined) {
+    n = weights.documents
+    for (const [f, id] of numbers) df[id] = weights.frequencies.get(f) ?? df[id]
+  }
   return interned.map((entries) => {
-    const weights = new Float64Array(entries.length)
+    const vector = new Float64Array(entries.length)
     let norm = 0
     entries.forEach(([id, tf], k) => {
       const w = (1 + Math.log(tf)) * inverseDocumentFrequency(df[id], n) ** idfPower
-      weights[k] = w
+      vector[k] = w
       norm += w * w
     })
     norm = Math.sqrt(norm) || 1
-    for (let k = 0; k < weights.length; k++) weights[k] /= norm
-    return { ids: Int32Array.from(entries.map((e) => e[0])), weights }
+    for (let k = 0; k < vector.length; k++) vector[k] /= norm
+    return { ids: Int32Array.from(entries.map((e) => e[0])), weights: vector }
   })
 }
 
@@ -228,12 +272,14 @@ const earliest = (docs: ReadonlyArray<StoryDocument>, members: ReadonlyArray<num
     return pa < pb || (pa === pb && a.docId < b.docId) ? i : best
   })
 
+/** `weights`: the archive's fixed weights (see `extendStoryWeights`); absent, those of `docs`. */
 export const groupStories = (
   docs: ReadonlyArray<StoryDocument>,
-  options: StoryOptions = DefaultStoryOptions
+  options: StoryOptions = DefaultStoryOptions,
+  weights?: StoryWeights
 ): Map<string, StoryAssignment> => {
   const n = docs.length
-  const vectors = vectorize(docs, options.idfPower)
+  const vectors = vectorize(docs, options.idfPower, weights)
   const days = docs.map((d) => dayNumber(d.published))
   const near = candidateEdges(vectors, days, options)
   const edges = near.filter((edge) => edge.score >= options.sameStory)

@@ -3,9 +3,14 @@
  *
  * `codeFingerprint`: what a saved extraction depends on: the code the per-document stages run (every
  * module `documentWork.ts` imports, directly or not), the word lists under src/lexicons/ (read at run
- * time, so not seen as imports) and the NLP package's version. Changing any of them gives another
+ * time, so not seen as imports), the trained models under models/ (their bytes: a retrained tagger,
+ * parser or name tagger changes what every document yields; `NEWSFACTS_NER_MODEL`, when it names
+ * another name-tagger file, stands for `models/ner.json.gz`) and the NLP package's version. Changing
+ * any of them gives another
  * fingerprint, so results made by older code are never reused; changing code that runs on the whole
  * set (dedupe, export) does not, since that runs again on every run anyway.
+ *
+ * `storyWeightsFingerprint`: what the story weights kept for an archive depend on (storyWeights.ts).
  *
  * `outputFingerprint`: what the published tables depend on besides the inputs: every module the
  * pipeline imports (`pipeline/pipeline.ts` and below: dedupe and export too), the word lists and the
@@ -24,6 +29,7 @@ const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
 const unitOfWork = fileURLToPath(new URL("../workers/documentWork.ts", import.meta.url))
 const wholePipeline = fileURLToPath(new URL("../../pipeline/pipeline.ts", import.meta.url))
 const lexicons = join(sourceRoot, "lexicons")
+const models = join(repoRoot, "models")
 const require = createRequire(import.meta.url)
 
 /** The NLP packages' versions, read from their package.json (neither exports it). */
@@ -47,24 +53,64 @@ export const moduleGraph = (entry: string): Array<string> => {
   return [...seen].sort()
 }
 
-/** A hash of `entry`'s module graph, every lexicon and the given packages' versions. */
-const fingerprintOf = (entry: string, packages: ReadonlyArray<string>): string => {
+/**
+ * The model files the per-document stages read, each with the label it is hashed under: every file
+ * under models/ but its README, and the name tagger `NEWSFACTS_NER_MODEL` points at instead of
+ * models/ner.json.gz (labelled as that file, so the same bytes elsewhere give the same fingerprint).
+ */
+export const modelFiles = (nameModel: string | undefined = process.env.NEWSFACTS_NER_MODEL): Array<readonly [label: string, path: string]> =>
+  readdirSync(models)
+    .filter((name) => !name.endsWith(".md"))
+    .sort()
+    .flatMap((name): Array<readonly [string, string]> => {
+      if (name !== "ner.json.gz" || nameModel === undefined) return [[`models/${name}`, join(models, name)]]
+      return nameModel === "none" ? [] : [[`models/${name}`, nameModel]]
+    })
+
+/** A hash of `entry`'s module graph, every lexicon, the given model files and the given packages' versions. */
+const fingerprintOf = (entry: string, packages: ReadonlyArray<string>, modelFiles: ReadonlyArray<readonly [string, string]>): string => {
   const hash = createHash("sha256")
   const lexiconFiles = readdirSync(lexicons).filter((name) => name.endsWith(".json")).sort().map((name) => join(lexicons, name))
   for (const file of [...moduleGraph(entry), ...lexiconFiles]) {
     const label = file.startsWith(sourceRoot) ? file.slice(sourceRoot.length) : file.slice(repoRoot.length)
     hash.update(`${label}\0`).update(readFileSync(file)).update("\0")
   }
+  for (const [label, file] of modelFiles) hash.update(`${label}\0`).update(readFileSync(file)).update("\0")
   for (const pkg of packages) hash.update(`${pkg}@${packageVersion(pkg)}\0`)
   return hash.digest("hex").slice(0, 32)
 }
 
-let computed: string | undefined
-export const codeFingerprint = (): string => (computed ??= fingerprintOf(unitOfWork, ["compromise"]))
+/** Computed once per process for each name-tagger setting (tests switch `NEWSFACTS_NER_MODEL`). */
+const computed = new Map<string, string>()
+export const codeFingerprint = (): string => {
+  const setting = process.env.NEWSFACTS_NER_MODEL ?? ""
+  let fingerprint = computed.get(setting)
+  if (fingerprint === undefined) computed.set(setting, (fingerprint = fingerprintOf(unitOfWork, ["compromise"], modelFiles())))
+  return fingerprint
+}
 
-let computedForOutput: string | undefined
-export const outputFingerprint = (): string =>
-  (computedForOutput ??= fingerprintOf(wholePipeline, ["compromise", "effect", "apache-arrow", "csv-stringify", "parquet-wasm"]))
+const storyGrouping = fileURLToPath(new URL("../dedupe/stories.ts", import.meta.url))
+
+/**
+ * What the archive's story weights depend on: the code fingerprint (the workers count each document's
+ * story features) and the code that turns the counts into weights (stories.ts and its imports).
+ */
+export const storyWeightsFingerprint = (): string => {
+  const hash = createHash("sha256").update(`${codeFingerprint()}\0`)
+  for (const file of moduleGraph(storyGrouping)) hash.update(`${file.slice(sourceRoot.length)}\0`).update(readFileSync(file)).update("\0")
+  return hash.digest("hex").slice(0, 32)
+}
+
+const computedForOutput = new Map<string, string>()
+export const outputFingerprint = (): string => {
+  const setting = process.env.NEWSFACTS_NER_MODEL ?? ""
+  let fingerprint = computedForOutput.get(setting)
+  if (fingerprint === undefined) {
+    fingerprint = fingerprintOf(wholePipeline, ["compromise", "effect", "apache-arrow", "csv-stringify", "parquet-wasm"], modelFiles())
+    computedForOutput.set(setting, fingerprint)
+  }
+  return fingerprint
+}
 
 /**
  * The cache key of one input: everything the per-document stages read from it, except its line in a

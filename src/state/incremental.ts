@@ -1,25 +1,35 @@
 /**
  * One incremental run over the state beside the outputs: each loaded document gets the result saved
  * for the same content and code when there is one, and is extracted otherwise (the new result is saved
- * at once, so a run killed midway resumes from there). After publishing, the run remembers the ids it
- * published, forgets inputs that are no longer given, and records what it published: a rerun with the
- * same inputs and code, whose outputs nobody touched, then has nothing to rewrite (published.ts).
+ * at once, so a run killed midway resumes from there). While documents are extracted the run holds
+ * only a receipt of each result; dedupe reads the extractions back from the store afterwards, and
+ * weighs stories by the weights kept for the archive (storyWeights.ts). After publishing, the run
+ * remembers the ids it published and the story weights, forgets inputs that are no longer given, and
+ * records what it published: a rerun with the same inputs and code, whose outputs nobody touched,
+ * then has nothing to rewrite (published.ts).
  */
 import { createHash } from "node:crypto"
 import { Effect } from "effect"
 import type { LoadedDocument } from "../model/document.ts"
+import type { DocumentExtraction } from "../model/extraction.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import { citationsOf, keepCitedIds } from "./citedIds.ts"
-import { codeFingerprint, documentKey, outputFingerprint } from "./fingerprint.ts"
+import type { StoryDocument, StoryWeights } from "../dedupe/stories.ts"
+import { codeFingerprint, documentKey, outputFingerprint, storyWeightsFingerprint } from "./fingerprint.ts"
+import { storyWeightsFor } from "./storyWeights.ts"
+import type { StoryWeightsOrigin } from "./storyWeights.ts"
 import { recordPublished, stillPublished } from "./published.ts"
-import { StateStore, stateFolder } from "./store.ts"
+import { StateStore, receiptOf, stateFolder } from "./store.ts"
+import type { ResultReceipt } from "./store.ts"
 
 export interface IncrementalStats {
   /** Documents whose saved result was reused. */
   readonly reused: number
   /** Documents extracted in this run. */
   readonly extracted: number
+  /** Whether the story weights kept for the archive were used, or why they were counted again (null: no dedupe ran). */
+  readonly storyWeights: StoryWeightsOrigin | null
 }
 
 export class IncrementalRun {
@@ -27,35 +37,64 @@ export class IncrementalRun {
   private readonly keys = new Map<string, string>()
   private reused = 0
   private extracted = 0
+  private storyWeightsOrigin: StoryWeightsOrigin | null = null
+  private saveStoryWeights = () => {}
 
   private readonly store: StateStore
   private readonly fingerprint: string
-  constructor(store: StateStore, fingerprint: string) {
+  private readonly rebuild: boolean
+  /** Set with `holdInMemory`: every extraction of the run, held from the moment it is made or read. */
+  private readonly held: Map<string, DocumentExtraction> | undefined
+  constructor(store: StateStore, fingerprint: string, options: { readonly rebuild?: boolean; readonly holdInMemory?: boolean } = {}) {
     this.store = store
     this.fingerprint = fingerprint
+    this.rebuild = options.rebuild ?? false
+    this.held = options.holdInMemory === true ? new Map() : undefined
   }
 
+  /**
+   * The receipt of `doc`'s result (store.ts): the saved one when the store holds a result for the
+   * same content and code, otherwise a fresh extraction's, which is saved at once. The extraction
+   * itself is read back by `savedExtraction` once every document has one, so that the extraction
+   * phase holds no extraction beyond those in flight.
+   */
   resultFor = <E, R>(
     doc: LoadedDocument,
     extractFresh: (doc: LoadedDocument) => Effect.Effect<DocumentResult, E, R>
-  ): Effect.Effect<DocumentResult, E, R> =>
+  ): Effect.Effect<ResultReceipt, E, R> =>
     Effect.suspend(() => {
       const key = documentKey(this.fingerprint, doc)
       this.keys.set(doc.inputId, key)
-      const saved = this.store.savedResult(doc.inputId, key)
+      const saved = this.held === undefined ? this.store.savedReceipt(doc.inputId, key) : this.holdSaved(doc.inputId, key)
       if (saved !== undefined) {
         this.reused++
         return Effect.succeed(saved)
       }
       return extractFresh(doc).pipe(
-        Effect.tap((result) =>
-          Effect.sync(() => {
-            this.extracted++
-            if (result._tag !== "Failed") this.store.saveResult(doc.inputId, key, result)
-          })
-        )
+        Effect.map((result) => {
+          this.extracted++
+          if (result._tag !== "Failed") this.store.saveResult(doc.inputId, key, result)
+          if (result._tag === "Extracted") this.held?.set(doc.inputId, result.extraction)
+          return receiptOf(result)
+        })
       )
     })
+
+  /** The extraction of an input whose receipt `resultFor` gave as extracted in this run. */
+  savedExtraction = (inputId: string): DocumentExtraction => {
+    const held = this.held?.get(inputId)
+    if (held !== undefined) return held
+    const result = this.store.savedResult(inputId, this.keys.get(inputId)!)
+    if (result?._tag !== "Extracted") throw new Error(`no saved extraction for ${inputId}`)
+    return result.extraction
+  }
+
+  /** `holdInMemory`: the saved result, parsed and held (the path of before, kept for comparison). */
+  private holdSaved(inputId: string, key: string): ResultReceipt | undefined {
+    const saved = this.store.savedResult(inputId, key)
+    if (saved?._tag === "Extracted") this.held!.set(inputId, saved.extraction)
+    return saved === undefined ? undefined : receiptOf(saved)
+  }
 
   /**
    * The key of this run's outputs: every loaded input's key, `outcomes` (what the run log says of every
@@ -73,28 +112,41 @@ export class IncrementalRun {
   /** Called before the outputs are replaced: a run killed from here on leaves no record vouching for them. */
   beginPublishing = (): void => this.store.forgetPublishedRecord()
 
+  /** The story weights for dedupe: those kept for the archive, or counted again (storyWeights.ts). */
+  storyWeights = (docs: ReadonlyArray<StoryDocument>): StoryWeights => {
+    const { origin, save, weights } = storyWeightsFor(this.store, storyWeightsFingerprint(), docs, this.rebuild)
+    this.storyWeightsOrigin = origin
+    this.saveStoryWeights = save
+    return weights
+  }
+
   /** Dedupe's dataset with every id published before kept (see citedIds.ts). */
   keepCitedIds = (dataset: Dataset): Dataset => keepCitedIds(dataset, (docId) => this.store.citations(docId))
 
   /** Called once the dataset is published: its ids are now cited, and `files` are this run's outputs. */
   complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): void => {
     this.store.saveCitations(citationsOf(dataset))
+    this.saveStoryWeights()
     this.store.keepOnlyInputs(new Set(this.keys.keys()))
     this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
   }
 
   get stats(): IncrementalStats {
-    return { reused: this.reused, extracted: this.extracted }
+    return { reused: this.reused, extracted: this.extracted, storyWeights: this.storyWeightsOrigin }
   }
 }
 
-/** The run's state in `OUT/.state/`, closed with the scope. `rebuild` forgets saved extractions first. */
-export const openIncrementalRun = (out: string, options: { readonly rebuild: boolean }) =>
+/**
+ * The run's state in `OUT/.state/`, closed with the scope. `rebuild` forgets saved extractions first.
+ * `holdInMemory` keeps every extraction in memory as it is made or read, as runs did before the
+ * extraction phase was bounded (for comparisons: tests/boundedRun.test.ts).
+ */
+export const openIncrementalRun = (out: string, options: { readonly rebuild: boolean; readonly holdInMemory?: boolean }) =>
   Effect.acquireRelease(
     Effect.sync(() => {
       const store = StateStore.open(stateFolder(out))
       if (options.rebuild) store.forgetExtractions()
-      return { run: new IncrementalRun(store, codeFingerprint()), store }
+      return { run: new IncrementalRun(store, codeFingerprint(), options), store }
     }),
     ({ store }) => Effect.sync(() => store.close())
   ).pipe(Effect.map(({ run }) => run))

@@ -12,6 +12,9 @@
  *   replaced, never merged with the new one.
  * - `citations`: per document, the cluster id each of its members was last published under
  *   (see citedIds.ts), so ids analysts cite survive later runs.
+ * - `story_weights`: per story feature, in how many documents it appears, counted once for the
+ *   archive and kept (see storyWeights.ts); under `story_weights` in `meta`, out of how many documents
+ *   and by which code.
  * And in `meta`, under `published`: the key of the last run that finished publishing and the files
  * it wrote (see published.ts), so a rerun with nothing new need not rewrite them.
  */
@@ -19,8 +22,16 @@ import { mkdirSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import type { DatabaseSync } from "node:sqlite"
+import type { Diagnostic } from "../model/diagnostic.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
+import type { StoryWeights } from "../dedupe/stories.ts"
 import type { Citations } from "./citedIds.ts"
+
+/** What the kept story weights were counted over: how many documents, by which code. */
+export interface StoryWeightsBasis {
+  readonly documents: number
+  readonly fingerprint: string
+}
 
 /** Bumped when the tables' layout or the stored JSON's shape changes: older state is then discarded. */
 const STATE_VERSION = "1"
@@ -45,10 +56,30 @@ const loadSqlite = (): typeof import("node:sqlite") => {
 
 type Statement = ReturnType<DatabaseSync["prepare"]>
 
+/**
+ * What a run keeps of a document's result while the others are extracted: for an extraction, what
+ * the run log needs (its text's hash, to find exact duplicates, and its diagnostics), the extraction
+ * itself staying in the store until dedupe reads it back; a skip or a failure whole (they are small).
+ */
+export type ResultReceipt =
+  | {
+    readonly _tag: "Extracted"
+    readonly contentHash: string
+    readonly diagnostics: ReadonlyArray<Diagnostic>
+    readonly cleanDiagnostics: ReadonlyArray<Diagnostic>
+  }
+  | Exclude<DocumentResult, { readonly _tag: "Extracted" }>
+
+export const receiptOf = (result: DocumentResult): ResultReceipt =>
+  result._tag === "Extracted"
+    ? { _tag: "Extracted", contentHash: result.extraction.contentHash, diagnostics: result.extraction.diagnostics, cleanDiagnostics: result.cleanDiagnostics }
+    : result
+
 export class StateStore {
   private readonly selectResult: Statement
   private readonly upsertResult: Statement
   private readonly selectCitations: Statement
+  private readonly selectReceipt: Statement
   private readonly db: DatabaseSync
 
   private constructor(db: DatabaseSync) {
@@ -56,6 +87,11 @@ export class StateStore {
     this.selectResult = db.prepare("SELECT result FROM extractions WHERE input_id = ? AND document_key = ?")
     this.upsertResult = db.prepare("INSERT OR REPLACE INTO extractions (input_id, document_key, result) VALUES (?, ?, ?)")
     this.selectCitations = db.prepare("SELECT ids FROM citations WHERE doc_id = ?")
+    this.selectReceipt = db.prepare(`
+      SELECT result ->> '$._tag' AS tag, result ->> '$.extraction.contentHash' AS contentHash,
+        result -> '$.extraction.diagnostics' AS diagnostics, result -> '$.cleanDiagnostics' AS cleanDiagnostics,
+        CASE WHEN result ->> '$._tag' = 'Extracted' THEN NULL ELSE result END AS whole
+      FROM extractions WHERE input_id = ? AND document_key = ?`)
   }
 
   static open(folder: string): StateStore {
@@ -72,6 +108,7 @@ export class StateStore {
     db.exec(`
       CREATE TABLE IF NOT EXISTS extractions (input_id TEXT PRIMARY KEY, document_key TEXT NOT NULL, result TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS citations (doc_id TEXT PRIMARY KEY, ids TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS story_weights (feature TEXT PRIMARY KEY, documents INTEGER NOT NULL);
     `)
     return new StateStore(db)
   }
@@ -80,6 +117,25 @@ export class StateStore {
   savedResult(inputId: string, documentKey: string): DocumentResult | undefined {
     const row = this.selectResult.get(inputId, documentKey) as { result: string } | undefined
     return row === undefined ? undefined : (JSON.parse(row.result) as DocumentResult)
+  }
+
+  /**
+   * The receipt of the saved result for this input (see `ResultReceipt`), if it was made from the same
+   * content by the same code: SQLite picks the few fields out of the stored JSON, so the extraction
+   * itself is neither parsed nor held.
+   */
+  savedReceipt(inputId: string, documentKey: string): ResultReceipt | undefined {
+    const row = this.selectReceipt.get(inputId, documentKey) as
+      | { tag: string; contentHash: string | null; diagnostics: string | null; cleanDiagnostics: string | null; whole: string | null }
+      | undefined
+    if (row === undefined) return undefined
+    if (row.tag !== "Extracted") return JSON.parse(row.whole!) as ResultReceipt
+    return {
+      _tag: "Extracted",
+      contentHash: row.contentHash!,
+      diagnostics: JSON.parse(row.diagnostics ?? "[]") as ReadonlyArray<Diagnostic>,
+      cleanDiagnostics: JSON.parse(row.cleanDiagnostics ?? "[]") as ReadonlyArray<Diagnostic>
+    }
   }
 
   /** Saves (commits) one input's result, replacing what the input had before. */
@@ -125,6 +181,38 @@ export class StateStore {
         if ((this.selectCitations.get(docId) as { ids: string } | undefined)?.ids !== ids) upsert.run(docId, ids)
       }
     })
+  }
+
+  /** The story weights kept for the archive, with what they were counted over, if any are kept. */
+  storyWeights(): { readonly basis: StoryWeightsBasis; readonly weights: StoryWeights } | undefined {
+    const basis = (this.db.prepare("SELECT value FROM meta WHERE key = 'story_weights'").get() as { value: string } | undefined)?.value
+    if (basis === undefined) return undefined
+    const frequencies = new Map<string, number>()
+    for (const row of this.db.prepare("SELECT feature, documents FROM story_weights").iterate()) {
+      const { feature, documents } = row as { feature: string; documents: number }
+      frequencies.set(feature, documents)
+    }
+    const parsed = JSON.parse(basis) as StoryWeightsBasis
+    return { basis: parsed, weights: { documents: parsed.documents, frequencies } }
+  }
+
+  /** Replaces the kept story weights (`basis.documents` is what they were counted over). */
+  replaceStoryWeights(basis: StoryWeightsBasis, frequencies: ReadonlyMap<string, number>): void {
+    this.inTransaction(() => {
+      this.db.exec("DELETE FROM story_weights")
+      this.insertStoryWeights(frequencies)
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('story_weights', ?)").run(JSON.stringify(basis))
+    })
+  }
+
+  /** Adds features first seen since the kept weights were counted; the others stay as they are. */
+  addStoryWeights(frequencies: ReadonlyMap<string, number>): void {
+    if (frequencies.size > 0) this.inTransaction(() => this.insertStoryWeights(frequencies))
+  }
+
+  private insertStoryWeights(frequencies: ReadonlyMap<string, number>): void {
+    const insert = this.db.prepare("INSERT OR REPLACE INTO story_weights (feature, documents) VALUES (?, ?)")
+    for (const [feature, documents] of frequencies) insert.run(feature, documents)
   }
 
   /** What the last run that finished publishing recorded, if the outputs have not been touched since. */
