@@ -11,6 +11,7 @@ import { tableFromIPC, Type } from "apache-arrow"
 import { DuckDBInstance } from "@duckdb/node-api"
 import { exportDataset } from "../src/export/index.ts"
 import { encodeCsv } from "../src/export/csv.ts"
+import { encodeArrow } from "../src/export/arrow.ts"
 import { Actors, Documents } from "../src/model/tables.ts"
 import type { ActorRow, Dataset, DocumentRow } from "../src/model/tables.ts"
 import type { Manifest } from "../src/model/manifest.ts"
@@ -46,6 +47,12 @@ const writeAll = (out: string) =>
   exportDataset(dataset, manifest, { out, formats: ["csv", "json", "arrow"] }).pipe(Effect.provide(NodeServices.layer))
 
 describe("export", () => {
+  it("writes the same Arrow bytes for the same rows, however many tables the process wrote before", () => {
+    const first = encodeArrow(Actors, actors)
+    encodeArrow(Documents, documents)
+    expect(Buffer.from(encodeArrow(Actors, actors)).equals(Buffer.from(first))).toBe(true)
+  })
+
   it.effect("writes Arrow IPC files whose column types and values round-trip", () =>
     Effect.gen(function*() {
       const out = tempDir("export-arrow")

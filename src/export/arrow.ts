@@ -29,7 +29,7 @@ export const arrowType = (kind: ArrowKind): DataType => {
     case "utf8":
       return new Utf8()
     case "dictionary":
-      return new Dictionary(new Utf8(), new Int32())
+      return new Dictionary(new Utf8(), new Int32(), 0)
     case "int32":
       return new Int32()
     case "float64":
@@ -80,8 +80,12 @@ const utf8Buffers = (values: ReadonlyArray<string | null>): { readonly valueOffs
 const utf8Data = (values: ReadonlyArray<string | null>) =>
   makeData({ type: new Utf8(), length: values.length, ...validity(values), ...utf8Buffers(values) })
 
-/** Each distinct string once, in order of first appearance, and an index per value. */
-const dictionaryData = (values: ReadonlyArray<string | null>) => {
+/**
+ * Each distinct string once, in order of first appearance, and an index per value. The dictionary's
+ * id is given (the column's position): left to apache-arrow, it comes from a counter shared by the
+ * whole process, so a second table written in one process would get other ids and other bytes.
+ */
+const dictionaryData = (values: ReadonlyArray<string | null>, id: number) => {
   const indexOf = new Map<string, number>()
   const indices = new Int32Array(values.length)
   values.forEach((value, i) => {
@@ -91,7 +95,7 @@ const dictionaryData = (values: ReadonlyArray<string | null>) => {
     indices[i] = index
   })
   const dictionary = makeVector(utf8Data([...indexOf.keys()]))
-  return makeData({ type: new Dictionary(new Utf8(), new Int32()), length: values.length, ...validity(values), data: indices, dictionary })
+  return makeData({ type: new Dictionary(new Utf8(), new Int32(), id), length: values.length, ...validity(values), data: indices, dictionary })
 }
 
 const listData = (values: ReadonlyArray<ReadonlyArray<string>>) => {
@@ -101,13 +105,13 @@ const listData = (values: ReadonlyArray<ReadonlyArray<string>>) => {
   return makeData({ type: arrowType("list") as List<Utf8>, length: values.length, nullCount: 0, valueOffsets, child: items })
 }
 
-const buildVector = (kind: ArrowKind, nullable: boolean, values: ReadonlyArray<unknown>): Vector => {
+const buildVector = (kind: ArrowKind, nullable: boolean, values: ReadonlyArray<unknown>, column: number): Vector => {
   const absent = (value: unknown) => value === undefined ? null : value
   switch (kind) {
     case "utf8":
       return makeVector(utf8Data(values.map(absent) as ReadonlyArray<string | null>))
     case "dictionary":
-      return makeVector(dictionaryData(values.map(absent) as ReadonlyArray<string | null>))
+      return makeVector(dictionaryData(values.map(absent) as ReadonlyArray<string | null>, column))
     case "list":
       return makeVector(listData(values as ReadonlyArray<ReadonlyArray<string>>))
     default: {
@@ -121,7 +125,7 @@ const buildVector = (kind: ArrowKind, nullable: boolean, values: ReadonlyArray<u
 /** The rows of one table as an Arrow table typed by its declaration (Parquet is written from it too). */
 export const arrowTable = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Table => {
   const columns = Object.entries(spec.columns)
-  const vectors = columns.map(([name, c]) => buildVector(c.arrow, c.nullable, rows.map((row) => row[name])))
+  const vectors = columns.map(([name, c], i) => buildVector(c.arrow, c.nullable, rows.map((row) => row[name]), i))
   // The schema takes each vector's own type, so dictionary ids match the batches.
   const schema = new ArrowSchema(columns.map(([name, c], i) => new Field(name, vectors[i].type, c.nullable)))
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children: vectors.map((v) => v.data[0]) })
