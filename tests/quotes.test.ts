@@ -819,3 +819,20 @@ describe("quotes: coordinated clauses of one cue", () => {
     ])
   })
 })
+
+describe("quotes: a cue and a colon that end a paragraph", () => {
+  it("gives the quotation that opens the next paragraph the cue and its subject", () => {
+    const ward: ActorFixture = { key: "ward", name: "Kelli Ward", gender: "female", mentions: ["Dr. Ward"] }
+    const text = `Officials met on Monday.\n\nDr. Ward stated:\n\n"The department is not about justice anymore. It is about politics."\n\nLynch declined.`
+    const { quotes } = quotesOf(text, [ward], { filter: null })
+    expect(quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerKey, q.cue, q.part])).toEqual([
+      ["The department is not about justice anymore. It is about politics.", 45, 111, "Dr. Ward", "ward", "stated", 1]
+    ])
+    expect(quotes[0].rule).toBe("quote.direct.speaker-before-cue.content-next-paragraph.state;speaker.name")
+  })
+
+  it("leaves a quotation after a paragraph without a cue as it was", () => {
+    const text = `Officials met on Monday.\n\nThe rest is history:\n\n"The department is not about justice anymore. It is about politics."`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.speakerText, q.cue])).toEqual([[null, null]])
+  })
+})

@@ -632,6 +632,25 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     const before = text.slice(unit.start, q.start)
     const after = text.slice(q.end, unit.end)
     const unitTokens = tokens.slice(unit.firstToken, unit.endToken)
+    // `Dr. Ward stated:` ending a paragraph, the quotation opening the next: the cue's. Its speaker is
+    // the cue's subject, before it (`he declared:`), after it (`Stated Stone:`) or the parse's.
+    const lead = unit.index > 0 ? units[unit.index - 1] : null
+    if (lead !== null && lead.paragraph < unit.paragraph && !/[\p{L}\p{N}]/u.test(before) && words >= 2 && /:/.test(tokens[lead.endToken - 1].post)) {
+      const cue = findCues(tokens, lead.firstToken, lead.endToken, lexicon)
+        .filter((c) => !insideQuotation(c.start) && c.cue.class !== "source" && !c.cue.quotedObject && lead.endToken - c.endToken <= 25).pop()
+      const framed = cue !== undefined && attributions.some((a) => a.cue?.start === cue.start)
+      if (cue !== undefined && !framed && !/ing$/.test(wordOf(tokens[cue.firstToken]))) {
+        const before = speakerBefore(tokens, cue.firstToken, lead.firstToken)
+        const inverted = before === null && cue.firstToken === lead.firstToken ? speakerAfter(tokens, cue.endToken, lead.endToken) : null
+        const parsed = before === null && inverted === null ? parseSpeaker(cue, lead.firstToken, lead.endToken) : null
+        const speaker = before ?? inverted ?? parsed
+        if (speaker !== null && !NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) {
+          const pattern = before !== null ? "speaker-before-cue" : inverted !== null ? "speaker-after-cue" : "parse-subject"
+          attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: `${pattern}.content-next-paragraph`, speaker: phraseOffsets(tokens, speaker), inheritsFrom: null, cue, addressee: null, gaps: [] })
+          continue
+        }
+      }
+    }
     // `The coach was blunt: “…”`, `Smith had a message for fans: “…”`: a clause and a colon introduce
     // the quote, which its subject says.
     const clauseLeadIn = /^\s*([^:"“”]{2,160}):\s*$/.exec(before)
