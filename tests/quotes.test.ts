@@ -836,3 +836,22 @@ describe("quotes: a cue and a colon that end a paragraph", () => {
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.speakerText, q.cue])).toEqual([[null, null]])
   })
 })
+
+describe("quotes: phrases that are no speaker of the cue", () => {
+  const trump: ActorFixture = { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Donald Trump", "Trump"] }
+
+  it("a modifier before a comma ends another clause: the participle after it shares the previous speaker", () => {
+    const text = `Trump argued that a database would keep people from coming into the country illegally, saying it is "all about management."`
+    const { quotes } = quotesOf(text, [trump], { filter: null })
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey, q.rule])).toEqual([
+      ["a database would keep people from coming into the country illegally", "Trump", "trump", "quote.indirect.speaker-before-cue.content-after.argue;speaker.name"],
+      [`it is "all about management.`, "Trump", "trump", "quote.mixed.participle.say;speaker.previous-speaker"]
+    ])
+  })
+
+  it("a time phrase after the cue is no inverted speaker", () => {
+    const text = "Donald Trump, who is vying to be the next president, tweeted on Friday to say he had never suggested a database."
+    const { quotes } = quotesOf(text, [trump], { filter: null })
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey, q.cue])).toEqual([["Donald Trump", "trump", "tweeted"]])
+  })
+})

@@ -89,6 +89,8 @@ const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"
 const WH_OPENERS = new Set(["how", "what", "whether", "why"])
 const NOT_A_SPEAKER = new Set(["there", "here", "all", "worth", ...WH_OPENERS])
 const COORDINATORS = new Set(["and", "or", "but"])
+/** Words of a time phrase besides its time words: `on Friday`, `last week`, `this morning`. */
+const TIME_PHRASE_WORDS = new Set(["on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later", "the", "week", "month", "year", "morning", "afternoon", "evening", "night"])
 /** Words that name a show, book or event before its quoted title: "on “Face the Nation”", "of “Fox News Sunday”". */
 const TITLE_LEADS = new Set(["of", "on", "in", "at", "to", "from", "during"])
 /** Words that join a second verb phrase of the same subject: "… said A and added B", "… but has said …". */
@@ -397,7 +399,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         const inverted = !participle && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
         // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
         const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
-        const after = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        // A time phrase is no speaker: `…, tweeted on Friday to say …` (its subject comes before).
+        const after = found !== null && tokens.slice(found.first, found.end).every((t) => isTimeWord(t) || TIME_PHRASE_WORDS.has(wordOf(t))) ? null : found
         // An inverted speaker ends its clause (`said Smith.`, `said Smith, an analyst`, `said Smith in a
         // statement`); words that go on after it make it the subject of the reported clause (`Paradis,
         // who …, says she identifies as …`) or the cue's object (`urged Obama last year not to …`).
