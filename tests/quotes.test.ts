@@ -855,3 +855,11 @@ describe("quotes: phrases that are no speaker of the cue", () => {
     expect(quotes.map((q) => [q.speakerText, q.speakerKey, q.cue])).toEqual([["Donald Trump", "trump", "tweeted"]])
   })
 })
+
+describe("quotes: a cue the trained tagger reads as a verb", () => {
+  it("finds 'is telling supporters that …', where compromise tags the cue an adjective", () => {
+    const clinton: ActorFixture = { key: "clinton", name: "Hillary Clinton", gender: "female", mentions: ["Hillary Clinton"] }
+    const { quotes } = quotesOf("Officials met. Hillary Clinton is telling supporters that she needs them tomorrow.", [clinton], { filter: null })
+    expect(quotes.map((q) => [q.text, q.speakerKey, q.cue, q.addressee])).toEqual([["she needs them tomorrow", "clinton", "telling", "supporters"]])
+  })
+})
