@@ -5,7 +5,7 @@ import { analyzeText, extractContext } from "../src/extract/index.ts"
 import { extractActors } from "../src/extract/actors/index.ts"
 import { extractQuotes } from "../src/extract/quotes/index.ts"
 import { findQuotations } from "../src/extract/quotes/quotations.ts"
-import { filterFeatures, probability, readQuoteFilter } from "../src/extract/quotes/filter.ts"
+import { QUOTE_FILTER_PATH, filterFeatures, probability, readQuoteFilter } from "../src/extract/quotes/filter.ts"
 import { trainLogistic } from "../src/extract/quotes/train.ts"
 import type { QuoteOptions } from "../src/extract/quotes/index.ts"
 import type { ActorExtraction } from "../src/extract/context.ts"
@@ -773,6 +773,15 @@ describe("quotes: the trained filter", () => {
     const all = quotesOf(text, [doe], { filter: null })
     expect(all.quotes.map((q) => q.text)).toEqual(["the plan would fail", "taxes would fall next year"])
     expect(all.diagnostics).toEqual([])
+  })
+
+  it("ships a model that names its source, licence and cross-validated threshold", () => {
+    const { header, threshold } = readQuoteFilter(QUOTE_FILTER_PATH).model
+    expect(header.source).toMatch(/^PolNeAR train/)
+    expect(header.licence).toMatch(/research use only/)
+    expect(header.figures["cv.threshold"]).toBe(threshold)
+    expect(threshold).toBeGreaterThan(0.2)
+    expect(threshold).toBeLessThan(0.8)
   })
 
   it("never judges a direct quote", () => {
