@@ -8,7 +8,7 @@
  * the parse relation of the content to the cue, the content's length and form, whether it is a clause
  * with its own subject and verb, the speaker's kind, the position and the punctuation around it.
  * The model file is `models/quotes-filter.json`, written by `npm run train -- quotes`
- * (pipeline/trainQuotes.ts); it is read once per process or worker. `NEWSFACTS_QUOTE_FILTER=none`
+ * (src/extract/quotes/train.ts); it is read once per process or worker. `NEWSFACTS_QUOTE_FILTER=none`
  * switches the filter off, `NEWSFACTS_QUOTE_FILTER=FILE` reads another model.
  */
 import { readFileSync } from "node:fs"
