@@ -12,12 +12,16 @@
  *                                        a model without fold 0 of train, to run the pipeline on that fold
  *                                        (NEWSFACTS_NER_MODEL=/tmp/m.json.gz npm run eval -- --gold FOLD)
  *   --epochs N, --cache FILE (keeps the tagged training documents between runs)
+ *   npm run train -- quotes              the quote filter on PolNeAR train (threshold by 5-fold
+ *                                        cross-validation on train) → models/quotes-filter.json;
+ *                                        --limit N reads the first N articles, --out FILE
  */
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { DefaultSettings, crossValidate, prepare, trainNameModel } from "../src/extract/actors/ner/train.ts"
 import { trainParser, trainTagger } from "../src/nlp/syntax/train.ts"
+import { FilterSettings, trainQuoteFilter } from "../src/extract/quotes/train.ts"
 
 const repoRoot = fileURLToPath(new URL("..", import.meta.url))
 const sharedEval = (file: string) => join(repoRoot, "..", "shared", "eval", file)
@@ -36,6 +40,17 @@ interface Trainer {
 const trainers: Record<string, Trainer> = {
   tagger: { description: "UPOS tagger and lemmatiser (UD English EWT) → models/tagger.bin.gz", run: (args) => trainTagger(repoRoot, log, args) },
   parser: { description: "dependency parser (UD English EWT; uses models/tagger.bin.gz) → models/parser.bin.gz", run: (args) => trainParser(repoRoot, log, args) },
+  quotes: {
+    description: "quote filter (logistic regression over candidate indirect/mixed quotes) on PolNeAR train → models/quotes-filter.json",
+    run: (args) => {
+      trainQuoteFilter(sharedNlpEngine(), {
+        train: option(args, "train") ?? sharedEval("polnear.train.jsonl"),
+        out: option(args, "out") ?? join(repoRoot, "models", "quotes-filter.json"),
+        settings: { ...FilterSettings, epochs: Number(option(args, "epochs") ?? FilterSettings.epochs) },
+        ...(option(args, "limit") === undefined ? {} : { limit: Number(option(args, "limit")) })
+      }, log)
+    }
+  },
   ner: {
     description: "name tagger (PER, ORG, LOC, MISC) on CoNLL-2003 train → models/ner.json.gz",
     run: (args) => {

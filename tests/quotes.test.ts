@@ -5,6 +5,9 @@ import { analyzeText, extractContext } from "../src/extract/index.ts"
 import { extractActors } from "../src/extract/actors/index.ts"
 import { extractQuotes } from "../src/extract/quotes/index.ts"
 import { findQuotations } from "../src/extract/quotes/quotations.ts"
+import { QUOTE_FILTER_PATH, filterFeatures, probability, readQuoteFilter } from "../src/extract/quotes/filter.ts"
+import { trainLogistic } from "../src/extract/quotes/train.ts"
+import type { QuoteOptions } from "../src/extract/quotes/index.ts"
 import type { ActorExtraction } from "../src/extract/context.ts"
 import type { ActorMention, LocalActor, QuoteMention } from "../src/model/extraction.ts"
 import { hasShared, readSharedJson, repoRoot } from "./support/shared.ts"
@@ -37,10 +40,10 @@ const actorsIn = (text: string, fixtures: ReadonlyArray<ActorFixture>): ActorExt
   return { actors, mentions, diagnostics: [] }
 }
 
-const quotesOf = (text: string, fixtures: ReadonlyArray<ActorFixture> = []) => {
+const quotesOf = (text: string, fixtures: ReadonlyArray<ActorFixture> = [], options: QuoteOptions = {}) => {
   const engine = sharedNlpEngine()
   const context = extractContext(engine, analyzeText(engine, text, { date: "2025-06-10" }))
-  return extractQuotes(context, actorsIn(text, fixtures))
+  return extractQuotes(context, actorsIn(text, fixtures), options)
 }
 
 /** The opening mark as the cleaned text has it: the cleaner may normalise “ to ASCII. */
@@ -739,5 +742,133 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
       ["Prices are too high", "Doe", "doe", "quote.indirect.speaker-before-cue.content-before.say;speaker.name"],
       [`the minister "makes promises he cannot keep.`, "Doe", "doe", "quote.mixed.participle.note;speaker.previous-speaker"]
     ])
+  })
+})
+
+describe("quotes: the trained filter", () => {
+  const doe: ActorFixture = { key: "doe", name: "Jane Doe", gender: "female", mentions: ["Jane Doe", "Doe"] }
+  const text = "Doe said that the plan would fail. Doe promised that taxes would fall next year."
+  const tiny = readQuoteFilter(`${repoRoot}/tests/fixtures/quotes/filter.tiny.json`)
+
+  it("reads a candidate's features from its cue, its parse and its content", () => {
+    const engine = sharedNlpEngine()
+    const context = extractContext(engine, analyzeText(engine, text, { date: "2025-06-10" }))
+    const seen: Array<{ quotation: number; features: ReadonlyArray<string> }> = []
+    extractQuotes(context, actorsIn(text, [doe]), { filter: null, onCandidate: (c) => seen.push(c) })
+    expect(seen.map((c) => c.quotation)).toEqual([0, 1])
+    expect(seen[0].features).toEqual(expect.arrayContaining(["kind=indirect", "lemma=say", "form=said", "speaker=person", "rel=ccomp", "subject=true", "that-before", "len=4-6", "modal"]))
+    expect(seen[1].features).toEqual(expect.arrayContaining(["lemma=promise", "form=ed", "rel×lemma=ccomp|promise"]))
+    // The same features from the function itself.
+    const said = context.text.indexOf("the plan")
+    const cue = { cue: { lemma: "say" }, firstToken: 1, endToken: 2, start: 4, end: 8 } as unknown as Parameters<typeof filterFeatures>[2]["cue"]
+    expect(filterFeatures(context.doc, context.text, { start: said, end: said + "the plan would fail".length, kind: "indirect", pattern: "speaker-before-cue.content-after", cue, speakerKind: "person", addressee: false, unitIndex: 0, paragraph: 0 }))
+      .toEqual(seen[0].features)
+  })
+
+  it("drops the candidates the model rejects, with a quote.filtered note, and keeps the rest", () => {
+    const kept = quotesOf(text, [doe], { filter: tiny })
+    expect(kept.quotes.map((q) => [q.text, q.speakerKey, q.cueLemma])).toEqual([["the plan would fail", "doe", "say"]])
+    expect(kept.diagnostics.map((d) => [d.rule, d.severity, d.start, d.end])).toEqual([["quote.filtered", "info", 53, 79]])
+    expect(kept.diagnostics[0].message).toMatch(/p = 0\.047 < 0\.5/)
+    const all = quotesOf(text, [doe], { filter: null })
+    expect(all.quotes.map((q) => q.text)).toEqual(["the plan would fail", "taxes would fall next year"])
+    expect(all.diagnostics).toEqual([])
+  })
+
+  it("ships a model that names its source, licence and cross-validated threshold", () => {
+    const { header, threshold } = readQuoteFilter(QUOTE_FILTER_PATH).model
+    expect(header.source).toMatch(/^PolNeAR train/)
+    expect(header.licence).toMatch(/research use only/)
+    expect(header.figures["cv.threshold"]).toBe(threshold)
+    expect(threshold).toBeGreaterThan(0.2)
+    expect(threshold).toBeLessThan(0.8)
+  })
+
+  it("never judges a direct quote", () => {
+    const direct = quotesOf(`“Taxes will fall next year,” Doe promised.`, [doe], { filter: tiny })
+    expect(direct.quotes.map((q) => [q.kind, q.text])).toEqual([["direct", "Taxes will fall next year"]])
+  })
+
+  it("trains a logistic regression deterministically", () => {
+    const examples = [
+      ...Array.from({ length: 6 }, () => ({ features: ["lemma=say", "subject=true"], label: 1 as const })),
+      ...Array.from({ length: 6 }, () => ({ features: ["lemma=promise", "subject=false"], label: 0 as const })),
+      { features: ["lemma=say", "subject=false"], label: 1 as const }
+    ]
+    const settings = { epochs: 200, learningRate: 0.5, l2: 0.001, minCount: 2 }
+    const model = trainLogistic(examples, settings)
+    expect(model).toEqual(trainLogistic(examples, settings))
+    expect(model.weights["lemma=say"]).toBeGreaterThan(0.5)
+    expect(model.weights["lemma=promise"]).toBeLessThan(-0.5)
+    expect(probability(model, ["lemma=say", "subject=true"])).toBeGreaterThan(0.9)
+    expect(probability(model, ["lemma=promise", "subject=false"])).toBeLessThan(0.1)
+    expect(probability({ bias: 2, weights: { "lemma=promise": -5 } }, ["lemma=promise"])).toBeCloseTo(1 / (1 + Math.exp(3)), 10)
+  })
+})
+
+describe("quotes: coordinated clauses of one cue", () => {
+  it("gives 'said A and that B' one statement in two parts", () => {
+    const smith2: ActorFixture = { key: "smith", name: "Jane Smith", gender: "female", mentions: ["Jane Smith"] }
+    const text = "Jane Smith said the plan would fail and that voters would punish the party."
+    const { quotes } = quotesOf(text, [smith2], { filter: null })
+    expect(quotes.map((q) => [q.text, q.start, q.end, q.quotation, q.part, q.speakerKey, q.kind])).toEqual([
+      ["the plan would fail", 16, 35, 0, 1, "smith", "indirect"],
+      ["voters would punish the party", 45, 74, 0, 2, "smith", "indirect"]
+    ])
+    expect(quotes[0].rule).toBe("quote.indirect.speaker-before-cue.content-after.coordinated.say;speaker.name")
+  })
+
+  it("joins 'but that' too, and a mixed part makes the statement mixed", () => {
+    const text = `The ministry confirmed that the talks will go ahead but that the country "welcomes the dialogue."`
+    const { quotes } = quotesOf(text, [], { filter: null })
+    expect(quotes.map((q) => [q.text, q.quotation, q.part, q.kind])).toEqual([
+      ["the talks will go ahead", 0, 1, "mixed"],
+      // A piece ends before its closing mark, as every mixed piece does.
+      [`the country "welcomes the dialogue.`, 0, 2, "mixed"]
+    ])
+  })
+})
+
+describe("quotes: a cue and a colon that end a paragraph", () => {
+  it("gives the quotation that opens the next paragraph the cue and its subject", () => {
+    const ward: ActorFixture = { key: "ward", name: "Kelli Ward", gender: "female", mentions: ["Dr. Ward"] }
+    const text = `Officials met on Monday.\n\nDr. Ward stated:\n\n"The department is not about justice anymore. It is about politics."\n\nLynch declined.`
+    const { quotes } = quotesOf(text, [ward], { filter: null })
+    expect(quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerKey, q.cue, q.part])).toEqual([
+      ["The department is not about justice anymore. It is about politics.", 45, 111, "Dr. Ward", "ward", "stated", 1]
+    ])
+    expect(quotes[0].rule).toBe("quote.direct.speaker-before-cue.content-next-paragraph.state;speaker.name")
+  })
+
+  it("leaves a quotation after a paragraph without a cue as it was", () => {
+    const text = `Officials met on Monday.\n\nThe rest is history:\n\n"The department is not about justice anymore. It is about politics."`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.speakerText, q.cue])).toEqual([[null, null]])
+  })
+})
+
+describe("quotes: phrases that are no speaker of the cue", () => {
+  const trump: ActorFixture = { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Donald Trump", "Trump"] }
+
+  it("a modifier before a comma ends another clause: the participle after it shares the previous speaker", () => {
+    const text = `Trump argued that a database would keep people from coming into the country illegally, saying it is "all about management."`
+    const { quotes } = quotesOf(text, [trump], { filter: null })
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey, q.rule])).toEqual([
+      ["a database would keep people from coming into the country illegally", "Trump", "trump", "quote.indirect.speaker-before-cue.content-after.argue;speaker.name"],
+      [`it is "all about management.`, "Trump", "trump", "quote.mixed.participle.say;speaker.previous-speaker"]
+    ])
+  })
+
+  it("a time phrase after the cue is no inverted speaker", () => {
+    const text = "Donald Trump, who is vying to be the next president, tweeted on Friday to say he had never suggested a database."
+    const { quotes } = quotesOf(text, [trump], { filter: null })
+    expect(quotes.map((q) => [q.speakerText, q.speakerKey, q.cue])).toEqual([["Donald Trump", "trump", "tweeted"]])
+  })
+})
+
+describe("quotes: a cue the trained tagger reads as a verb", () => {
+  it("finds 'is telling supporters that …', where compromise tags the cue an adjective", () => {
+    const clinton: ActorFixture = { key: "clinton", name: "Hillary Clinton", gender: "female", mentions: ["Hillary Clinton"] }
+    const { quotes } = quotesOf("Officials met. Hillary Clinton is telling supporters that she needs them tomorrow.", [clinton], { filter: null })
+    expect(quotes.map((q) => [q.text, q.speakerKey, q.cue, q.addressee])).toEqual([["she needs them tomorrow", "clinton", "telling", "supporters"]])
   })
 })

@@ -68,7 +68,8 @@ const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boole
   if (prevWord === "to" && i > 1 && DECLINING.has(wordOf(tokens[i - 2]))) return false
   const opensReport = /:/.test(t.post) || nextWord === "that" || (next !== undefined && /["“]|''/.test(t.post + next.pre))
   if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport) return false
-  if (t.tags.includes("Verb") || opensReport) return true
+  // The trained tagger reads a verb compromise tags as an adjective or noun: `is telling supporters that …`.
+  if (t.tags.includes("Verb") || opensReport || t.upos === "VERB") return true
   // "Goodstein, its chief executive officer, said …": after an apposition compromise may tag the verb
   // as an adjective; a cue right after a comma is a verb (the noun uses need a determiner, above).
   if (prev !== undefined && /,\s*$/.test(prev.post) && !cue.alsoNoun) return true

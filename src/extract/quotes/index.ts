@@ -42,6 +42,7 @@ import {
   isTimeWord
 } from "./speakers.ts"
 import { buildUnits, type Unit } from "./units.ts"
+import { filterFeatures, type QuoteFilter, sharedQuoteFilter } from "./filter.ts"
 import { dependents, hasRelation, headOfSpan, passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 
 type QuoteKind = (typeof QuoteKinds)[number]
@@ -88,6 +89,8 @@ const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"
 const WH_OPENERS = new Set(["how", "what", "whether", "why"])
 const NOT_A_SPEAKER = new Set(["there", "here", "all", "worth", ...WH_OPENERS])
 const COORDINATORS = new Set(["and", "or", "but"])
+/** Words of a time phrase besides its time words: `on Friday`, `last week`, `this morning`. */
+const TIME_PHRASE_WORDS = new Set(["on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later", "the", "week", "month", "year", "morning", "afternoon", "evening", "night"])
 /** Words that name a show, book or event before its quoted title: "on “Face the Nation”", "of “Fox News Sunday”". */
 const TITLE_LEADS = new Set(["of", "on", "in", "at", "to", "from", "during"])
 /** Words that join a second verb phrase of the same subject: "… said A and added B", "… but has said …". */
@@ -117,7 +120,15 @@ const rangeOffsets = (tokens: ReadonlyArray<Token>, range: TokenRange) => {
 
 const phraseOffsets = (tokens: ReadonlyArray<Token>, range: TokenRange) => ({ start: tokens[range.first].start, end: tokens[range.end - 1].end })
 
-export const extractQuotes = (context: ExtractContext, actors: ActorExtraction): QuoteExtraction => {
+export interface QuoteOptions {
+  /** The trained filter of candidate indirect and mixed quotes; default the process's (`sharedQuoteFilter`), null for none. */
+  readonly filter?: QuoteFilter | null
+  /** Called with each emitted candidate's filter features and its quotation number (training reads them). */
+  readonly onCandidate?: (candidate: { readonly quotation: number; readonly features: ReadonlyArray<string> }) => void
+}
+
+export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, options: QuoteOptions = {}): QuoteExtraction => {
+  const filter = options.filter === undefined ? sharedQuoteFilter() : options.filter
   const lexicon = quotesLexicon()
   const { text, tokens } = context
   const quotations = findQuotations(text)
@@ -388,7 +399,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
         const inverted = !participle && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
         // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
         const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
-        const after = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        // A time phrase is no speaker: `…, tweeted on Friday to say …` (its subject comes before).
+        const after = found !== null && tokens.slice(found.first, found.end).every((t) => isTimeWord(t) || TIME_PHRASE_WORDS.has(wordOf(t))) ? null : found
         // An inverted speaker ends its clause (`said Smith.`, `said Smith, an analyst`, `said Smith in a
         // statement`); words that go on after it make it the subject of the reported clause (`Paradis,
         // who …, says she identifies as …`) or the cue's object (`urged Obama last year not to …`).
@@ -531,41 +544,43 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     } else {
       return null
     }
-    // "confirmed that the meeting will take place and that the country …": two reported clauses.
+    // "confirmed that the meeting will take place and that the country …": two reported clauses of one
+    // cue, the parts of one statement (one row each, one statement_id); the "and that" between them is
+    // a gap, like an interrupting attribution.
     const ranges: Array<TokenRange> = []
     let clauseFirst = range.first
     if (pattern.endsWith("content-after") || inheritsSpeaker(pattern)) {
       for (let k = range.first + 2; k + 1 < range.end; k++) {
-        if (wordOf(tokens[k]) === "and" && wordOf(tokens[k + 1]) === "that" && !insideQuotation(tokens[k].start)) {
+        if (COORDINATORS.has(wordOf(tokens[k])) && wordOf(tokens[k + 1]) === "that" && !insideQuotation(tokens[k].start)) {
           ranges.push({ first: clauseFirst, end: k })
           clauseFirst = k + 2
         }
       }
     }
     ranges.push({ first: clauseFirst, end: range.end })
-    const frames: Array<Attribution> = []
     // "The museum, Mr. Obama said, would make …": the speaker and cue between the two parts.
     const gaps = pattern === "interrupted" ? [{ start: tokens[beforeEnd - 1].end, end: tokens[contentFirst].start }] : []
-    for (const clause of ranges) {
-      if (clause.end <= clause.first) continue
+    const clauses = ranges.filter((clause) => clause.end > clause.first).flatMap((clause) => {
       const offsets = rangeOffsets(tokens, clause)
       const classified = classify(offsets.start, offsets.end)
       const content = trimContent(classified.start, classified.end, classified.kind)
-      if (content.end <= content.start) continue
-      frames.push({
-        gaps: [...gaps],
-        unit,
-        start: content.start,
-        end: content.end,
-        kind: classified.kind,
-        pattern: ranges.length > 1 ? `${pattern}.coordinated` : pattern,
-        speaker: speaker ? phraseOffsets(tokens, speaker) : null,
-        inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
-        cue,
-        addressee: addressee ? phraseOffsets(tokens, addressee) : null
-      })
-    }
-    return frames
+      return content.end > content.start ? [{ ...content, kind: classified.kind }] : []
+    })
+    if (clauses.length === 0) return []
+    for (let k = 1; k < clauses.length; k++) gaps.push({ start: clauses[k - 1].end, end: clauses[k].start })
+    const kinds = new Set(clauses.map((c) => c.kind))
+    return [{
+      gaps,
+      unit,
+      start: clauses[0].start,
+      end: clauses[clauses.length - 1].end,
+      kind: kinds.size === 1 ? clauses[0].kind : "mixed",
+      pattern: clauses.length > 1 ? `${pattern}.coordinated` : pattern,
+      speaker: speaker ? phraseOffsets(tokens, speaker) : null,
+      inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
+      cue,
+      addressee: addressee ? phraseOffsets(tokens, addressee) : null
+    }]
   }
 
   for (const unit of units) {
@@ -621,6 +636,25 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     const before = text.slice(unit.start, q.start)
     const after = text.slice(q.end, unit.end)
     const unitTokens = tokens.slice(unit.firstToken, unit.endToken)
+    // `Dr. Ward stated:` ending a paragraph, the quotation opening the next: the cue's. Its speaker is
+    // the cue's subject, before it (`he declared:`), after it (`Stated Stone:`) or the parse's.
+    const lead = unit.index > 0 ? units[unit.index - 1] : null
+    if (lead !== null && lead.paragraph < unit.paragraph && !/[\p{L}\p{N}]/u.test(before) && words >= 2 && /:/.test(tokens[lead.endToken - 1].post)) {
+      const cue = findCues(tokens, lead.firstToken, lead.endToken, lexicon)
+        .filter((c) => !insideQuotation(c.start) && c.cue.class !== "source" && !c.cue.quotedObject && lead.endToken - c.endToken <= 25).pop()
+      const framed = cue !== undefined && attributions.some((a) => a.cue?.start === cue.start)
+      if (cue !== undefined && !framed && !/ing$/.test(wordOf(tokens[cue.firstToken]))) {
+        const before = speakerBefore(tokens, cue.firstToken, lead.firstToken)
+        const inverted = before === null && cue.firstToken === lead.firstToken ? speakerAfter(tokens, cue.endToken, lead.endToken) : null
+        const parsed = before === null && inverted === null ? parseSpeaker(cue, lead.firstToken, lead.endToken) : null
+        const speaker = before ?? inverted ?? parsed
+        if (speaker !== null && !NOT_A_SPEAKER.has(wordOf(tokens[speaker.first]))) {
+          const pattern = before !== null ? "speaker-before-cue" : inverted !== null ? "speaker-after-cue" : "parse-subject"
+          attributions.push({ unit, start: q.contentStart, end: q.contentEnd, kind: "direct", pattern: `${pattern}.content-next-paragraph`, speaker: phraseOffsets(tokens, speaker), inheritsFrom: null, cue, addressee: null, gaps: [] })
+          continue
+        }
+      }
+    }
     // `The coach was blunt: “…”`, `Smith had a message for fans: “…”`: a clause and a colon introduce
     // the quote, which its subject says.
     const clauseLeadIn = /^\s*([^:"“”]{2,160}):\s*$/.exec(before)
@@ -812,6 +846,34 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
       }
     }
     resolvedOf.set(a, { ...resolved, speaker })
+    // An indirect or mixed quote with a cue is a candidate the trained filter judges (filter.ts); one
+    // it rejects is no row, and leaves a `quote.filtered` note with its probability.
+    let features: ReadonlyArray<string> | null = null
+    if (a.kind !== "direct" && a.cue !== null && (filter !== null || options.onCandidate !== undefined)) {
+      const phrase = speaker ? text.slice(speaker.start, speaker.end).toLowerCase() : null
+      const actor = resolved.actorKey === null ? undefined : actorsByKey.get(resolved.actorKey)
+      const speakerKind = actor?.kind ?? (speaker === null ? "none" : lexicon.pronouns.has(phrase!) ? "pronoun" : "unresolved")
+      features = filterFeatures(context.doc, text, {
+        start: a.start, end: a.end, kind: a.kind, pattern: a.pattern, cue: a.cue, speakerKind,
+        addressee: a.addressee !== null, unitIndex: a.unit.index, paragraph: a.unit.paragraph
+      })
+      const judged = filter?.judge(features)
+      if (judged !== undefined && !judged.keep) {
+        if (!nearerFrame(a)) {
+          diagnostics.push({
+            quote: -1,
+            input_id: context.inputId,
+            stage: "extract",
+            rule: "quote.filtered",
+            severity: "info",
+            message: `candidate quote left out by the quote filter (p = ${judged.probability.toFixed(3)} < ${filter!.model.threshold}): "${text.slice(a.start, Math.min(a.end, a.start + 60))}${a.end - a.start > 60 ? "…" : ""}"`,
+            start: a.start,
+            end: a.end
+          })
+        }
+        continue
+      }
+    }
     if (resolved.actorKey !== null) lastSpeaker = { key: resolved.actorKey, unit: a.unit.index }
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
@@ -823,6 +885,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction):
     if (pieces.length === 0) continue
     for (const piece of pieces) emitted.add(`${piece.start}:${piece.end}`)
     const quotation = quotationCount++
+    if (features !== null) options.onCandidate?.({ quotation, features })
     pieces.forEach((piece, k) => quotes.push({
       start: piece.start,
       end: piece.end,

@@ -104,7 +104,8 @@ const isCueModifier = (t: Token) =>
 /** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
 export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
   let j = cueFirst - 1
-  while (j >= unitFirst && isCueModifier(tokens[j]) && !BOUNDARY_AFTER.test(tokens[j].post)) j--
+  // A modifier before a comma ends another clause: `coming into the country illegally, saying …`.
+  while (j >= unitFirst && isCueModifier(tokens[j]) && !BOUNDARY_AFTER.test(tokens[j].post) && !/,/.test(tokens[j].post)) j--
   return j
 }
 
