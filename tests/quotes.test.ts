@@ -109,6 +109,11 @@ describe("quotes: what is not a statement", () => {
     expect(kept.map((q) => q.text)).toEqual(["the locks and limits on digital files were done to maximise the cash", "the deal, which was signed Monday, will hold"])
   })
 
+  it("a cue inside the content another cue reports is part of what was said, not a statement of its own", () => {
+    const { quotes } = quotesOf(`Officials met. Jane Smith said this year's festival promises to be the best yet.`, [smith])
+    expect(quotes.map((q) => [q.text, q.speakerKey])).toEqual([["this year's festival promises to be the best yet", "smith"]])
+  })
+
   it("a cue after 'to' reports no statement made", () => {
     expect(quotesOf(`Officials met. A performance in April led 12 viewers to complain he was lewd.`).quotes).toEqual([])
   })

@@ -589,6 +589,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     const frames: Array<Attribution> = []
     let from = unit.firstToken
     cues.forEach((cue, c) => {
+      // "Ellis said this year's event promises to be the best yet": a cue inside the content an earlier
+      // cue of the unit reports is part of what was reported, not a report of its own.
+      const previous = frames[frames.length - 1]
+      if (previous !== undefined && !previous.pattern.endsWith("content-before") && previous.start <= cue.start && cue.start < previous.end) return
       // A later cue after a comma ("…, adding that …", "…, sources said") closes this frame's content.
       const next = cues[c + 1]
       let to = unit.endToken
