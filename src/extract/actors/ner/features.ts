@@ -127,8 +127,33 @@ export const lineKinds = (tokens: ReadonlyArray<Token>, capsLine: ReadonlyArray<
   return kinds
 }
 
+/**
+ * Every gazetteer phrase cut before each of its spaces and hyphens: a phrase not in this set begins no
+ * entry, so a longer one need not be tried.
+ */
+const phraseStarts = new WeakMap<ActorLexicon, Set<string>>()
+const startsOfPhrases = (lexicon: ActorLexicon): Set<string> => {
+  let starts = phraseStarts.get(lexicon)
+  if (starts === undefined) {
+    starts = new Set()
+    for (const phrase of [...lexicon.countries.keys(), ...lexicon.organizations.keys()]) {
+      for (let c = 0; c < phrase.length; c++) if (phrase[c] === " " || phrase[c] === "-") starts.add(phrase.slice(0, c))
+    }
+    phraseStarts.set(lexicon, starts)
+  }
+  return starts
+}
+
 /** Gazetteer phrases over a sentence: per token, "B-"/"I-" and the entry's kind, longest match first. */
-const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, from: number, to: number): Array<string | undefined> => {
+const gazetteerMarks = (
+  lexicon: ActorLexicon,
+  tokens: ReadonlyArray<Token>,
+  forms: ReadonlyArray<WordForms>,
+  cores: ReadonlyArray<{ readonly possessive: boolean }>,
+  from: number,
+  to: number
+): Array<string | undefined> => {
+  const starts = startsOfPhrases(lexicon)
   const marks: Array<string | undefined> = new Array(to - from).fill(undefined)
   let i = from
   while (i < to) {
@@ -136,7 +161,7 @@ const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fro
     let kind = ""
     let phrase = ""
     for (let k = i; k < Math.min(to, i + lexicon.longestPhrase); k++) {
-      phrase = k === i ? core(tokens[k]).toLowerCase() : `${phrase}${tokens[k - 1].post + tokens[k].pre === "-" ? "-" : " "}${core(tokens[k]).toLowerCase()}`
+      phrase = k === i ? forms[k].lower : `${phrase}${tokens[k - 1].post + tokens[k].pre === "-" ? "-" : " "}${forms[k].lower}`
       const country = lexicon.countries.get(phrase)
       const organization = lexicon.organizations.get(phrase)
       if (country !== undefined) {
@@ -146,7 +171,7 @@ const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fro
         matched = k - i + 1
         kind = "organization"
       }
-      if (k > i && nameCore(tokens[k]).possessive) break
+      if ((k > i && cores[k].possessive) || !starts.has(phrase)) break
     }
     if (matched === 0) {
       i++
@@ -259,63 +284,72 @@ export const documentFeatures = (
 ): Array<Array<string>> => {
   const result: Array<Array<string>> = []
   let names: Array<string> = []
+  let words: ReadonlyArray<string> = []
+  let forms: ReadonlyArray<WordForms> = []
   const emit: Emit = (template, value, second) => names.push(featureName(template, value, second))
   emitDocumentFeatures(context, tokens, sentences, ruleSpans, {
-    word: (_, word, neighbours) => {
+    forms: (documentWords) => {
+      words = documentWords
+      return (forms = words.map(wordForms))
+    },
+    word: (i, word, first, end) => {
       names = []
       result.push(names)
-      emitWordFeatures(context, word, wordForms(word), emit)
-      neighbours.forEach((neighbour, k) => emitNeighbourFeatures(k, neighbour === "" ? undefined : wordForms(neighbour), emit))
+      emitWordFeatures(context, word, forms[i], emit)
+      NEIGHBOUR_OFFSETS.forEach((offset, k) => emitNeighbourFeatures(k, isNeighbour(words, i + offset, first, end) ? forms[i + offset] : undefined, emit))
     },
     emit
-  }, wordForms)
+  })
   return result
 }
 
-/** What `emitDocumentFeatures` tells, token by token in document order. */
+/** Whether token `j` stands as a neighbour within its sentence [first, end); one with no word (a lone "'s") is none. */
+export const isNeighbour = (words: ReadonlyArray<string>, j: number, first: number, end: number): boolean =>
+  j >= first && j < end && words[j] !== ""
+
+/** What `emitDocumentFeatures` asks and tells. */
 export interface DocumentFeatureSink {
-  /** The next token: its index, its word (the key of its word-level features) and its neighbours' words at `NEIGHBOUR_OFFSETS` ("" = none). */
-  readonly word: (index: number, word: string, neighbours: ReadonlyArray<string>) => void
+  /** Each token's word's lower form and shape (the tagger keeps them per distinct word). */
+  readonly forms: (words: ReadonlyArray<string>) => ReadonlyArray<WordForms>
+  /**
+   * The next token, in document order: its index, its word (the key of its word-level features), and
+   * its sentence's tokens [first, end), within which its neighbours at `NEIGHBOUR_OFFSETS` lie.
+   */
+  readonly word: (index: number, word: string, first: number, end: number) => void
   /** The token's other features. */
   readonly emit: Emit
 }
 
-/**
- * Every token's features in document order: `sink.word` for the features that depend on words alone,
- * then `sink.emit` for the rest. `forms` gives a word's lower form and shape (the tagger keeps them per word).
- */
+/** Every token's features: `sink.word` for those that depend on words alone, then `sink.emit` for the rest. */
 export const emitDocumentFeatures = (
   context: FeatureContext,
   tokens: ReadonlyArray<Token>,
   sentences: ReadonlyArray<Sentence>,
   ruleSpans: ReadonlyArray<NameSpan>,
-  sink: DocumentFeatureSink,
-  forms: (word: string) => WordForms
+  sink: DocumentFeatureSink
 ): void => {
   const { lexicon } = context
   const { emit } = sink
+  const cores = tokens.map(nameCore)
+  const words = cores.map((c) => c.text)
+  const forms = sink.forms(words)
   const rules = ruleMarks(tokens.length, ruleSpans)
   const capsLine: Array<boolean> = []
   const gazetteer: Array<string | undefined> = []
   for (const sentence of sentences) {
     capsLine.push(...capsLineFlags(tokens, sentence.firstToken, sentence.endToken))
-    gazetteer.push(...gazetteerMarks(lexicon, tokens, sentence.firstToken, sentence.endToken))
+    gazetteer.push(...gazetteerMarks(lexicon, tokens, forms, cores, sentence.firstToken, sentence.endToken))
   }
   const evidence = documentEvidence(tokens, sentences, capsLine)
   const lines = lineKinds(tokens, capsLine)
-  const words = tokens.map(core)
   for (const sentence of sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const token = tokens[i]
       const previous = i > sentence.firstToken ? tokens[i - 1] : undefined
       const next = i + 1 < sentence.endToken ? tokens[i + 1] : undefined
-      const word = words[i]
-      const { lower: lowerWord, shape } = forms(word)
-      sink.word(i, word, NEIGHBOUR_OFFSETS.map((offset) => {
-        const k = i + offset
-        return k >= sentence.firstToken && k < sentence.endToken ? words[k] : ""
-      }))
-      if (nameCore(token).possessive) emit("possessive", "")
+      const { lower: lowerWord, shape } = forms[i]
+      sink.word(i, words[i], sentence.firstToken, sentence.endToken)
+      if (cores[i].possessive) emit("possessive", "")
       for (const tag of token.tags) if (USEFUL_TAGS.has(tag)) emit("t=", tag)
       // The line's case pattern and the clause's start: where capitals say nothing.
       const clauseStart = startsClause(tokens, i, sentence.firstToken)
@@ -339,7 +373,7 @@ export const emitDocumentFeatures = (
       const rule = rules[i]
       if (rule !== undefined) for (const [template, value] of rule) emit(template, value)
       if (previous !== undefined) {
-        const previousLower = forms(words[i - 1]).lower
+        const previousLower = forms[i - 1].lower
         emit("lw-1|lw=", previousLower, lowerWord)
         if (lexicon.titleHeads.has(previousLower) || lexicon.titleModifiers.has(previousLower)) emit("after-title", "")
         if (lexicon.honorifics.has(previousLower.replace(/\.$/, ""))) emit("after-honorific", "")
@@ -349,7 +383,7 @@ export const emitDocumentFeatures = (
         for (const tag of previous.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") emit("t-1=", tag)
       }
       if (next !== undefined) {
-        const nextLower = forms(words[i + 1]).lower
+        const nextLower = forms[i + 1].lower
         emit("lw|lw+1=", lowerWord, nextLower)
         if (lexicon.organizationSuffixes.has(nextLower)) emit("before-org-suffix", "")
         if (!joinable(token, next)) emit("gap-after", "")

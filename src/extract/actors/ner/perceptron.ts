@@ -224,11 +224,17 @@ export const quantise = (weights: Weights, header: ModelHeader, prune = 1): Quan
 
 /** The weights a quantised model stands for (step / scale): the reference the tagger's sums are tested against. */
 export const floatWeights = (model: QuantisedModel): Weights => {
-  const all = new Float32Array(model.steps.length)
-  for (let k = 0; k < all.length; k++) all[k] = model.steps[k] / model.scale
+  const all = weightsOfSteps(model.steps, model.scale)
   const features = new Map<string, Float32Array>()
   model.features.forEach((feature, k) => features.set(feature, all.subarray(k * L, (k + 1) * L)))
-  return { features, transitions: Float32Array.from(model.transitions, (v) => v / model.scale) }
+  return { features, transitions: weightsOfSteps(model.transitions, model.scale) }
+}
+
+/** step / scale, as the 32-bit floats the weights were read as (a plain loop: `Float32Array.from` with a function takes 50 ms here). */
+export const weightsOfSteps = (steps: Int16Array, scale: number): Float32Array => {
+  const weights = new Float32Array(steps.length)
+  for (let k = 0; k < steps.length; k++) weights[k] = steps[k] / scale
+  return weights
 }
 
 const MAGIC = "newsfacts-name-model 1"

@@ -16,9 +16,9 @@ import { fileURLToPath } from "node:url"
 import type { Sentence, Token } from "../../../model/document.ts"
 import type { ActorLexicon } from "../lexicon.ts"
 import type { NameSpan } from "../recognize.ts"
-import { FEATURE_TEMPLATES, NEIGHBOUR_OFFSETS, PAIR_TEMPLATES, emitDocumentFeatures, emitNeighbourFeatures, emitWordFeatures, wordForms } from "./features.ts"
+import { FEATURE_TEMPLATES, NEIGHBOUR_OFFSETS, PAIR_TEMPLATES, emitDocumentFeatures, emitNeighbourFeatures, emitWordFeatures, isNeighbour, wordForms } from "./features.ts"
 import type { Emit, FeatureContext, WordForms } from "./features.ts"
-import { LABEL_COUNT, decodeModel, decodeScores, spansOf } from "./perceptron.ts"
+import { LABEL_COUNT, decodeModel, decodeScores, spansOf, weightsOfSteps } from "./perceptron.ts"
 import type { EntityType, ModelHeader, QuantisedModel } from "./perceptron.ts"
 
 export const NAME_MODEL_PATH = fileURLToPath(new URL("../../../../models/ner.bin.gz", import.meta.url))
@@ -86,9 +86,9 @@ interface WordEntry {
 const MEMO_LIMIT = 200_000
 
 export const makeNameTagger = (model: QuantisedModel, listedTags: FeatureContext["listedTags"]): NameTagger => {
-  const weights = Float32Array.from(model.steps, (v) => v / model.scale)
+  const weights = weightsOfSteps(model.steps, model.scale)
   const index = indexFeatures(model.features)
-  const transitions = Float32Array.from(model.transitions, (v) => v / model.scale)
+  const transitions = weightsOfSteps(model.transitions, model.scale)
   // The one scorer: `emit` adds the steps of the feature it names to `into` at `at`.
   let into = new Float64Array(LABEL_COUNT)
   let at = 0
@@ -132,14 +132,25 @@ export const makeNameTagger = (model: QuantisedModel, listedTags: FeatureContext
       const context: FeatureContext = { lexicon, listedTags }
       into = new Float64Array(tokens.length * LABEL_COUNT)
       const emissions = into
+      let words: ReadonlyArray<string> = []
+      let entries: Array<WordEntry> = []
       emitDocumentFeatures(context, tokens, sentences, ruleSpans, {
-        word: (i, word, neighbours) => {
+        forms: (documentWords) => {
+          words = documentWords
+          entries = words.map((word) => entryOf(context, word))
+          return entries.map((entry) => entry.forms)
+        },
+        word: (i, _, first, end) => {
           at = i * LABEL_COUNT
-          add(entryOf(context, word).own)
-          for (let k = 0; k < neighbours.length; k++) add(neighbours[k] === "" ? noNeighbour[k] : entryOf(context, neighbours[k]).asNeighbour[k])
+          add(entries[i].own)
+          for (let k = 0; k < NEIGHBOUR_OFFSETS.length; k++) {
+            const j = i + NEIGHBOUR_OFFSETS[k]
+            add(isNeighbour(words, j, first, end) ? entries[j].asNeighbour[k] : noNeighbour[k])
+          }
         },
         emit
-      }, (word) => entryOf(context, word).forms)
+      })
+      into = new Float64Array(LABEL_COUNT)
       const names: Array<TaggedName> = []
       for (const sentence of sentences) {
         const n = sentence.endToken - sentence.firstToken
