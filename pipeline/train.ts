@@ -5,21 +5,26 @@
  *
  *   npm run train -- tagger              UPOS tagger + lemmatiser on UD English EWT → models/tagger.bin.gz
  *   npm run train -- parser              dependency parser on UD English EWT → models/parser.bin.gz (needs the tagger)
- *   npm run train -- ner                 the name tagger → models/ner.json.gz
+ *   npm run train -- ner                 the name tagger → models/ner.bin.gz
+ *   npm run train -- ner --convert OLD.json.gz
+ *                                        rewrites a model file of the first format (gzip'd JSON) as
+ *                                        models/ner.bin.gz, with the same weights (docs/actors.md)
  *   npm run train -- ner --folds 5       cross-validation on train only (errors → /tmp/ner-cv-errors.tsv);
  *                                        --only N scores the first N folds alone
- *   npm run train -- ner --hold-out 0/5 --out /tmp/m.json.gz
+ *   npm run train -- ner --hold-out 0/5 --out /tmp/m.bin.gz
  *                                        a model without fold 0 of train, to run the pipeline on that fold
- *                                        (NEWSFACTS_NER_MODEL=/tmp/m.json.gz npm run eval -- --gold FOLD)
+ *                                        (NEWSFACTS_NER_MODEL=/tmp/m.bin.gz npm run eval -- --gold FOLD)
  *   --epochs N, --cache FILE (keeps the tagged training documents between runs)
  *   npm run train -- quotes              the quote filter on PolNeAR train (threshold by 5-fold
  *                                        cross-validation on train) → models/quotes-filter.json;
  *                                        --limit N reads the first N articles, --out FILE
  */
+import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { DefaultSettings, crossValidate, prepare, trainNameModel } from "../src/extract/actors/ner/train.ts"
+import { decodeJsonModel, encodeModel } from "../src/extract/actors/ner/perceptron.ts"
 import { trainParser, trainTagger } from "../src/nlp/syntax/train.ts"
 import { FilterSettings, trainQuoteFilter } from "../src/extract/quotes/train.ts"
 
@@ -52,8 +57,16 @@ const trainers: Record<string, Trainer> = {
     }
   },
   ner: {
-    description: "name tagger (PER, ORG, LOC, MISC) on CoNLL-2003 train → models/ner.json.gz",
+    description: "name tagger (PER, ORG, LOC, MISC) on CoNLL-2003 train → models/ner.bin.gz",
     run: (args) => {
+      const out = option(args, "out") ?? join(repoRoot, "models", "ner.bin.gz")
+      const convert = option(args, "convert")
+      if (convert !== undefined) {
+        const bytes = encodeModel(decodeJsonModel(readFileSync(convert)))
+        writeFileSync(out, bytes)
+        log(`${convert} → ${out} (${(bytes.length / 1e6).toFixed(2)} MB, the same weights)`)
+        return
+      }
       const engine = sharedNlpEngine()
       const train = option(args, "train") ?? sharedEval("conll2003.train.jsonl")
       const epochs = Number(option(args, "epochs") ?? DefaultSettings.epochs)
@@ -65,7 +78,7 @@ const trainers: Record<string, Trainer> = {
       }
       trainNameModel(engine, {
         train,
-        out: option(args, "out") ?? join(repoRoot, "models", "ner.json.gz"),
+        out,
         settings,
         ...(option(args, "hold-out") === undefined ? { dev: option(args, "dev") ?? sharedEval("conll2003.dev.jsonl") } : {}),
         ...(option(args, "hold-out") === undefined ? {} : { holdOut: { fold: Number(option(args, "hold-out")!.split("/")[0]), folds: Number(option(args, "hold-out")!.split("/")[1]) } }),

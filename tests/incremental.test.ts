@@ -137,11 +137,11 @@ describe("incremental runs", () => {
       const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
       const out = tempDir("incr-model")
       const models = tempDir("incr-models")
-      const repoModel = new URL("../models/ner.json.gz", import.meta.url)
-      const sameBytes = join(models, "same.json.gz")
+      const repoModel = new URL("../models/ner.bin.gz", import.meta.url)
+      const sameBytes = join(models, "same.bin.gz")
       copyFileSync(repoModel, sameBytes)
       // The same model, compressed differently: other bytes, so another fingerprint.
-      const otherBytes = join(models, "other.json.gz")
+      const otherBytes = join(models, "other.bin.gz")
       writeFileSync(otherBytes, gzipSync(gunzipSync(readFileSync(repoModel)), { level: 1 }))
       const saved = process.env.NEWSFACTS_NER_MODEL
       const withModel = (path: string | undefined) =>

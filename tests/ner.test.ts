@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { fileURLToPath } from "node:url"
+import { gzipSync } from "node:zlib"
 import { makeNlpEngine, sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { analyzeText, extractContext } from "../src/extract/index.ts"
 import { extractActors } from "../src/extract/actors/index.ts"
@@ -7,10 +8,12 @@ import { creditRanges } from "../src/extract/actors/credits.ts"
 import { actorLexicon } from "../src/extract/actors/lexicon.ts"
 import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
 import { typeShortForms } from "../src/extract/actors/ner/merge.ts"
-import { Labels, decode, deserialize, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
-import { makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
+import { Labels, decode, decodeJsonModel, decodeModel, encodeModel, floatWeights, quantise, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
+import { indexFeatures, loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
 import { recognizeSentence } from "../src/extract/actors/recognize.ts"
 import { prepare, score } from "../src/extract/actors/ner/train.ts"
+import { labelDocument, readAnnotatedRecords } from "../src/extract/actors/ner/data.ts"
+import { hasShared, sharedPath } from "./support/shared.ts"
 
 const engine = sharedNlpEngine()
 const fixture = fileURLToPath(new URL("./fixtures/ner/tiny.jsonl", import.meta.url))
@@ -41,13 +44,25 @@ describe("name tagger: training, saving and loading", () => {
     const second = serialize(train(sequences, { epochs: 5, seed: 7, minCount: 1 }), header)
     expect(Buffer.compare(first, second)).toBe(0)
     const weights = train(sequences, { epochs: 5, seed: 7, minCount: 1 })
-    const loaded = deserialize(serialize(weights, header, 0))
+    const loaded = decodeModel(serialize(weights, header, 0))
     expect(loaded.header).toEqual(header)
-    for (const sequence of sequences) expect(decode(loaded.weights, sequence.features)).toEqual(decode(weights, sequence.features))
+    for (const sequence of sequences) expect(decode(floatWeights(loaded), sequence.features)).toEqual(decode(weights, sequence.features))
+  })
+
+  it("reads back the steps it wrote, and a model of the first format (gzip'd JSON) converts with the same steps", () => {
+    const model = quantise(train(sequences, { epochs: 5, seed: 7, minCount: 1 }), header, 2)
+    const read = decodeModel(encodeModel(model))
+    expect(read.features).toEqual(model.features)
+    expect(Array.from(read.steps)).toEqual(Array.from(model.steps))
+    expect(Array.from(read.transitions)).toEqual(Array.from(model.transitions))
+    expect(read.scale).toBe(model.scale)
+    const rows = Object.fromEntries(model.features.map((f, k) => [f, Array.from(model.steps.subarray(k * Labels.length, (k + 1) * Labels.length))]))
+    const json = gzipSync(Buffer.from(JSON.stringify({ header, labels: Labels, scale: model.scale, transitions: Array.from(model.transitions), features: rows })))
+    expect(Buffer.compare(encodeModel(decodeJsonModel(json)), encodeModel(model))).toBe(0)
   })
 
   it("tags a new document with a loaded model through the tagger", () => {
-    const loaded = deserialize(serialize(train(sequences, { epochs: 10, seed: 1, minCount: 1 }), header))
+    const loaded = decodeModel(serialize(train(sequences, { epochs: 10, seed: 1, minCount: 1 }), header))
     const tagger = makeNameTagger(loaded, engine.listedTags)
     const doc = analyzed("Angela Merkel met Satya Nadella in Berlin.")
     const ruleSpans = doc.sentences.flatMap((s) => recognizeSentence(actorLexicon(), doc.clean.text, doc.tokens, s))
@@ -56,8 +71,9 @@ describe("name tagger: training, saving and loading", () => {
   })
 
   it("tags as decoding every feature would, with a word's own and neighbour features summed once per word", () => {
-    const weights = train(sequences, { epochs: 5, seed: 3, minCount: 1 })
-    const tagger = makeNameTagger({ header, weights }, engine.listedTags)
+    const model = decodeModel(serialize(train(sequences, { epochs: 5, seed: 3, minCount: 1 }), header, 0))
+    const weights = floatWeights(model)
+    const tagger = makeNameTagger(model, engine.listedTags)
     for (const { document, features } of prepared) {
       const { tokens, sentences } = document.doc
       const expected = sentences.flatMap((s) =>
@@ -67,11 +83,42 @@ describe("name tagger: training, saving and loading", () => {
     }
   })
 
+  it("files a model's feature names by template and value, a name with a bar in a value under each split", () => {
+    const index = indexFeatures(["bias", "line=caps|sh=XX", "lw-1|lw=a|b|c", "w=New"])
+    expect(index.singles.get("bias")?.get("")).toBe(0)
+    expect(index.singles.get("line=caps|sh=")?.get("XX")).toBe(1)
+    expect(index.singles.get("line=")?.get("caps|sh=XX")).toBe(1)
+    expect(index.pairs.get("lw-1|lw=")?.get("a")?.get("b|c")).toBe(2)
+    expect(index.pairs.get("lw-1|lw=")?.get("a|b")?.get("c")).toBe(2)
+    expect(index.singles.get("w=")?.get("New")).toBe(3)
+    expect(index.singles.get("lw=")?.get("New")).toBeUndefined()
+  })
+
   it("turns BIO labels into spans, an I- after O opening none", () => {
     const at = (label: string) => Labels.indexOf(label)
     expect(spansOf([at("B-PER"), at("I-PER"), at("O"), at("B-ORG"), at("B-LOC"), at("I-LOC")])).toEqual([
       { first: 0, last: 1, type: "PER" }, { first: 3, last: 3, type: "ORG" }, { first: 4, last: 5, type: "LOC" }
     ])
+  })
+})
+
+describe.skipIf(!hasShared)("name tagger: the committed model", () => {
+  it("tags CoNLL-2003 dev documents as decoding every feature by name does", () => {
+    const model = loadNameModel()
+    const weights = floatWeights(model)
+    const tagger = makeNameTagger(model, engine.listedTags)
+    const lexicon = actorLexicon()
+    let names = 0
+    for (const document of readAnnotatedRecords(sharedPath("eval", "conll2003.dev.jsonl")).slice(0, 40).flatMap((r) => labelDocument(engine, r) ?? [])) {
+      const { tokens, sentences } = document.doc
+      const ruleSpans = sentences.flatMap((s) => recognizeSentence(lexicon, document.text, tokens, s))
+      const features = documentFeatures({ lexicon, listedTags: engine.listedTags }, tokens, sentences, ruleSpans)
+      const expected = sentences.flatMap((s) =>
+        spansOf(decode(weights, features.slice(s.firstToken, s.endToken))).map((span) => ({ first: s.firstToken + span.first, last: s.firstToken + span.last, type: span.type })))
+      expect(tagger.tag(lexicon, tokens, sentences, ruleSpans)).toEqual(expected)
+      names += expected.length
+    }
+    expect(names).toBeGreaterThan(500)
   })
 })
 

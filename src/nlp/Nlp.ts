@@ -37,7 +37,7 @@ export interface NlpEngine {
   readonly listedTags: (word: string) => ReadonlyArray<string>
   /** The trained UPOS tagger, lemmatiser and dependency parser (models/), loaded on first use. */
   readonly syntax: () => SyntaxAnalyser
-  /** The name tagger (models/ner.json.gz), read on first use and kept for the engine's life. */
+  /** The name tagger (models/ner.bin.gz), read on first use and kept for the engine's life. */
   readonly nameTagger: () => NameTagger
 }
 

@@ -5,7 +5,7 @@
  * module `documentWork.ts` imports, directly or not), the word lists under src/lexicons/ (read at run
  * time, so not seen as imports), the trained models under models/ (their bytes: a retrained tagger,
  * parser or name tagger changes what every document yields; `NEWSFACTS_NER_MODEL`, when it names
- * another name-tagger file, stands for `models/ner.json.gz`) and the NLP package's version. Changing
+ * another name-tagger file, stands for the committed one, `models/ner.bin.gz`) and the NLP package's version. Changing
  * any of them gives another
  * fingerprint, so results made by older code are never reused; changing code that runs on the whole
  * set (dedupe, export) does not, since that runs again on every run anyway.
@@ -21,8 +21,9 @@ import { createHash } from "node:crypto"
 import { existsSync, readFileSync, readdirSync } from "node:fs"
 import { createRequire } from "node:module"
 import { fileURLToPath } from "node:url"
-import { dirname, join, resolve } from "node:path"
+import { basename, dirname, join, resolve } from "node:path"
 import type { LoadedDocument } from "../model/document.ts"
+import { NAME_MODEL_PATH } from "../extract/actors/ner/tagger.ts"
 
 const sourceRoot = fileURLToPath(new URL("../", import.meta.url))
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
@@ -56,14 +57,14 @@ export const moduleGraph = (entry: string): Array<string> => {
 /**
  * The model files the per-document stages read, each with the label it is hashed under: every file
  * under models/ but its README, and the name tagger `NEWSFACTS_NER_MODEL` points at instead of
- * models/ner.json.gz (labelled as that file, so the same bytes elsewhere give the same fingerprint).
+ * the committed one (labelled as that file, so the same bytes elsewhere give the same fingerprint).
  */
 export const modelFiles = (nameModel: string | undefined = process.env.NEWSFACTS_NER_MODEL): Array<readonly [label: string, path: string]> =>
   readdirSync(models)
     .filter((name) => !name.endsWith(".md"))
     .sort()
     .flatMap((name): Array<readonly [string, string]> => {
-      if (name !== "ner.json.gz" || nameModel === undefined) return [[`models/${name}`, join(models, name)]]
+      if (name !== basename(NAME_MODEL_PATH) || nameModel === undefined) return [[`models/${name}`, join(models, name)]]
       return nameModel === "none" ? [] : [[`models/${name}`, nameModel]]
     })
 

@@ -99,14 +99,14 @@ const documentEvidence = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray
  * House"), as B-/I- of the rule and of its kind. The rules built on CoNLL-2003 word statistics are
  * left out: on the training data they would look better than they are.
  */
-const ruleMarks = (length: number, spans: ReadonlyArray<NameSpan>): Array<Array<string> | undefined> => {
-  const marks: Array<Array<string> | undefined> = new Array(length).fill(undefined)
+const ruleMarks = (length: number, spans: ReadonlyArray<NameSpan>): Array<Array<readonly [string, string]> | undefined> => {
+  const marks: Array<Array<readonly [string, string]> | undefined> = new Array(length).fill(undefined)
   for (const span of spans) {
     if (!TRAINING_FREE_RULE.test(span.rule)) continue
     const rule = span.rule.replace(/:(?:name|alias|capital-as-place|capital-as-government)$/, "")
     for (let t = span.first; t <= span.last; t++) {
       const at = t === span.first ? "B" : "I"
-      ;(marks[t] ??= []).push(`rule=${at}-${rule}`, `rule-kind=${at}-${span.kind}`)
+      ;(marks[t] ??= []).push(["rule=", `${at}-${rule}`], ["rule-kind=", `${at}-${span.kind}`])
     }
   }
   return marks
@@ -127,8 +127,33 @@ export const lineKinds = (tokens: ReadonlyArray<Token>, capsLine: ReadonlyArray<
   return kinds
 }
 
+/**
+ * Every gazetteer phrase cut before each of its spaces and hyphens: a phrase not in this set begins no
+ * entry, so a longer one need not be tried.
+ */
+const phraseStarts = new WeakMap<ActorLexicon, Set<string>>()
+const startsOfPhrases = (lexicon: ActorLexicon): Set<string> => {
+  let starts = phraseStarts.get(lexicon)
+  if (starts === undefined) {
+    starts = new Set()
+    for (const phrase of [...lexicon.countries.keys(), ...lexicon.organizations.keys()]) {
+      for (let c = 0; c < phrase.length; c++) if (phrase[c] === " " || phrase[c] === "-") starts.add(phrase.slice(0, c))
+    }
+    phraseStarts.set(lexicon, starts)
+  }
+  return starts
+}
+
 /** Gazetteer phrases over a sentence: per token, "B-"/"I-" and the entry's kind, longest match first. */
-const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, from: number, to: number): Array<string | undefined> => {
+const gazetteerMarks = (
+  lexicon: ActorLexicon,
+  tokens: ReadonlyArray<Token>,
+  forms: ReadonlyArray<WordForms>,
+  cores: ReadonlyArray<{ readonly possessive: boolean }>,
+  from: number,
+  to: number
+): Array<string | undefined> => {
+  const starts = startsOfPhrases(lexicon)
   const marks: Array<string | undefined> = new Array(to - from).fill(undefined)
   let i = from
   while (i < to) {
@@ -136,7 +161,7 @@ const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fro
     let kind = ""
     let phrase = ""
     for (let k = i; k < Math.min(to, i + lexicon.longestPhrase); k++) {
-      phrase = k === i ? core(tokens[k]).toLowerCase() : `${phrase}${tokens[k - 1].post + tokens[k].pre === "-" ? "-" : " "}${core(tokens[k]).toLowerCase()}`
+      phrase = k === i ? forms[k].lower : `${phrase}${tokens[k - 1].post + tokens[k].pre === "-" ? "-" : " "}${forms[k].lower}`
       const country = lexicon.countries.get(phrase)
       const organization = lexicon.organizations.get(phrase)
       if (country !== undefined) {
@@ -146,7 +171,7 @@ const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fro
         matched = k - i + 1
         kind = "organization"
       }
-      if (k > i && nameCore(tokens[k]).possessive) break
+      if ((k > i && cores[k].possessive) || !starts.has(phrase)) break
     }
     if (matched === 0) {
       i++
@@ -159,136 +184,219 @@ const gazetteerMarks = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, fro
 }
 
 /**
+ * Where a token's features go, one call per feature: `emit(template, value)` for the feature named
+ * template + value ("w=" + "Paris", "bias" + ""), `emit(template, first, second)` for a pair, named
+ * template + first + "|" + second. Training collects the names (`documentFeatures`); the tagger looks
+ * the parts up in its model without building a name per token (tagger.ts).
+ */
+export type Emit = (template: string, value: string, second?: string) => void
+
+/** The name `emit` stands for. */
+export const featureName = (template: string, value: string, second?: string): string =>
+  second === undefined ? template + value : `${template}${value}|${second}`
+
+/** A word's lower form and shape, which several features read. */
+export interface WordForms {
+  readonly lower: string
+  readonly shape: string
+}
+export const wordForms = (word: string): WordForms => ({ lower: word.toLowerCase(), shape: wordShape(word) })
+
+/**
  * The features that depend on the word alone, not on its context: the tagger sums their weights once
  * per distinct word and keeps the sum (tagger.ts), as most of a text's words repeat.
  */
-export const wordLevelFeatures = (context: FeatureContext, word: string): Array<string> => {
+export const emitWordFeatures = (context: FeatureContext, word: string, forms: WordForms, emit: Emit): void => {
   const { lexicon } = context
-  const lowerWord = word.toLowerCase()
-  const f: Array<string> = ["bias", `w=${word}`, `lw=${lowerWord}`, `sh=${wordShape(word)}`]
-  for (let n = 1; n <= 3 && n < lowerWord.length; n++) f.push(`p${n}=${lowerWord.slice(0, n)}`)
-  for (let n = 1; n <= 4 && n < lowerWord.length; n++) f.push(`s${n}=${lowerWord.slice(-n)}`)
-  if (/\d/.test(word)) f.push("digit")
-  if (word.includes("-")) f.push("hyphen")
+  const lowerWord = forms.lower
+  emit("bias", "")
+  emit("w=", word)
+  emit("lw=", lowerWord)
+  emit("sh=", forms.shape)
+  for (let n = 1; n <= 3 && n < lowerWord.length; n++) emit(PREFIX_TEMPLATES[n], lowerWord.slice(0, n))
+  for (let n = 1; n <= 4 && n < lowerWord.length; n++) emit(SUFFIX_TEMPLATES[n], lowerWord.slice(-n))
+  if (/\d/.test(word)) emit("digit", "")
+  if (word.includes("-")) emit("hyphen", "")
   const listed = context.listedTags(lowerWord)
-  for (const tag of listed) f.push(`lt=${tag}`)
-  if (listed.length === 0) f.push("unlisted")
+  for (const tag of listed) emit("lt=", tag)
+  if (listed.length === 0) emit("unlisted", "")
   // Title lexicons and the organisation, place and group words.
-  if (lexicon.titleHeads.has(lowerWord)) f.push("title-head")
-  if (lexicon.titleModifiers.has(lowerWord)) f.push("title-modifier")
-  if (lexicon.honorifics.has(lowerWord.replace(/\.$/, ""))) f.push("honorific")
-  if (lexicon.organizationSuffixes.has(lowerWord)) f.push("org-suffix")
-  if (lexicon.ofHeads.has(lowerWord)) f.push("of-head")
-  if (lexicon.placeSuffixes.has(lowerWord)) f.push("place-suffix")
-  if (lexicon.groupNouns.has(lowerWord)) f.push("group-noun")
-  if (lexicon.notActors.has(lowerWord)) f.push("not-actor")
-  return f
+  if (lexicon.titleHeads.has(lowerWord)) emit("title-head", "")
+  if (lexicon.titleModifiers.has(lowerWord)) emit("title-modifier", "")
+  if (lexicon.honorifics.has(lowerWord.replace(/\.$/, ""))) emit("honorific", "")
+  if (lexicon.organizationSuffixes.has(lowerWord)) emit("org-suffix", "")
+  if (lexicon.ofHeads.has(lowerWord)) emit("of-head", "")
+  if (lexicon.placeSuffixes.has(lowerWord)) emit("place-suffix", "")
+  if (lexicon.groupNouns.has(lowerWord)) emit("group-noun", "")
+  if (lexicon.notActors.has(lowerWord)) emit("not-actor", "")
 }
+const PREFIX_TEMPLATES = ["", "p1=", "p2=", "p3="]
+const SUFFIX_TEMPLATES = ["", "s1=", "s2=", "s3=", "s4="]
 
-/** The features of a neighbour at `at` ("-1", "+2"), which depend on its word alone; "" = none. */
-export const neighbourFeatures = (at: string, word: string): Array<string> =>
-  word === "" ? [`${at}w=<none>`] : [`${at}lw=${word.toLowerCase()}`, `${at}sh=${wordShape(word)}`]
+/** The word-level features as names. */
+export const wordLevelFeatures = (context: FeatureContext, word: string): Array<string> => {
+  const names: Array<string> = []
+  emitWordFeatures(context, word, wordForms(word), (template, value, second) => names.push(featureName(template, value, second)))
+  return names
+}
 
 export const NEIGHBOUR_OFFSETS = [-1, 1, -2, 2] as const
 /** How a neighbour's offset is written in its features: "-1", "+2". */
 export const offsetName = (offset: number) => (offset > 0 ? `+${offset}` : `${offset}`)
+/** Per neighbour offset, the templates of its features: lower form, shape, and no word. */
+const NEIGHBOUR_TEMPLATES = NEIGHBOUR_OFFSETS.map((offset) => ({ lower: `${offsetName(offset)}lw=`, shape: `${offsetName(offset)}sh=`, none: `${offsetName(offset)}w=` }))
 
-/** Per token: its word (the key of its word-level features), its neighbours' words, and the rest of its features. */
-export interface TokenFeatureParts {
-  readonly word: string
-  /** The words at `NEIGHBOUR_OFFSETS` within the sentence, "" where there is none. */
-  readonly neighbours: ReadonlyArray<string>
-  readonly contextual: ReadonlyArray<string>
+/** The features of the neighbour at `NEIGHBOUR_OFFSETS[k]`, which depend on its word alone; `forms` undefined = none. */
+export const emitNeighbourFeatures = (k: number, forms: WordForms | undefined, emit: Emit): void => {
+  const templates = NEIGHBOUR_TEMPLATES[k]
+  if (forms === undefined) emit(templates.none, "<none>")
+  else {
+    emit(templates.lower, forms.lower)
+    emit(templates.shape, forms.shape)
+  }
 }
 
-/** The features of every token of a document, as lists of strings. */
+/** A line's case pattern as the second value of a pair, and as a template before the shape. */
+const LINE_VALUES: Record<string, string> = { prose: "line=prose", caps: "line=caps", title: "line=title" }
+const LINE_SHAPE_TEMPLATES: Record<string, string> = { prose: "line=prose|sh=", caps: "line=caps|sh=", title: "line=title|sh=" }
+
+/** Every template `emit` is called with, so that a model's feature names can be split into template and value. */
+export const FEATURE_TEMPLATES: ReadonlyArray<string> = [
+  "bias", "w=", "lw=", "sh=", ...PREFIX_TEMPLATES.slice(1), ...SUFFIX_TEMPLATES.slice(1), "digit", "hyphen", "lt=", "unlisted",
+  "title-head", "title-modifier", "honorific", "org-suffix", "of-head", "place-suffix", "group-noun", "not-actor",
+  ...NEIGHBOUR_TEMPLATES.flatMap((t) => [t.lower, t.shape, t.none]),
+  "possessive", "t=", "line=", ...Object.values(LINE_SHAPE_TEMPLATES), "clause-start", "clause-start|sh=", "after-paren", "before-paren", "before-comma", "gaz=", "rule=", "rule-kind=",
+  "after-title", "after-honorific", "gap-before", "gaz-1=", "t-1=", "before-org-suffix", "gap-after", "gaz+1=", "t+1=",
+  "doc:capitalised-inside|line=", "doc:lower-case|line=", "doc:in-longer="
+]
+/** Templates whose features carry a pair of values. */
+export const PAIR_TEMPLATES: ReadonlyArray<string> = ["gaz=", "lw-1|lw=", "lw|lw+1="]
+
+/**
+ * The features of every token of a document, as lists of names: what training reads, and the
+ * reference the tagger's sums are tested against.
+ */
 export const documentFeatures = (
   context: FeatureContext,
   tokens: ReadonlyArray<Token>,
   sentences: ReadonlyArray<Sentence>,
   ruleSpans: ReadonlyArray<NameSpan> = []
-): Array<Array<string>> =>
-  documentFeatureParts(context, tokens, sentences, ruleSpans).map((part) => [
-    ...wordLevelFeatures(context, part.word),
-    ...part.neighbours.flatMap((word, k) => neighbourFeatures(offsetName(NEIGHBOUR_OFFSETS[k]), word)),
-    ...part.contextual
-  ])
+): Array<Array<string>> => {
+  const result: Array<Array<string>> = []
+  let names: Array<string> = []
+  let words: ReadonlyArray<string> = []
+  let forms: ReadonlyArray<WordForms> = []
+  const emit: Emit = (template, value, second) => names.push(featureName(template, value, second))
+  emitDocumentFeatures(context, tokens, sentences, ruleSpans, {
+    forms: (documentWords) => {
+      words = documentWords
+      return (forms = words.map(wordForms))
+    },
+    word: (i, word, first, end) => {
+      names = []
+      result.push(names)
+      emitWordFeatures(context, word, forms[i], emit)
+      NEIGHBOUR_OFFSETS.forEach((offset, k) => emitNeighbourFeatures(k, isNeighbour(words, i + offset, first, end) ? forms[i + offset] : undefined, emit))
+    },
+    emit
+  })
+  return result
+}
 
-/** The features of every token of a document, split as `TokenFeatureParts`. */
-export const documentFeatureParts = (
+/** Whether token `j` stands as a neighbour within its sentence [first, end); one with no word (a lone "'s") is none. */
+export const isNeighbour = (words: ReadonlyArray<string>, j: number, first: number, end: number): boolean =>
+  j >= first && j < end && words[j] !== ""
+
+/** What `emitDocumentFeatures` asks and tells. */
+export interface DocumentFeatureSink {
+  /** Each token's word's lower form and shape (the tagger keeps them per distinct word). */
+  readonly forms: (words: ReadonlyArray<string>) => ReadonlyArray<WordForms>
+  /**
+   * The next token, in document order: its index, its word (the key of its word-level features), and
+   * its sentence's tokens [first, end), within which its neighbours at `NEIGHBOUR_OFFSETS` lie.
+   */
+  readonly word: (index: number, word: string, first: number, end: number) => void
+  /** The token's other features. */
+  readonly emit: Emit
+}
+
+/** Every token's features: `sink.word` for those that depend on words alone, then `sink.emit` for the rest. */
+export const emitDocumentFeatures = (
   context: FeatureContext,
   tokens: ReadonlyArray<Token>,
   sentences: ReadonlyArray<Sentence>,
-  ruleSpans: ReadonlyArray<NameSpan> = []
-): Array<TokenFeatureParts> => {
+  ruleSpans: ReadonlyArray<NameSpan>,
+  sink: DocumentFeatureSink
+): void => {
   const { lexicon } = context
+  const { emit } = sink
+  const cores = tokens.map(nameCore)
+  const words = cores.map((c) => c.text)
+  const forms = sink.forms(words)
   const rules = ruleMarks(tokens.length, ruleSpans)
   const capsLine: Array<boolean> = []
   const gazetteer: Array<string | undefined> = []
   for (const sentence of sentences) {
     capsLine.push(...capsLineFlags(tokens, sentence.firstToken, sentence.endToken))
-    gazetteer.push(...gazetteerMarks(lexicon, tokens, sentence.firstToken, sentence.endToken))
+    gazetteer.push(...gazetteerMarks(lexicon, tokens, forms, cores, sentence.firstToken, sentence.endToken))
   }
   const evidence = documentEvidence(tokens, sentences, capsLine)
   const lines = lineKinds(tokens, capsLine)
-  const result: Array<TokenFeatureParts> = []
   for (const sentence of sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const token = tokens[i]
       const previous = i > sentence.firstToken ? tokens[i - 1] : undefined
       const next = i + 1 < sentence.endToken ? tokens[i + 1] : undefined
-      const word = core(token)
-      const lowerWord = word.toLowerCase()
-      const shape = wordShape(word)
-      const f: Array<string> = []
-      if (nameCore(token).possessive) f.push("possessive")
-      for (const tag of token.tags) if (USEFUL_TAGS.has(tag)) f.push(`t=${tag}`)
+      const { lower: lowerWord, shape } = forms[i]
+      sink.word(i, words[i], sentence.firstToken, sentence.endToken)
+      if (cores[i].possessive) emit("possessive", "")
+      for (const tag of token.tags) if (USEFUL_TAGS.has(tag)) emit("t=", tag)
       // The line's case pattern and the clause's start: where capitals say nothing.
       const clauseStart = startsClause(tokens, i, sentence.firstToken)
       const capitalised = isCapitalised(token)
       const line = lines[i]
-      f.push(`line=${line}`, `line=${line}|sh=${shape}`)
-      if (clauseStart) f.push("clause-start", `clause-start|sh=${shape}`)
-      if (/[(]$/.test(token.pre.trim()) || /^[(]/.test(token.pre.trim())) f.push("after-paren")
-      if (/^[)]/.test(token.post.trim())) f.push("before-paren")
-      if (/^,/.test(token.post.trim())) f.push("before-comma")
+      emit("line=", line)
+      emit(LINE_SHAPE_TEMPLATES[line], shape)
+      if (clauseStart) {
+        emit("clause-start", "")
+        emit("clause-start|sh=", shape)
+      }
+      if (/[(]$/.test(token.pre.trim()) || /^[(]/.test(token.pre.trim())) emit("after-paren", "")
+      if (/^[)]/.test(token.post.trim())) emit("before-paren", "")
+      if (/^,/.test(token.post.trim())) emit("before-comma", "")
       // Gazetteer phrases.
       const mark = gazetteer[i]
-      if (mark !== undefined) f.push(`gaz=${mark}`, `gaz=${mark}|line=${line}`)
+      if (mark !== undefined) {
+        emit("gaz=", mark)
+        emit("gaz=", mark, LINE_VALUES[line])
+      }
       const rule = rules[i]
-      if (rule !== undefined) f.push(...rule)
-      // Neighbours.
-      const neighbours = NEIGHBOUR_OFFSETS.map((offset) => {
-        const k = i + offset
-        return k >= sentence.firstToken && k < sentence.endToken ? core(tokens[k]) : ""
-      })
+      if (rule !== undefined) for (const [template, value] of rule) emit(template, value)
       if (previous !== undefined) {
-        const previousLower = core(previous).toLowerCase()
-        f.push(`lw-1|lw=${previousLower}|${lowerWord}`)
-        if (lexicon.titleHeads.has(previousLower) || lexicon.titleModifiers.has(previousLower)) f.push("after-title")
-        if (lexicon.honorifics.has(previousLower.replace(/\.$/, ""))) f.push("after-honorific")
-        if (!joinable(previous, token)) f.push("gap-before")
+        const previousLower = forms[i - 1].lower
+        emit("lw-1|lw=", previousLower, lowerWord)
+        if (lexicon.titleHeads.has(previousLower) || lexicon.titleModifiers.has(previousLower)) emit("after-title", "")
+        if (lexicon.honorifics.has(previousLower.replace(/\.$/, ""))) emit("after-honorific", "")
+        if (!joinable(previous, token)) emit("gap-before", "")
         const previousMark = gazetteer[i - 1]
-        if (previousMark !== undefined) f.push(`gaz-1=${previousMark}`)
-        for (const tag of previous.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") f.push(`t-1=${tag}`)
+        if (previousMark !== undefined) emit("gaz-1=", previousMark)
+        for (const tag of previous.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") emit("t-1=", tag)
       }
       if (next !== undefined) {
-        const nextLower = core(next).toLowerCase()
-        f.push(`lw|lw+1=${lowerWord}|${nextLower}`)
-        if (lexicon.organizationSuffixes.has(nextLower)) f.push("before-org-suffix")
-        if (!joinable(token, next)) f.push("gap-after")
+        const nextLower = forms[i + 1].lower
+        emit("lw|lw+1=", lowerWord, nextLower)
+        if (lexicon.organizationSuffixes.has(nextLower)) emit("before-org-suffix", "")
+        if (!joinable(token, next)) emit("gap-after", "")
         const nextMark = gazetteer[i + 1]
-        if (nextMark !== undefined) f.push(`gaz+1=${nextMark}`)
-        for (const tag of next.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") f.push(`t+1=${tag}`)
+        if (nextMark !== undefined) emit("gaz+1=", nextMark)
+        for (const tag of next.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") emit("t+1=", tag)
       }
       // What the rest of the document says of the word.
       if (capitalised) {
-        if (evidence.capitalisedInside.has(lowerWord)) f.push(`doc:capitalised-inside|line=${line}`)
-        if (evidence.lowerCase.has(lowerWord)) f.push(`doc:lower-case|line=${line}`)
-        for (const where of evidence.inLonger.get(lowerWord) ?? []) f.push(`doc:in-longer=${where}`)
+        if (evidence.capitalisedInside.has(lowerWord)) emit("doc:capitalised-inside|line=", line)
+        if (evidence.lowerCase.has(lowerWord)) emit("doc:lower-case|line=", line)
+        for (const where of evidence.inLonger.get(lowerWord) ?? []) emit("doc:in-longer=", where)
       }
-      result.push({ word, neighbours, contextual: f })
     }
   }
-  return result
 }

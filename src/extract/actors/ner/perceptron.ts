@@ -50,18 +50,9 @@ export const decode = (weights: Weights, features: ReadonlyArray<ReadonlyArray<s
   return viterbi(n, emissions, (from, to) => weights.transitions[from * L + to])
 }
 
-/** The best label sequence for `n` tokens whose emission scores (n × label) are already summed. */
-export const decodeEmissions = (weights: Weights, n: number, emissions: Float64Array): Array<number> =>
-  n === 0 ? [] : viterbi(n, emissions, (from, to) => weights.transitions[from * L + to])
-
-/** Adds the weights of `features` to `into` (one score per label). */
-export const addScores = (weights: Weights, features: Iterable<string>, into: Float64Array, offset = 0): void => {
-  for (const feature of features) {
-    const w = weights.features.get(feature)
-    if (w === undefined) continue
-    for (let y = 0; y < L; y++) into[offset + y] += w[y]
-  }
-}
+/** The best label sequence for `n` tokens whose emission scores (n × label) are already summed, under `transitions` [from (L = start)][to]. */
+export const decodeScores = (transitions: ArrayLike<number>, n: number, emissions: Float64Array): Array<number> =>
+  n === 0 ? [] : viterbi(n, emissions, (from, to) => transitions[from * L + to])
 
 export const LABEL_COUNT = L
 
@@ -197,31 +188,109 @@ export interface ModelHeader {
 }
 
 /**
- * The model file: gzip'd JSON with a header, the labels, and weights quantised to integers with one
- * scale. Features whose weights all round to less than `prune` quantised steps are left out.
+ * The model as stored: every weight quantised to an integer step of one scale (weight = step / scale),
+ * features whose steps all fall below the pruning threshold left out. Scores summed in steps are
+ * exact whatever the order, and rank the labels as the weights do.
  */
-export const serialize = (weights: Weights, header: ModelHeader, prune = 1): Buffer => {
+export interface QuantisedModel {
+  readonly header: ModelHeader
+  readonly scale: number
+  /** Feature names in code-unit order; feature k's steps are `steps[k × labels …]`. */
+  readonly features: ReadonlyArray<string>
+  readonly steps: Int16Array
+  /** Transition steps [from (labels = start)][to]. */
+  readonly transitions: Int16Array
+}
+
+/** The largest weight becomes this many steps. */
+const STEPS = 2000
+
+export const quantise = (weights: Weights, header: ModelHeader, prune = 1): QuantisedModel => {
   let max = 0
   for (const row of weights.features.values()) for (const v of row) max = Math.max(max, Math.abs(v))
   for (const v of weights.transitions) max = Math.max(max, Math.abs(v))
-  const scale = max === 0 ? 1 : 2000 / max
-  const quantise = (v: number) => Math.round(v * scale)
-  const features: Record<string, Array<number>> = {}
+  const scale = max === 0 ? 1 : STEPS / max
+  const step = (v: number) => Math.round(v * scale)
+  const features: Array<string> = []
+  const rows: Array<Array<number>> = []
   for (const [feature, row] of [...weights.features].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const q = Array.from(row, quantise)
+    const q = Array.from(row, step)
     if (q.every((v) => Math.abs(v) < prune)) continue
-    features[feature] = q
+    features.push(feature)
+    rows.push(q)
   }
-  const body = { header, labels: Labels, scale, transitions: Array.from(weights.transitions, quantise), features }
-  return gzipSync(Buffer.from(JSON.stringify(body)), { level: 9 })
+  return { header, scale, features, steps: Int16Array.from(rows.flat()), transitions: Int16Array.from(weights.transitions, step) }
 }
 
-export interface LoadedModel {
-  readonly header: ModelHeader
-  readonly weights: Weights
+/** The weights a quantised model stands for (step / scale): the reference the tagger's sums are tested against. */
+export const floatWeights = (model: QuantisedModel): Weights => {
+  const all = weightsOfSteps(model.steps, model.scale)
+  const features = new Map<string, Float32Array>()
+  model.features.forEach((feature, k) => features.set(feature, all.subarray(k * L, (k + 1) * L)))
+  return { features, transitions: weightsOfSteps(model.transitions, model.scale) }
 }
 
-export const deserialize = (bytes: Uint8Array): LoadedModel => {
+/** step / scale, as the 32-bit floats the weights were read as (a plain loop: `Float32Array.from` with a function takes 50 ms here). */
+export const weightsOfSteps = (steps: Int16Array, scale: number): Float32Array => {
+  const weights = new Float32Array(steps.length)
+  for (let k = 0; k < steps.length; k++) weights[k] = steps[k] / scale
+  return weights
+}
+
+const MAGIC = "newsfacts-name-model 1"
+/** Between two feature names in the file (a name may hold a line break: a neighbour's word ".\"\n\n"). */
+const NAME_END = "\u0000"
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
+
+/**
+ * The model file: gzip of a line `newsfacts-name-model 1`, a JSON line (header, labels, scale, sizes),
+ * then the feature names (UTF-8, NUL between two), their steps and the transitions' steps (16-bit
+ * little-endian integers). Reading it takes no JSON parse of the weights and no number per feature;
+ * the same model gives the same bytes (gzip without a timestamp).
+ */
+export const encodeModel = (model: QuantisedModel): Buffer => {
+  if (!LITTLE_ENDIAN) throw new Error("name model: writing needs a little-endian machine")
+  const bad = model.features.find((f) => f.includes(NAME_END))
+  if (bad !== undefined) throw new Error(`name model: a feature name holds a NUL character: ${JSON.stringify(bad)}`)
+  const names = Buffer.from(model.features.join(NAME_END), "utf8")
+  const head = { header: model.header, labels: Labels, scale: model.scale, features: model.features.length, nameBytes: names.byteLength }
+  const body = Buffer.concat([
+    Buffer.from(`${MAGIC}\n${JSON.stringify(head)}\n`, "utf8"),
+    names,
+    Buffer.from(model.steps.buffer, model.steps.byteOffset, model.steps.byteLength),
+    Buffer.from(model.transitions.buffer, model.transitions.byteOffset, model.transitions.byteLength)
+  ])
+  return gzipSync(body, { level: 9 })
+}
+
+export const decodeModel = (bytes: Uint8Array, file = "name model"): QuantisedModel => {
+  if (!LITTLE_ENDIAN) throw new Error("name model: reading needs a little-endian machine")
+  const body = gunzipSync(bytes)
+  const firstBreak = body.indexOf(10)
+  const secondBreak = body.indexOf(10, firstBreak + 1)
+  if (firstBreak < 0 || secondBreak < 0 || body.toString("utf8", 0, firstBreak) !== MAGIC) throw new Error(`${file}: not a newsfacts name model (no "${MAGIC}" line)`)
+  const head = JSON.parse(body.toString("utf8", firstBreak + 1, secondBreak)) as { header: ModelHeader; labels: ReadonlyArray<string>; scale: number; features: number; nameBytes: number }
+  if (head.labels.join(" ") !== Labels.join(" ")) throw new Error(`${file}: labels ${head.labels.join(" ")} are not ${Labels.join(" ")}`)
+  const namesStart = secondBreak + 1
+  const stepsStart = namesStart + head.nameBytes
+  const transitionsStart = stepsStart + head.features * L * 2
+  if (transitionsStart + (L + 1) * L * 2 !== body.byteLength) throw new Error(`${file}: sections do not add up to the file's length`)
+  const features = head.features === 0 ? [] : body.toString("utf8", namesStart, stepsStart).split(NAME_END)
+  if (features.length !== head.features) throw new Error(`${file}: ${features.length} feature names for ${head.features} features`)
+  // Copied out of the gunzipped buffer so that the 16-bit views are aligned.
+  const int16s = (start: number, count: number) => new Int16Array(Uint8Array.prototype.slice.call(body, start, start + count * 2).buffer)
+  return { header: head.header, scale: head.scale, features, steps: int16s(stepsStart, head.features * L), transitions: int16s(transitionsStart, (L + 1) * L) }
+}
+
+/** Quantised, encoded weights: what `npm run train -- ner` writes. */
+export const serialize = (weights: Weights, header: ModelHeader, prune = 1): Buffer => encodeModel(quantise(weights, header, prune))
+
+/**
+ * The model file of the first trained tagger (until 2026-12-07), gzip'd JSON: header, labels, scale,
+ * transitions' steps and each feature's steps by name. `npm run train -- ner --convert` rewrites it in
+ * the current format with the same steps.
+ */
+export const decodeJsonModel = (bytes: Uint8Array): QuantisedModel => {
   const body = JSON.parse(gunzipSync(bytes).toString("utf8")) as {
     header: ModelHeader
     labels: ReadonlyArray<string>
@@ -230,16 +299,14 @@ export const deserialize = (bytes: Uint8Array): LoadedModel => {
     features: Record<string, ReadonlyArray<number>>
   }
   if (body.labels.join(" ") !== Labels.join(" ")) throw new Error(`name model: labels ${body.labels.join(" ")} are not ${Labels.join(" ")}`)
-  // One buffer for every row, each feature a view on it: loading is a large share of a short run.
-  const names = Object.keys(body.features)
-  const all = new Float32Array(names.length * L)
-  const features = new Map<string, Float32Array>()
-  for (let k = 0; k < names.length; k++) {
-    const row = body.features[names[k]]
-    for (let y = 0; y < L; y++) all[k * L + y] = row[y] / body.scale
-    features.set(names[k], all.subarray(k * L, (k + 1) * L))
+  const features = Object.keys(body.features).sort((a, b) => (a < b ? -1 : 1))
+  return {
+    header: body.header,
+    scale: body.scale,
+    features,
+    steps: Int16Array.from(features.flatMap((f) => body.features[f])),
+    transitions: Int16Array.from(body.transitions)
   }
-  return { header: body.header, weights: { features, transitions: Float32Array.from(body.transitions, (v) => v / body.scale) } }
 }
 
 /** Labels → entity spans [first, last] of token indices within the sequence. */

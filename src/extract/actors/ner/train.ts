@@ -1,5 +1,5 @@
 /**
- * `npm run train -- ner`: trains the name tagger on CoNLL-2003 train and writes `models/ner.json.gz`.
+ * `npm run train -- ner`: trains the name tagger on CoNLL-2003 train and writes `models/ner.bin.gz`.
  * `npm run train -- ner --folds K` instead cross-validates on train (train on K-1 folds, score and list
  * the errors of the held-out fold), which is how features and epochs are chosen: never on dev.
  */
