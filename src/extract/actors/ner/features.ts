@@ -303,9 +303,13 @@ export const documentFeatures = (
   return result
 }
 
-/** Whether token `j` stands as a neighbour within its sentence [first, end); one with no word (a lone "'s") is none. */
-export const isNeighbour = (words: ReadonlyArray<string>, j: number, first: number, end: number): boolean =>
-  j >= first && j < end && words[j] !== ""
+/**
+ * Whether token `j` stands as a neighbour within its sentence [first, end). A token with no word (a
+ * lone "'s") is a neighbour with an empty lower form and shape, as the committed model was trained
+ * (so `npm run train -- ner` writes the committed file byte for byte).
+ */
+export const isNeighbour = (_words: ReadonlyArray<string>, j: number, first: number, end: number): boolean =>
+  j >= first && j < end
 
 /** What `emitDocumentFeatures` asks and tells. */
 export interface DocumentFeatureSink {
