@@ -237,6 +237,9 @@ describe("events: new types and word-sense checks", () => {
     expect(typesOf("Immune cells attack the virus in the lungs.")).toEqual([])
     expect(typesOf("The minister dismissed reports of a rift on Monday.")).toEqual(["REJECT [dismissed]"])
     expect(typesOf("The club dismissed its coach on Monday.")).toEqual(["personnel [dismissed]"])
+    // A clash between teams is a match (FrameNet Competition); between police and protesters, a fight.
+    expect(typesOf("Lehmann could return for the top-of-the-table clash with Chelsea on Sunday.")).toContain("sports [clash]")
+    expect(typesOf("Clashes between police and protesters left 20 people injured.")).toContain("ASSAULT [Clashes]")
   })
 })
 
