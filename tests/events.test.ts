@@ -240,6 +240,13 @@ describe("events: new types and word-sense checks", () => {
     // A clash between teams is a match (FrameNet Competition); between police and protesters, a fight.
     expect(typesOf("Lehmann could return for the top-of-the-table clash with Chelsea on Sunday.")).toContain("sports [clash]")
     expect(typesOf("Clashes between police and protesters left 20 people injured.")).toContain("ASSAULT [Clashes]")
+    // A word is no sports word near itself: "race" among a minister's portfolios is no race.
+    expect(typesOf("He had been in charge of portfolios including race, policing and immigration.")).toEqual([])
+    expect(typesOf("Hamilton won the race at Silverstone by two seconds on Sunday.")).toContain("sports [race]")
+    // "invasions of civil liberties", "a raw deal": no assault, no agreement.
+    expect(typesOf("Questions were raised over cost and invasions of civil liberties.")).toEqual([])
+    expect(typesOf("Workers would still face a raw deal.")).toEqual([])
+    expect(typesOf("Russia's invasion of Ukraine began in 2022.", [["Russia", "country", ["Russia"]], ["Ukraine", "country", ["Ukraine"]]])).toContain("ASSAULT [invasion]")
   })
 })
 
