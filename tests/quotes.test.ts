@@ -851,6 +851,18 @@ describe("quotes: a cue and a colon that end a paragraph", () => {
   })
 })
 
+describe("quotes: a pronoun speaker's antecedent", () => {
+  it("is never a name inside quoted words", () => {
+    // "Green Paper" mis-typed as a person by the actors stage, named only inside a quotation.
+    const paper: ActorFixture = { key: "paper", name: "Green Paper", mentions: ["Green Paper"] }
+    const text = `Officials met. "Pension ages will rise, as the government announced in its Green Paper." On Monday, Jane Smith declined to comment further. She said: "Let's wait."`
+    const { quotes } = quotesOf(text, [paper, smith])
+    expect(quotes.filter((q) => q.text === "Let's wait.").map((q) => q.speakerKey)).toEqual(["smith"])
+    const alone = `Officials met. "Pension ages will rise, as the government announced in its Green Paper." He said: "Let's wait."`
+    expect(quotesOf(alone, [paper]).quotes.filter((q) => q.text === "Let's wait.").map((q) => q.speakerKey)).toEqual([null])
+  })
+})
+
 describe("quotes: phrases that are no speaker of the cue", () => {
   const trump: ActorFixture = { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Donald Trump", "Trump"] }
 

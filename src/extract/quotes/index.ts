@@ -841,7 +841,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           since: recent === null ? [] : units.slice(lastSpeaker!.unit + 1, a.unit.index + 1).flatMap((u) => outsideQuotations(u.start, Math.min(u.end, speaker!.start))),
           unitStart: a.unit.start,
           previousUnit,
-          searchFrom: units[Math.max(0, a.unit.index - 5)].start
+          searchFrom: units[Math.max(0, a.unit.index - 5)].start,
+          quoted: insideQuotation
         }) ?? resolved
       } else {
         resolved = actorByTitle(speakerContext, speaker.start, speaker.end) ??

@@ -441,6 +441,8 @@ export interface PronounCandidates {
   readonly previousUnit: { readonly start: number; readonly end: number } | null
   /** How far back (offset) a plain nearest-mention search may look. */
   readonly searchFrom: number
+  /** Whether an offset lies in quoted words: a name there is the quoted speaker's, no antecedent of the article's pronoun. */
+  readonly quoted: (offset: number) => boolean
 }
 
 /** Resolves a pronoun speaker to an actor. */
@@ -457,8 +459,9 @@ export const resolvePronoun = (
     const actor = context.actorsByKey.get(key)
     return actor !== undefined && fitsPronoun(actor, pronoun)
   }
-  // A possessive is never the subject of a unit ("Mr Brown's closest aide, Ed Balls, hinted … He said").
-  const named = context.mentions.filter((m) => m.role !== "pronoun" && !isPossessive(context.text, m))
+  // A possessive is never the subject of a unit ("Mr Brown's closest aide, Ed Balls, hinted … He said");
+  // nor is a name in quoted words ("… announced in its Green Paper …" He said: the speaker's words).
+  const named = context.mentions.filter((m) => m.role !== "pronoun" && !isPossessive(context.text, m) && !candidates.quoted(m.start))
   const subjectOf = (start: number, end: number) => named.find((m) => m.start >= start && m.start < end && fits(m.actorKey))
   // The previous quote's speaker, unless a sentence since has named another fitting subject: "“…,”
   // Smith said. Jones disagreed. “…,” he said" is Jones's.
@@ -478,7 +481,7 @@ export const resolvePronoun = (
   // The most recent person, a possessive one that owns a thing included ("Sarah Claxton's win … she")
   // when it stands in an earlier sentence: in the quote's own one it is what the quote is about
   // ("Mr Blair's government was …, he added").
-  const recent = context.mentions.filter((m) => m.role !== "pronoun" &&
+  const recent = context.mentions.filter((m) => m.role !== "pronoun" && !candidates.quoted(m.start) &&
     (!isPossessive(context.text, m) || (m.end <= candidates.unitStart && personOwnsAThing(context.text, m))))
   for (let i = recent.length - 1; i >= 0; i--) {
     const m = recent[i]
