@@ -243,6 +243,8 @@ describe("events: new types and word-sense checks", () => {
     // A word is no sports word near itself: "race" among a minister's portfolios is no race.
     expect(typesOf("He had been in charge of portfolios including race, policing and immigration.")).toEqual([])
     expect(typesOf("Hamilton won the race at Silverstone by two seconds on Sunday.")).toContain("sports [race]")
+    // A march is a protest where it is written in lower case; "March" is the month.
+    expect(typesOf("About a million people marched in London during an anti-Brexit march. The vote is due in March.")).toEqual(["PROTEST [marched]", "PROTEST [march]", "election [vote]"])
     // "invasions of civil liberties", "a raw deal": no assault, no agreement.
     expect(typesOf("Questions were raised over cost and invasions of civil liberties.")).toEqual([])
     expect(typesOf("Workers would still face a raw deal.")).toEqual([])

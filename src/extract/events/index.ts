@@ -52,6 +52,7 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
   for (let k = 1; k < form.words.length; k++) if (normalOf(tokens[i + k]) !== form.words[k]) return false
   const { entry } = form
   const head = tokens[i]
+  if (entry.lowercase === true && head.text !== head.text.toLowerCase()) return false
   // A participle the tagger read as an adjective after a form of "be" is still the verb ("was charged").
   if (entry.pos === "verb" && !isTagged(head, "Verb") && !(isTagged(head, "Adjective") && /(?:ed|en)$/.test(head.normal) && PASSIVE_AUXILIARIES.has(tokens[i - 1]?.normal ?? ""))) return false
   if (entry.pos === "noun" && isTagged(head, "Verb") && !isTagged(head, "Noun")) {

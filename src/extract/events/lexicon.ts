@@ -18,6 +18,8 @@ const TriggerEntry = Schema.Struct({
   objects: Schema.optionalKey(Schema.Array(Schema.String)),
   notNext: Schema.optionalKey(Schema.Array(Schema.String)),
   notNear: Schema.optionalKey(Schema.Array(Schema.String)),
+  /** Only written in lower case: "the march", not the month "March" (which English capitalises). */
+  lowercase: Schema.optionalKey(Schema.Boolean),
   /** Word sense from the parse: the noun needs an argument of its own, by preposition ("conviction for fraud") or "poss" for a possessor ("his conviction"). */
   argument: Schema.optionalKey(Schema.Array(Schema.String)),
   /** Not an event when the parse makes the noun the medium of another verb ("said in a statement"): a report frame, left to the quotes table. */
