@@ -137,6 +137,11 @@ describe("actors: a clause's first word", () => {
 })
 
 describe("actors: appositives", () => {
+  it("ends an appositive title before an opening bracket", () => {
+    const { actors } = actorsOf("Roger Cumming, director of the National Infrastructure Security Coordination Centre (NISCC), said the site would help.")
+    expect(actorNamed(actors, "Roger Cumming")?.title).toBe("director of the National Infrastructure Security Coordination Centre")
+  })
+
   it("reads the title and its institution from an appositive after the name", () => {
     const text = "Kevin Hassett, director of the National Economic Council, told CNBC."
     const { actors } = actorsOf(text)

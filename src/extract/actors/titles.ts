@@ -92,7 +92,9 @@ const appositiveTitle = (lexicon: ActorLexicon, context: ExtractContext, span: N
     if (lexicon.titleHeads.has(word)) sawHead = true
     else if (!sawHead && !lexicon.titleModifiers.has(word) && !/^\p{Lu}/u.test(token.text)) return undefined
     end = t
-    if (/[,;.!?)]/.test(token.post) || token.post.includes("—") || token.post.includes("–")) break
+    // An opening bracket ends it too: "director of the National Infrastructure Security Coordination
+    // Centre (NISCC)" holds the title and then the institution's initials.
+    if (/[,;.!?()]/.test(token.post) || /\(/.test(tokens[t + 1]?.pre ?? "") || token.post.includes("—") || token.post.includes("–")) break
     t++
   }
   if (!sawHead || end < 0 || end - startToken > 12) return undefined
