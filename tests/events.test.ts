@@ -359,6 +359,13 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
   })
 
+  it("a passive verb's 'by' phrase the parser hung on its object is its agent", () => {
+    const LIBDEMS = ["Liberal Democrats", "organization", ["Liberal Democrats"]] as const
+    expect(lines("Pensioners are being promised energy savings by the Liberal Democrats, as snow continues.", [LIBDEMS])).toEqual([
+      "statement/010 [promised] asserted - - Liberal Democrats→"
+    ])
+  })
+
   it("a support verb the parse left without a subject takes the nearest actor before it, as a verb trigger does", () => {
     // The parser hangs "Turkey" on "government" and gives "began" no subject.
     const ALLIANCE = ["Northern Alliance", "organization", ["Northern Alliance", "NA"]] as const

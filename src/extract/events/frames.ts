@@ -103,7 +103,7 @@ export const frameRoles = (
       push(agents, passiveAgentOf(doc, h) ?? byOblique(doc, h))
       rule = "participants:frame-reduced-relative"
     } else if (isPassiveVoice(doc, h)) {
-      push(agents, passiveAgentOf(doc, h))
+      push(agents, passiveAgentOf(doc, h) ?? strandedAgent(doc, h, options.isTrigger))
       patients.push(...subjectsOf(doc, h))
       rule = "participants:frame-passive"
     } else {
@@ -214,6 +214,20 @@ const strandedObject = (doc: SyntaxDocument, h: number, at: (i: number) => Reado
   const t = doc.tokens[j]
   if (t === undefined || t.sentence !== doc.tokens[h].sentence || !hasRelation(t.deprel, "nsubj") || t.head <= j || /[,;:]/.test(doc.tokens[j - 1].post)) return null
   return at(j).length > 0 ? j : null
+}
+
+/**
+ * A passive verb's "by" phrase the parser hung on the verb's object ("Pensioners are being promised
+ * energy savings by the Liberal Democrats": "by … Democrats" read as a modifier of "savings"): the
+ * agent, unless that object is an event of its own ("the attack by China" keeps its agent).
+ */
+const strandedAgent = (doc: SyntaxDocument, h: number, isTrigger: (i: number) => boolean): number | null => {
+  for (const j of dependents(doc, h, "obj", "iobj")) {
+    if (isTrigger(j)) continue
+    const by = dependents(doc, j, "nmod").find((k) => caseLemma(doc, k) === "by")
+    if (by !== undefined) return by
+  }
+  return null
 }
 
 const nearestActorBefore = (doc: SyntaxDocument, h: number, at: (i: number) => ReadonlyArray<FrameParticipant>): number | null => {
