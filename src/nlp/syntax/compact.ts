@@ -35,12 +35,13 @@ const tableSize = (keys: number, load: number): number => {
 }
 
 /** At most three classes: 8-byte slots of a fingerprint and 16-bit weights. */
-class NarrowModel implements Scorer {
+export class NarrowModel implements Scorer {
   readonly classes: number
   readonly size: number
   private readonly mask: number
   private readonly slots: Int16Array
-  private readonly unit: number
+  /** The value of one integer step of the weights. */
+  readonly unit: number
   private readonly source: PerceptronSnapshot
   private readonly home = new Int32Array(MAX_FEATURES)
   private readonly sums = new Int32Array(4)
@@ -79,13 +80,23 @@ class NarrowModel implements Scorer {
   }
 
   score(features: Uint32Array, count: number, scores: Float64Array): void {
-    const mask = this.mask
-    const slots = this.slots
-    const home = this.home
     const sums = this.sums
     sums[0] = 0
     sums[1] = 0
     sums[2] = 0
+    this.addSums(features, count, sums, 0)
+    for (let c = 0; c < this.classes; c++) scores[c] = sums[c] * this.unit
+  }
+
+  /**
+   * Adds the features' weights, as integers of `unit`, to `sums[at]`, `sums[at + 1]`, `sums[at + 2]`.
+   * Integer sums do not depend on the order of the features, so a caller may sum some of them once
+   * (those of one word, say) and reuse that part: `score` gives exactly `sums * unit`.
+   */
+  addSums(features: Uint32Array, count: number, sums: Int32Array, at: number): void {
+    const mask = this.mask
+    const slots = this.slots
+    const home = this.home
     for (let f = 0; f < count; f++) home[f] = slots[(features[f] & mask) << 2]
     for (let f = 0; f < count; f++) {
       const key = features[f]
@@ -97,12 +108,11 @@ class NarrowModel implements Scorer {
         found = slots[slot << 2]
       }
       if (found === 0) continue
-      const at = slot << 2
-      sums[0] += slots[at + 1]
-      sums[1] += slots[at + 2]
-      sums[2] += slots[at + 3]
+      const base = slot << 2
+      sums[at] += slots[base + 1]
+      sums[at + 1] += slots[base + 2]
+      sums[at + 2] += slots[base + 3]
     }
-    for (let c = 0; c < this.classes; c++) scores[c] = sums[c] * this.unit
   }
 
   scoreClasses(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
@@ -110,13 +120,43 @@ class NarrowModel implements Scorer {
     for (let k = 0; k < classes.length; k++) scores[classes[k]] = this.all[classes[k]]
   }
 
+  /**
+   * `addSums` for many rows in one pass (so that the CPU overlaps all the look-ups): feature f's
+   * weights go to `sums[targets[f]]` and the two after it.
+   */
+  addSumsAt(features: Uint32Array, count: number, sums: Int32Array, targets: Int32Array): void {
+    if (this.batchHome.length < count) this.batchHome = new Int32Array(2 * count)
+    const mask = this.mask
+    const slots = this.slots
+    const home = this.batchHome
+    for (let f = 0; f < count; f++) home[f] = slots[(features[f] & mask) << 2]
+    for (let f = 0; f < count; f++) {
+      const key = features[f]
+      const print = NarrowModel.fingerprint(key)
+      let slot = key & mask
+      let found = home[f]
+      while (found !== print && found !== 0) {
+        slot = (slot + 1) & mask
+        found = slots[slot << 2]
+      }
+      if (found === 0) continue
+      const base = slot << 2
+      const at = targets[f]
+      sums[at] += slots[base + 1]
+      sums[at + 1] += slots[base + 2]
+      sums[at + 2] += slots[base + 3]
+    }
+  }
+
+  private batchHome = new Int32Array(0)
+
   snapshot(): PerceptronSnapshot {
     return this.source
   }
 }
 
 /** Any number of classes: each slot holds its key, its row's scale and its signed-byte weights side by side. */
-class InlineModel implements Scorer {
+export class InlineModel implements Scorer {
   readonly classes: number
   readonly size: number
   /** 32-bit words per slot: key, scale, then the weights packed four bytes to a word (padded). */
@@ -179,11 +219,20 @@ class InlineModel implements Scorer {
   }
 
   score(features: Uint32Array, count: number, scores: Float64Array): void {
+    scores.fill(0, 0, this.classes)
+    this.addScores(features, count, scores)
+  }
+
+  /**
+   * Adds the features' weights to `scores`, feature after feature as `score` does: so scores that
+   * start from the sums of a first group of features (`score` of that group) end exactly as `score`
+   * of all of them would, when the group comes first.
+   */
+  addScores(features: Uint32Array, count: number, scores: Float64Array): void {
     const C = this.classes
     const bytes = this.bytes
     const scales = this.scales
     const rows = this.rows
-    scores.fill(0, 0, C)
     this.locate(features, count)
     for (let f = 0; f < count; f++) {
       const base = rows[f]
@@ -195,11 +244,16 @@ class InlineModel implements Scorer {
   }
 
   scoreClasses(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
+    for (let k = 0; k < classes.length; k++) scores[classes[k]] = 0
+    this.addClassScores(features, count, scores, classes)
+  }
+
+  /** `addScores` for the listed classes only. */
+  addClassScores(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
     const bytes = this.bytes
     const scales = this.scales
     const rows = this.rows
     const n = classes.length
-    for (let k = 0; k < n; k++) scores[classes[k]] = 0
     this.locate(features, count)
     for (let f = 0; f < count; f++) {
       const base = rows[f]

@@ -20,7 +20,7 @@ export const mix = (a: number, b: number): number => {
   h ^= h >>> 16
   h = Math.imul(h, 0x27d4eb2f)
   h ^= h >>> 15
-  return h >>> 0 || 1
+  return h || 1
 }
 
 /** A template's own seed, `mix(template, 0x5bd1e995)`, computed once for the templates in use (< 256). */
