@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
 import { parseConllu } from "../src/nlp/syntax/conllu.ts"
+import { feature1, feature2, feature3, mix } from "../src/nlp/syntax/hash.ts"
 import { SyntaxAnalyser } from "../src/nlp/syntax/index.ts"
 
 // every 8th sentence of UD English EWT dev (250 sentences), gold tokens
@@ -26,5 +27,22 @@ describe("syntax shortcuts (precomputed sums at parse time)", () => {
     // the sample is parsed, not empty: most heads right (dev UAS is 0.83)
     const words = sample().flatMap((s, k) => s.heads.map((h, i) => h === plain[k].heads[i]))
     expect(words.filter(Boolean).length / words.length).toBeGreaterThan(0.8)
+  })
+})
+
+describe("feature hashing", () => {
+  it("gives a template's features the same keys whether the first atom is small (read from a table) or not", () => {
+    const seed = (t: number) => mix(t, 0x5bd1e995)
+    for (const t of [1, 17, 89, 255, 300]) {
+      for (const a of [0, 5, 17, 63, 64, 1000, 0xdeadbeef, -5]) {
+        expect(feature1(t, a) >>> 0).toBe(mix(seed(t), a) >>> 0)
+        expect(feature2(t, a, 42) >>> 0).toBe(mix(mix(seed(t), a), 42) >>> 0)
+        expect(feature3(t, a, 7, 0x12345678) >>> 0).toBe(mix(mix(mix(seed(t), a), 7), 0x12345678) >>> 0)
+      }
+    }
+    // keys are 32-bit and never 0
+    expect(mix(0, 0)).not.toBe(0)
+    // as the committed models were trained with (hash.ts before the table)
+    expect(feature2(17, 3, 4) >>> 0).toBe(2157376030)
   })
 })
