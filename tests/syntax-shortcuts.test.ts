@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
 import { parseConllu } from "../src/nlp/syntax/conllu.ts"
+import { compactModel } from "../src/nlp/syntax/compact.ts"
 import { feature1, feature2, feature3, mix } from "../src/nlp/syntax/hash.ts"
 import { SyntaxAnalyser } from "../src/nlp/syntax/index.ts"
 
@@ -44,5 +45,33 @@ describe("feature hashing", () => {
     expect(mix(0, 0)).not.toBe(0)
     // as the committed models were trained with (hash.ts before the table)
     expect(feature2(17, 3, 4) >>> 0).toBe(2157376030)
+  })
+})
+
+describe("wide parse-time model (Robin Hood slots)", () => {
+  it("finds every known feature and no unknown one, even where many keys share a home slot", () => {
+    const C = 17
+    // 40 keys at home slot 5, 10 at 6, 5 at 4 (of 128 slots): long runs, displaced keys
+    const keys = [
+      ...Array.from({ length: 40 }, (_, j) => ((j + 1) << 7) | 5),
+      ...Array.from({ length: 10 }, (_, j) => ((j + 1) << 7) | 6),
+      ...Array.from({ length: 5 }, (_, j) => ((j + 1) << 7) | 4)
+    ].sort((a, b) => a - b)
+    const snapshot = {
+      classes: C,
+      keys: Uint32Array.from(keys),
+      scales: Float32Array.from(keys, (_, i) => (i + 1) / 64),
+      quantised: Int8Array.from({ length: keys.length * C }, (_, k) => ((k * 7) % 255) - 127)
+    }
+    const model = compactModel(snapshot)
+    const scores = new Float64Array(C)
+    keys.forEach((key, i) => {
+      model.score(Uint32Array.of(key), 1, scores)
+      expect(Array.from(scores)).toEqual(Array.from({ length: C }, (_, c) => snapshot.quantised[i * C + c] * snapshot.scales[i]))
+    })
+    for (const unknown of [(999 << 7) | 5, (1000 << 7) | 6, (7 << 7) | 4, (3 << 7) | 7, (2 << 7) | 9]) {
+      model.score(Uint32Array.of(unknown), 1, scores)
+      expect(Array.from(scores).every((x) => x === 0)).toBe(true)
+    }
   })
 })

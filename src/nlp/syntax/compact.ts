@@ -7,9 +7,10 @@
  *   open-addressing table: a 16-bit fingerprint of the key (the slot's position checks the low bits)
  *   and the class weights as 16-bit integers of one model-wide scale, summed as integers. A feature
  *   the model does not know matches a fingerprint about once in 65,536 probes.
- * - Wider models (tagger, labeller) keep a compact table of (key, row) pairs and the rows of signed
- *   bytes with their scale densely apart, so an unknown feature costs one access to a small table and
- *   only known ones touch their row.
+ * - Wider models (tagger, labeller) keep each feature's key, row scale and signed-byte weights side by
+ *   side in one slot that never straddles two cache lines, placed Robin Hood fashion so that a look-up
+ *   of a feature the model does not know stops at the first key nearer its home than it would be,
+ *   instead of reading slot after slot (a cache line each) up to an empty one.
  *
  * Look-ups go in two passes: first every feature's home slot is read (independent loads the CPU
  * overlaps), then hits are summed and collisions probed on.
@@ -185,10 +186,37 @@ export class InlineModel implements Scorer {
     this.keys = new Uint32Array(buffer)
     this.scales = new Float32Array(buffer)
     this.bytes = new Int8Array(buffer)
+    // Robin Hood placement: a key displaced further from its home slot takes the place of one displaced
+    // less, so a look-up can stop as soon as it meets a key nearer its home than it is (`locate`)
+    const mask = this.mask
+    const owner = new Int32Array(slots).fill(-1)
+    const slotKey = new Uint32Array(slots)
     for (let i = 0; i < snapshot.keys.length; i++) {
+      let item = i
+      let key = snapshot.keys[i]
+      let slot = key & mask
+      let distance = 0
+      while (owner[slot] >= 0) {
+        const theirs = (slot - (slotKey[slot] & mask)) & mask
+        if (theirs < distance) {
+          const nextItem = owner[slot]
+          const nextKey = slotKey[slot]
+          owner[slot] = item
+          slotKey[slot] = key
+          item = nextItem
+          key = nextKey
+          distance = theirs
+        }
+        slot = (slot + 1) & mask
+        distance++
+      }
+      owner[slot] = item
+      slotKey[slot] = key
+    }
+    for (let slot = 0; slot < slots; slot++) {
+      const i = owner[slot]
+      if (i < 0) continue
       const key = snapshot.keys[i]
-      let slot = key & this.mask
-      while (this.keys[slot * this.stride] !== 0) slot = (slot + 1) & this.mask
       const base = slot * this.stride
       this.keys[base] = key
       this.scales[base + 1] = snapshot.scales[i]
@@ -210,9 +238,12 @@ export class InlineModel implements Scorer {
       const key = features[f]
       let slot = key & mask
       let found = home[f]
-      while (found !== key && found !== 0) {
+      let distance = 0
+      // stop at an empty slot, or at a key nearer its home than this one would be (Robin Hood order)
+      while (found !== key && found !== 0 && ((slot - (found & mask)) & mask) >= distance) {
         slot = (slot + 1) & mask
         found = keys[slot * stride]
+        distance++
       }
       rows[f] = found === key ? slot * stride : -1
     }
