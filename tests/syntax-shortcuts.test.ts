@@ -31,6 +31,23 @@ describe("syntax shortcuts (precomputed sums at parse time)", () => {
   })
 })
 
+describe("the parser's reused configuration", () => {
+  it.skipIf(!existsSync(devFile))("leaves nothing of one sentence to the next: the same parses in any order, and past its first size", () => {
+    const { parser } = SyntaxAnalyser.load()
+    const sentences = sample().slice(0, 60)
+    // a sentence longer than the configuration's first size (64 words) makes it grow
+    const long = sentences.slice(0, 8).flatMap((s) => s.words)
+    const longTags = sentences.slice(0, 8).flatMap((s) => s.upos)
+    expect(long.length).toBeGreaterThan(64)
+    const forward = sentences.map((s) => parser.parse(s.words, s.upos))
+    const longParse = parser.parse(long, longTags)
+    const backward = [...sentences].reverse().map((s) => parser.parse(s.words, s.upos)).reverse()
+    expect(backward).toEqual(forward)
+    expect(parser.parse(long, longTags)).toEqual(longParse)
+    expect(longParse.heads.filter((h) => h === -1).length).toBe(1)
+  })
+})
+
 describe("feature hashing", () => {
   it("gives a template's features the same keys whether the first atom is small (read from a table) or not", () => {
     const seed = (t: number) => mix(t, 0x5bd1e995)

@@ -96,7 +96,7 @@ export interface Parse {
 const bucket = (d: number): number => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7)
 
 class Configuration {
-  readonly n: number
+  n: number
   readonly stack: Int32Array
   sp = 0
   b = 0
@@ -127,6 +127,23 @@ class Configuration {
     this.nr = new Int32Array(n + 1)
     this.lset = new Uint32Array(2 * (n + 1))
     this.rset = new Uint32Array(2 * (n + 1))
+  }
+
+  /** Empties it for a sentence of n words (n + 1 at most its size): a parser reuses one configuration. */
+  reset(n: number): void {
+    this.n = n
+    this.sp = 0
+    this.b = 0
+    this.heads.fill(-1, 0, n + 1)
+    this.labels.fill(-1, 0, n + 1)
+    this.l1.fill(-1, 0, n + 1)
+    this.l2.fill(-1, 0, n + 1)
+    this.r1.fill(-1, 0, n + 1)
+    this.r2.fill(-1, 0, n + 1)
+    this.nl.fill(0, 0, n + 1)
+    this.nr.fill(0, 0, n + 1)
+    this.lset.fill(0, 0, 2 * (n + 1))
+    this.rset.fill(0, 0, 2 * (n + 1))
   }
 
   get terminal(): boolean {
@@ -230,6 +247,8 @@ export class Parser {
   private readonly labelFeatures = new Uint32Array(64)
   private readonly moveScores = new Float64Array(MOVES)
   private readonly moveSums = new Int32Array(MOVES)
+  /** The configuration `parse` reuses from sentence to sentence, grown as needed. */
+  private config = new Configuration(64)
   /** `positionRows`' buffer, grown as needed. */
   private rows = new Int32Array(0)
   /**
@@ -467,7 +486,9 @@ export class Parser {
     const n = words.length
     if (n === 0) return { heads: [], deprels: [] }
     const a = this.atoms(words, tags)
-    const c = new Configuration(n)
+    if (this.config.heads.length < n + 1) this.config = new Configuration(Math.max(n, 2 * this.config.heads.length))
+    const c = this.config
+    c.reset(n)
     const scores = this.moveScores
     const narrow = this.moves instanceof NarrowModel && this.shortcuts ? this.moves : null
     const rows = narrow ? this.positionRows(narrow, a) : this.rows
