@@ -7,9 +7,10 @@
  *   open-addressing table: a 16-bit fingerprint of the key (the slot's position checks the low bits)
  *   and the class weights as 16-bit integers of one model-wide scale, summed as integers. A feature
  *   the model does not know matches a fingerprint about once in 65,536 probes.
- * - Wider models (tagger, labeller) keep a compact table of (key, row) pairs and the rows of signed
- *   bytes with their scale densely apart, so an unknown feature costs one access to a small table and
- *   only known ones touch their row.
+ * - Wider models (tagger, labeller) keep each feature's key, row scale and signed-byte weights side by
+ *   side in one slot that never straddles two cache lines, placed Robin Hood fashion so that a look-up
+ *   of a feature the model does not know stops at the first key nearer its home than it would be,
+ *   instead of reading slot after slot (a cache line each) up to an empty one.
  *
  * Look-ups go in two passes: first every feature's home slot is read (independent loads the CPU
  * overlaps), then hits are summed and collisions probed on.
@@ -35,12 +36,13 @@ const tableSize = (keys: number, load: number): number => {
 }
 
 /** At most three classes: 8-byte slots of a fingerprint and 16-bit weights. */
-class NarrowModel implements Scorer {
+export class NarrowModel implements Scorer {
   readonly classes: number
   readonly size: number
   private readonly mask: number
   private readonly slots: Int16Array
-  private readonly unit: number
+  /** The value of one integer step of the weights. */
+  readonly unit: number
   private readonly source: PerceptronSnapshot
   private readonly home = new Int32Array(MAX_FEATURES)
   private readonly sums = new Int32Array(4)
@@ -79,13 +81,23 @@ class NarrowModel implements Scorer {
   }
 
   score(features: Uint32Array, count: number, scores: Float64Array): void {
-    const mask = this.mask
-    const slots = this.slots
-    const home = this.home
     const sums = this.sums
     sums[0] = 0
     sums[1] = 0
     sums[2] = 0
+    this.addSums(features, count, sums, 0)
+    for (let c = 0; c < this.classes; c++) scores[c] = sums[c] * this.unit
+  }
+
+  /**
+   * Adds the features' weights, as integers of `unit`, to `sums[at]`, `sums[at + 1]`, `sums[at + 2]`.
+   * Integer sums do not depend on the order of the features, so a caller may sum some of them once
+   * (those of one word, say) and reuse that part: `score` gives exactly `sums * unit`.
+   */
+  addSums(features: Uint32Array, count: number, sums: Int32Array, at: number): void {
+    const mask = this.mask
+    const slots = this.slots
+    const home = this.home
     for (let f = 0; f < count; f++) home[f] = slots[(features[f] & mask) << 2]
     for (let f = 0; f < count; f++) {
       const key = features[f]
@@ -97,12 +109,11 @@ class NarrowModel implements Scorer {
         found = slots[slot << 2]
       }
       if (found === 0) continue
-      const at = slot << 2
-      sums[0] += slots[at + 1]
-      sums[1] += slots[at + 2]
-      sums[2] += slots[at + 3]
+      const base = slot << 2
+      sums[at] += slots[base + 1]
+      sums[at + 1] += slots[base + 2]
+      sums[at + 2] += slots[base + 3]
     }
-    for (let c = 0; c < this.classes; c++) scores[c] = sums[c] * this.unit
   }
 
   scoreClasses(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
@@ -110,13 +121,43 @@ class NarrowModel implements Scorer {
     for (let k = 0; k < classes.length; k++) scores[classes[k]] = this.all[classes[k]]
   }
 
+  /**
+   * `addSums` for many rows in one pass (so that the CPU overlaps all the look-ups): feature f's
+   * weights go to `sums[targets[f]]` and the two after it.
+   */
+  addSumsAt(features: Uint32Array, count: number, sums: Int32Array, targets: Int32Array): void {
+    if (this.batchHome.length < count) this.batchHome = new Int32Array(2 * count)
+    const mask = this.mask
+    const slots = this.slots
+    const home = this.batchHome
+    for (let f = 0; f < count; f++) home[f] = slots[(features[f] & mask) << 2]
+    for (let f = 0; f < count; f++) {
+      const key = features[f]
+      const print = NarrowModel.fingerprint(key)
+      let slot = key & mask
+      let found = home[f]
+      while (found !== print && found !== 0) {
+        slot = (slot + 1) & mask
+        found = slots[slot << 2]
+      }
+      if (found === 0) continue
+      const base = slot << 2
+      const at = targets[f]
+      sums[at] += slots[base + 1]
+      sums[at + 1] += slots[base + 2]
+      sums[at + 2] += slots[base + 3]
+    }
+  }
+
+  private batchHome = new Int32Array(0)
+
   snapshot(): PerceptronSnapshot {
     return this.source
   }
 }
 
 /** Any number of classes: each slot holds its key, its row's scale and its signed-byte weights side by side. */
-class InlineModel implements Scorer {
+export class InlineModel implements Scorer {
   readonly classes: number
   readonly size: number
   /** 32-bit words per slot: key, scale, then the weights packed four bytes to a word (padded). */
@@ -145,10 +186,37 @@ class InlineModel implements Scorer {
     this.keys = new Uint32Array(buffer)
     this.scales = new Float32Array(buffer)
     this.bytes = new Int8Array(buffer)
+    // Robin Hood placement: a key displaced further from its home slot takes the place of one displaced
+    // less, so a look-up can stop as soon as it meets a key nearer its home than it is (`locate`)
+    const mask = this.mask
+    const owner = new Int32Array(slots).fill(-1)
+    const slotKey = new Uint32Array(slots)
     for (let i = 0; i < snapshot.keys.length; i++) {
+      let item = i
+      let key = snapshot.keys[i]
+      let slot = key & mask
+      let distance = 0
+      while (owner[slot] >= 0) {
+        const theirs = (slot - (slotKey[slot] & mask)) & mask
+        if (theirs < distance) {
+          const nextItem = owner[slot]
+          const nextKey = slotKey[slot]
+          owner[slot] = item
+          slotKey[slot] = key
+          item = nextItem
+          key = nextKey
+          distance = theirs
+        }
+        slot = (slot + 1) & mask
+        distance++
+      }
+      owner[slot] = item
+      slotKey[slot] = key
+    }
+    for (let slot = 0; slot < slots; slot++) {
+      const i = owner[slot]
+      if (i < 0) continue
       const key = snapshot.keys[i]
-      let slot = key & this.mask
-      while (this.keys[slot * this.stride] !== 0) slot = (slot + 1) & this.mask
       const base = slot * this.stride
       this.keys[base] = key
       this.scales[base + 1] = snapshot.scales[i]
@@ -170,20 +238,32 @@ class InlineModel implements Scorer {
       const key = features[f]
       let slot = key & mask
       let found = home[f]
-      while (found !== key && found !== 0) {
+      let distance = 0
+      // stop at an empty slot, or at a key nearer its home than this one would be (Robin Hood order)
+      while (found !== key && found !== 0 && ((slot - (found & mask)) & mask) >= distance) {
         slot = (slot + 1) & mask
         found = keys[slot * stride]
+        distance++
       }
       rows[f] = found === key ? slot * stride : -1
     }
   }
 
   score(features: Uint32Array, count: number, scores: Float64Array): void {
+    scores.fill(0, 0, this.classes)
+    this.addScores(features, count, scores)
+  }
+
+  /**
+   * Adds the features' weights to `scores`, feature after feature as `score` does: so scores that
+   * start from the sums of a first group of features (`score` of that group) end exactly as `score`
+   * of all of them would, when the group comes first.
+   */
+  addScores(features: Uint32Array, count: number, scores: Float64Array): void {
     const C = this.classes
     const bytes = this.bytes
     const scales = this.scales
     const rows = this.rows
-    scores.fill(0, 0, C)
     this.locate(features, count)
     for (let f = 0; f < count; f++) {
       const base = rows[f]
@@ -195,11 +275,16 @@ class InlineModel implements Scorer {
   }
 
   scoreClasses(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
+    for (let k = 0; k < classes.length; k++) scores[classes[k]] = 0
+    this.addClassScores(features, count, scores, classes)
+  }
+
+  /** `addScores` for the listed classes only. */
+  addClassScores(features: Uint32Array, count: number, scores: Float64Array, classes: Int32Array): void {
     const bytes = this.bytes
     const scales = this.scales
     const rows = this.rows
     const n = classes.length
-    for (let k = 0; k < n; k++) scores[classes[k]] = 0
     this.locate(features, count)
     for (let f = 0; f < count; f++) {
       const base = rows[f]

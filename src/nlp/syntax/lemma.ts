@@ -64,17 +64,23 @@ export class Lemmatiser {
     return upos === "NOUN" && candidates.length > 0 ? candidates[candidates.length - 1] : regular ?? lower
   }
 
-  /** Lemmas given so far, by "word\tUPOS" (news repeats its words; cleared when it grows large). */
-  private readonly given = new Map<string, string>()
+  /**
+   * Lemmas given so far, by word and then UPOS (news repeats its words; by two maps, so that a look-up
+   * builds no key string; cleared when it grows large).
+   */
+  private readonly given = new Map<string, Map<string, string>>()
 
   lemma(word: string, upos: string): string {
-    const key = `${word}\t${upos}`
-    const known = this.given.get(key)
+    let byTag = this.given.get(word)
+    const known = byTag?.get(upos)
     if (known !== undefined) return known
     const lower = word.toLowerCase()
     const lemma = this.exceptions.get(`${lower}\t${upos}`) ?? this.byRule(lower, upos)
-    if (this.given.size >= 200_000) this.given.clear()
-    this.given.set(key, lemma)
+    if (!byTag) {
+      if (this.given.size >= 200_000) this.given.clear()
+      this.given.set(word, (byTag = new Map()))
+    }
+    byTag.set(upos, lemma)
     return lemma
   }
 

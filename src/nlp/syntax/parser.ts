@@ -15,6 +15,7 @@
 import { feature1, feature2, feature3, hashString, mix } from "./hash.ts"
 import { Perceptron } from "./perceptron.ts"
 import { normaliseWord, trainable } from "./tagger.ts"
+import { NarrowModel } from "./compact.ts"
 import type { Scorer } from "./compact.ts"
 
 export const SHIFT = 0
@@ -95,7 +96,7 @@ export interface Parse {
 const bucket = (d: number): number => (d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7)
 
 class Configuration {
-  readonly n: number
+  n: number
   readonly stack: Int32Array
   sp = 0
   b = 0
@@ -126,6 +127,23 @@ class Configuration {
     this.nr = new Int32Array(n + 1)
     this.lset = new Uint32Array(2 * (n + 1))
     this.rset = new Uint32Array(2 * (n + 1))
+  }
+
+  /** Empties it for a sentence of n words (n + 1 at most its size): a parser reuses one configuration. */
+  reset(n: number): void {
+    this.n = n
+    this.sp = 0
+    this.b = 0
+    this.heads.fill(-1, 0, n + 1)
+    this.labels.fill(-1, 0, n + 1)
+    this.l1.fill(-1, 0, n + 1)
+    this.l2.fill(-1, 0, n + 1)
+    this.r1.fill(-1, 0, n + 1)
+    this.r2.fill(-1, 0, n + 1)
+    this.nl.fill(0, 0, n + 1)
+    this.nr.fill(0, 0, n + 1)
+    this.lset.fill(0, 0, 2 * (n + 1))
+    this.rset.fill(0, 0, 2 * (n + 1))
   }
 
   get terminal(): boolean {
@@ -176,6 +194,49 @@ const labelAt = (c: Configuration, p: number): number => (p < 0 ? 127 : c.labels
 const childAt = (arr: Int32Array, p: number): number => (p < 0 ? -1 : arr[p])
 const labelSet = (arr: Uint32Array, p: number): number => (p < 0 ? 0 : mix(arr[2 * p], arr[2 * p + 1]))
 
+/*
+ * The move templates that read one position only: one word of the stack (by its depth), or the
+ * buffer's first three words (all fixed by the first's position). Written once here, used by
+ * `moveFeatures` in its order and by `PositionRows`, which sums them once per word of a sentence.
+ */
+
+/** Templates of the stack word at `depth` (0: top, 2–4; 1: second, 5–7; 2: third, 16) at position p. */
+const stackFeatures = (f: Uint32Array, k: number, a: SentenceAtoms, NT: number, p: number, depth: number): number => {
+  const w = wordAt(a, p), t = tagAt(a, NT, p)
+  if (depth === 0) {
+    f[k++] = feature1(2, w)
+    f[k++] = feature1(3, t)
+    f[k++] = feature1(4, mix(w, t))
+  } else if (depth === 1) {
+    f[k++] = feature1(5, w)
+    f[k++] = feature1(6, t)
+    f[k++] = feature1(7, mix(w, t))
+  } else f[k++] = feature1(16, t)
+  return k
+}
+
+/** Parts of the buffer's templates with the front at b0: 0, the bias (1); 1, words 8–15; 2, 24; 3, 29; 4, 79. */
+const bufferFeatures = (f: Uint32Array, k: number, a: SentenceAtoms, NT: number, b0: number, part: number): number => {
+  const n = a.word.length - 1
+  const b1 = b0 + 1 <= n ? b0 + 1 : -1
+  const b2 = b0 + 2 <= n ? b0 + 2 : -1
+  const b0w = wordAt(a, b0), b0t = tagAt(a, NT, b0), b1w = wordAt(a, b1), b1t = tagAt(a, NT, b1)
+  if (part === 0) f[k++] = feature1(1, 1)
+  else if (part === 1) {
+    f[k++] = feature1(8, b0w)
+    f[k++] = feature1(9, b0t)
+    f[k++] = feature1(10, mix(b0w, b0t))
+    f[k++] = feature1(11, b1w)
+    f[k++] = feature1(12, b1t)
+    f[k++] = feature2(13, b1w, b1t)
+    f[k++] = feature1(14, wordAt(a, b2))
+    f[k++] = feature1(15, tagAt(a, NT, b2))
+  } else if (part === 2) f[k++] = feature2(24, b0t, b1t)
+  else if (part === 3) f[k++] = feature3(29, b0t, b1t, tagAt(a, NT, b2))
+  else f[k++] = feature2(79, b0w, b1w)
+  return k
+}
+
 export class Parser {
   readonly moves: Scorer
   readonly labeller: Scorer
@@ -185,6 +246,16 @@ export class Parser {
   private readonly features = new Uint32Array(128)
   private readonly labelFeatures = new Uint32Array(64)
   private readonly moveScores = new Float64Array(MOVES)
+  private readonly moveSums = new Int32Array(MOVES)
+  /** The configuration `parse` reuses from sentence to sentence, grown as needed. */
+  private config = new Configuration(64)
+  /** `positionRows`' buffer, grown as needed. */
+  private rows = new Int32Array(0)
+  /**
+   * Whether a compact model scores the positional templates once per word (`positionRows`) rather
+   * than on every move: the same sums, so the same parses; off only to test exactly that.
+   */
+  shortcuts = true
   private readonly labelScores: Float64Array
   private readonly candidateLists: ReadonlyArray<Int32Array>
   /** A word's form and ending hashes, computed once (cleared when it grows large). */
@@ -235,17 +306,20 @@ export class Parser {
     return { word, tag, suffix }
   }
 
-  private moveFeatures(c: Configuration, a: SentenceAtoms): number {
+  /**
+   * The move features of configuration `c` in `this.features`; returns their count. With `positional`,
+   * only those that are not of one stack word or of the buffer's front alone (`PositionRows` has those).
+   */
+  private moveFeatures(c: Configuration, a: SentenceAtoms, positional = false): number {
     const f = this.features
     const s0 = c.sp > 0 ? c.stack[c.sp - 1] : -1
     const s1 = c.sp > 1 ? c.stack[c.sp - 2] : -1
     const s2 = c.sp > 2 ? c.stack[c.sp - 3] : -1
     const b0 = c.b
     const b1 = b0 + 1 <= c.n ? b0 + 1 : -1
-    const b2 = b0 + 2 <= c.n ? b0 + 2 : -1
     const NT = this.labels.tags.length + 1
     const s0w = wordAt(a, s0), s0t = tagAt(a, NT, s0), s1w = wordAt(a, s1), s1t = tagAt(a, NT, s1), s2t = tagAt(a, NT, s2)
-    const b0w = wordAt(a, b0), b0t = tagAt(a, NT, b0), b1w = wordAt(a, b1), b1t = tagAt(a, NT, b1), b2w = wordAt(a, b2), b2t = tagAt(a, NT, b2)
+    const b0w = wordAt(a, b0), b0t = tagAt(a, NT, b0), b1t = tagAt(a, NT, b1)
     const s0l = childAt(c.l1, s0), s0l2 = childAt(c.l2, s0), s0r = childAt(c.r1, s0), s0r2 = childAt(c.r2, s0)
     const b0l = childAt(c.l1, b0), b0l2 = childAt(c.l2, b0), s1r = childAt(c.r1, s1)
     const s0wt = mix(s0w, s0t), s1wt = mix(s1w, s1t), b0wt = mix(b0w, b0t)
@@ -254,22 +328,13 @@ export class Parser {
     const nr = s0 < 0 ? 0 : c.nr[s0], nl = s0 < 0 ? 0 : c.nl[s0], bnl = c.nl[b0]
     const s0rs = labelSet(c.rset, s0), s0ls = labelSet(c.lset, s0), b0ls = labelSet(c.lset, b0)
     let k = 0
-    f[k++] = feature1(1, 1)
-    f[k++] = feature1(2, s0w)
-    f[k++] = feature1(3, s0t)
-    f[k++] = feature1(4, s0wt)
-    f[k++] = feature1(5, s1w)
-    f[k++] = feature1(6, s1t)
-    f[k++] = feature1(7, s1wt)
-    f[k++] = feature1(8, b0w)
-    f[k++] = feature1(9, b0t)
-    f[k++] = feature1(10, b0wt)
-    f[k++] = feature1(11, b1w)
-    f[k++] = feature1(12, b1t)
-    f[k++] = feature2(13, b1w, b1t)
-    f[k++] = feature1(14, b2w)
-    f[k++] = feature1(15, b2t)
-    f[k++] = feature1(16, s2t)
+    if (!positional) {
+      k = bufferFeatures(f, k, a, NT, b0, 0)
+      k = stackFeatures(f, k, a, NT, s0, 0)
+      k = stackFeatures(f, k, a, NT, s1, 1)
+      k = bufferFeatures(f, k, a, NT, b0, 1)
+      k = stackFeatures(f, k, a, NT, s2, 2)
+    }
     f[k++] = feature2(17, s0wt, b0wt)
     f[k++] = feature2(18, s0wt, b0w)
     f[k++] = feature2(19, s0w, b0wt)
@@ -277,12 +342,12 @@ export class Parser {
     f[k++] = feature2(21, s0t, b0wt)
     f[k++] = feature2(22, s0w, b0w)
     f[k++] = feature2(23, s0t, b0t)
-    f[k++] = feature2(24, b0t, b1t)
+    if (!positional) k = bufferFeatures(f, k, a, NT, b0, 2)
     f[k++] = feature2(25, s1t, s0t)
     f[k++] = feature2(26, s1w, s0w)
     f[k++] = feature2(27, s1wt, s0t)
     f[k++] = feature2(28, s1t, s0wt)
-    f[k++] = feature3(29, b0t, b1t, b2t)
+    if (!positional) k = bufferFeatures(f, k, a, NT, b0, 3)
     f[k++] = feature3(30, s0t, b0t, b1t)
     f[k++] = feature3(31, s1t, s0t, b0t)
     f[k++] = feature3(32, s2t, s1t, s0t)
@@ -332,7 +397,7 @@ export class Parser {
     f[k++] = feature2(76, s0t, s0ls)
     f[k++] = feature2(77, b0w, b0ls)
     f[k++] = feature2(78, b0t, b0ls)
-    f[k++] = feature2(79, b0w, b1w)
+    if (!positional) k = bufferFeatures(f, k, a, NT, b0, 4)
     f[k++] = feature2(80, s1t, b0t)
     f[k++] = feature3(81, s1wt, b0t, s0t)
     f[k++] = feature3(82, s1t, b0wt, s0t)
@@ -421,11 +486,36 @@ export class Parser {
     const n = words.length
     if (n === 0) return { heads: [], deprels: [] }
     const a = this.atoms(words, tags)
-    const c = new Configuration(n)
+    if (this.config.heads.length < n + 1) this.config = new Configuration(Math.max(n, 2 * this.config.heads.length))
+    const c = this.config
+    c.reset(n)
     const scores = this.moveScores
+    const narrow = this.moves instanceof NarrowModel && this.shortcuts ? this.moves : null
+    const rows = narrow ? this.positionRows(narrow, a) : this.rows
+    const sums = this.moveSums
     while (!c.terminal) {
-      const count = this.moveFeatures(c, a)
-      this.moves.score(this.features, count, scores)
+      // one valid move (an empty stack: SHIFT; only ROOT left in the buffer and one word on the stack: LEFT): nothing to score
+      const shift = c.b < n, right = c.sp >= 2
+      if (this.shortcuts && (c.sp === 0 || (!shift && !right))) {
+        this.apply(c, a, shift ? SHIFT : LEFT)
+        continue
+      }
+      if (narrow) {
+        // the positional templates' sums from the rows, the rest looked up (integers: the same sums in any order)
+        const none = n + 1
+        const s0 = c.sp > 0 ? c.stack[c.sp - 1] : none
+        const s1 = c.sp > 1 ? c.stack[c.sp - 2] : none
+        const s2 = c.sp > 2 ? c.stack[c.sp - 3] : none
+        const B = 3 * c.b, S0 = 3 * (n + 2 + s0), S1 = 3 * (2 * (n + 2) + s1), S2 = 3 * (3 * (n + 2) + s2)
+        sums[0] = rows[B] + rows[S0] + rows[S1] + rows[S2]
+        sums[1] = rows[B + 1] + rows[S0 + 1] + rows[S1 + 1] + rows[S2 + 1]
+        sums[2] = rows[B + 2] + rows[S0 + 2] + rows[S1 + 2] + rows[S2 + 2]
+        narrow.addSums(this.features, this.moveFeatures(c, a, true), sums, 0)
+        for (let m = 0; m < MOVES; m++) scores[m] = sums[m] * narrow.unit
+      } else {
+        const count = this.moveFeatures(c, a)
+        this.moves.score(this.features, count, scores)
+      }
       // the best valid move, ties to the lower one (as Perceptron.best)
       let move = -1
       let bestScore = -Infinity
@@ -439,6 +529,47 @@ export class Parser {
     }
     return this.finish(c, n)
   }
+
+  /**
+   * The integer sums of the positional templates, per position of the sentence: four blocks of n + 2
+   * rows of three (buffer front at p; stack top, second and third at p; index n + 1 for "no word").
+   */
+  private positionRows(model: NarrowModel, a: SentenceAtoms): Int32Array {
+    const n = a.word.length - 1
+    const NT = this.labels.tags.length + 1
+    const size = 4 * 3 * (n + 2)
+    if (this.rows.length < size) this.rows = new Int32Array(Math.max(size, 2 * this.rows.length))
+    const rows = this.rows
+    rows.fill(0, 0, size)
+    // all the sentence's positional features first, then one pass of look-ups
+    const most = 20 * (n + 2)
+    if (this.rowFeatures.length < most) {
+      this.rowFeatures = new Uint32Array(2 * most)
+      this.rowTargets = new Int32Array(2 * most)
+    }
+    const f = this.rowFeatures
+    const targets = this.rowTargets
+    let k = 0
+    for (let p = 0; p <= n + 1; p++) {
+      const at = p <= n ? p : -1
+      if (at >= 0) {
+        const from = k
+        for (let part = 0; part <= 4; part++) k = bufferFeatures(f, k, a, NT, at, part)
+        targets.fill(3 * p, from, k)
+      }
+      for (let depth = 0; depth < 3; depth++) {
+        const from = k
+        k = stackFeatures(f, k, a, NT, at, depth)
+        targets.fill(3 * ((depth + 1) * (n + 2) + p), from, k)
+      }
+    }
+    model.addSumsAt(f, k, rows, targets)
+    return rows
+  }
+
+  /** `positionRows`' features and where each one's weights go, grown as needed. */
+  private rowFeatures = new Uint32Array(0)
+  private rowTargets = new Int32Array(0)
 
   /** Heads as 0-based indices with -1 for the root; a second word attached to ROOT goes under the first. */
   private finish(c: Configuration, n: number): Parse {

@@ -5,6 +5,7 @@
  * tags the same way are tagged from that dictionary directly.
  */
 import { feature1, feature2, feature3, hashString } from "./hash.ts"
+import { InlineModel } from "./compact.ts"
 import type { Scorer } from "./compact.ts"
 import { Perceptron } from "./perceptron.ts"
 
@@ -169,9 +170,12 @@ export class Tagger {
 
   /** The features of word i given the two previous tags; returns their count. */
   private featuresAt(a: WordAtoms, i: number, p1: number, p2: number): number {
+    return this.contextFeatures(a, i, p1, p2, this.wordFeatures(a, i))
+  }
+
+  /** The first features of word i, those of the word alone (and whether it starts the sentence); returns their count. */
+  private wordFeatures(a: WordAtoms, i: number): number {
     const f = this.features
-    const n = a.norm.length
-    const at = (arr: Uint32Array, j: number) => (j < 0 ? START : j >= n ? NONE : arr[j])
     let k = 0
     f[k++] = feature1(1, 1)
     f[k++] = feature1(2, a.norm[i])
@@ -184,6 +188,15 @@ export class Tagger {
     f[k++] = feature1(9, a.prefix[2][i])
     f[k++] = feature2(10, a.shape[i], a.initial[i])
     f[k++] = feature1(11, a.ambiguity[i])
+    return k
+  }
+
+  /** The rest of word i's features, from `this.features[k]` on: its neighbours and the previous tags; returns the count. */
+  private contextFeatures(a: WordAtoms, i: number, p1: number, p2: number, from: number): number {
+    const f = this.features
+    const n = a.norm.length
+    const at = (arr: Uint32Array, j: number) => (j < 0 ? START : j >= n ? NONE : arr[j])
+    let k = from
     f[k++] = feature1(12, p1)
     f[k++] = feature1(13, p2)
     f[k++] = feature2(14, p1, p2)
@@ -210,6 +223,35 @@ export class Tagger {
     return k
   }
 
+  /**
+   * Whether a compact model takes the sums of a word's own features from `wordRows` (computed once
+   * per word) rather than looking them up at every occurrence: the same scores, so the same tags; off
+   * only to test exactly that.
+   */
+  shortcuts = true
+  /** Per word: the sums of its own features for each class, not sentence-initial then initial (NaN until computed); cleared when large. */
+  private readonly wordRows = new Map<string, Float64Array>()
+
+  private wordRow(model: InlineModel, word: string, a: WordAtoms, i: number): Float64Array {
+    const T = this.lexicon.tags.length
+    let rows = this.wordRows.get(word)
+    if (!rows) {
+      if (this.wordRows.size >= 50_000) this.wordRows.clear()
+      rows = new Float64Array(2 * T).fill(Number.NaN)
+      this.wordRows.set(word, rows)
+    }
+    const at = a.initial[i] === 1 ? T : 0
+    if (Number.isNaN(rows[at])) {
+      model.score(this.features, this.wordFeatures(a, i), this.scores)
+      rows.set(this.scores, at)
+    }
+    this.rowAt = at
+    return rows
+  }
+
+  /** Where `wordRow`'s row starts in the array it returned. */
+  private rowAt = 0
+
   private classesOf(mask: number): Int32Array {
     let list = this.classLists.get(mask)
     if (!list) {
@@ -226,12 +268,30 @@ export class Tagger {
     const T = this.lexicon.tags.length
     let p1 = T + 1
     let p2 = T + 2
+    const fast = this.shortcuts && !gold && this.model instanceof InlineModel ? this.model : null
     for (let i = 0; i < words.length; i++) {
       const known = a.known[i]
       const allowed = a.allowed[i]
       let tag: number
       if (known >= 0) tag = known
-      else if (allowed >= 0) {
+      else if (fast) {
+        // the word's own features' sums from the cache, then the others in the same order: the same scores
+        const scores = this.scores
+        const row = this.wordRow(fast, words[i], a, i)
+        const at = this.rowAt
+        const count = this.contextFeatures(a, i, p1, p2, 0)
+        if (allowed >= 0) {
+          const classes = this.classesOf(allowed)
+          for (let k = 0; k < classes.length; k++) scores[classes[k]] = row[at + classes[k]]
+          fast.addClassScores(this.features, count, scores, classes)
+          tag = classes[0]
+          for (let k = 1; k < classes.length; k++) if (scores[classes[k]] > scores[tag]) tag = classes[k]
+        } else {
+          for (let c = 0; c < T; c++) scores[c] = row[at + c]
+          fast.addScores(this.features, count, scores)
+          tag = Perceptron.best(scores, T)
+        }
+      } else if (allowed >= 0) {
         // a frequent word: only the tags it took in training compete
         const classes = this.classesOf(allowed)
         const count = this.featuresAt(a, i, p1, p2)
