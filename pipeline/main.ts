@@ -94,7 +94,8 @@ const pipeline = Command.make(
         OutputError: (error) => fail(`--out ${error.path}: ${error.reason}`),
         ExportError: (error) => fail(`cannot write ${error.path}: ${error.reason}`),
         WorkerError: (error) => fail(`cannot start a worker thread: ${error.reason}`),
-        ClusterDatabaseError: (error) => fail(`database ${error.url}: ${error.reason}`)
+        ClusterDatabaseError: (error) => fail(`database ${error.url}: ${error.reason}`),
+        StoreError: (error) => fail(`store ${error.store}: ${error.reason}`)
       }),
       // Anything else is a bug, but the user still gets one line, not a stack trace.
       Effect.catchDefect((defect) => fail(`unexpected error: ${defect instanceof Error ? defect.message : String(defect)}`))
