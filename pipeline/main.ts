@@ -11,6 +11,7 @@ import { Formats } from "../src/export/index.ts"
 import type { Format } from "../src/export/index.ts"
 import { ParquetLayouts } from "../src/export/partitioned.ts"
 import { DefaultBudget } from "../src/model/budget.ts"
+import { PostgresStoreSchema } from "../src/state/postgresStore.ts"
 import { defaultWorkerCount, maxWorkerCount } from "../src/workers/index.ts"
 import { runPipeline } from "./pipeline.ts"
 import { progressReporter, summaryTable } from "./report.ts"
@@ -56,6 +57,14 @@ const pipeline = Command.make(
       Flag.withDescription("PostgreSQL URL of a cluster: runners (npm run runner -- --cluster URL) extract the documents"),
       Flag.optional
     ),
+    store: Flag.String("store").pipe(
+      Flag.withDescription("PostgreSQL URL of the store (saved extractions, cited ids, story weights) instead of OUT/.state; the tables still go to --out"),
+      Flag.optional
+    ),
+    storeSchema: Flag.String("store-schema").pipe(
+      Flag.withDescription(`PostgreSQL schema of the store's tables, one per archive (default ${PostgresStoreSchema}); with --store`),
+      Flag.optional
+    ),
     docSizeLimit: Flag.Finite("doc-size-limit").pipe(
       Flag.withDescription(`Largest article in MB (a file, or a JSON / JSON Lines record); larger ones are skipped (default ${DefaultBudget.maxBytes / 1024 / 1024})`),
       Flag.withDefault(DefaultBudget.maxBytes / 1024 / 1024)
@@ -69,7 +78,7 @@ const pipeline = Command.make(
       Flag.withDefault(false)
     )
   },
-  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, parquetLayout, workers, docSizeLimit, docTimeLimit, rebuild, cluster }) {
+  Effect.fn(function*({ input: inputFlag, inputArgument, out, formats, parquetLayout, workers, docSizeLimit, docTimeLimit, rebuild, cluster, store, storeSchema }) {
     if (Option.isSome(inputFlag) && Option.isSome(inputArgument)) {
       return yield* fail(`give the input once: --input ${inputFlag.value} or ${inputArgument.value}, not both`)
     }
@@ -79,6 +88,7 @@ const pipeline = Command.make(
     if (parquetLayout !== "single" && !parsed.includes("parquet")) {
       return yield* fail(`--parquet-layout ${parquetLayout} lays out Parquet files: add parquet to --formats`)
     }
+    if (Option.isSome(storeSchema) && Option.isNone(store)) return yield* fail("--store-schema names a schema of a PostgreSQL store: give --store postgres://… too")
     const requested = Option.getOrElse(workers, defaultWorkerCount)
     if (requested < 0) return yield* fail(`--workers must be 0 or more, not ${requested}`)
     if (!(docSizeLimit > 0)) return yield* fail(`--doc-size-limit must be a number of MB above 0, not ${docSizeLimit}`)
@@ -88,13 +98,14 @@ const pipeline = Command.make(
       yield* Console.error(`newsfacts: --workers ${requested} is more than this machine's ${maxWorkerCount()} core(s) can use; using ${workerCount}`)
     }
     const budget = { maxBytes: Math.round(docSizeLimit * 1024 * 1024), timeoutMs: docTimeLimit * 1000 }
-    const result = yield* runPipeline({ input, out, formats: parsed, parquetLayout, workers: workerCount, budget, rebuild, cluster: Option.getOrUndefined(cluster), onProgress: progressReporter() }).pipe(
+    const result = yield* runPipeline({ input, out, formats: parsed, parquetLayout, workers: workerCount, budget, rebuild, cluster: Option.getOrUndefined(cluster), store: Option.getOrUndefined(store), storeSchema: Option.getOrUndefined(storeSchema), onProgress: progressReporter() }).pipe(
       Effect.catchTags({
         InputError: (error) => fail(`${error.input}: ${error.reason}`),
         OutputError: (error) => fail(`--out ${error.path}: ${error.reason}`),
         ExportError: (error) => fail(`cannot write ${error.path}: ${error.reason}`),
         WorkerError: (error) => fail(`cannot start a worker thread: ${error.reason}`),
-        ClusterDatabaseError: (error) => fail(`database ${error.url}: ${error.reason}`)
+        ClusterDatabaseError: (error) => fail(`database ${error.url}: ${error.reason}`),
+        StoreError: (error) => fail(`store ${error.store}: ${error.reason}`)
       }),
       // Anything else is a bug, but the user still gets one line, not a stack trace.
       Effect.catchDefect((defect) => fail(`unexpected error: ${defect instanceof Error ? defect.message : String(defect)}`))

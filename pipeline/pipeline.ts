@@ -7,7 +7,7 @@
  * published in one step at the end. When the inputs and the code are those of the last finished run
  * and its files are untouched, there is nothing to rewrite (and nothing is read back).
  */
-import { Effect, Stream } from "effect"
+import { Context, Effect, Layer, Stream } from "effect"
 import { CLUSTER_IN_FLIGHT, makeClusterProcessor } from "../src/cluster/client.ts"
 import { loadInputs } from "../src/load/index.ts"
 import { dedupe } from "../src/dedupe/index.ts"
@@ -18,6 +18,9 @@ import type { DocumentBudget } from "../src/model/budget.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import type { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
+import { postgresStore } from "../src/state/postgresStore.ts"
+import { stateFolder } from "../src/state/store.ts"
+import { Store, embeddedStore } from "../src/state/storeService.ts"
 import type { IncrementalStats } from "../src/state/incremental.ts"
 import { claimOutputFolder } from "../src/state/outputFolder.ts"
 import { publishDataset, removeOldTemporaryFiles, repairPublication } from "../src/state/publish.ts"
@@ -47,6 +50,13 @@ export interface PipelineOptions {
    * `npm run runner`, not by local workers; dedupe and export still run here, once.
    */
   readonly cluster?: string
+  /**
+   * PostgreSQL URL of the store (extractions saved for reruns, cited ids, story weights, the published
+   * record), instead of the embedded one in `OUT/.state/state.sqlite`; its tables are in `storeSchema`.
+   */
+  readonly store?: string
+  /** The PostgreSQL schema of the store's tables (default `PostgresStoreSchema`, `newsfacts`): one per archive. */
+  readonly storeSchema?: string
   /** What one document may cost (size, time) before it is skipped; default `DefaultBudget`. */
   readonly budget?: DocumentBudget
   /**
@@ -62,10 +72,24 @@ export interface PipelineResult {
   readonly manifest: Manifest
   /**
    * What this run reused and extracted, on how many workers, and whether it rewrote the outputs (not
-   * when nothing changed since the last finished run): not part of the outputs.
+   * when nothing changed since the last finished run), and where the state is (null: embedded in
+   * `OUT/.state/`, else the PostgreSQL store's URL without its password, and schema): not part of the outputs.
    */
-  readonly run: IncrementalStats & { readonly workers: number; readonly clustered: boolean; readonly rewritten: boolean }
+  readonly run: IncrementalStats & { readonly workers: number; readonly clustered: boolean; readonly rewritten: boolean; readonly store: string | null }
 }
+
+/**
+ * The run's store: embedded in `OUT/.state/` by default, or in PostgreSQL (`store`: its URL). The
+ * published tables go to the output folder either way.
+ */
+const storeLayer = (options: PipelineOptions) =>
+  options.store === undefined ? embeddedStore(stateFolder(options.out)) : postgresStore({ url: options.store, schema: options.storeSchema })
+
+/**
+ * Extractions read back from the store at once: the embedded store reads them one after the other
+ * whatever this is; PostgreSQL answers them over a few connections (one round trip each).
+ */
+const STORE_READS = 8
 
 const isPresent = <A>(value: A | null): value is A => value !== null
 
@@ -94,7 +118,12 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     removeOldTemporaryFiles(options.out)
     return repairPublication(options.out)
   })
-  const state = yield* openIncrementalRun(options.out, { rebuild: options.rebuild ?? false, holdInMemory: options.holdInMemory ?? false })
+  // The store lives as long as the run: opened after the output folder is claimed, closed with the run's scope.
+  const store = yield* Layer.build(storeLayer(options))
+  const storeLocation = options.store === undefined ? null : Context.get(store, Store).location
+  const state = yield* openIncrementalRun({ rebuild: options.rebuild ?? false, holdInMemory: options.holdInMemory ?? false }).pipe(
+    Effect.provideContext(store)
+  )
   const clustered = options.cluster !== undefined
   let done = 0
   // Extraction: the workers (or the cluster's runners) live for this scope only, and the run keeps a
@@ -116,16 +145,18 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     )
   }))
   const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
-  if (!options.rebuild && state.alreadyPublished(runKey, publishedFiles(options.out, options.formats, options.parquetLayout))) {
-    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false } } satisfies PipelineResult
+  if (!options.rebuild && (yield* state.alreadyPublished(runKey, publishedFiles(options.out, options.formats, options.parquetLayout)))) {
+    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false, store: storeLocation } } satisfies PipelineResult
   }
   // The workers are gone: the extractions are read back from the store, in input order, for dedupe.
-  const extractions = admitted.map((doc) => log.extractionOf(doc, state.savedExtraction(doc.inputId)))
-  const dataset = state.keepCitedIds(dedupe(extractions, state.storyWeights))
+  const extractions = yield* Effect.forEach(admitted, (doc) => Effect.map(state.savedExtraction(doc.inputId), (extraction) => log.extractionOf(doc, extraction)), {
+    concurrency: STORE_READS
+  })
+  const dataset = yield* state.keepCitedIds(dedupe(extractions, yield* state.storyWeights()))
   const manifest = buildManifest(options, dataset, log)
-  state.beginPublishing()
+  yield* state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)
   yield* writeRunReport(options.out, dataset, manifest, log.texts)
-  state.complete(dataset, runKey, publishedFiles(options.out, options.formats, options.parquetLayout))
-  return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true } } satisfies PipelineResult
+  yield* state.complete(dataset, runKey, publishedFiles(options.out, options.formats, options.parquetLayout))
+  return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true, store: storeLocation } } satisfies PipelineResult
 }, Effect.scoped)

@@ -42,7 +42,7 @@ export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResu
     run === undefined
       ? []
       : [
-        `  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${out}/.state/`,
+        `  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${run.store ?? `${out}/.state/`}`,
         ...(run.storyWeights === null ? [] : [`  story weights: ${run.storyWeights === "kept" ? "kept from earlier runs (--rebuild counts them again)" : `counted over this run's articles (${run.storyWeights})`}`])
       ]
   const headline = run === undefined || run.rewritten

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
-import { Effect, Layer } from "effect"
+import { Context, Effect, Exit, Layer, Scope } from "effect"
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { setFlagsFromString } from "node:v8"
@@ -17,7 +17,7 @@ import { Nlp } from "../src/nlp/Nlp.ts"
 import type { LoadedDocument } from "../src/model/document.ts"
 import type { DocumentExtraction } from "../src/model/extraction.ts"
 import { IncrementalRun } from "../src/state/incremental.ts"
-import { StateStore } from "../src/state/store.ts"
+import { Store, embeddedStore } from "../src/state/storeService.ts"
 import type { DocumentResult } from "../src/workers/index.ts"
 import { repoRoot } from "./support/shared.ts"
 import { tempDir } from "./support/cli.ts"
@@ -68,6 +68,7 @@ describe("the bounded extraction phase", () => {
   it("holds no extraction once it is made, and reads each back from the store; the in-memory path holds them all", async () => {
     setFlagsFromString("--expose-gc")
     const collectGarbage = runInNewContext("gc") as () => void
+    const scope = Scope.makeUnsafe()
     const docs: Array<LoadedDocument> = [1, 2, 3].map((k) => ({
       docId: `doc_${k}`,
       inputId: `input-${k}.txt`,
@@ -81,7 +82,8 @@ describe("the bounded extraction phase", () => {
       ({ docId: doc.docId, inputId: doc.inputId, contentHash: `hash-${doc.docId}`, diagnostics: [], payload: "x".repeat(1000) }) as unknown as DocumentExtraction
 
     const extractAll = async (holdInMemory: boolean) => {
-      const run = new IncrementalRun(StateStore.open(tempDir("bounded-state")), "code", { holdInMemory })
+      const store = await Effect.runPromise(Layer.build(embeddedStore(tempDir("bounded-state"))).pipe(Effect.map(Context.get(Store)), Scope.provide(scope)))
+      const run = new IncrementalRun(store, "code", { holdInMemory })
       const made: Array<WeakRef<DocumentExtraction>> = []
       const extract = (doc: LoadedDocument) =>
         Effect.sync((): DocumentResult => {
@@ -100,10 +102,11 @@ describe("the bounded extraction phase", () => {
     const bounded = await extractAll(false)
     expect(bounded.receipts).toEqual(docs.map((d) => ({ _tag: "Extracted", contentHash: `hash-${d.docId}`, diagnostics: [], cleanDiagnostics: [] })))
     expect(bounded.alive).toBe(0)
-    expect(docs.map((d) => bounded.run.savedExtraction(d.inputId))).toEqual(docs.map(extractionOf))
+    expect(await Effect.runPromise(Effect.forEach(docs, (d) => bounded.run.savedExtraction(d.inputId)))).toEqual(docs.map(extractionOf))
 
     const inMemory = await extractAll(true)
     expect(inMemory.alive).toBe(3)
-    expect(docs.map((d) => inMemory.run.savedExtraction(d.inputId))).toEqual(docs.map(extractionOf))
+    expect(await Effect.runPromise(Effect.forEach(docs, (d) => inMemory.run.savedExtraction(d.inputId)))).toEqual(docs.map(extractionOf))
+    await Effect.runPromise(Scope.close(scope, Exit.void))
   })
 })

@@ -8,7 +8,7 @@
  * Runs in this thread (`workers: 0`); tests/workers.test.ts shows threads give the same tables. Then
  * the id keeping on its own, on clusters that grow and split.
  */
-import { describe, expect, it } from "@effect/vitest"
+import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
@@ -20,6 +20,7 @@ import { Nlp } from "../src/nlp/Nlp.ts"
 import type { Dataset } from "../src/model/tables.ts"
 import { keepCitedIds } from "../src/state/citedIds.ts"
 import { tempDir } from "./support/cli.ts"
+import { dropScratchSchemas, postgresUnavailable, postgresUrl, scratchSchema } from "./support/postgresSchemas.ts"
 
 const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
 
@@ -36,8 +37,23 @@ const folderWith = (files: Record<string, string>): string => {
   return dir
 }
 
-const run = (input: string, out: string, options: Partial<PipelineOptions> = {}) =>
-  runPipeline({ input, out, formats: ["json", "csv"], workers: 0, ...options })
+/**
+ * The two stores the suite runs on: embedded (OUT/.state), and PostgreSQL, each output folder with a
+ * schema of its own, unique to this run and dropped after it (skipped, with the reason printed, when no
+ * PostgreSQL answers at DATABASE_URL or 127.0.0.1:5432/test).
+ */
+const postgresMissing = await postgresUnavailable()
+if (postgresMissing !== null) console.log(`incremental tests on the PostgreSQL store skipped: ${postgresMissing}`)
+const schemaOf = new Map<string, string>()
+const stores: ReadonlyArray<{ readonly name: string; readonly unavailable: string | null; readonly options: (out: string) => Partial<PipelineOptions> }> = [
+  { name: "embedded", unavailable: null, options: () => ({}) },
+  {
+    name: "PostgreSQL",
+    unavailable: postgresMissing,
+    options: (out) => ({ store: postgresUrl, storeSchema: schemaOf.get(out) ?? schemaOf.set(out, scratchSchema("incr")).get(out)! })
+  }
+]
+afterAll(() => (postgresMissing === null ? dropScratchSchemas() : undefined))
 
 /** Every published file (the state folder aside) with its bytes. */
 const published = (out: string): Record<string, string> =>
@@ -58,167 +74,172 @@ const citedIds = (out: string): Record<string, string | null> => ({
   ...Object.fromEntries(readJson<{ doc_id: string; story_id: string | null }>(out, "documents").map((d) => [d.doc_id, d.story_id]))
 })
 
-describe("incremental runs", () => {
-  it.effect("rerunning the same inputs extracts nothing and writes the same bytes", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
-      const out = tempDir("incr-same")
-      const first = yield* run(input, out)
-      expect(first.run).toMatchObject({ extracted: 2, reused: 0 })
-      const before = published(out)
-      const second = yield* run(input, out)
-      expect(second.run).toMatchObject({ extracted: 0, reused: 2 })
-      expect(published(out)).toEqual(before)
-    }).pipe(Effect.provide(layer)))
+for (const store of stores) {
+describe.skipIf(store.unavailable !== null)(`incremental runs (${store.name} store)`, () => {
+  const run = (input: string, out: string, options: Partial<PipelineOptions> = {}) =>
+    runPipeline({ input, out, formats: ["json", "csv"], workers: 0, ...store.options(out), ...options })
 
-  it.effect("a rerun with nothing new rewrites nothing, unless an output was touched, the formats changed or --rebuild", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
-      const out = tempDir("incr-untouched")
-      expect((yield* run(input, out)).run.rewritten).toBe(true)
-      const modified = (file: string) => statSync(join(out, file)).mtimeMs
-      const before = { csv: modified("csv/actors.csv"), manifest: modified("manifest.json") }
+    it.effect("rerunning the same inputs extracts nothing and writes the same bytes", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const out = tempDir("incr-same")
+        const first = yield* run(input, out)
+        expect(first.run).toMatchObject({ extracted: 2, reused: 0 })
+        const before = published(out)
+        const second = yield* run(input, out)
+        expect(second.run).toMatchObject({ extracted: 0, reused: 2 })
+        expect(published(out)).toEqual(before)
+      }).pipe(Effect.provide(layer)))
 
-      const again = yield* run(input, out)
-      expect(again.run).toMatchObject({ extracted: 0, reused: 2, rewritten: false })
-      expect(again.dataset).toBeNull()
-      expect(again.manifest.counts.documents).toBe(2)
-      expect({ csv: modified("csv/actors.csv"), manifest: modified("manifest.json") }).toEqual(before)
+    it.effect("a rerun with nothing new rewrites nothing, unless an output was touched, the formats changed or --rebuild", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const out = tempDir("incr-untouched")
+        expect((yield* run(input, out)).run.rewritten).toBe(true)
+        const modified = (file: string) => statSync(join(out, file)).mtimeMs
+        const before = { csv: modified("csv/actors.csv"), manifest: modified("manifest.json") }
 
-      writeFileSync(join(out, "csv", "actors.csv"), "edited in a spreadsheet")
-      expect((yield* run(input, out)).run.rewritten).toBe(true)
-      expect(readFileSync(join(out, "csv", "actors.csv"), "utf8")).toMatch(/^\uFEFFactor_id,/)
-      rmSync(join(out, "json", "quotes.json"))
-      expect((yield* run(input, out)).run.rewritten).toBe(true)
-      expect(readJson(out, "quotes").length).toBeGreaterThan(0)
-      expect((yield* run(input, out, { formats: ["csv"] })).run.rewritten).toBe(true)
-      expect((yield* run(input, out, { rebuild: true })).run.rewritten).toBe(true)
-      writeFileSync(join(input, "follow-up.txt"), article.followUp)
-      expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, rewritten: true })
-    }).pipe(Effect.provide(layer)))
+        const again = yield* run(input, out)
+        expect(again.run).toMatchObject({ extracted: 0, reused: 2, rewritten: false })
+        expect(again.dataset).toBeNull()
+        expect(again.manifest.counts.documents).toBe(2)
+        expect({ csv: modified("csv/actors.csv"), manifest: modified("manifest.json") }).toEqual(before)
 
-  it.effect("adding an article extracts only it and keeps every id already published", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
-      const out = tempDir("incr-add")
-      yield* run(input, out)
-      const before = citedIds(out)
-      expect(Object.keys(before).length).toBeGreaterThan(4)
-      writeFileSync(join(input, "follow-up.txt"), article.followUp)
-      const added = yield* run(input, out)
-      expect(added.run).toMatchObject({ extracted: 1, reused: 2 })
-      const after = citedIds(out)
-      for (const [member, id] of Object.entries(before)) expect(after[member], member).toBe(id)
-      const documents = readJson<{ input_id: string }>(out, "documents").map((d) => d.input_id)
-      expect(documents).toEqual(["berlin.txt", "follow-up.txt", "talks.txt"])
-    }).pipe(Effect.provide(layer)))
+        writeFileSync(join(out, "csv", "actors.csv"), "edited in a spreadsheet")
+        expect((yield* run(input, out)).run.rewritten).toBe(true)
+        expect(readFileSync(join(out, "csv", "actors.csv"), "utf8")).toMatch(/^\uFEFFactor_id,/)
+        rmSync(join(out, "json", "quotes.json"))
+        expect((yield* run(input, out)).run.rewritten).toBe(true)
+        expect(readJson(out, "quotes").length).toBeGreaterThan(0)
+        expect((yield* run(input, out, { formats: ["csv"] })).run.rewritten).toBe(true)
+        expect((yield* run(input, out, { rebuild: true })).run.rewritten).toBe(true)
+        writeFileSync(join(input, "follow-up.txt"), article.followUp)
+        expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, rewritten: true })
+      }).pipe(Effect.provide(layer)))
 
-  it.effect("changing an article's text replaces its old contributions", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "news.txt": article.berlin })
-      const out = tempDir("incr-change")
-      yield* run(input, out)
-      const mentionsOf = (docInput: string) => {
-        const docId = readJson<{ doc_id: string; input_id: string }>(out, "documents").find((d) => d.input_id === docInput)!.doc_id
-        return readJson<{ doc_id: string; text: string }>(out, "actor_mentions").filter((m) => m.doc_id === docId).map((m) => m.text)
-      }
-      expect(mentionsOf("news.txt")).toContain("Olaf Scholz")
-      writeFileSync(join(input, "news.txt"), article.madrid)
-      const changed = yield* run(input, out)
-      expect(changed.run).toMatchObject({ extracted: 1, reused: 1 })
-      expect(mentionsOf("news.txt")).not.toContain("Olaf Scholz")
-      expect(mentionsOf("news.txt")).toContain("Madrid")
-      expect(readJson<{ name: string }>(out, "actors").map((a) => a.name)).not.toContain("Olaf Scholz")
-      expect(readJson(out, "documents")).toHaveLength(2)
-    }).pipe(Effect.provide(layer)))
+    it.effect("adding an article extracts only it and keeps every id already published", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const out = tempDir("incr-add")
+        yield* run(input, out)
+        const before = citedIds(out)
+        expect(Object.keys(before).length).toBeGreaterThan(4)
+        writeFileSync(join(input, "follow-up.txt"), article.followUp)
+        const added = yield* run(input, out)
+        expect(added.run).toMatchObject({ extracted: 1, reused: 2 })
+        const after = citedIds(out)
+        for (const [member, id] of Object.entries(before)) expect(after[member], member).toBe(id)
+        const documents = readJson<{ input_id: string }>(out, "documents").map((d) => d.input_id)
+        expect(documents).toEqual(["berlin.txt", "follow-up.txt", "talks.txt"])
+      }).pipe(Effect.provide(layer)))
 
-  it.effect("a changed model file (its bytes, not its path) makes every document be extracted again", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
-      const out = tempDir("incr-model")
-      const models = tempDir("incr-models")
-      const repoModel = new URL("../models/ner.bin.gz", import.meta.url)
-      const sameBytes = join(models, "same.bin.gz")
-      copyFileSync(repoModel, sameBytes)
-      // The same model, compressed differently: other bytes, so another fingerprint.
-      const otherBytes = join(models, "other.bin.gz")
-      writeFileSync(otherBytes, gzipSync(gunzipSync(readFileSync(repoModel)), { level: 1 }))
-      const saved = process.env.NEWSFACTS_NER_MODEL
-      const withModel = (path: string | undefined) =>
-        Effect.acquireUseRelease(
-          Effect.sync(() => (path === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = path))),
-          () => run(input, out).pipe(Effect.provide(layer)),
-          () => Effect.sync(() => (saved === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = saved)))
-        )
-      expect((yield* withModel(undefined)).run).toMatchObject({ extracted: 2, reused: 0 })
-      const before = published(out)
-      expect((yield* withModel(sameBytes)).run).toMatchObject({ extracted: 0, reused: 2 })
-      const retrained = yield* withModel(otherBytes)
-      expect(retrained.run).toMatchObject({ extracted: 2, reused: 0, rewritten: true, storyWeights: "code changed" })
-      expect(published(out)).toEqual(before)
-    }))
+    it.effect("changing an article's text replaces its old contributions", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "news.txt": article.berlin })
+        const out = tempDir("incr-change")
+        yield* run(input, out)
+        const mentionsOf = (docInput: string) => {
+          const docId = readJson<{ doc_id: string; input_id: string }>(out, "documents").find((d) => d.input_id === docInput)!.doc_id
+          return readJson<{ doc_id: string; text: string }>(out, "actor_mentions").filter((m) => m.doc_id === docId).map((m) => m.text)
+        }
+        expect(mentionsOf("news.txt")).toContain("Olaf Scholz")
+        writeFileSync(join(input, "news.txt"), article.madrid)
+        const changed = yield* run(input, out)
+        expect(changed.run).toMatchObject({ extracted: 1, reused: 1 })
+        expect(mentionsOf("news.txt")).not.toContain("Olaf Scholz")
+        expect(mentionsOf("news.txt")).toContain("Madrid")
+        expect(readJson<{ name: string }>(out, "actors").map((a) => a.name)).not.toContain("Olaf Scholz")
+        expect(readJson(out, "documents")).toHaveLength(2)
+      }).pipe(Effect.provide(layer)))
 
-  it.effect("an added article leaves the earlier reports' stories and story links as they were (story weights kept); a rebuild counts the weights again", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "follow-up.txt": article.followUp })
-      const out = tempDir("incr-weights")
-      expect((yield* run(input, out)).run.storyWeights).toBe("first run")
-      type Row = { input_id: string; story_id: string; story_links: Array<string> }
-      const stories = () => Object.fromEntries(readJson<Row>(out, "documents").map((d) => [d.input_id, [d.story_id, ...d.story_links]]))
-      const before = stories()
-      expect(before["talks.txt"][0]).toBe(before["follow-up.txt"][0])
-      expect(before["talks.txt"]).toHaveLength(2)
+    it.effect("a changed model file (its bytes, not its path) makes every document be extracted again", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const out = tempDir("incr-model")
+        const models = tempDir("incr-models")
+        const repoModel = new URL("../models/ner.bin.gz", import.meta.url)
+        const sameBytes = join(models, "same.bin.gz")
+        copyFileSync(repoModel, sameBytes)
+        // The same model, compressed differently: other bytes, so another fingerprint.
+        const otherBytes = join(models, "other.bin.gz")
+        writeFileSync(otherBytes, gzipSync(gunzipSync(readFileSync(repoModel)), { level: 1 }))
+        const saved = process.env.NEWSFACTS_NER_MODEL
+        const withModel = (path: string | undefined) =>
+          Effect.acquireUseRelease(
+            Effect.sync(() => (path === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = path))),
+            () => run(input, out).pipe(Effect.provide(layer)),
+            () => Effect.sync(() => (saved === undefined ? delete process.env.NEWSFACTS_NER_MODEL : (process.env.NEWSFACTS_NER_MODEL = saved)))
+          )
+        expect((yield* withModel(undefined)).run).toMatchObject({ extracted: 2, reused: 0 })
+        const before = published(out)
+        expect((yield* withModel(sameBytes)).run).toMatchObject({ extracted: 0, reused: 2 })
+        const retrained = yield* withModel(otherBytes)
+        expect(retrained.run).toMatchObject({ extracted: 2, reused: 0, rewritten: true, storyWeights: "code changed" })
+        expect(published(out)).toEqual(before)
+      }))
 
-      writeFileSync(join(input, "berlin.txt"), article.berlin)
-      expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, storyWeights: "kept" })
-      const after = stories()
-      expect(after["talks.txt"]).toEqual(before["talks.txt"])
-      expect(after["follow-up.txt"]).toEqual(before["follow-up.txt"])
+    it.effect("an added article leaves the earlier reports' stories and story links as they were (story weights kept); a rebuild counts the weights again", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "follow-up.txt": article.followUp })
+        const out = tempDir("incr-weights")
+        expect((yield* run(input, out)).run.storyWeights).toBe("first run")
+        type Row = { input_id: string; story_id: string; story_links: Array<string> }
+        const stories = () => Object.fromEntries(readJson<Row>(out, "documents").map((d) => [d.input_id, [d.story_id, ...d.story_links]]))
+        const before = stories()
+        expect(before["talks.txt"][0]).toBe(before["follow-up.txt"][0])
+        expect(before["talks.txt"]).toHaveLength(2)
 
-      // Weights counted over the three documents give the same story another link score.
-      expect((yield* run(input, out, { rebuild: true })).run.storyWeights).toBe("rebuild")
-      const rebuilt = stories()
-      expect(rebuilt["talks.txt"][0]).toBe(before["talks.txt"][0])
-      expect(rebuilt["talks.txt"][1]).not.toBe(before["talks.txt"][1])
-    }).pipe(Effect.provide(layer)))
+        writeFileSync(join(input, "berlin.txt"), article.berlin)
+        expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, storyWeights: "kept" })
+        const after = stories()
+        expect(after["talks.txt"]).toEqual(before["talks.txt"])
+        expect(after["follow-up.txt"]).toEqual(before["follow-up.txt"])
 
-  it.effect("the story weights are counted again when the archive has doubled or halved since they were counted", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
-      const out = tempDir("incr-growth")
-      expect((yield* run(input, out)).run.storyWeights).toBe("first run")
-      writeFileSync(join(input, "madrid.txt"), article.madrid)
-      expect((yield* run(input, out)).run.storyWeights).toBe("kept")
-      writeFileSync(join(input, "follow-up.txt"), article.followUp)
-      expect((yield* run(input, out)).run.storyWeights).toBe("archive grew")
-      // Counted over 4 now: 3 keeps them, 2 is half.
-      rmSync(join(input, "follow-up.txt"))
-      expect((yield* run(input, out)).run.storyWeights).toBe("kept")
-      rmSync(join(input, "madrid.txt"))
-      expect((yield* run(input, out)).run.storyWeights).toBe("archive shrank")
-      // A rerun with nothing new runs no dedupe.
-      expect((yield* run(input, out)).run).toMatchObject({ rewritten: false, storyWeights: null })
-    }).pipe(Effect.provide(layer)))
+        // Weights counted over the three documents give the same story another link score.
+        expect((yield* run(input, out, { rebuild: true })).run.storyWeights).toBe("rebuild")
+        const rebuilt = stories()
+        expect(rebuilt["talks.txt"][0]).toBe(before["talks.txt"][0])
+        expect(rebuilt["talks.txt"][1]).not.toBe(before["talks.txt"][1])
+      }).pipe(Effect.provide(layer)))
 
-  it.effect("rebuild, and a fresh output folder, give the same outputs as an incremental run that counted the story weights again", () =>
-    Effect.gen(function*() {
-      const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
-      const incremental = tempDir("incr-path")
-      yield* run(input, incremental)
-      writeFileSync(join(input, "follow-up.txt"), article.followUp)
-      writeFileSync(join(input, "madrid.txt"), article.madrid)
-      expect((yield* run(input, incremental)).run.storyWeights).toBe("archive grew")
-      const incrementalOutputs = published(incremental)
+    it.effect("the story weights are counted again when the archive has doubled or halved since they were counted", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const out = tempDir("incr-growth")
+        expect((yield* run(input, out)).run.storyWeights).toBe("first run")
+        writeFileSync(join(input, "madrid.txt"), article.madrid)
+        expect((yield* run(input, out)).run.storyWeights).toBe("kept")
+        writeFileSync(join(input, "follow-up.txt"), article.followUp)
+        expect((yield* run(input, out)).run.storyWeights).toBe("archive grew")
+        // Counted over 4 now: 3 keeps them, 2 is half.
+        rmSync(join(input, "follow-up.txt"))
+        expect((yield* run(input, out)).run.storyWeights).toBe("kept")
+        rmSync(join(input, "madrid.txt"))
+        expect((yield* run(input, out)).run.storyWeights).toBe("archive shrank")
+        // A rerun with nothing new runs no dedupe.
+        expect((yield* run(input, out)).run).toMatchObject({ rewritten: false, storyWeights: null })
+      }).pipe(Effect.provide(layer)))
 
-      const rebuilt = yield* run(input, incremental, { rebuild: true })
-      expect(rebuilt.run).toMatchObject({ extracted: 4, reused: 0 })
-      expect(published(incremental)).toEqual(incrementalOutputs)
+    it.effect("rebuild, and a fresh output folder, give the same outputs as an incremental run that counted the story weights again", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const incremental = tempDir("incr-path")
+        yield* run(input, incremental)
+        writeFileSync(join(input, "follow-up.txt"), article.followUp)
+        writeFileSync(join(input, "madrid.txt"), article.madrid)
+        expect((yield* run(input, incremental)).run.storyWeights).toBe("archive grew")
+        const incrementalOutputs = published(incremental)
 
-      const fresh = tempDir("incr-fresh")
-      yield* run(input, fresh)
-      expect(published(fresh)).toEqual(incrementalOutputs)
-    }).pipe(Effect.provide(layer)))
-})
+        const rebuilt = yield* run(input, incremental, { rebuild: true })
+        expect(rebuilt.run).toMatchObject({ extracted: 4, reused: 0 })
+        expect(published(incremental)).toEqual(incrementalOutputs)
+
+        const fresh = tempDir("incr-fresh")
+        yield* run(input, fresh)
+        expect(published(fresh)).toEqual(incrementalOutputs)
+      }).pipe(Effect.provide(layer)))
+  })
+}
 
 describe("keepCitedIds", () => {
   /** Just the columns that carry ids; the other columns play no part. */

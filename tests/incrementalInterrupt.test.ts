@@ -3,7 +3,7 @@
  * finishes from where the killed one stopped: it extracts only what was not saved and lists every
  * article once. The killed run is the real command line in a child process.
  */
-import { describe, expect, it } from "@effect/vitest"
+import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { spawn } from "node:child_process"
@@ -11,9 +11,11 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { runPipeline } from "../pipeline/pipeline.ts"
+import type { PipelineOptions } from "../pipeline/pipeline.ts"
 import { Nlp } from "../src/nlp/Nlp.ts"
 import { repoRoot } from "./support/shared.ts"
 import { tempDir } from "./support/cli.ts"
+import { countRows, dropScratchSchemas, postgresUnavailable, postgresUrl, scratchSchema } from "./support/postgresSchemas.ts"
 
 const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
 
@@ -39,7 +41,7 @@ const published = (out: string): Record<string, string> =>
       .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
   )
 
-const savedCount = (out: string): number => {
+const embeddedSavedCount = (out: string): number => {
   const file = join(out, ".state", "state.sqlite")
   if (!existsSync(file)) return 0
   const db = new DatabaseSync(file, { readOnly: true })
@@ -52,22 +54,59 @@ const savedCount = (out: string): number => {
   }
 }
 
+/** Where a run keeps its state: embedded in OUT/.state, or in a PostgreSQL schema of its own (skipped without PostgreSQL). */
+interface StoreUnderTest {
+  readonly name: string
+  readonly unavailable: string | null
+  /** The pipeline's options and the CLI's flags that choose the store, per output folder. */
+  readonly options: (out: string) => Partial<PipelineOptions>
+  readonly flags: (out: string) => ReadonlyArray<string>
+  /** How many results are saved so far. */
+  readonly savedCount: (out: string) => Promise<number>
+}
+
+const postgresMissing = await postgresUnavailable()
+if (postgresMissing !== null) console.log(`interrupted runs on the PostgreSQL store skipped: ${postgresMissing}`)
+afterAll(() => (postgresMissing === null ? dropScratchSchemas() : undefined))
+const schemaOf = new Map<string, string>()
+const schemaFor = (out: string) => schemaOf.get(out) ?? schemaOf.set(out, scratchSchema("kill")).get(out)!
+
+const embedded: StoreUnderTest = {
+  name: "embedded",
+  unavailable: null,
+  options: () => ({}),
+  flags: () => [],
+  savedCount: async (out) => embeddedSavedCount(out)
+}
+const onPostgres: StoreUnderTest = {
+  name: "PostgreSQL",
+  unavailable: postgresMissing,
+  options: (out) => ({ store: postgresUrl, storeSchema: schemaFor(out) }),
+  flags: (out) => ["--store", postgresUrl, "--store-schema", schemaFor(out)],
+  savedCount: (out) => countRows(schemaFor(out), "extractions")
+}
+
 /**
  * Starts the CLI in one process (Node runs the TypeScript sources itself), sends `signal` once `killAt` results are saved, and resolves with the
  * exit when the process is gone.
  */
-const runAndKill = (args: ReadonlyArray<string>, out: string, killAt: number, signal: NodeJS.Signals) =>
+const runAndKill = (args: ReadonlyArray<string>, out: string, killAt: number, signal: NodeJS.Signals, savedCount: StoreUnderTest["savedCount"]) =>
   Effect.promise(
     () =>
       new Promise<{ code: number | null; signal: NodeJS.Signals | null; savedAtKill: number }>((resolve) => {
         const child = spawn(process.execPath, [join(repoRoot, "pipeline/main.ts"), ...args], { cwd: repoRoot, stdio: "ignore" })
         let savedAtKill = -1
+        let counting = false
         const poll = setInterval(() => {
-          const saved = savedCount(out)
-          if (saved >= killAt && savedAtKill < 0) {
-            savedAtKill = saved
-            child.kill(signal)
-          }
+          if (counting) return
+          counting = true
+          void savedCount(out).then((saved) => {
+            counting = false
+            if (saved >= killAt && savedAtKill < 0) {
+              savedAtKill = saved
+              child.kill(signal)
+            }
+          })
         }, 25)
         child.on("exit", (code, exitSignal) => {
           clearInterval(poll)
@@ -76,21 +115,21 @@ const runAndKill = (args: ReadonlyArray<string>, out: string, killAt: number, si
       })
   )
 
-const killMidway = (signal: NodeJS.Signals) =>
+const killMidway = (signal: NodeJS.Signals, store: StoreUnderTest) =>
   Effect.gen(function*() {
     const input = tempDir("kill-in")
     const out = tempDir("kill-out")
     writeArticles(input, 0, 4)
-    yield* runPipeline({ input, out, formats: ["json"], workers: 0 })
+    yield* runPipeline({ input, out, formats: ["json"], workers: 0, ...store.options(out) })
     const before = published(out)
 
     writeArticles(input, 4, 30)
-    const killed = yield* runAndKill(["--input", input, "--out", out, "--formats", "json", "--workers", "1"], out, 7, signal)
+    const killed = yield* runAndKill(["--input", input, "--out", out, "--formats", "json", "--workers", "1", ...store.flags(out)], out, 7, signal, store.savedCount)
     expect(killed.savedAtKill).toBeGreaterThanOrEqual(7)
     expect(killed.code === 0, "the run was killed before it finished").toBe(false)
     expect(published(out)).toEqual(before)
 
-    const resumed = yield* runPipeline({ input, out, formats: ["json"], workers: 0 })
+    const resumed = yield* runPipeline({ input, out, formats: ["json"], workers: 0, ...store.options(out) })
     const saved = resumed.run.reused
     expect(saved).toBeGreaterThanOrEqual(killed.savedAtKill)
     expect(resumed.run.extracted + saved).toBe(30)
@@ -112,6 +151,11 @@ const killMidway = (signal: NodeJS.Signals) =>
   }).pipe(Effect.provide(layer))
 
 describe("interrupted runs", () => {
-  it.effect("SIGKILL midway leaves the previous outputs intact and the next run completes the rest", () => killMidway("SIGKILL"))
-  it.effect("SIGINT midway leaves the previous outputs intact and the next run completes the rest", () => killMidway("SIGINT"))
+  it.effect("SIGKILL midway leaves the previous outputs intact and the next run completes the rest", () => killMidway("SIGKILL", embedded))
+  it.effect("SIGINT midway leaves the previous outputs intact and the next run completes the rest", () => killMidway("SIGINT", embedded))
+})
+
+describe.skipIf(onPostgres.unavailable !== null)("interrupted runs on the PostgreSQL store", () => {
+  it.effect("SIGKILL midway leaves the previous outputs intact and the next run completes the rest from the results saved in PostgreSQL", () =>
+    killMidway("SIGKILL", onPostgres))
 })

@@ -89,6 +89,13 @@ export const keepCitedIds = (dataset: Dataset, cited: (docId: string) => Citatio
   return renameIds(dataset, renames)
 }
 
+/** The documents whose members carry cluster ids in `dataset`: whose citations `keepCitedIds` reads. */
+export const citedDocuments = (dataset: Dataset): Set<string> => {
+  const docIds = new Set<string>()
+  for (const { members } of clusterKinds) for (const { docId } of members(dataset)) docIds.add(docId)
+  return docIds
+}
+
 /** What each document's members are published under in `dataset`, to remember for the next run. */
 export const citationsOf = (dataset: Dataset): Map<string, Record<string, string>> => {
   const byDocument = new Map<string, Record<string, string>>()

@@ -1,5 +1,5 @@
 /**
- * One incremental run over the state beside the outputs: each loaded document gets the result saved
+ * One incremental run over the state (the `Store`: embedded beside the outputs, or in PostgreSQL): each loaded document gets the result saved
  * for the same content and code when there is one, and is extracted otherwise (the new result is saved
  * at once, so a run killed midway resumes from there). While documents are extracted the run holds
  * only a receipt of each result; dedupe reads the extractions back from the store afterwards, and
@@ -14,14 +14,16 @@ import type { LoadedDocument } from "../model/document.ts"
 import type { DocumentExtraction } from "../model/extraction.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
-import { citationsOf, keepCitedIds } from "./citedIds.ts"
+import { citationsOf, citedDocuments, keepCitedIds } from "./citedIds.ts"
 import type { StoryDocument, StoryWeights } from "../dedupe/stories.ts"
 import { codeFingerprint, documentKey, outputFingerprint, storyWeightsFingerprint } from "./fingerprint.ts"
 import { storyWeightsFor } from "./storyWeights.ts"
 import type { StoryWeightsOrigin } from "./storyWeights.ts"
 import { recordPublished, stillPublished } from "./published.ts"
-import { StateStore, receiptOf, stateFolder } from "./store.ts"
+import { receiptOf } from "./store.ts"
 import type { ResultReceipt } from "./store.ts"
+import { Store } from "./storeService.ts"
+import type { StoreError, StoreShape } from "./storeService.ts"
 
 export interface IncrementalStats {
   /** Documents whose saved result was reused. */
@@ -38,14 +40,14 @@ export class IncrementalRun {
   private reused = 0
   private extracted = 0
   private storyWeightsOrigin: StoryWeightsOrigin | null = null
-  private saveStoryWeights = () => {}
+  private saveStoryWeights: (store: StoreShape) => Effect.Effect<void, StoreError> = () => Effect.void
 
-  private readonly store: StateStore
+  private readonly store: StoreShape
   private readonly fingerprint: string
   private readonly rebuild: boolean
   /** Set with `holdInMemory`: every extraction of the run, held from the moment it is made or read. */
   private readonly held: Map<string, DocumentExtraction> | undefined
-  constructor(store: StateStore, fingerprint: string, options: { readonly rebuild?: boolean; readonly holdInMemory?: boolean } = {}) {
+  constructor(store: StoreShape, fingerprint: string, options: { readonly rebuild?: boolean; readonly holdInMemory?: boolean } = {}) {
     this.store = store
     this.fingerprint = fingerprint
     this.rebuild = options.rebuild ?? false
@@ -61,39 +63,39 @@ export class IncrementalRun {
   resultFor = <E, R>(
     doc: LoadedDocument,
     extractFresh: (doc: LoadedDocument) => Effect.Effect<DocumentResult, E, R>
-  ): Effect.Effect<ResultReceipt, E, R> =>
-    Effect.suspend(() => {
+  ): Effect.Effect<ResultReceipt, E | StoreError, R> =>
+    Effect.gen({ self: this }, function*() {
       const key = documentKey(this.fingerprint, doc)
       this.keys.set(doc.inputId, key)
-      const saved = this.held === undefined ? this.store.savedReceipt(doc.inputId, key) : this.holdSaved(doc.inputId, key)
+      const saved = this.held === undefined ? yield* this.store.savedReceipt(doc.inputId, key) : yield* this.holdSaved(doc.inputId, key)
       if (saved !== undefined) {
         this.reused++
-        return Effect.succeed(saved)
+        return saved
       }
-      return extractFresh(doc).pipe(
-        Effect.map((result) => {
-          this.extracted++
-          if (result._tag !== "Failed") this.store.saveResult(doc.inputId, key, result)
-          if (result._tag === "Extracted") this.held?.set(doc.inputId, result.extraction)
-          return receiptOf(result)
-        })
-      )
+      const result = yield* extractFresh(doc)
+      this.extracted++
+      if (result._tag !== "Failed") yield* this.store.saveResult(doc.inputId, key, result)
+      if (result._tag === "Extracted") this.held?.set(doc.inputId, result.extraction)
+      return receiptOf(result)
     })
 
   /** The extraction of an input whose receipt `resultFor` gave as extracted in this run. */
-  savedExtraction = (inputId: string): DocumentExtraction => {
-    const held = this.held?.get(inputId)
-    if (held !== undefined) return held
-    const result = this.store.savedResult(inputId, this.keys.get(inputId)!)
-    if (result?._tag !== "Extracted") throw new Error(`no saved extraction for ${inputId}`)
-    return result.extraction
-  }
+  savedExtraction = (inputId: string): Effect.Effect<DocumentExtraction, StoreError> =>
+    Effect.suspend(() => {
+      const held = this.held?.get(inputId)
+      if (held !== undefined) return Effect.succeed(held)
+      return Effect.map(this.store.savedResult(inputId, this.keys.get(inputId)!), (result) => {
+        if (result?._tag !== "Extracted") throw new Error(`no saved extraction for ${inputId}`)
+        return result.extraction
+      })
+    })
 
   /** `holdInMemory`: the saved result, parsed and held (the path of before, kept for comparison). */
-  private holdSaved(inputId: string, key: string): ResultReceipt | undefined {
-    const saved = this.store.savedResult(inputId, key)
-    if (saved?._tag === "Extracted") this.held!.set(inputId, saved.extraction)
-    return saved === undefined ? undefined : receiptOf(saved)
+  private holdSaved(inputId: string, key: string): Effect.Effect<ResultReceipt | undefined, StoreError> {
+    return Effect.map(this.store.savedResult(inputId, key), (saved) => {
+      if (saved?._tag === "Extracted") this.held!.set(inputId, saved.extraction)
+      return saved === undefined ? undefined : receiptOf(saved)
+    })
   }
 
   /**
@@ -107,29 +109,36 @@ export class IncrementalRun {
       .slice(0, 32)
 
   /** Whether `files` are still what the last finished run published under `runKey`. */
-  alreadyPublished = (runKey: string, files: ReadonlyArray<string>): boolean => stillPublished(this.store.publishedRecord(), runKey, files)
+  alreadyPublished = (runKey: string, files: ReadonlyArray<string>): Effect.Effect<boolean, StoreError> =>
+    Effect.map(this.store.publishedRecord, (record) => stillPublished(record, runKey, files))
 
   /** Called before the outputs are replaced: a run killed from here on leaves no record vouching for them. */
-  beginPublishing = (): void => this.store.forgetPublishedRecord()
+  beginPublishing = (): Effect.Effect<void, StoreError> => this.store.forgetPublishedRecord
 
-  /** The story weights for dedupe: those kept for the archive, or counted again (storyWeights.ts). */
-  storyWeights = (docs: ReadonlyArray<StoryDocument>): StoryWeights => {
-    const { origin, save, weights } = storyWeightsFor(this.store, storyWeightsFingerprint(), docs, this.rebuild)
-    this.storyWeightsOrigin = origin
-    this.saveStoryWeights = save
-    return weights
-  }
+  /**
+   * The story weights for dedupe, which asks for them with its documents: those kept for the archive
+   * (read here, before dedupe), or counted again (storyWeights.ts).
+   */
+  storyWeights = (): Effect.Effect<(docs: ReadonlyArray<StoryDocument>) => StoryWeights, StoreError> =>
+    Effect.map(this.rebuild ? Effect.succeed(undefined) : this.store.storyWeights, (kept) => (docs) => {
+      const { origin, save, weights } = storyWeightsFor(kept, storyWeightsFingerprint(), docs, this.rebuild)
+      this.storyWeightsOrigin = origin
+      this.saveStoryWeights = save
+      return weights
+    })
 
   /** Dedupe's dataset with every id published before kept (see citedIds.ts). */
-  keepCitedIds = (dataset: Dataset): Dataset => keepCitedIds(dataset, (docId) => this.store.citations(docId))
+  keepCitedIds = (dataset: Dataset): Effect.Effect<Dataset, StoreError> =>
+    Effect.map(this.store.citations(citedDocuments(dataset)), (cited) => keepCitedIds(dataset, (docId) => cited.get(docId)))
 
   /** Called once the dataset is published: its ids are now cited, and `files` are this run's outputs. */
-  complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): void => {
-    this.store.saveCitations(citationsOf(dataset))
-    this.saveStoryWeights()
-    this.store.keepOnlyInputs(new Set(this.keys.keys()))
-    this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
-  }
+  complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): Effect.Effect<void, StoreError> =>
+    Effect.gen({ self: this }, function*() {
+      yield* this.store.saveCitations(citationsOf(dataset))
+      yield* this.saveStoryWeights(this.store)
+      yield* this.store.keepOnlyInputs(new Set(this.keys.keys()))
+      yield* this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
+    })
 
   get stats(): IncrementalStats {
     return { reused: this.reused, extracted: this.extracted, storyWeights: this.storyWeightsOrigin }
@@ -137,16 +146,13 @@ export class IncrementalRun {
 }
 
 /**
- * The run's state in `OUT/.state/`, closed with the scope. `rebuild` forgets saved extractions first.
+ * The run's state, on the `Store` of the run. `rebuild` forgets saved extractions first.
  * `holdInMemory` keeps every extraction in memory as it is made or read, as runs did before the
  * extraction phase was bounded (for comparisons: tests/boundedRun.test.ts).
  */
-export const openIncrementalRun = (out: string, options: { readonly rebuild: boolean; readonly holdInMemory?: boolean }) =>
-  Effect.acquireRelease(
-    Effect.sync(() => {
-      const store = StateStore.open(stateFolder(out))
-      if (options.rebuild) store.forgetExtractions()
-      return { run: new IncrementalRun(store, codeFingerprint(), options), store }
-    }),
-    ({ store }) => Effect.sync(() => store.close())
-  ).pipe(Effect.map(({ run }) => run))
+export const openIncrementalRun = (options: { readonly rebuild: boolean; readonly holdInMemory?: boolean }) =>
+  Effect.gen(function*() {
+    const store = yield* Store
+    if (options.rebuild) yield* store.forgetExtractions
+    return new IncrementalRun(store, codeFingerprint(), options)
+  })

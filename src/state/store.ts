@@ -34,7 +34,7 @@ export interface StoryWeightsBasis {
 }
 
 /** Bumped when the tables' layout or the stored JSON's shape changes: older state is then discarded. */
-const STATE_VERSION = "1"
+export const STATE_VERSION = "1"
 
 export const stateFolder = (out: string): string => join(out, ".state")
 

@@ -18,7 +18,9 @@
  */
 import type { StoryDocument, StoryWeights } from "../dedupe/stories.ts"
 import { countStoryWeights, extendStoryWeights } from "../dedupe/stories.ts"
-import type { StateStore, StoryWeightsBasis } from "./store.ts"
+import type { Effect } from "effect"
+import type { StoryWeightsBasis } from "./store.ts"
+import type { KeptStoryWeights, StoreError, StoreShape } from "./storeService.ts"
 
 /** How far the archive may grow (or shrink, by its inverse) before the weights are counted again. */
 export const ArchiveGrowth = 2
@@ -42,21 +44,20 @@ export const storyWeightsOrigin = (
 }
 
 /**
- * The weights for this run's documents, kept or counted again (see above). What changed is written
- * to the store by `save`, once the run has published.
+ * The weights for this run's documents, kept (`kept`: what the store holds, read before dedupe) or
+ * counted again (see above). What changed is written to the store by `save`, once the run has published.
  */
 export const storyWeightsFor = (
-  store: StateStore,
+  kept: KeptStoryWeights | undefined,
   fingerprint: string,
   docs: ReadonlyArray<StoryDocument>,
   rebuild: boolean
-): { readonly weights: StoryWeights; readonly origin: StoryWeightsOrigin; readonly save: () => void } => {
-  const kept = rebuild ? undefined : store.storyWeights()
+): { readonly weights: StoryWeights; readonly origin: StoryWeightsOrigin; readonly save: (store: StoreShape) => Effect.Effect<void, StoreError> } => {
   const origin = storyWeightsOrigin(kept?.basis, fingerprint, docs.length, rebuild)
   if (kept === undefined || origin !== "kept") {
     const weights = countStoryWeights(docs)
-    return { weights, origin, save: () => store.replaceStoryWeights({ documents: weights.documents, fingerprint }, weights.frequencies) }
+    return { weights, origin, save: (store) => store.replaceStoryWeights({ documents: weights.documents, fingerprint }, weights.frequencies) }
   }
   const { added, weights } = extendStoryWeights(kept.weights, docs)
-  return { weights, origin, save: () => store.addStoryWeights(added) }
+  return { weights, origin, save: (store) => store.addStoryWeights(added) }
 }
