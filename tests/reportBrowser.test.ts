@@ -82,7 +82,7 @@ describe.skipIf(!haveChromium)("the report page in chromium", () => {
     // The tab is drawn after the click returns: wait for its chart before counting (under load the
     // actors tab's chart could still be in the page).
     await page.waitForSelector('figure.chart svg[aria-label="Events over time by type"]')
-    await page.waitForFunction(() => document.querySelectorAll("figure.chart svg").length === 1, undefined, { timeout: 10_000 })
+    await page.waitForFunction("document.querySelectorAll('figure.chart svg').length === 1", undefined, { timeout: 10_000 })
     expect(await page.locator("figure.chart svg").count()).toBe(1)
   })
 
