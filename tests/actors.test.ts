@@ -137,6 +137,11 @@ describe("actors: a clause's first word", () => {
 })
 
 describe("actors: appositives", () => {
+  it("takes no affiliation for a title from the sentence before", () => {
+    const { actors } = actorsOf("The IAAF contacted the US Anti-Doping Agency. Communications director Nick Davies said the IAAF would act.")
+    expect(actorNamed(actors, "Nick Davies")).toMatchObject({ title: "Communications director", affiliation: null })
+  })
+
   it("ends an appositive title before an opening bracket", () => {
     const { actors } = actorsOf("Roger Cumming, director of the National Infrastructure Security Coordination Centre (NISCC), said the site would help.")
     expect(actorNamed(actors, "Roger Cumming")?.title).toBe("director of the National Infrastructure Security Coordination Centre")

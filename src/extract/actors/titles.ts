@@ -51,7 +51,9 @@ const titleBeforeName = (lexicon: ActorLexicon, context: ExtractContext, span: N
   let affiliation: string | null = null
   let rule = "title:before-name"
   // What sits right before the title: a country ("US", "Chinese", "China's") or an institution ("White House").
-  const before = spans.find((s) => s.last === titleFirst - 1)
+  // Only within the sentence: "… contacted the US Anti-Doping Agency. Communications director Nick Davies"
+  // names no affiliation (the gap holds the full stop; an abbreviation's own period is the name's).
+  const before = spans.find((s) => s.last === titleFirst - 1 && !/[.!?;:]/.test(text.slice(nameCore(tokens[s.last]).end, tokens[titleFirst].start)))
   if (before !== undefined) {
     affiliation = affiliationOf(before)
     if (affiliation !== null) rule = "title:before-name+affiliation:written"
