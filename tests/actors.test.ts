@@ -137,6 +137,11 @@ describe("actors: a clause's first word", () => {
 })
 
 describe("actors: appositives", () => {
+  it("reads an occupation before a name as its title, not as part of the name", () => {
+    const { actors } = actorsOf('"The economy is strong," said Treasurer Peter Costello. Sprinter Mark Lewis-Francis has a minor injury.')
+    expect(actors.filter((a) => a.kind === "person").map((a) => [a.name, a.title])).toEqual([["Peter Costello", "Treasurer"], ["Mark Lewis-Francis", "Sprinter"]])
+  })
+
   it("takes no affiliation for a title from the sentence before", () => {
     const { actors } = actorsOf("The IAAF contacted the US Anti-Doping Agency. Communications director Nick Davies said the IAAF would act.")
     expect(actorNamed(actors, "Nick Davies")).toMatchObject({ title: "Communications director", affiliation: null })
