@@ -8,7 +8,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Context, Effect, Exit, Layer, Scope } from "effect"
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { copyFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
@@ -21,17 +21,11 @@ import { Store, embeddedStore } from "../src/state/storeService.ts"
 import type { DocumentResult } from "../src/workers/index.ts"
 import { repoRoot } from "./support/shared.ts"
 import { tempDir } from "./support/cli.ts"
+import { publishedFiles } from "./support/published.ts"
 
 const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
 
-/** Every published file (the state folder aside) with its bytes. */
-const published = (out: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state/"))
-      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "base64")])
-      .sort(([a], [b]) => a.localeCompare(b))
-  )
+const published = (out: string) => publishedFiles(out, "base64")
 
 describe("the bounded extraction phase", () => {
   it.effect("writes the same bytes as the in-memory path, on a first run and on a rerun that reuses saved results", () =>

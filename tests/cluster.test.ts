@@ -15,6 +15,7 @@ import { join } from "node:path"
 import { hasShared, readSharedJsonl, repoRoot } from "./support/shared.ts"
 import { freshDatabase, postgresUnavailable, storedMessages } from "../src/cluster/databases.ts"
 import { tempDir } from "./support/tempDirs.ts"
+import { publishedFiles } from "./support/published.ts"
 
 const unavailable = await postgresUnavailable()
 if (unavailable !== null) console.log(`cluster tests skipped: ${unavailable}`)
@@ -60,14 +61,7 @@ const stop = async (run: Run): Promise<void> => {
   await run.exited
 }
 
-/** Every published file (the state folder aside) with its bytes. */
-const published = (out: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state/"))
-      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "latin1")])
-      .sort(([a], [b]) => a.localeCompare(b))
-  )
+const published = (out: string) => publishedFiles(out, "latin1")
 
 /** The two seeds and, where ../shared is beside the repo, 16 corpus articles: enough work to kill a runner in. */
 const makeInput = (): string => {

@@ -11,7 +11,7 @@
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { runPipeline } from "../pipeline/pipeline.ts"
@@ -21,6 +21,7 @@ import type { Dataset } from "../src/model/tables.ts"
 import { keepCitedIds } from "../src/state/citedIds.ts"
 import { tempDir } from "./support/cli.ts"
 import { dropScratchSchemas, postgresUnavailable, postgresUrl, scratchSchema } from "./support/postgresSchemas.ts"
+import { publishedFiles } from "./support/published.ts"
 
 const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
 
@@ -55,14 +56,7 @@ const stores: ReadonlyArray<{ readonly name: string; readonly unavailable: strin
 ]
 afterAll(() => (postgresMissing === null ? dropScratchSchemas() : undefined))
 
-/** Every published file (the state folder aside) with its bytes. */
-const published = (out: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state/"))
-      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
-      .sort(([a], [b]) => a.localeCompare(b))
-  )
+const published = (out: string) => publishedFiles(out, "utf8")
 
 const readJson = <T>(out: string, table: string): Array<T> => JSON.parse(readFileSync(join(out, "json", `${table}.json`), "utf8"))
 

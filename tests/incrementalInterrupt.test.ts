@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { spawn } from "node:child_process"
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { DatabaseSync } from "node:sqlite"
 import { runPipeline } from "../pipeline/pipeline.ts"
@@ -16,6 +16,7 @@ import { Nlp } from "../src/nlp/Nlp.ts"
 import { repoRoot } from "./support/shared.ts"
 import { tempDir } from "./support/cli.ts"
 import { countRows, dropScratchSchemas, postgresUnavailable, postgresUrl, scratchSchema } from "./support/postgresSchemas.ts"
+import { publishedFiles } from "./support/published.ts"
 
 const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
 
@@ -34,12 +35,7 @@ const writeArticles = (dir: string, from: number, to: number) => {
   }
 }
 
-const published = (out: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state"))
-      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
-  )
+const published = (out: string) => publishedFiles(out, "utf8")
 
 const embeddedSavedCount = (out: string): number => {
   const file = join(out, ".state", "state.sqlite")

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { readFileSync, readdirSync } from "node:fs"
+import { readdirSync } from "node:fs"
 import { join } from "node:path"
 import { runPipeline } from "../pipeline/pipeline.ts"
 import type { DocumentExtraction } from "../src/model/extraction.ts"
@@ -20,6 +20,7 @@ import type { DocumentResult } from "../src/workers/index.ts"
 import { runCli, tempDir } from "./support/cli.ts"
 import { dropScratchSchemas, postgresUnavailable, postgresUrl, scratchSchema } from "./support/postgresSchemas.ts"
 import { repoRoot } from "./support/shared.ts"
+import { publishedFiles } from "./support/published.ts"
 
 const postgresMissing = await postgresUnavailable()
 if (postgresMissing !== null) console.log(`PostgreSQL store tests skipped: ${postgresMissing}`)
@@ -94,14 +95,7 @@ for (const implementation of implementations) {
   })
 }
 
-/** Every published file (the state folder aside) with its bytes. */
-const published = (out: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state/"))
-      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
-      .sort(([a], [b]) => a.localeCompare(b))
-  )
+const published = (out: string) => publishedFiles(out, "utf8")
 
 describe.skipIf(postgresMissing !== null)("the pipeline on the PostgreSQL store", () => {
   it.effect("writes the same bytes as on the embedded store, keeps no state in the output folder, and a rerun reuses every result", () =>

@@ -6,21 +6,17 @@
 import { describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
+import { copyFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { runPipeline } from "../pipeline/pipeline.ts"
 import { Nlp } from "../src/nlp/Nlp.ts"
 import { repoRoot } from "./support/shared.ts"
 import { tempDir } from "./support/cli.ts"
+import { publishedFiles } from "./support/published.ts"
 
 const layer = Layer.mergeAll(NodeServices.layer, Nlp.layer)
 
-const published = (out: string): Record<string, string> =>
-  Object.fromEntries(
-    readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && !join(e.parentPath, e.name).includes("/.state/"))
-      .map((e) => [join(e.parentPath, e.name).slice(out.length + 1), readFileSync(join(e.parentPath, e.name), "utf8")])
-  )
+const published = (out: string) => publishedFiles(out, "utf8")
 
 describe("worker threads", () => {
   it.effect("give the same tables on 2 worker threads as in the main thread", () =>
