@@ -18,11 +18,10 @@
 import { PgClient } from "@effect/sql-pg"
 import { Duration, Effect, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
-import type { Diagnostic } from "../model/diagnostic.ts"
 import type { DocumentResult } from "../workers/documentWork.ts"
 import { redactedUrl } from "../cluster/layers.ts"
 import type { Citations } from "./citedIds.ts"
-import { STATE_VERSION } from "./store.ts"
+import { STATE_VERSION, receiptOfRow } from "./store.ts"
 import type { ResultReceipt, StoryWeightsBasis } from "./store.ts"
 import { Store, StoreError } from "./storeService.ts"
 
@@ -102,16 +101,9 @@ export const postgresStore = (options: PostgresStoreOptions): Layer.Layer<Store,
             (result -> 'extraction' -> 'diagnostics')::text AS diagnostics, (result -> 'cleanDiagnostics')::text AS clean_diagnostics,
             CASE WHEN result ->> '_tag' = 'Extracted' THEN NULL ELSE result::text END AS whole
           FROM ${extractions} WHERE input_id = ${inputId} AND document_key = ${key}`).pipe(
-          Effect.map(([row]): ResultReceipt | undefined => {
-            if (row === undefined) return undefined
-            if (row.tag !== "Extracted") return JSON.parse(row.whole!) as ResultReceipt
-            return {
-              _tag: "Extracted",
-              contentHash: row.content_hash!,
-              diagnostics: JSON.parse(row.diagnostics ?? "[]") as ReadonlyArray<Diagnostic>,
-              cleanDiagnostics: JSON.parse(row.clean_diagnostics ?? "[]") as ReadonlyArray<Diagnostic>
-            }
-          })
+          Effect.map(([row]): ResultReceipt | undefined =>
+            row === undefined ? undefined : receiptOfRow({ tag: row.tag, contentHash: row.content_hash, diagnostics: row.diagnostics, cleanDiagnostics: row.clean_diagnostics, whole: row.whole })
+          )
         ),
       saveResult: (inputId, key, result) =>
         orFail(sql`INSERT INTO ${extractions} (input_id, document_key, result) VALUES (${inputId}, ${key}, ${JSON.stringify(result)}::json)

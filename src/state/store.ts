@@ -75,6 +75,26 @@ export const receiptOf = (result: DocumentResult): ResultReceipt =>
     ? { _tag: "Extracted", contentHash: result.extraction.contentHash, diagnostics: result.extraction.diagnostics, cleanDiagnostics: result.cleanDiagnostics }
     : result
 
+/** The columns a store's receipt query picks out of a saved result (JSON text where not null). */
+export interface ReceiptRow {
+  readonly tag: string
+  readonly contentHash: string | null
+  readonly diagnostics: string | null
+  readonly cleanDiagnostics: string | null
+  /** The whole result, for a skip or a failure. */
+  readonly whole: string | null
+}
+
+export const receiptOfRow = (row: ReceiptRow): ResultReceipt =>
+  row.tag !== "Extracted"
+    ? (JSON.parse(row.whole!) as ResultReceipt)
+    : {
+      _tag: "Extracted",
+      contentHash: row.contentHash!,
+      diagnostics: JSON.parse(row.diagnostics ?? "[]") as ReadonlyArray<Diagnostic>,
+      cleanDiagnostics: JSON.parse(row.cleanDiagnostics ?? "[]") as ReadonlyArray<Diagnostic>
+    }
+
 export class StateStore {
   private readonly selectResult: Statement
   private readonly upsertResult: Statement
@@ -125,17 +145,8 @@ export class StateStore {
    * itself is neither parsed nor held.
    */
   savedReceipt(inputId: string, documentKey: string): ResultReceipt | undefined {
-    const row = this.selectReceipt.get(inputId, documentKey) as
-      | { tag: string; contentHash: string | null; diagnostics: string | null; cleanDiagnostics: string | null; whole: string | null }
-      | undefined
-    if (row === undefined) return undefined
-    if (row.tag !== "Extracted") return JSON.parse(row.whole!) as ResultReceipt
-    return {
-      _tag: "Extracted",
-      contentHash: row.contentHash!,
-      diagnostics: JSON.parse(row.diagnostics ?? "[]") as ReadonlyArray<Diagnostic>,
-      cleanDiagnostics: JSON.parse(row.cleanDiagnostics ?? "[]") as ReadonlyArray<Diagnostic>
-    }
+    const row = this.selectReceipt.get(inputId, documentKey) as ReceiptRow | undefined
+    return row === undefined ? undefined : receiptOfRow(row)
   }
 
   /** Saves (commits) one input's result, replacing what the input had before. */
