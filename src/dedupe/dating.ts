@@ -70,18 +70,22 @@ export const dateUndatedDocuments = (
     const known = earliestInStory.get(story)
     if (known === undefined || p < known) earliestInStory.set(story, p)
   }
-  // Dates of events that dated reports give, seen from each undated document that shares them.
-  const sharedEventDates = new Map<string, Array<string>>()
+  // The latest date of the events that dated reports give, seen from each undated document that
+  // shares them (only the latest is used: keeping every date for every member costs the square of a
+  // group's size, and a story an archive republishes many times has large groups).
+  const latestSharedDate = new Map<string, string>()
   for (const group of groups) {
-    const datedDates = group.members
-      .filter((i) => publishedOf.get(refs[i].docId) !== null && isDay(refs[i].date))
-      .map((i) => refs[i].date!)
-    if (datedDates.length === 0) continue
+    let latest: string | null = null
+    for (const i of group.members) {
+      const date = refs[i].date
+      if (publishedOf.get(refs[i].docId) !== null && isDay(date) && (latest === null || date > latest)) latest = date
+    }
+    if (latest === null) continue
     for (const i of group.members) {
       const docId = refs[i].docId
       if (publishedOf.get(docId) !== null) continue
-      const list = sharedEventDates.get(docId) ?? sharedEventDates.set(docId, []).get(docId)!
-      list.push(...datedDates)
+      const known = latestSharedDate.get(docId)
+      if (known === undefined || latest > known) latestSharedDate.set(docId, latest)
     }
   }
   const out = new Map<string, DatedDocument>()
@@ -91,8 +95,7 @@ export const dateUndatedDocuments = (
       out.set(x.docId, given)
       continue
     }
-    const shared = sharedEventDates.get(x.docId) ?? []
-    const anchor = shared.length > 0 ? shared.reduce((a, b) => (a > b ? a : b)) : earliestInStory.get(storyOf.get(x.docId)!)
+    const anchor = latestSharedDate.get(x.docId) ?? earliestInStory.get(storyOf.get(x.docId)!)
     if (anchor === undefined) {
       out.set(x.docId, given)
       continue
