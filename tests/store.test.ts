@@ -9,12 +9,14 @@ import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { readdirSync } from "node:fs"
+import { DatabaseSync } from "node:sqlite"
 import { join } from "node:path"
 import { runPipeline } from "../pipeline/pipeline.ts"
 import type { DocumentExtraction } from "../src/model/extraction.ts"
 import { Nlp } from "../src/nlp/Nlp.ts"
 import type { Citations } from "../src/state/citedIds.ts"
 import { postgresStore } from "../src/state/postgresStore.ts"
+import { STATE_VERSION, StateStore } from "../src/state/store.ts"
 import { Store, embeddedStore } from "../src/state/storeService.ts"
 import type { DocumentResult } from "../src/workers/index.ts"
 import { runCli, tempDir } from "./support/cli.ts"
@@ -63,10 +65,39 @@ for (const implementation of implementations) {
 
         yield* store.keepOnlyInputs(new Set(["b.txt", "c.txt"]))
         expect(yield* store.savedResult("a.txt", "k3")).toBeUndefined()
+        expect(yield* store.savedReceipt("a.txt", "k3")).toBeUndefined()
         expect(yield* store.savedResult("b.txt", "k2")).toEqual(skippedResult)
         yield* store.forgetExtractions
         expect(yield* store.savedResult("b.txt", "k2")).toBeUndefined()
+        expect(yield* store.savedReceipt("b.txt", "k2")).toBeUndefined()
       }).pipe(Effect.provide(implementation.layer())))
+
+    if (implementation.name === "embedded") {
+      it("gives the receipts of a state saved before the receipts table, picked out of its saved results", () => {
+        const folder = tempDir("store-old")
+        // A state as runs before the table left it: the results only.
+        const db = new DatabaseSync(join(folder, "state.sqlite"))
+        db.exec("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('version', '" + STATE_VERSION + "');")
+        db.exec("CREATE TABLE extractions (input_id TEXT PRIMARY KEY, document_key TEXT NOT NULL, result TEXT NOT NULL)")
+        const insert = db.prepare("INSERT INTO extractions VALUES (?, ?, ?)")
+        insert.run("a.txt", "k1", JSON.stringify(extracted("h1")))
+        insert.run("b.txt", "k2", JSON.stringify(skippedResult))
+        insert.run("c.txt", "k3", JSON.stringify({ _tag: "Extracted", extraction: { contentHash: "h3" } }))
+        db.close()
+        const store = StateStore.open(folder)
+        expect(store.savedReceipt("a.txt", "k1")).toEqual({
+          _tag: "Extracted",
+          contentHash: "h1",
+          diagnostics: [{ code: "date", message: "no date" }],
+          cleanDiagnostics: [{ code: "clean", message: "boilerplate removed" }]
+        })
+        expect(store.savedReceipt("b.txt", "k2")).toEqual(skippedResult)
+        // A result without diagnostics gives empty lists, as a fresh receipt would.
+        expect(store.savedReceipt("c.txt", "k3")).toEqual({ _tag: "Extracted", contentHash: "h3", diagnostics: [], cleanDiagnostics: [] })
+        expect(store.savedReceipt("a.txt", "other")).toBeUndefined()
+        store.close()
+      })
+    }
 
     it.effect("keeps each document's citations, the story weights with their basis, and the published record", () =>
       Effect.gen(function*() {

@@ -95,11 +95,34 @@ export const receiptOfRow = (row: ReceiptRow): ResultReceipt =>
       cleanDiagnostics: JSON.parse(row.cleanDiagnostics ?? "[]") as ReadonlyArray<Diagnostic>
     }
 
+/**
+ * The `receipts` table: each saved result's receipt, a few hundred bytes, beside the result (tens of
+ * kilobytes). A state made before it had none: they are picked out of the saved results once, by
+ * SQLite (`->>` on the stored JSON), when the table is created.
+ */
+const addReceipts = (db: DatabaseSync): void => {
+  const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'receipts'").get() !== undefined
+  if (exists) return
+  db.exec(`
+    BEGIN;
+    CREATE TABLE receipts (input_id TEXT PRIMARY KEY, document_key TEXT NOT NULL, receipt TEXT NOT NULL);
+    INSERT INTO receipts (input_id, document_key, receipt)
+      SELECT input_id, document_key, CASE WHEN result ->> '$._tag' = 'Extracted'
+        THEN json_object('_tag', 'Extracted', 'contentHash', result ->> '$.extraction.contentHash',
+          'diagnostics', json(coalesce(result -> '$.extraction.diagnostics', '[]')),
+          'cleanDiagnostics', json(coalesce(result -> '$.cleanDiagnostics', '[]')))
+        ELSE result END
+      FROM extractions;
+    COMMIT;
+  `)
+}
+
 export class StateStore {
   private readonly selectResult: Statement
   private readonly upsertResult: Statement
   private readonly selectCitations: Statement
   private readonly selectReceipt: Statement
+  private readonly upsertReceipt: Statement
   private readonly db: DatabaseSync
 
   private constructor(db: DatabaseSync) {
@@ -107,11 +130,8 @@ export class StateStore {
     this.selectResult = db.prepare("SELECT result FROM extractions WHERE input_id = ? AND document_key = ?")
     this.upsertResult = db.prepare("INSERT OR REPLACE INTO extractions (input_id, document_key, result) VALUES (?, ?, ?)")
     this.selectCitations = db.prepare("SELECT ids FROM citations WHERE doc_id = ?")
-    this.selectReceipt = db.prepare(`
-      SELECT result ->> '$._tag' AS tag, result ->> '$.extraction.contentHash' AS contentHash,
-        result -> '$.extraction.diagnostics' AS diagnostics, result -> '$.cleanDiagnostics' AS cleanDiagnostics,
-        CASE WHEN result ->> '$._tag' = 'Extracted' THEN NULL ELSE result END AS whole
-      FROM extractions WHERE input_id = ? AND document_key = ?`)
+    this.selectReceipt = db.prepare("SELECT receipt FROM receipts WHERE input_id = ? AND document_key = ?")
+    this.upsertReceipt = db.prepare("INSERT OR REPLACE INTO receipts (input_id, document_key, receipt) VALUES (?, ?, ?)")
   }
 
   static open(folder: string): StateStore {
@@ -122,7 +142,7 @@ export class StateStore {
     db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     const version = db.prepare("SELECT value FROM meta WHERE key = 'version'").get() as { value: string } | undefined
     if (version?.value !== STATE_VERSION) {
-      db.exec("DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS citations;")
+      db.exec("DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS receipts; DROP TABLE IF EXISTS citations;")
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('version', ?)").run(STATE_VERSION)
     }
     db.exec(`
@@ -130,6 +150,7 @@ export class StateStore {
       CREATE TABLE IF NOT EXISTS citations (doc_id TEXT PRIMARY KEY, ids TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS story_weights (feature TEXT PRIMARY KEY, documents INTEGER NOT NULL);
     `)
+    addReceipts(db)
     return new StateStore(db)
   }
 
@@ -141,17 +162,20 @@ export class StateStore {
 
   /**
    * The receipt of the saved result for this input (see `ResultReceipt`), if it was made from the same
-   * content by the same code: SQLite picks the few fields out of the stored JSON, so the extraction
-   * itself is neither parsed nor held.
+   * content by the same code: read from the small `receipts` table, so the extraction itself is
+   * neither read from disk nor parsed (a rerun checks every input's receipt).
    */
   savedReceipt(inputId: string, documentKey: string): ResultReceipt | undefined {
-    const row = this.selectReceipt.get(inputId, documentKey) as ReceiptRow | undefined
-    return row === undefined ? undefined : receiptOfRow(row)
+    const row = this.selectReceipt.get(inputId, documentKey) as { receipt: string } | undefined
+    return row === undefined ? undefined : (JSON.parse(row.receipt) as ResultReceipt)
   }
 
-  /** Saves (commits) one input's result, replacing what the input had before. */
+  /** Saves (commits) one input's result and its receipt, replacing what the input had before. */
   saveResult(inputId: string, documentKey: string, result: DocumentResult): void {
-    this.upsertResult.run(inputId, documentKey, JSON.stringify(result))
+    this.inTransaction(() => {
+      this.upsertResult.run(inputId, documentKey, JSON.stringify(result))
+      this.upsertReceipt.run(inputId, documentKey, JSON.stringify(receiptOf(result)))
+    })
   }
 
   /** Every saved result with its input id, in input id order (for tools such as the benchmark). */
@@ -164,7 +188,7 @@ export class StateStore {
 
   /** `--rebuild`: forgets every saved extraction (cited ids stay: analysts still cite them). */
   forgetExtractions(): void {
-    this.db.exec("DELETE FROM extractions")
+    this.db.exec("DELETE FROM extractions; DELETE FROM receipts;")
   }
 
   /** Drops the saved results of inputs that are no longer given, so the state mirrors the outputs. */
@@ -174,7 +198,11 @@ export class StateStore {
       .filter((id) => !inputIds.has(id))
     this.inTransaction(() => {
       const remove = this.db.prepare("DELETE FROM extractions WHERE input_id = ?")
-      for (const id of stale) remove.run(id)
+      const removeReceipt = this.db.prepare("DELETE FROM receipts WHERE input_id = ?")
+      for (const id of stale) {
+        remove.run(id)
+        removeReceipt.run(id)
+      }
     })
   }
 
