@@ -2,13 +2,15 @@
  * `npm run bench`: speed and scale on the shared news corpus (docs/scale.md), measured in one run:
  * compromise's tagging alone as the floor, on one thread and split over N processes at once (what the
  * machine's cores give this work with nothing shared); the pipeline end to end on 1 worker and on N; the corpus at
- * 2x and 4x (replayed as new sources); ten articles added to the processed corpus. Each pipeline run is
+ * 2x and 4x (replayed as new sources); ten articles added to the processed corpus; the largest size
+ * above 1x as an archive (a rerun with nothing new, then ten articles added). Each pipeline run is
  * the real command line in a child process. Prints the figures beside issue #9's targets and writes
  * `bench-reports/latest.{md,json}` after every step, so a long run that is stopped keeps what it measured.
  *
  *   npm run bench                          the whole thing (about 20–30 minutes on 2 cores)
  *   npm run bench -- --limit 200 --sizes 1,2   a quick look
  *   npm run bench -- --syntax-only         only tagging + parsing vs compromise's tagging (issue #20)
+ *   npm run bench -- --sizes 1,10 --skip-compromise --skip-one-worker   the archive targets of #25 (10x)
  */
 import { execFileSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
@@ -175,6 +177,18 @@ const bench = Command.make(
           const addTen = yield* Effect.promise(() => runPipelineChild(path, out, workers))
           log(`  ${addTen.seconds.toFixed(1)} s (${addTen.extracted} extracted, ${addTen.reused} reused)`)
           record({ ...report, addTen })
+        } else if (scale === Math.max(...sizes)) {
+          // The largest size as an archive (#25): a rerun with nothing new, then the day's ten articles
+          // (replay copies no run has seen) appended to its input file.
+          const path = join(work, `corpus-${scale}x.jsonl`)
+          log(`${scale}x rerun with nothing new…`)
+          const nothingNew = yield* Effect.promise(() => runPipelineChild(path, out, workers))
+          log(`  ${nothingNew.seconds.toFixed(1)} s`)
+          writeFileSync(path, toJsonLines([...scaledCorpus(records, scale), ...records.slice(0, 10).map((r) => replay(r, scale + 100))]))
+          log(`${scale}x + 10 new articles, rerun into the same output folder…`)
+          const addTen = yield* Effect.promise(() => runPipelineChild(path, out, workers))
+          log(`  ${addTen.seconds.toFixed(1)} s (${addTen.extracted} extracted, ${addTen.reused} reused), peak RSS ${Math.round(addTen.peakRssMb)} MB`)
+          record({ ...report, archive: { scale, nothingNew, addTen } })
         }
         rmSync(out, { recursive: true, force: true })
       }

@@ -84,6 +84,29 @@ describe("bench report", () => {
       "| 4x, 2 workers | 40.0 | 50.0 | 40.0 | 1.0 | 9.0 | 1.25 |"
     ])
   })
+
+  it("compares the 10x archive's peak memory, rerun with nothing new and ten added articles with #25's targets", () => {
+    const archived: BenchReport = {
+      ...report,
+      sizes: [run(1, 2, 9), run(10, 2, 95)],
+      archive: {
+        scale: 10,
+        nothingNew: { seconds: 2.5, peakRssMb: 400, cpu: null, extracted: 0, reused: 1000 },
+        addTen: { seconds: 12.5, peakRssMb: 2000, cpu: cpu(20), extracted: 10, reused: 1000 }
+      }
+    }
+    expect(figures(archived).filter((f) => f.measure.includes("10x")).map((f) => [f.measure, f.value, f.met])).toEqual([
+      ["10x the articles: time vs 1x", "10.56x", false],
+      ["peak memory at 10x", "3000 MB = 10.00x the 1x peak", false],
+      ["rerun with nothing new, 10x archive", "2.5 s", true],
+      ["adding 10 articles to the 10x archive", "12.5 s (10 extracted, 1000 reused)", false]
+    ])
+    const rows = renderMarkdown(archived).split("\n").filter((line) => /^\| 10x[,+]/.test(line) || line.startsWith("| 10x + "))
+    expect(rows).toEqual([
+      "| 10x, 2 workers | 95.0 | 118.8 | 95.0 | 1.0 | 22.8 | 1.25 |",
+      "| 10x + 10 articles | 12.5 | 25.0 | 20.0 | 1.0 | 4.0 | 2.00 |"
+    ])
+  })
 })
 
 describe("usage of a benchmarked process", () => {
