@@ -36,6 +36,13 @@ describe("replayed corpus", () => {
     expect(replay({ id: "x", text: "One.\n\nTwo.", date: null, source: null }, 1)).toEqual({ id: "x~replay1", text: "Two.\n\nOne.", title: null, date: null, source: "unknown (replay 1)" })
   })
 
+  it("ends a copy beyond an article's variants with a line naming it, so no two copies are the same text", () => {
+    const short = { id: "s", text: "One.\n\nTwo.", date: null, source: null }
+    expect(replay(short, 1).text).toBe("Two.\n\nOne.")
+    expect(replay(short, 2).text).toBe("Two.\n\nOne.\n\nThis is edition 2 of the report.")
+    expect(new Set(scaledCorpus([short, article], 40).map((r) => r.text)).size).toBe(80)
+  })
+
   it("scales by whole copies, originals first, every text distinct", () => {
     const corpus = scaledCorpus([article, { ...article, id: "wire:2", text: `${article.text}\n\nFifth paragraph.` }], 3)
     expect(corpus.map((r) => r.id)).toEqual(["wire:1", "wire:2", "wire:1~replay1", "wire:2~replay1", "wire:1~replay2", "wire:2~replay2"])

@@ -33,12 +33,21 @@ const shiftDate = (date: string | null | undefined, days: number): string | null
   return shifted.toISOString().slice(0, 10)
 }
 
-/** The paragraphs of a text with one of them rewritten away: dropped when there are enough, else two swapped. */
+/**
+ * The paragraphs of a text with one of them rewritten away: dropped when there are enough, else two
+ * swapped. An article has only so many such variants (n − 1 of n ≥ 4 paragraphs, one of two or three),
+ * so a copy beyond them also ends with a line naming it: every copy is a new text, as a larger archive's
+ * articles are, not an exact duplicate that dedupe would set aside unread.
+ */
 const rewriteParagraphs = (text: string, copy: number): string => {
   const paragraphs = text.split(/\n\s*\n/)
-  if (paragraphs.length >= 4) return paragraphs.filter((_, i) => i !== 1 + (copy % (paragraphs.length - 1))).join("\n\n")
-  if (paragraphs.length >= 2) return [paragraphs[1], paragraphs[0], ...paragraphs.slice(2)].join("\n\n")
-  return `${text}\n\nThis report was first published elsewhere.`
+  const variants = paragraphs.length >= 4 ? paragraphs.length - 1 : 1
+  const rewritten = paragraphs.length >= 4
+    ? paragraphs.filter((_, i) => i !== 1 + (copy % (paragraphs.length - 1))).join("\n\n")
+    : paragraphs.length >= 2
+    ? [paragraphs[1], paragraphs[0], ...paragraphs.slice(2)].join("\n\n")
+    : `${text}\n\nThis report was first published elsewhere.`
+  return copy <= variants ? rewritten : `${rewritten}\n\nThis is edition ${copy} of the report.`
 }
 
 /** Copy `copy` (1, 2, …) of a record, as if another outlet had republished it with light edits. */
