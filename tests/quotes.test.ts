@@ -889,3 +889,33 @@ describe("quotes: a cue the trained tagger reads as a verb", () => {
     expect(quotes.map((q) => [q.text, q.speakerKey, q.cue, q.addressee])).toEqual([["she needs them tomorrow", "clinton", "telling", "supporters"]])
   })
 })
+
+describe("quotes: the subject behind openings, datelines and descriptions", () => {
+  const doe: ActorFixture = { key: "doe", name: "Jane Doe", gender: "female", mentions: ["Jane Doe", "Doe"] }
+  const lopez: ActorFixture = { key: "lopez", name: "Maria Lopez", gender: "female", mentions: ["Maria Lopez", "Lopez"] }
+  const speakers = (text: string, fixtures: ReadonlyArray<ActorFixture>) =>
+    quotesOf(text, fixtures, { filter: null }).quotes.map((q) => [q.text, q.speakerText, q.speakerKey])
+
+  it("a name and its long description after a quotation speak, whatever words the description ends in", () => {
+    const text = `The vote was close. “The budget is a mess,” said Maria Lopez, the finance director at the time the budget was drafted. “We cannot fix it.”`
+    const description = "Maria Lopez, the finance director at the time the budget was drafted"
+    expect(speakers(text, [lopez, doe])).toEqual([["The budget is a mess", description, "lopez"], ["We cannot fix it.", description, "lopez"]])
+  })
+
+  it("a dateline is no speaker: the sentence after it has the subject", () => {
+    const text = "OAKLAND, Calif. (AP) — Mayor Jane Doe visited the port on Monday and said the city will expand the docks."
+    expect(speakers(text, [doe])).toEqual([["the city will expand the docks", "Mayor Jane Doe", "doe"]])
+  })
+
+  it("an opening phrase goes on past a place's state and a time phrase", () => {
+    const ohio = "At a town hall in Dayton, Ohio, on Monday, Jane Doe thanked the workers and said the plant would stay open."
+    expect(speakers(ohio, [doe])).toEqual([["the plant would stay open", "Jane Doe", "doe"]])
+    const texas = "The day before, at a rally in Austin, Tex., Jane Doe was blunt, claiming that the plant would close."
+    expect(speakers(texas, [doe])).toEqual([["the plant would close", "Jane Doe", "doe"]])
+  })
+
+  it("a time phrase alone before the cue is no subject: the sentence's subject wrote", () => {
+    const text = "The columnist Jane Doe has been critical of the plan but on Tuesday wrote that the council had a point."
+    expect(speakers(text, [doe])).toEqual([["the council had a point", "The columnist Jane Doe", "doe"]])
+  })
+})

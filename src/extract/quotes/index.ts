@@ -412,8 +412,19 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           const pronoun = r.end - r.first === 1 && lexicon.pronouns.has(wordOf(tokens[r.first]).replace(/['’]\p{L}+$/u, ""))
           return pronoun || (isFiniteVerb(next) && !next.tags.includes("Infinitive")) || INTRODUCERS.has(wordOf(next))
         }
-        const reportedSubject = after !== null && !endsClause(after) && goesOn(after)
+        // After a quotation a name with its apposition is the speaker whatever follows: the words after
+        // a long description (`“…,” said Carole Taylor, the minister of finance at the time the tax was
+        // introduced.`) are still the description's, not a reported clause (the content came before).
+        const appositionAfterQuotation = (r: TokenRange) => afterQuotation && tokens.slice(r.first, r.end - 1).some((t) => /,/.test(t.post))
+        const reportedSubject = after !== null && !endsClause(after) && !appositionAfterQuotation(after) && goesOn(after)
         speaker = reportedSubject ? null : after
+        // The description runs to the end of its clause (`…, the minister of finance at the time the tax
+        // was introduced.`): the phrase stopped at the first word it could not read as a noun's.
+        if (speaker !== null && !endsClause(speaker) && appositionAfterQuotation(speaker)) {
+          let end = speaker.end
+          while (end < to && !OPENING_MARK.test(tokens[end].pre) && !/[,.;:!?)"”—–]|''/.test(tokens[end - 1].post)) end++
+          speaker = { first: speaker.first, end }
+        }
         if (speaker) {
           afterFirst = speaker.end
           pattern = "speaker-after-cue"
@@ -427,7 +438,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         } else {
           // "Cruz exhorted Republicans … and said …", "… but has said …", "Brunner, a developer …, which is …, said …",
           // "A judge rejected the request, saying …": the subject that opens the sentence.
-          const link = subjectEnd(tokens, cue.firstToken, from)
+          // (A time phrase may stand between the link and the cue: `… but on Tuesday wrote …`.)
+          let link = subjectEnd(tokens, cue.firstToken, from)
+          while (link > from && (isTimeWord(tokens[link]) || TIME_PHRASE_WORDS.has(wordOf(tokens[link]))) && !/,/.test(tokens[link - 1].post)) link--
           const joined = prev >= from && (/,/.test(tokens[prev].post) || (!participle && link >= from && SAME_SUBJECT_LINKS.has(wordOf(tokens[link]))))
           // A subject without a name only for a cue joined by "and"/"but" or a participle: after a comma
           // a plain "said" more often ends a statement (`Sales have tripled, said analysts`).

@@ -35,6 +35,8 @@ const isNounPhraseWord = (t: Token) => {
   const word = wordOf(t)
   if (PHRASE_STOPS.has(word)) return false
   if (NOUN_PHRASE_LINKS.has(word)) return true
+  // A verb is no noun, unless the trained tagger reads it as one (`The Trump campaign on Tuesday
+  // responded`: compromise reads `campaign` as a verb after the name).
   if (t.tags.includes("Verb") && !t.tags.includes("Noun") && !t.tags.includes("ProperNoun")) return false
   if (NOUN_PHRASE_TAGS.some((tag) => t.tags.includes(tag))) return true
   // A capital says nothing of a sentence's first word: "Though she said", "Maybe he said".
@@ -112,6 +114,8 @@ export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitF
 /** A day or a span of time ("Friday", "month"); not a month's name, which may be a name ("Theresa May"). */
 export const isTimeWord = (t: Token) => t.tags.includes("Date") && !["Month", "Person", "Organization", "ProperNoun"].some((tag) => t.tags.includes(tag))
 /** Words that open a time phrase before a cue: "on Tuesday", "just this month", "earlier this year". */
+/** Words that end a time phrase: "the day before", "two weeks ago". */
+const TIME_AFTER = new Set(["before", "after", "ago", "earlier", "later"])
 const TIME_LEADS = new Set(["on", "in", "this", "last", "next", "past", "that", "the", "early", "earlier", "late", "later", "just", "each", "every"])
 const isPastParticiple = (t: Token) => t.tags.includes("PastTense") || t.tags.includes("Participle")
 
@@ -187,6 +191,8 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   if (!trimmed) return null
   const range = misTaggedHead ? { first: trimmed.first, end: last + 1 } : trimmed
   const words = tokens.slice(range.first, range.end)
+  // A time phrase alone is no subject: `… but on Tuesday wrote that …` (the sentence's subject wrote).
+  if (words.every((t) => isTimeWord(t) || TIME_LEADS.has(wordOf(t)))) return null
   return misTaggedHead || words.some(isHeadWord) ? range : null
 }
 
@@ -522,9 +528,20 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   // "In a video message posted to Twitter, Warren commended …", "Nevertheless, Collins …": the subject
   // follows the opening phrase.
   // ("Minutes later, the campaign …", "Last week, Smith …": a time phrase opens the same way.)
-  if (first < before && (["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[first].tags.includes(tag)) || isTimeWord(tokens[first]) || (TIME_LEADS.has(wordOf(tokens[first])) && first + 1 < before && isTimeWord(tokens[first + 1])))) {
+  // (The trained tagger's ADP or SCONJ counts too: compromise reads a capital mid-sentence as a name,
+  // as it does after a dateline: `WASHINGTON (UPI) — In response to …`.) The opening may hold several
+  // comma-separated pieces: more such phrases, a place's state or country (`At an event in Ames, Iowa,
+  // …`, `at a rally in Beaumont, Tex., …`) or a time phrase (`The day before, at …`, `…, on Sunday, …`).
+  const opensPhrase = (k: number) => ["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[k].tags.includes(tag)) ||
+    ["ADP", "SCONJ"].includes(tokens[k].upos) || isTimeWord(tokens[k]) || (TIME_LEADS.has(wordOf(tokens[k])) && k + 1 < before && isTimeWord(tokens[k + 1]))
+  for (let pieces = 0; first < before; pieces++) {
     const comma = tokens.slice(first, before).findIndex((t) => /,/.test(t.post))
-    if (comma >= 0) first += comma + 1
+    if (comma < 0) break
+    const words = tokens.slice(first, first + comma + 1)
+    const place = pieces > 0 && words.length <= 2 && words.every((t) => t.tags.includes("Place") || /^\p{Lu}\p{L}{0,4}\.$/u.test(t.text + t.post.trim().replace(/,$/, "")))
+    const time = words.some(isTimeWord) && words.every((t) => isTimeWord(t) || TIME_LEADS.has(wordOf(t)) || TIME_AFTER.has(wordOf(t)))
+    if (!(opensPhrase(first) || place || time)) break
+    first += comma + 1
   }
   let end = first
   while (end < before && isNounPhraseWord(tokens[end]) && end - first < 8) {

@@ -2,9 +2,12 @@
  * Attribution units: the sentences the attribution rules read. compromise's sentences are a good start,
  * but a quotation never straddles two units (`"One. Two," she said.` is one unit), and a closed
  * quotation that ends a sentence (`…."`) followed by a capitalised word that is not its attribution
- * starts a new unit (`"More to come." He said …`).
+ * starts a new unit (`"More to come." He said …`). The dateline the cleaner read at the start of a
+ * paragraph (`WASHINGTON, Dec. 8 (UPI) — …`) is in no unit: it says where the copy was filed, and is
+ * neither a speaker nor what was said.
  */
 import type { Token } from "../../model/document.ts"
+import { INLINE_DATELINE } from "../../clean/header.ts"
 import type { ExtractContext } from "../context.ts"
 import type { Quotation } from "./quotations.ts"
 
@@ -49,9 +52,21 @@ export const buildUnits = (
     starts.add(i + 1)
   }
   const ordered = [...starts].sort((a, b) => a - b)
+  const datelineEnd = (first: number): number => {
+    const dateline = context.meta.dateline
+    if (dateline === null) return first
+    const from = tokenSpanStart(tokens[first])
+    const match = INLINE_DATELINE.exec(context.text.slice(from, from + 80))
+    if (match === null || match[1].replace(/[\s,]+$/u, "") !== dateline) return first
+    let k = first
+    while (k < tokens.length && tokens[k].start < from + match[0].length) k++
+    return k
+  }
   const units: Array<Unit> = []
-  ordered.forEach((first, k) => {
+  ordered.forEach((opening, k) => {
     const endToken = k + 1 < ordered.length ? ordered[k + 1] : tokens.length
+    const first = datelineEnd(opening)
+    if (first >= endToken) return
     const firstTok = tokens[first]
     const lastTok = tokens[endToken - 1]
     const sentence = sentences[firstTok.sentence]
