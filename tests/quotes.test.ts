@@ -918,4 +918,10 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
     const text = "The columnist Jane Doe has been critical of the plan but on Tuesday wrote that the council had a point."
     expect(speakers(text, [doe])).toEqual([["the council had a point", "The columnist Jane Doe", "doe"]])
   })
+
+  it("a cue the parse hangs on a noun after a subordinator is said by the subject of the verb above the noun", () => {
+    // The parse reads `explaining` as a clause on `message` (acl); the message explained nothing.
+    const text = "Jane Doe presented a message about healing and forgiveness before explaining why she supports the mayor."
+    expect(speakers(text, [doe])).toEqual([["why she supports the mayor", "Jane Doe", "doe"]])
+  })
 })

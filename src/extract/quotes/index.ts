@@ -235,6 +235,33 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   }
 
   /**
+   * The subject of a cue the parse hangs on a noun as a clause (`acl`) that is no reduced relative of
+   * it: one after a comma (`expressed admiration for Clinton's skills, telling CNBC: …`), after a
+   * subordinator (`presented a message about healing before explaining why …`) or finite (`RNC
+   * members and officials, in fact, even insist that …`). Such a clause belongs to the sentence the
+   * noun is in: the subject of the verb above the noun, or the noun phrase the sentence is about when
+   * no verb is. Null for any other cue, and for a reduced relative (`911 calls saying …`: the calls).
+   */
+  const clauseOnANoun = (cue: number): number | null => {
+    const t = tokens[cue]
+    if (!hasRelation(t.deprel, "acl") || t.head === undefined || t.head < 0) return null
+    if (dependents(context.doc, cue, "nsubj", "csubj").length > 0) return null
+    const afterComma = cue > 0 && /[,;—–]/.test(tokens[cue - 1].post)
+    const participle = /(ing|ed)$/.test(wordOf(t)) || t.tags.includes("Gerund") || t.tags.includes("Participle")
+    if (!afterComma && dependents(context.doc, cue, "mark").length === 0 && participle) return null
+    let noun = t.head
+    for (let steps = 0; steps < 6; steps++) {
+      const n = tokens[noun]
+      if (n.head === undefined || n.head < 0 || hasRelation(n.deprel, "nsubj")) return noun
+      if (!["nmod", "obl", "obj", "iobj", "conj", "appos", "compound"].some((r) => hasRelation(n.deprel, r))) return null
+      const above = tokens[n.head]
+      if (above.upos === "VERB" || above.upos === "AUX") return subjectOf(context.doc, n.head)
+      noun = n.head
+    }
+    return null
+  }
+
+  /**
    * The speaker the dependency parse gives a cue: the subject of the cue verb (through conjuncts,
    * participles and relative clauses, `subjectOf`) or its passive agent, as the subject's subtree on
    * its side of the cue, within [from, to): a noun phrase not inside a quotation, not a word that names
@@ -244,7 +271,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   const parseSpeaker = (cue: Cue, from: number, to: number): TokenRange | null => {
     const cueToken = cue.firstToken
     if (tokens[cueToken].head === undefined || (cueToken > from && wordOf(tokens[cueToken - 1]) === "to")) return null
-    const head = subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
+    const head = clauseOnANoun(cueToken) ?? subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
     if (head === null || head < from || head >= to || (head >= cueToken && head < cue.endToken) || insideQuotation(tokens[head].start)) return null
     if (NOT_A_SPEAKER.has(wordOf(tokens[head])) || RELATIVE_STARTS.has(wordOf(tokens[head])) || !["NOUN", "PROPN", "PRON", "NUM"].includes(tokens[head].upos)) return null
     const [first, end] = speakerPhraseRange(head)
