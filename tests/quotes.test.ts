@@ -907,6 +907,16 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
     expect(speakers(text, [doe])).toEqual([["the city will expand the docks", "Mayor Jane Doe", "doe"]])
   })
 
+  it("a dateline the cleaner missed, after a title it did not recognise, is no speaker either", () => {
+    const title = "Mayor’s Port Plan Wins Support"
+    const text = `${title}\n\nOAKLAND, Calif. (AP) — Mayor Jane Doe visited the port on Monday and said the city will expand the docks.`
+    const engine = sharedNlpEngine()
+    const analyzed = analyzeText(engine, text, { date: "2025-06-10", title })
+    expect(analyzed.clean.meta.dateline).toBeNull()
+    const { quotes } = extractQuotes(extractContext(engine, analyzed), actorsIn(analyzed.clean.text, [doe]), { filter: null })
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the city will expand the docks", "Mayor Jane Doe", "doe"]])
+  })
+
   it("an opening phrase goes on past a place's state and a time phrase", () => {
     const ohio = "At a town hall in Dayton, Ohio, on Monday, Jane Doe thanked the workers and said the plant would stay open."
     expect(speakers(ohio, [doe])).toEqual([["the plant would stay open", "Jane Doe", "doe"]])

@@ -52,12 +52,17 @@ export const buildUnits = (
     starts.add(i + 1)
   }
   const ordered = [...starts].sort((a, b) => a - b)
+  // The cleaner's dateline, or where it found none (a title it did not recognise in the text), one that
+  // opens the first or second paragraph and a sentence.
   const datelineEnd = (first: number): number => {
     const dateline = context.meta.dateline
-    if (dateline === null) return first
+    const paragraph = sentences[tokens[first].sentence].paragraph
+    if (dateline === null && paragraph > sentences[0].paragraph + 1) return first
     const from = tokenSpanStart(tokens[first])
     const match = INLINE_DATELINE.exec(context.text.slice(from, from + 80))
-    if (match === null || match[1].replace(/[\s,]+$/u, "") !== dateline) return first
+    // (An all-capital line, "CRICKET - ENGLAND WIN", is a headline.)
+    if (match === null || !/\p{Ll}/u.test(context.text.slice(from + match[0].length, from + match[0].length + 40).split("\n")[0])) return first
+    if (dateline !== null && match[1].replace(/[\s,]+$/u, "") !== dateline) return first
     let k = first
     while (k < tokens.length && tokens[k].start < from + match[0].length) k++
     return k
