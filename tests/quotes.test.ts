@@ -934,4 +934,9 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
     const text = "Jane Doe presented a message about healing and forgiveness before explaining why she supports the mayor."
     expect(speakers(text, [doe])).toEqual([["why she supports the mayor", "Jane Doe", "doe"]])
   })
+
+  it("an aside the parse hangs on the cue is no part of the speaker: the name and its description before it speak", () => {
+    const text = "The bank's chief executive, Maria Lopez, of course, said that the timing was unrelated."
+    expect(speakers(text, [lopez])).toEqual([["the timing was unrelated", "The bank's chief executive, Maria Lopez", "lopez"]])
+  })
 })

@@ -13,6 +13,7 @@ import { quotesLexicon } from "./lexicon.ts"
 import type { SpeakerPronoun } from "./lexicon.ts"
 import { wordOf } from "./cues.ts"
 import { OPENING_MARK } from "./quotations.ts"
+import { hasRelation } from "../../segment/syntax.ts"
 
 export interface TokenRange {
   readonly first: number
@@ -113,9 +114,9 @@ export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitF
 
 /** A day or a span of time ("Friday", "month"); not a month's name, which may be a name ("Theresa May"). */
 export const isTimeWord = (t: Token) => t.tags.includes("Date") && !["Month", "Person", "Organization", "ProperNoun"].some((tag) => t.tags.includes(tag))
-/** Words that open a time phrase before a cue: "on Tuesday", "just this month", "earlier this year". */
 /** Words that end a time phrase: "the day before", "two weeks ago". */
 const TIME_AFTER = new Set(["before", "after", "ago", "earlier", "later"])
+/** Words that open a time phrase before a cue: "on Tuesday", "just this month", "earlier this year". */
 const TIME_LEADS = new Set(["on", "in", "this", "last", "next", "past", "that", "the", "early", "earlier", "late", "later", "just", "each", "every"])
 const isPastParticiple = (t: Token) => t.tags.includes("PastTense") || t.tags.includes("Participle")
 
@@ -150,12 +151,33 @@ const beforeParenthesis = (tokens: ReadonlyArray<Token>, last: number, unitFirst
   return open - 1
 }
 
+/** Relations of a comma-enclosed aside that modifies the cue's clause: `, of course,`, `, in fact,`, `, for his part,`. */
+const ASIDE_RELATIONS = ["advmod", "obl", "discourse"]
+
+/**
+ * The last token before a short aside between two commas right before the cue (`Andrew Liveris, of
+ * course, said`), where the parse hangs the aside on the cue as an adverbial or oblique; otherwise `last`.
+ * An apposition (`Smith, a lawyer, said`) hangs on the name and stays.
+ */
+const beforeAside = (tokens: ReadonlyArray<Token>, last: number, unitFirst: number, cueFirst: number): number => {
+  if (last < unitFirst || !/,/.test(tokens[last].post)) return last
+  let k = last
+  while (k - 1 >= unitFirst && !/[,;:()—–"“”]/.test(tokens[k - 1].post) && last - k < 3) k--
+  if (k - 1 < unitFirst || !/,/.test(tokens[k - 1].post)) return last
+  const inAside = (h: number) => h >= k && h <= last
+  const roots = tokens.slice(k, last + 1).filter((t) => !inAside(t.head))
+  if (roots.length !== 1 || roots[0].head !== cueFirst || !ASIDE_RELATIONS.some((r) => hasRelation(roots[0].deprel, r))) return last
+  return k - 1
+}
+
 /**
  * The subject of a cue: the noun phrase right before it, with an apposition ("Hassett, director of
  * the National Economic Council, told") when the phrase before the comma holds a name.
  */
 export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): TokenRange | null => {
-  const last = subjectBeforeTime(tokens, beforeParenthesis(tokens, subjectEnd(tokens, cueFirst, unitFirst), unitFirst), unitFirst)
+  const modified = subjectEnd(tokens, cueFirst, unitFirst)
+  const aside = beforeAside(tokens, modified, unitFirst, cueFirst)
+  const last = subjectBeforeTime(tokens, beforeParenthesis(tokens, aside, unitFirst), unitFirst)
   if (last < unitFirst) return null
   if (BOUNDARY_AFTER.test(tokens[last].post)) return null
   // A subject does not end in "and" or "of": "visited Ohio and said" shares the sentence's subject.
@@ -177,15 +199,18 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     // `last`, the name before it ends with a comma. Without such a name the comma ends a clause.
     // The name may come second ("The author of the book, Mitchell Zuckoff, said"), and compromise may
     // tag an unknown surname as a verb ("Weingarten, a longtime supporter, said").
+    // After an aside (`RNC members and officials, in fact, insist`) the comma is the aside's, and
+    // the phrase before it may stand alone.
     const nameEnd = first - 1
-    if (nameEnd < unitFirst || !/,/.test(tokens[nameEnd].post) || !(isNounPhraseWord(tokens[nameEnd]) || isCapitalisedName(tokens[nameEnd]))) return null
-    const nameFirst = isNounPhraseWord(tokens[nameEnd]) ? walkBack(nameEnd) : nameEnd
+    const nameFirst = nameEnd < unitFirst ? nameEnd : isNounPhraseWord(tokens[nameEnd]) ? walkBack(nameEnd) : nameEnd
     const nameTokens = tokens.slice(nameFirst, nameEnd + 1)
     const named = (range: ReadonlyArray<Token>) => range.some((t) => t.tags.includes("ProperNoun") || isCapitalisedName(t))
     // The part before the comma is a short name, or a description of the name that follows it.
     const secondNamed = named(tokens.slice(first, last + 1)) && last - first < 6
-    if (!(named(nameTokens) || secondNamed) || (nameTokens.length > 5 && !secondNamed) || last - first > 12) return null
-    first = nameFirst
+    const apposition = nameEnd >= unitFirst && /,/.test(tokens[nameEnd].post) && (isNounPhraseWord(tokens[nameEnd]) || isCapitalisedName(tokens[nameEnd])) &&
+      (named(nameTokens) || secondNamed) && !(nameTokens.length > 5 && !secondNamed) && last - first <= 12
+    if (apposition) first = nameFirst
+    else if (aside === modified) return null
   }
   const trimmed = trimLinks(tokens, { first, end: last + 1 })
   if (!trimmed) return null
