@@ -939,4 +939,16 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
     const text = "The bank's chief executive, Maria Lopez, of course, said that the timing was unrelated."
     expect(speakers(text, [lopez])).toEqual([["the timing was unrelated", "The bank's chief executive, Maria Lopez", "lopez"]])
   })
+
+  it("a place's state between commas before the cue ends an adverbial or a description: the sentence's subject speaks", () => {
+    const text = "Maria Lopez, 22, of Flint, Mich., said she had not given up hope."
+    expect(speakers(text, [lopez])).toEqual([["she had not given up hope", "Maria Lopez", "lopez"]])
+    const rally = "Jane Doe, during a town hall meeting in Columbus, Ohio, said the plant would stay open."
+    expect(speakers(rally, [doe])).toEqual([["the plant would stay open", "Jane Doe", "doe"]])
+  })
+
+  it("an 'it' before a copula opens the writer's judgement, no speaker: the participle's own subject speaks", () => {
+    const text = "It was a strong rebuke, as Jane Doe repeated the charge, saying the mayor had failed the city."
+    expect(speakers(text, [doe])).toEqual([["the mayor had failed the city", "Jane Doe", "doe"]])
+  })
 })

@@ -151,6 +151,12 @@ const beforeParenthesis = (tokens: ReadonlyArray<Token>, last: number, unitFirst
   return open - 1
 }
 
+/** Whether tokens first..last are the state or country after a place and its comma: `Flint, Mich.`, `Columbus, Ohio`. */
+const isStateOfPlace = (tokens: ReadonlyArray<Token>, first: number, last: number, unitFirst: number): boolean =>
+  first - 1 >= unitFirst && last - first <= 1 && /,/.test(tokens[first - 1].post) &&
+  (tokens[first - 1].tags.includes("Place") || tokens[first - 1].tags.includes("ProperNoun")) &&
+  tokens.slice(first, last + 1).every((t) => t.tags.includes("Place") || /^\p{Lu}[\p{L}.]{0,4}\.$/u.test(t.text + t.post.trim().replace(/,$/, "")))
+
 /** Relations of a comma-enclosed aside that modifies the cue's clause: `, of course,`, `, in fact,`, `, for his part,`. */
 const ASIDE_RELATIONS = ["advmod", "obl", "discourse"]
 
@@ -194,6 +200,10 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
   // A personal pronoun is the whole subject: "On Friday he said" is said by "he", not "Friday he".
   let first = quotesLexicon().pronouns.has(wordOf(tokens[last])) ? last : walkBack(last)
+  // A place's state or country between commas (`Cory James, 22, of Flint, Mich., said`, `Clinton,
+  // during a town hall in Columbus, Ohio, said`) ends a description or an adverbial, not the subject: the
+  // sentence's subject, before it, speaks.
+  if (/,/.test(tokens[last].post) && isStateOfPlace(tokens, first, last, unitFirst)) return null
   if (/,/.test(tokens[last].post)) {
     // Apposition: "Hassett, director of the National Economic Council, told": the description ends at
     // `last`, the name before it ends with a comma. Without such a name the comma ends a clause.
@@ -576,6 +586,9 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   const range = trimLinks(tokens, { first, end })
   if (!range || range.end >= before) return null
   const words = tokens.slice(range.first, range.end)
+  // `It was a potent punch, as Mrs. Clinton echoed …, saying …`, `It was three years ago that …`: an
+  // `it` before a copula opens a cleft or a judgement of the writer's, and says nothing.
+  if (words.length === 1 && wordOf(words[0]) === "it" && tokens[range.end].tags.includes("Copula")) return null
   // A capital names someone anywhere but in a sentence's first word, where only a singular one does
   // ("Trump had welcomed …", not "Sales have tripled …").
   const named = words.some((t, i) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") ||
