@@ -951,4 +951,15 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
     const text = "It was a strong rebuke, as Jane Doe repeated the charge, saying the mayor had failed the city."
     expect(speakers(text, [doe])).toEqual([["the mayor had failed the city", "Jane Doe", "doe"]])
   })
+
+  it("after a clause and its comma, a name and its description are the inverted speaker, never the clause's subject", () => {
+    const approach = "The Doe approach is made possible by its resources, said Maria Lopez, Acme's global politics and government outreach director."
+    expect(speakers(approach, [lopez, doe])).toEqual([
+      ["The Doe approach is made possible by its resources", "Maria Lopez, Acme's global politics and government outreach director", "lopez"]
+    ])
+    const factors = "A variety of factors impact the cost of housing, said Maria Lopez, a national housing debt expert who has published several books on the topic."
+    expect(speakers(factors, [lopez])).toEqual([
+      ["A variety of factors impact the cost of housing", "Maria Lopez, a national housing debt expert who has published several books on the topic", "lopez"]
+    ])
+  })
 })

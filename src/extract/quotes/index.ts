@@ -286,8 +286,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
    * subject of its own (`parsed`): the windows' phrase is an object, indirect object or expletive, or it
    * follows the cue, is no subject or oblique there, and the parse's subject precedes the cue.
    */
+  /** Whether the parse puts token k in a clause modifying a noun (`acl`, `acl:relcl`); the words say so too (`who was …`). */
+  const inRelativeClause = (k: number): boolean => {
+    for (let at = k, steps = 0; at >= 0 && steps < 6; at = tokens[at].head ?? -1, steps++) if (hasRelation(tokens[at].deprel, "acl")) return true
+    return false
+  }
   const readsAsNoSubject = (windows: TokenRange, parsed: TokenRange, cue: Cue): boolean => {
     if (parsed.first < windows.end && parsed.end > windows.first) return false
+    // Not where a finite verb follows the parse's subject before the cue: that is the subject of the
+    // content before an inverted cue (`The approach is made possible by its resources, said Katie
+    // Harbath, …`), where the parse read the whole clause as the cue's subject.
+    // (The parse may also take that verb into its subject, `A variety of factors impact the cost of
+    // college, said …`; a relative clause's verb, `Lopez, who was visiting Boston, told …`, is no sign.)
+    if (windows.first >= cue.endToken && parsed.end <= cue.firstToken &&
+      tokens.slice(parsed.first + 1, cue.firstToken).some((t, k) => !inRelativeClause(parsed.first + 1 + k) &&
+        !tokens.slice(parsed.first, parsed.first + 1 + k).some((w) => RELATIVE_STARTS.has(wordOf(w))) &&
+        isFiniteVerb(t) && t.tags.includes("Verb"))) return false
     const relation = tokens[headOfSpan(context.doc, windows.first, windows.end) ?? windows.first].deprel
     if (["obj", "iobj", "expl"].some((r) => hasRelation(relation, r))) return true
     return windows.first >= cue.endToken && parsed.end <= cue.firstToken && !hasRelation(relation, "nsubj") && !hasRelation(relation, "obl")
@@ -439,10 +453,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           const pronoun = r.end - r.first === 1 && lexicon.pronouns.has(wordOf(tokens[r.first]).replace(/['’]\p{L}+$/u, ""))
           return pronoun || (isFiniteVerb(next) && !next.tags.includes("Infinitive")) || INTRODUCERS.has(wordOf(next))
         }
-        // After a quotation a name with its apposition is the speaker whatever follows: the words after
-        // a long description (`“…,” said Carole Taylor, the minister of finance at the time the tax was
-        // introduced.`) are still the description's, not a reported clause (the content came before).
-        const appositionAfterQuotation = (r: TokenRange) => afterQuotation && tokens.slice(r.first, r.end - 1).some((t) => /,/.test(t.post))
+        // After a quotation or a clause and its comma, a name with its apposition is the speaker whatever
+        // follows: the words after a long description (`“…,” said Carole Taylor, the minister of finance
+        // at the time the tax was introduced.`, `…, said Katie Harbath, Facebook's outreach director.`)
+        // are still the description's, not a reported clause (the content came before).
+        const appositionAfterQuotation = (r: TokenRange) => prev >= from && tokens.slice(r.first, r.end - 1).some((t) => /,/.test(t.post))
         const reportedSubject = after !== null && !endsClause(after) && !appositionAfterQuotation(after) && goesOn(after)
         speaker = reportedSubject ? null : after
         // The description runs to the end of its clause (`…, the minister of finance at the time the tax
