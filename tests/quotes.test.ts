@@ -962,4 +962,11 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
       ["A variety of factors impact the cost of housing", "Maria Lopez, a national housing debt expert who has published several books on the topic", "lopez"]
     ])
   })
+
+  it("an opening adverb or a counted time phrase before a comma is no sentence subject", () => {
+    const later = "Later, Jane Doe's campaign released a statement saying the rally was postponed."
+    expect(speakers(later, [doe])).toEqual([["the rally was postponed", "Jane Doe's campaign", "doe"]])
+    const years = "Eight years ago, Jane Doe backed the plan and said the city had changed."
+    expect(speakers(years, [doe])).toEqual([["the city had changed", "Jane Doe", "doe"]])
+  })
 })

@@ -563,18 +563,18 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   // "In a video message posted to Twitter, Warren commended …", "Nevertheless, Collins …": the subject
   // follows the opening phrase.
   // ("Minutes later, the campaign …", "Last week, Smith …": a time phrase opens the same way.)
-  // (The trained tagger's ADP or SCONJ counts too: compromise reads a capital mid-sentence as a name,
-  // as it does after a dateline: `WASHINGTON (UPI) — In response to …`.) The opening may hold several
+  // (The trained tagger's ADP, SCONJ or ADV counts too: compromise reads a capital mid-sentence as a
+  // name, as it does after a dateline, `WASHINGTON (UPI) — In response to …`, and `Later,` as an adjective.) The opening may hold several
   // comma-separated pieces: more such phrases, a place's state or country (`At an event in Ames, Iowa,
   // …`, `at a rally in Beaumont, Tex., …`) or a time phrase (`The day before, at …`, `…, on Sunday, …`).
   const opensPhrase = (k: number) => ["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[k].tags.includes(tag)) ||
-    ["ADP", "SCONJ"].includes(tokens[k].upos) || isTimeWord(tokens[k]) || (TIME_LEADS.has(wordOf(tokens[k])) && k + 1 < before && isTimeWord(tokens[k + 1]))
+    ["ADP", "SCONJ", "ADV"].includes(tokens[k].upos) || isTimeWord(tokens[k]) || (TIME_LEADS.has(wordOf(tokens[k])) && k + 1 < before && isTimeWord(tokens[k + 1]))
   for (let pieces = 0; first < before; pieces++) {
     const comma = tokens.slice(first, before).findIndex((t) => /,/.test(t.post))
     if (comma < 0) break
     const words = tokens.slice(first, first + comma + 1)
     const place = pieces > 0 && words.length <= 2 && words.every((t) => t.tags.includes("Place") || /^\p{Lu}\p{L}{0,4}\.$/u.test(t.text + t.post.trim().replace(/,$/, "")))
-    const time = words.some(isTimeWord) && words.every((t) => isTimeWord(t) || TIME_LEADS.has(wordOf(t)) || TIME_AFTER.has(wordOf(t)))
+    const time = words.some(isTimeWord) && words.every((t) => isTimeWord(t) || TIME_LEADS.has(wordOf(t)) || TIME_AFTER.has(wordOf(t)) || t.tags.includes("Value"))
     if (!(opensPhrase(first) || place || time)) break
     first += comma + 1
   }
