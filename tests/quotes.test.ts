@@ -889,3 +889,84 @@ describe("quotes: a cue the trained tagger reads as a verb", () => {
     expect(quotes.map((q) => [q.text, q.speakerKey, q.cue, q.addressee])).toEqual([["she needs them tomorrow", "clinton", "telling", "supporters"]])
   })
 })
+
+describe("quotes: the subject behind openings, datelines and descriptions", () => {
+  const doe: ActorFixture = { key: "doe", name: "Jane Doe", gender: "female", mentions: ["Jane Doe", "Doe"] }
+  const lopez: ActorFixture = { key: "lopez", name: "Maria Lopez", gender: "female", mentions: ["Maria Lopez", "Lopez"] }
+  const speakers = (text: string, fixtures: ReadonlyArray<ActorFixture>) =>
+    quotesOf(text, fixtures, { filter: null }).quotes.map((q) => [q.text, q.speakerText, q.speakerKey])
+
+  it("a name and its long description after a quotation speak, whatever words the description ends in", () => {
+    const text = `The vote was close. “The budget is a mess,” said Maria Lopez, the finance director at the time the budget was drafted. “We cannot fix it.”`
+    const description = "Maria Lopez, the finance director at the time the budget was drafted"
+    expect(speakers(text, [lopez, doe])).toEqual([["The budget is a mess", description, "lopez"], ["We cannot fix it.", description, "lopez"]])
+  })
+
+  it("a dateline is no speaker: the sentence after it has the subject", () => {
+    const text = "OAKLAND, Calif. (AP) — Mayor Jane Doe visited the port on Monday and said the city will expand the docks."
+    expect(speakers(text, [doe])).toEqual([["the city will expand the docks", "Mayor Jane Doe", "doe"]])
+  })
+
+  it("a dateline the cleaner missed, after a title it did not recognise, is no speaker either", () => {
+    const title = "Mayor’s Port Plan Wins Support"
+    const text = `${title}\n\nOAKLAND, Calif. (AP) — Mayor Jane Doe visited the port on Monday and said the city will expand the docks.`
+    const engine = sharedNlpEngine()
+    const analyzed = analyzeText(engine, text, { date: "2025-06-10", title })
+    expect(analyzed.clean.meta.dateline).toBeNull()
+    const { quotes } = extractQuotes(extractContext(engine, analyzed), actorsIn(analyzed.clean.text, [doe]), { filter: null })
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the city will expand the docks", "Mayor Jane Doe", "doe"]])
+  })
+
+  it("an opening phrase goes on past a place's state and a time phrase", () => {
+    const ohio = "At a town hall in Dayton, Ohio, on Monday, Jane Doe thanked the workers and said the plant would stay open."
+    expect(speakers(ohio, [doe])).toEqual([["the plant would stay open", "Jane Doe", "doe"]])
+    const texas = "The day before, at a rally in Austin, Tex., Jane Doe was blunt, claiming that the plant would close."
+    expect(speakers(texas, [doe])).toEqual([["the plant would close", "Jane Doe", "doe"]])
+  })
+
+  it("a time phrase alone before the cue is no subject: the sentence's subject wrote", () => {
+    const text = "The columnist Jane Doe has been critical of the plan but on Tuesday wrote that the council had a point."
+    expect(speakers(text, [doe])).toEqual([["the council had a point", "The columnist Jane Doe", "doe"]])
+  })
+
+  it("a cue the parse hangs on a noun after a subordinator is said by the subject of the verb above the noun", () => {
+    // The parse reads `explaining` as a clause on `message` (acl); the message explained nothing.
+    const text = "Jane Doe presented a message about healing and forgiveness before explaining why she supports the mayor."
+    expect(speakers(text, [doe])).toEqual([["why she supports the mayor", "Jane Doe", "doe"]])
+  })
+
+  it("an aside the parse hangs on the cue is no part of the speaker: the name and its description before it speak", () => {
+    const text = "The bank's chief executive, Maria Lopez, of course, said that the timing was unrelated."
+    expect(speakers(text, [lopez])).toEqual([["the timing was unrelated", "The bank's chief executive, Maria Lopez", "lopez"]])
+  })
+
+  it("a place's state between commas before the cue ends an adverbial or a description: the sentence's subject speaks", () => {
+    const text = "Maria Lopez, 22, of Flint, Mich., said she had not given up hope."
+    expect(speakers(text, [lopez])).toEqual([["she had not given up hope", "Maria Lopez", "lopez"]])
+    const rally = "Jane Doe, during a town hall meeting in Columbus, Ohio, said the plant would stay open."
+    expect(speakers(rally, [doe])).toEqual([["the plant would stay open", "Jane Doe", "doe"]])
+  })
+
+  it("an 'it' before a copula opens the writer's judgement, no speaker: the participle's own subject speaks", () => {
+    const text = "It was a strong rebuke, as Jane Doe repeated the charge, saying the mayor had failed the city."
+    expect(speakers(text, [doe])).toEqual([["the mayor had failed the city", "Jane Doe", "doe"]])
+  })
+
+  it("after a clause and its comma, a name and its description are the inverted speaker, never the clause's subject", () => {
+    const approach = "The Doe approach is made possible by its resources, said Maria Lopez, Acme's global politics and government outreach director."
+    expect(speakers(approach, [lopez, doe])).toEqual([
+      ["The Doe approach is made possible by its resources", "Maria Lopez, Acme's global politics and government outreach director", "lopez"]
+    ])
+    const factors = "A variety of factors impact the cost of housing, said Maria Lopez, a national housing debt expert who has published several books on the topic."
+    expect(speakers(factors, [lopez])).toEqual([
+      ["A variety of factors impact the cost of housing", "Maria Lopez, a national housing debt expert who has published several books on the topic", "lopez"]
+    ])
+  })
+
+  it("an opening adverb or a counted time phrase before a comma is no sentence subject", () => {
+    const later = "Later, Jane Doe's campaign released a statement saying the rally was postponed."
+    expect(speakers(later, [doe])).toEqual([["the rally was postponed", "Jane Doe's campaign", "doe"]])
+    const years = "Eight years ago, Jane Doe backed the plan and said the city had changed."
+    expect(speakers(years, [doe])).toEqual([["the city had changed", "Jane Doe", "doe"]])
+  })
+})

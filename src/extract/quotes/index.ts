@@ -235,6 +235,33 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   }
 
   /**
+   * The subject of a cue the parse hangs on a noun as a clause (`acl`) that is no reduced relative of
+   * it: one after a comma (`expressed admiration for Clinton's skills, telling CNBC: …`), after a
+   * subordinator (`presented a message about healing before explaining why …`) or finite (`RNC
+   * members and officials, in fact, even insist that …`). Such a clause belongs to the sentence the
+   * noun is in: the subject of the verb above the noun, or the noun phrase the sentence is about when
+   * no verb is. Null for any other cue, and for a reduced relative (`911 calls saying …`: the calls).
+   */
+  const clauseOnANoun = (cue: number): number | null => {
+    const t = tokens[cue]
+    if (!hasRelation(t.deprel, "acl") || t.head === undefined || t.head < 0) return null
+    if (dependents(context.doc, cue, "nsubj", "csubj").length > 0) return null
+    const afterComma = cue > 0 && /[,;—–]/.test(tokens[cue - 1].post)
+    const participle = /(ing|ed)$/.test(wordOf(t)) || t.tags.includes("Gerund") || t.tags.includes("Participle")
+    if (!afterComma && dependents(context.doc, cue, "mark").length === 0 && participle) return null
+    let noun = t.head
+    for (let steps = 0; steps < 6; steps++) {
+      const n = tokens[noun]
+      if (n.head === undefined || n.head < 0 || hasRelation(n.deprel, "nsubj")) return noun
+      if (!["nmod", "obl", "obj", "iobj", "conj", "appos", "compound"].some((r) => hasRelation(n.deprel, r))) return null
+      const above = tokens[n.head]
+      if (above.upos === "VERB" || above.upos === "AUX") return subjectOf(context.doc, n.head)
+      noun = n.head
+    }
+    return null
+  }
+
+  /**
    * The speaker the dependency parse gives a cue: the subject of the cue verb (through conjuncts,
    * participles and relative clauses, `subjectOf`) or its passive agent, as the subject's subtree on
    * its side of the cue, within [from, to): a noun phrase not inside a quotation, not a word that names
@@ -244,7 +271,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   const parseSpeaker = (cue: Cue, from: number, to: number): TokenRange | null => {
     const cueToken = cue.firstToken
     if (tokens[cueToken].head === undefined || (cueToken > from && wordOf(tokens[cueToken - 1]) === "to")) return null
-    const head = subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
+    const head = clauseOnANoun(cueToken) ?? subjectOf(context.doc, cueToken) ?? passiveAgentOf(context.doc, cueToken)
     if (head === null || head < from || head >= to || (head >= cueToken && head < cue.endToken) || insideQuotation(tokens[head].start)) return null
     if (NOT_A_SPEAKER.has(wordOf(tokens[head])) || RELATIVE_STARTS.has(wordOf(tokens[head])) || !["NOUN", "PROPN", "PRON", "NUM"].includes(tokens[head].upos)) return null
     const [first, end] = speakerPhraseRange(head)
@@ -259,8 +286,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
    * subject of its own (`parsed`): the windows' phrase is an object, indirect object or expletive, or it
    * follows the cue, is no subject or oblique there, and the parse's subject precedes the cue.
    */
+  /** Whether the parse puts token k in a clause modifying a noun (`acl`, `acl:relcl`); the words say so too (`who was …`). */
+  const inRelativeClause = (k: number): boolean => {
+    for (let at = k, steps = 0; at >= 0 && steps < 6; at = tokens[at].head ?? -1, steps++) if (hasRelation(tokens[at].deprel, "acl")) return true
+    return false
+  }
   const readsAsNoSubject = (windows: TokenRange, parsed: TokenRange, cue: Cue): boolean => {
     if (parsed.first < windows.end && parsed.end > windows.first) return false
+    // Not where a finite verb follows the parse's subject before the cue: that is the subject of the
+    // content before an inverted cue (`The approach is made possible by its resources, said Katie
+    // Harbath, …`), where the parse read the whole clause as the cue's subject.
+    // (The parse may also take that verb into its subject, `A variety of factors impact the cost of
+    // college, said …`; a relative clause's verb, `Lopez, who was visiting Boston, told …`, is no sign.)
+    if (windows.first >= cue.endToken && parsed.end <= cue.firstToken &&
+      tokens.slice(parsed.first + 1, cue.firstToken).some((t, k) => !inRelativeClause(parsed.first + 1 + k) &&
+        !tokens.slice(parsed.first, parsed.first + 1 + k).some((w) => RELATIVE_STARTS.has(wordOf(w))) &&
+        isFiniteVerb(t) && t.tags.includes("Verb"))) return false
     const relation = tokens[headOfSpan(context.doc, windows.first, windows.end) ?? windows.first].deprel
     if (["obj", "iobj", "expl"].some((r) => hasRelation(relation, r))) return true
     return windows.first >= cue.endToken && parsed.end <= cue.firstToken && !hasRelation(relation, "nsubj") && !hasRelation(relation, "obl")
@@ -412,8 +453,20 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           const pronoun = r.end - r.first === 1 && lexicon.pronouns.has(wordOf(tokens[r.first]).replace(/['’]\p{L}+$/u, ""))
           return pronoun || (isFiniteVerb(next) && !next.tags.includes("Infinitive")) || INTRODUCERS.has(wordOf(next))
         }
-        const reportedSubject = after !== null && !endsClause(after) && goesOn(after)
+        // After a quotation or a clause and its comma, a name with its apposition is the speaker whatever
+        // follows: the words after a long description (`“…,” said Carole Taylor, the minister of finance
+        // at the time the tax was introduced.`, `…, said Katie Harbath, Facebook's outreach director.`)
+        // are still the description's, not a reported clause (the content came before).
+        const appositionAfterQuotation = (r: TokenRange) => prev >= from && tokens.slice(r.first, r.end - 1).some((t) => /,/.test(t.post))
+        const reportedSubject = after !== null && !endsClause(after) && !appositionAfterQuotation(after) && goesOn(after)
         speaker = reportedSubject ? null : after
+        // The description runs to the end of its clause (`…, the minister of finance at the time the tax
+        // was introduced.`): the phrase stopped at the first word it could not read as a noun's.
+        if (speaker !== null && !endsClause(speaker) && appositionAfterQuotation(speaker)) {
+          let end = speaker.end
+          while (end < to && !OPENING_MARK.test(tokens[end].pre) && !/[,.;:!?)"”—–]|''/.test(tokens[end - 1].post)) end++
+          speaker = { first: speaker.first, end }
+        }
         if (speaker) {
           afterFirst = speaker.end
           pattern = "speaker-after-cue"
@@ -427,7 +480,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         } else {
           // "Cruz exhorted Republicans … and said …", "… but has said …", "Brunner, a developer …, which is …, said …",
           // "A judge rejected the request, saying …": the subject that opens the sentence.
-          const link = subjectEnd(tokens, cue.firstToken, from)
+          // (A time phrase may stand between the link and the cue: `… but on Tuesday wrote …`.)
+          let link = subjectEnd(tokens, cue.firstToken, from)
+          while (link > from && (isTimeWord(tokens[link]) || TIME_PHRASE_WORDS.has(wordOf(tokens[link]))) && !/,/.test(tokens[link - 1].post)) link--
           const joined = prev >= from && (/,/.test(tokens[prev].post) || (!participle && link >= from && SAME_SUBJECT_LINKS.has(wordOf(tokens[link]))))
           // A subject without a name only for a cue joined by "and"/"but" or a participle: after a comma
           // a plain "said" more often ends a statement (`Sales have tripled, said analysts`).

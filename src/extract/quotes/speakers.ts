@@ -13,6 +13,7 @@ import { quotesLexicon } from "./lexicon.ts"
 import type { SpeakerPronoun } from "./lexicon.ts"
 import { wordOf } from "./cues.ts"
 import { OPENING_MARK } from "./quotations.ts"
+import { hasRelation } from "../../segment/syntax.ts"
 
 export interface TokenRange {
   readonly first: number
@@ -35,6 +36,8 @@ const isNounPhraseWord = (t: Token) => {
   const word = wordOf(t)
   if (PHRASE_STOPS.has(word)) return false
   if (NOUN_PHRASE_LINKS.has(word)) return true
+  // A verb is no noun, unless the trained tagger reads it as one (`The Trump campaign on Tuesday
+  // responded`: compromise reads `campaign` as a verb after the name).
   if (t.tags.includes("Verb") && !t.tags.includes("Noun") && !t.tags.includes("ProperNoun")) return false
   if (NOUN_PHRASE_TAGS.some((tag) => t.tags.includes(tag))) return true
   // A capital says nothing of a sentence's first word: "Though she said", "Maybe he said".
@@ -111,6 +114,8 @@ export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitF
 
 /** A day or a span of time ("Friday", "month"); not a month's name, which may be a name ("Theresa May"). */
 export const isTimeWord = (t: Token) => t.tags.includes("Date") && !["Month", "Person", "Organization", "ProperNoun"].some((tag) => t.tags.includes(tag))
+/** Words that end a time phrase: "the day before", "two weeks ago". */
+const TIME_AFTER = new Set(["before", "after", "ago", "earlier", "later"])
 /** Words that open a time phrase before a cue: "on Tuesday", "just this month", "earlier this year". */
 const TIME_LEADS = new Set(["on", "in", "this", "last", "next", "past", "that", "the", "early", "earlier", "late", "later", "just", "each", "every"])
 const isPastParticiple = (t: Token) => t.tags.includes("PastTense") || t.tags.includes("Participle")
@@ -146,12 +151,39 @@ const beforeParenthesis = (tokens: ReadonlyArray<Token>, last: number, unitFirst
   return open - 1
 }
 
+/** Whether tokens first..last are the state or country after a place and its comma: `Flint, Mich.`, `Columbus, Ohio`. */
+const isStateOfPlace = (tokens: ReadonlyArray<Token>, first: number, last: number, unitFirst: number): boolean =>
+  first - 1 >= unitFirst && last - first <= 1 && /,/.test(tokens[first - 1].post) &&
+  (tokens[first - 1].tags.includes("Place") || tokens[first - 1].tags.includes("ProperNoun")) &&
+  tokens.slice(first, last + 1).every((t) => t.tags.includes("Place") || /^\p{Lu}[\p{L}.]{0,4}\.$/u.test(t.text + t.post.trim().replace(/,$/, "")))
+
+/** Relations of a comma-enclosed aside that modifies the cue's clause: `, of course,`, `, in fact,`, `, for his part,`. */
+const ASIDE_RELATIONS = ["advmod", "obl", "discourse"]
+
+/**
+ * The last token before a short aside between two commas right before the cue (`Andrew Liveris, of
+ * course, said`), where the parse hangs the aside on the cue as an adverbial or oblique; otherwise `last`.
+ * An apposition (`Smith, a lawyer, said`) hangs on the name and stays.
+ */
+const beforeAside = (tokens: ReadonlyArray<Token>, last: number, unitFirst: number, cueFirst: number): number => {
+  if (last < unitFirst || !/,/.test(tokens[last].post)) return last
+  let k = last
+  while (k - 1 >= unitFirst && !/[,;:()—–"“”]/.test(tokens[k - 1].post) && last - k < 3) k--
+  if (k - 1 < unitFirst || !/,/.test(tokens[k - 1].post)) return last
+  const inAside = (h: number) => h >= k && h <= last
+  const roots = tokens.slice(k, last + 1).filter((t) => !inAside(t.head))
+  if (roots.length !== 1 || roots[0].head !== cueFirst || !ASIDE_RELATIONS.some((r) => hasRelation(roots[0].deprel, r))) return last
+  return k - 1
+}
+
 /**
  * The subject of a cue: the noun phrase right before it, with an apposition ("Hassett, director of
  * the National Economic Council, told") when the phrase before the comma holds a name.
  */
 export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): TokenRange | null => {
-  const last = subjectBeforeTime(tokens, beforeParenthesis(tokens, subjectEnd(tokens, cueFirst, unitFirst), unitFirst), unitFirst)
+  const modified = subjectEnd(tokens, cueFirst, unitFirst)
+  const aside = beforeAside(tokens, modified, unitFirst, cueFirst)
+  const last = subjectBeforeTime(tokens, beforeParenthesis(tokens, aside, unitFirst), unitFirst)
   if (last < unitFirst) return null
   if (BOUNDARY_AFTER.test(tokens[last].post)) return null
   // A subject does not end in "and" or "of": "visited Ohio and said" shares the sentence's subject.
@@ -168,25 +200,34 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
   // A personal pronoun is the whole subject: "On Friday he said" is said by "he", not "Friday he".
   let first = quotesLexicon().pronouns.has(wordOf(tokens[last])) ? last : walkBack(last)
+  // A place's state or country between commas (`Cory James, 22, of Flint, Mich., said`, `Clinton,
+  // during a town hall in Columbus, Ohio, said`) ends a description or an adverbial, not the subject: the
+  // sentence's subject, before it, speaks.
+  if (/,/.test(tokens[last].post) && isStateOfPlace(tokens, first, last, unitFirst)) return null
   if (/,/.test(tokens[last].post)) {
     // Apposition: "Hassett, director of the National Economic Council, told": the description ends at
     // `last`, the name before it ends with a comma. Without such a name the comma ends a clause.
     // The name may come second ("The author of the book, Mitchell Zuckoff, said"), and compromise may
     // tag an unknown surname as a verb ("Weingarten, a longtime supporter, said").
+    // After an aside (`RNC members and officials, in fact, insist`) the comma is the aside's, and
+    // the phrase before it may stand alone.
     const nameEnd = first - 1
-    if (nameEnd < unitFirst || !/,/.test(tokens[nameEnd].post) || !(isNounPhraseWord(tokens[nameEnd]) || isCapitalisedName(tokens[nameEnd]))) return null
-    const nameFirst = isNounPhraseWord(tokens[nameEnd]) ? walkBack(nameEnd) : nameEnd
+    const nameFirst = nameEnd < unitFirst ? nameEnd : isNounPhraseWord(tokens[nameEnd]) ? walkBack(nameEnd) : nameEnd
     const nameTokens = tokens.slice(nameFirst, nameEnd + 1)
     const named = (range: ReadonlyArray<Token>) => range.some((t) => t.tags.includes("ProperNoun") || isCapitalisedName(t))
     // The part before the comma is a short name, or a description of the name that follows it.
     const secondNamed = named(tokens.slice(first, last + 1)) && last - first < 6
-    if (!(named(nameTokens) || secondNamed) || (nameTokens.length > 5 && !secondNamed) || last - first > 12) return null
-    first = nameFirst
+    const apposition = nameEnd >= unitFirst && /,/.test(tokens[nameEnd].post) && (isNounPhraseWord(tokens[nameEnd]) || isCapitalisedName(tokens[nameEnd])) &&
+      (named(nameTokens) || secondNamed) && !(nameTokens.length > 5 && !secondNamed) && last - first <= 12
+    if (apposition) first = nameFirst
+    else if (aside === modified) return null
   }
   const trimmed = trimLinks(tokens, { first, end: last + 1 })
   if (!trimmed) return null
   const range = misTaggedHead ? { first: trimmed.first, end: last + 1 } : trimmed
   const words = tokens.slice(range.first, range.end)
+  // A time phrase alone is no subject: `… but on Tuesday wrote that …` (the sentence's subject wrote).
+  if (words.every((t) => isTimeWord(t) || TIME_LEADS.has(wordOf(t)))) return null
   return misTaggedHead || words.some(isHeadWord) ? range : null
 }
 
@@ -522,9 +563,20 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   // "In a video message posted to Twitter, Warren commended …", "Nevertheless, Collins …": the subject
   // follows the opening phrase.
   // ("Minutes later, the campaign …", "Last week, Smith …": a time phrase opens the same way.)
-  if (first < before && (["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[first].tags.includes(tag)) || isTimeWord(tokens[first]) || (TIME_LEADS.has(wordOf(tokens[first])) && first + 1 < before && isTimeWord(tokens[first + 1])))) {
+  // (The trained tagger's ADP, SCONJ or ADV counts too: compromise reads a capital mid-sentence as a
+  // name, as it does after a dateline, `WASHINGTON (UPI) — In response to …`, and `Later,` as an adjective.) The opening may hold several
+  // comma-separated pieces: more such phrases, a place's state or country (`At an event in Ames, Iowa,
+  // …`, `at a rally in Beaumont, Tex., …`) or a time phrase (`The day before, at …`, `…, on Sunday, …`).
+  const opensPhrase = (k: number) => ["Preposition", "Adverb", "Conjunction", "Expression"].some((tag) => tokens[k].tags.includes(tag)) ||
+    ["ADP", "SCONJ", "ADV"].includes(tokens[k].upos) || isTimeWord(tokens[k]) || (TIME_LEADS.has(wordOf(tokens[k])) && k + 1 < before && isTimeWord(tokens[k + 1]))
+  for (let pieces = 0; first < before; pieces++) {
     const comma = tokens.slice(first, before).findIndex((t) => /,/.test(t.post))
-    if (comma >= 0) first += comma + 1
+    if (comma < 0) break
+    const words = tokens.slice(first, first + comma + 1)
+    const place = pieces > 0 && words.length <= 2 && words.every((t) => t.tags.includes("Place") || /^\p{Lu}\p{L}{0,4}\.$/u.test(t.text + t.post.trim().replace(/,$/, "")))
+    const time = words.some(isTimeWord) && words.every((t) => isTimeWord(t) || TIME_LEADS.has(wordOf(t)) || TIME_AFTER.has(wordOf(t)) || t.tags.includes("Value"))
+    if (!(opensPhrase(first) || place || time)) break
+    first += comma + 1
   }
   let end = first
   while (end < before && isNounPhraseWord(tokens[end]) && end - first < 8) {
@@ -534,6 +586,9 @@ export const sentenceSubject = (tokens: ReadonlyArray<Token>, unitFirst: number,
   const range = trimLinks(tokens, { first, end })
   if (!range || range.end >= before) return null
   const words = tokens.slice(range.first, range.end)
+  // `It was a potent punch, as Mrs. Clinton echoed …, saying …`, `It was three years ago that …`: an
+  // `it` before a copula opens a cleft or a judgement of the writer's, and says nothing.
+  if (words.length === 1 && wordOf(words[0]) === "it" && tokens[range.end].tags.includes("Copula")) return null
   // A capital names someone anywhere but in a sentence's first word, where only a singular one does
   // ("Trump had welcomed …", not "Sales have tripled …").
   const named = words.some((t, i) => t.tags.includes("ProperNoun") || t.tags.includes("Pronoun") ||

@@ -2,9 +2,12 @@
  * Attribution units: the sentences the attribution rules read. compromise's sentences are a good start,
  * but a quotation never straddles two units (`"One. Two," she said.` is one unit), and a closed
  * quotation that ends a sentence (`…."`) followed by a capitalised word that is not its attribution
- * starts a new unit (`"More to come." He said …`).
+ * starts a new unit (`"More to come." He said …`). The dateline the cleaner read at the start of a
+ * paragraph (`WASHINGTON, Dec. 8 (UPI) — …`) is in no unit: it says where the copy was filed, and is
+ * neither a speaker nor what was said.
  */
 import type { Token } from "../../model/document.ts"
+import { INLINE_DATELINE } from "../../clean/header.ts"
 import type { ExtractContext } from "../context.ts"
 import type { Quotation } from "./quotations.ts"
 
@@ -49,9 +52,26 @@ export const buildUnits = (
     starts.add(i + 1)
   }
   const ordered = [...starts].sort((a, b) => a - b)
+  // The cleaner's dateline, or where it found none (a title it did not recognise in the text), one that
+  // opens the first or second paragraph and a sentence.
+  const datelineEnd = (first: number): number => {
+    const dateline = context.meta.dateline
+    const paragraph = sentences[tokens[first].sentence].paragraph
+    if (dateline === null && paragraph > sentences[0].paragraph + 1) return first
+    const from = tokenSpanStart(tokens[first])
+    const match = INLINE_DATELINE.exec(context.text.slice(from, from + 80))
+    // (An all-capital line, "CRICKET - ENGLAND WIN", is a headline.)
+    if (match === null || !/\p{Ll}/u.test(context.text.slice(from + match[0].length, from + match[0].length + 40).split("\n")[0])) return first
+    if (dateline !== null && match[1].replace(/[\s,]+$/u, "") !== dateline) return first
+    let k = first
+    while (k < tokens.length && tokens[k].start < from + match[0].length) k++
+    return k
+  }
   const units: Array<Unit> = []
-  ordered.forEach((first, k) => {
+  ordered.forEach((opening, k) => {
     const endToken = k + 1 < ordered.length ? ordered[k + 1] : tokens.length
+    const first = datelineEnd(opening)
+    if (first >= endToken) return
     const firstTok = tokens[first]
     const lastTok = tokens[endToken - 1]
     const sentence = sentences[firstTok.sentence]
