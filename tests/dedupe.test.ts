@@ -243,6 +243,19 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.name === "White House")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
   })
 
+  it("reads an unqualified office as the one qualified office of its report, and only there", () => {
+    const navy = { name: "Navy", kind: "organization" as const }
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [navy, { name: "Indian Navy", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Indian Navy", kind: "organization" }] }),
+      talks("c", "2025-06-11", { actors: [navy, { name: "Indian Navy", kind: "organization" }, { name: "British Royal Navy", kind: "organization" }] }),
+      talks("d", "2025-06-11", { actors: [navy] })
+    )
+    expect(actors.find((a) => a.name === "Indian Navy")).toMatchObject({ aliases: ["Indian Navy", "Navy"], n_mentions: 4, n_documents: 3 })
+    // Beside two navies, or with none named, "the Navy" stays its report's own.
+    expect(actors.filter((a) => a.name === "Navy").map((a) => a.n_documents)).toEqual([1, 1])
+  })
+
   it("tells a generic office from a particular institution", () => {
     const generic = (name: string) => isGenericOffice({ name, rule: "fixture" })
     expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police", "Ministry of Defence"].map(generic)).toEqual([

@@ -28,6 +28,8 @@
  * - `same-office`: a generic office or institution ("Foreign Ministry", "the president") is one actor
  *   only with its country or organisation (the same affiliation, anywhere in the corpus); an
  *   unqualified one is its document's alone, and no other rule joins it.
+ * - `office-in-document`: within its document, an unqualified office ("the Navy") is the one actor of
+ *   the document that qualifies that office ("Indian Navy", "China's Foreign Ministry").
  */
 import { Schema } from "effect"
 import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
@@ -45,7 +47,7 @@ const groupSynonyms = (): Map<string, string> =>
     Object.values(loadLexicon("dedupe-group-synonyms.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).flatMap((words) => words.map((w) => [normalizeName(w), normalizeName(words[0])] as const))
   ))
 
-export type ActorMergeRule = "same-name" | "same-office" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
+export type ActorMergeRule = "same-name" | "same-office" | "office-in-document" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
 
 export interface ActorMember {
   readonly docId: string
@@ -232,6 +234,37 @@ export const isGenericOffice = (actor: Pick<LocalActor, "name" | "rule">): boole
   return of > 0 && offices.has(words.slice(0, of).join(" ")) && of < words.length - 1 && words.slice(of + 1).every((w) => w === "and" || titleModifiers.has(w))
 }
 
+/**
+ * Within a report, an unqualified office ("the Navy", "the Foreign Ministry") refers to the one actor
+ * of the report that names that office with its country or organisation ("Indian Navy", "China's
+ * Foreign Ministry"): a definite description takes the entity of its head noun already in the
+ * discourse (direct anaphora; Poesio & Vieira 1998, "A corpus-based investigation of definite
+ * description use"). With two such actors ("Indian Navy", "British Royal Navy") it joins neither.
+ * It stays within its document: across documents it still names no country.
+ */
+const joinOfficesToTheirQualifiedForm = (
+  members: ReadonlyArray<ActorMember>,
+  generic: ReadonlyArray<boolean>,
+  sets: UnionFind,
+  join: (a: number, b: number) => void
+): void => {
+  const byDocument = new Map<string, Array<number>>()
+  members.forEach((m, i) => (byDocument.get(m.docId) ?? byDocument.set(m.docId, []).get(m.docId)!).push(i))
+  const unqualified = (i: number) => generic[i] && members[i].actor.affiliation === null
+  for (const indices of byDocument.values()) {
+    for (const i of indices.filter(unqualified)) {
+      const office = withoutArticle(nameWords(members[i].actor.name)).join(" ")
+      const qualified = indices.filter((j) => {
+        if (j === i || unqualified(j) || members[j].actor.kind === "person" || members[j].actor.kind === "group") return false
+        const name = withoutArticle(nameWords(members[j].actor.name)).join(" ")
+        return generic[j] ? name === office : name.endsWith(` ${office}`)
+      })
+      const distinct = new Set(qualified.map((j) => sets.find(j)))
+      if (distinct.size === 1) join(qualified[0], i)
+    }
+  }
+}
+
 export const mergeActors = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyOf: ReadonlyMap<string, string>
@@ -276,6 +309,10 @@ export const mergeActors = (
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
     else join(first, i, scope === "corpus" ? "same-name" : scope.startsWith("affiliation:") ? "same-office" : "same-name-in-story")
+  })
+
+  joinOfficesToTheirQualifiedForm(members, generic, sets, (a, b) => {
+    if (sets.union(a, b) !== -1) unions.push({ a, b, rule: "office-in-document" })
   })
 
   // Within each story: name variants, surnames, aliases; short forms are joined after every story.
