@@ -4,6 +4,7 @@ import { salientActors, storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
 import type { StoryDocument } from "../src/dedupe/stories.ts"
 import { isGenericOffice } from "../src/dedupe/actors.ts"
+import { isSpellingVariant, isSurnameVariant } from "../src/dedupe/names.ts"
 import { groupEvents } from "../src/dedupe/events.ts"
 import type { EventMentionRef } from "../src/dedupe/events.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
@@ -423,6 +424,33 @@ describe("dedupe: actors", () => {
       talks("b", "2025-06-10", { actors: [{ name: "Britney Spears", mentions: ["Britney Spears", "Spears", "Britney Spears"] }] })
     )
     expect(actors.filter((a) => a.kind === "person").map((a) => [a.name, a.aliases])).toEqual([["Britney Spears", ["Britney Spears", "Singer Britney Spears", "Spears"]]])
+  })
+
+  it("joins spellings of one name within a story: vowels, a surname's one slip, a surname alone", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Heidar Alishvandi" }, { name: "Bettie Page", gender: "female" }, { name: "Klistchko" }, { name: "Robert Smith" }, { name: "Mario Lopez", gender: "male" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Heydar Alishvandi" }, { name: "Betty Page" }, { name: "Wladimir Klitschko" }, { name: "Rupert Smith" }, { name: "Maria Lopez", gender: "female" }] }),
+      talks("c", "2025-06-10", { actors: [{ name: "Heydar Alishbandi" }] })
+    )
+    const people = actors.filter((a) => a.kind === "person").map((a) => [a.name, a.n_documents, a.merged_by])
+    expect(people.sort()).toEqual([
+      ["Bettie Page", 2, ["spelling-variant-in-story"]],
+      ["Heidar Alishvandi", 3, ["spelling-variant-in-story"]],
+      ["Maria Lopez", 1, []],
+      ["Mario Lopez", 1, []],
+      ["Robert Smith", 1, []],
+      ["Rupert Smith", 1, []],
+      ["Wladimir Klitschko", 2, ["spelling-variant-in-story"]]
+    ])
+  })
+
+  it("tells a spelling of a name from another name", () => {
+    expect([["heidar", "heydar"], ["betty", "bettie"], ["mohammed", "muhammad"], ["robert", "rupert"], ["jon", "john"], ["alishvandi", "alishbandi"]].map(([a, b]) => isSpellingVariant(a, b))).toEqual([
+      true, true, true, false, false, false
+    ])
+    expect([["alishvandi", "alishbandi"], ["klitschko", "klistchko"], ["carter", "carver"], ["owens", "owen"], ["klitschko", "klitchsko"]].map(([a, b]) => isSurnameVariant(a, b))).toEqual([
+      true, true, true, false, false
+    ])
   })
 
   it("keeps two people of one surname apart when a short name fits both", () => {

@@ -12,6 +12,9 @@
  *   ("George W. Bush", "George Bush", "W. Mark Felt Sr."), or with the same last word and given names
  *   that agree ("Fred LaRue" and "Frederick Cheney LaRue", "Mo Cheeks" and "Maurice Cheeks", "Joseph
  *   Comeaux" and "Arcade Joseph Comeaux") where that points at one person, within a story.
+ * - `spelling-variant-in-story`: two full names of a person in a story that spell one name two ways
+ *   (vowels: "Heidar", "Heydar"; a surname's one slip: "Alishvandi", "Alishbandi"), and a surname
+ *   alone misspelt ("Klistchko" → "Wladimir Klitschko"), with the same guards as name variants.
  * - `surname-in-story`: a one-word person name joins the one full name in its story that ends with it
  *   ("Hassett" → "Kevin Hassett"). When two people of the story share that surname, or the genders
  *   disagree, it joins neither: never merge two people on a surname alone.
@@ -38,7 +41,7 @@ import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
 import { actorLexicon, organizationWords } from "../extract/actors/lexicon.ts"
 import { loadLexicon } from "../lexicons/load.ts"
-import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, nicknameWords, normalizeName, personNameKey, personNameWords } from "./names.ts"
+import { firstAndLast, firstNameWord, givenNamesAgree, isSpellingVariant, isSurnameVariant, lastNameWord, nameWords, nicknameWords, normalizeName, personNameKey, personNameWords } from "./names.ts"
 
 let groupSynonymIndex: Map<string, string> | undefined
 /** Each word of a group synonym list → the list's first word (`dedupe-group-synonyms.json`, WordNet synsets). */
@@ -47,7 +50,7 @@ const groupSynonyms = (): Map<string, string> =>
     Object.values(loadLexicon("dedupe-group-synonyms.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).flatMap((words) => words.map((w) => [normalizeName(w), normalizeName(words[0])] as const))
   ))
 
-export type ActorMergeRule = "same-name" | "same-office" | "office-in-document" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
+export type ActorMergeRule = "same-name" | "same-office" | "office-in-document" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story" | "spelling-variant-in-story"
 
 export interface ActorMember {
   readonly docId: string
@@ -151,10 +154,13 @@ const asShortForms = (name: string): Array<string> => {
 }
 
 /**
- * Full names of one surname in a story whose given names agree otherwise (a short form, a nickname, a
- * middle name): joined only when each of the two fits only the other. Every name's fitting people are
- * read before any join, so "Chris" fitting both Christopher and Christine joins neither, and neither of
- * them joins "Chris".
+ * Full names of a story that may name one person: one surname and given names that agree otherwise (a
+ * short form, a nickname, a middle name: `name-variant-in-story`), or two spellings of one name —
+ * given names or surnames that differ only in vowels ("Heidar", "Heydar"; "Betty", "Bettie"), or a
+ * surname misspelt by one slip ("Alishvandi", "Alishbandi": `spelling-variant-in-story`). Joined
+ * only when each of the names fits exactly the others. Every name's fitting people are read before
+ * any join, so "Chris" fitting both Christopher and Christine joins neither, and neither of them
+ * joins "Chris".
  */
 const joinAgreeingGivenNames = (
   fullNames: ReadonlyArray<number>,
@@ -162,28 +168,30 @@ const joinAgreeingGivenNames = (
   sets: UnionFind,
   join: (a: number, b: number, rule: ActorMergeRule) => void
 ): void => {
-  const sameSurname = new Map<string, Array<number>>()
-  for (const i of fullNames) {
-    const surname = lastNameWord(members[i].actor.name)
-    const list = sameSurname.get(surname) ?? sameSurname.set(surname, []).get(surname)!
-    list.push(i)
+  if (fullNames.length < 2) return
+  const words = fullNames.map((i) => personNameWords(members[i].actor.name))
+  const nicknames = fullNames.map((i) => nicknameWords(members[i].actor.name))
+  const surnames = words.map((w) => w[w.length - 1])
+  const ruleFor = (k: number, l: number): ActorMergeRule | null => {
+    const agree = givenNamesAgree(words[k], words[l], nicknames[k], nicknames[l])
+    if (surnames[k] === surnames[l]) return agree ? "name-variant-in-story" : isSpellingVariant(words[k][0], words[l][0]) ? "spelling-variant-in-story" : null
+    if (!isSurnameVariant(surnames[k], surnames[l])) return null
+    return words[k][0] === words[l][0] || agree || isSpellingVariant(words[k][0], words[l][0]) ? "spelling-variant-in-story" : null
   }
-  for (const group of sameSurname.values()) {
-    if (group.length < 2) continue
-    const words = group.map((i) => personNameWords(members[i].actor.name))
-    const nicknames = group.map((i) => nicknameWords(members[i].actor.name))
-    const fitting = group.map((i, k) =>
-      group.filter((j, l) =>
-        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) && givenNamesAgree(words[k], words[l], nicknames[k], nicknames[l])
-      )
-    )
-    const fitsOne = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1
-    group.forEach((i, k) => {
-      if (!fitsOne(k)) return
-      const j = fitting[k][0]
-      if (fitsOne(group.indexOf(j))) join(j, i, "name-variant-in-story")
+  const fitting = fullNames.map((i, k) =>
+    fullNames.flatMap((j, l) => {
+      if (l === k || sets.find(j) === sets.find(i) || !gendersAgree(members[i].actor, members[j].actor)) return []
+      const rule = ruleFor(k, l)
+      return rule === null ? [] : [{ j, l, rule }]
     })
-  }
+  )
+  // A name and the names it fits, when each of those fits exactly the same names: two names that fit
+  // only each other, or three spellings that all fit one another ("Heidar Alishvandi", "Heydar
+  // Alishvandi", "Heydar Alishbandi"). "Chris Evans" fits Christopher and Christine, who do not fit
+  // each other: no join.
+  const closed = fitting.map((list, k) => [...new Set([sets.find(fullNames[k]), ...list.map(({ j }) => sets.find(j))])].sort((a, b) => a - b).join(" "))
+  const joins = fullNames.flatMap((i, k) => fitting[k].length > 0 && fitting[k].every(({ l }) => closed[l] === closed[k]) ? fitting[k].map(({ j, rule }) => ({ i, j, rule })) : [])
+  for (const { i, j, rule } of joins) join(j, i, rule)
 }
 
 interface ShortFormJoin {
@@ -362,7 +370,13 @@ export const mergeActors = (
       const fitting = (index: ReadonlyMap<string, ReadonlyMap<number, number>>) =>
         [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => gendersAgree(m, members[j].actor))
       // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
-      const [candidates, rule] = bySurname.has(normalizeName(m.name)) ? [fitting(bySurname), "surname-in-story" as const] : [fitting(byFirstName), "first-name-in-story" as const]
+      let [candidates, rule]: [Array<number>, ActorMergeRule] = bySurname.has(normalizeName(m.name)) ? [fitting(bySurname), "surname-in-story"] : [fitting(byFirstName), "first-name-in-story"]
+      // A one-word name that is nobody's surname or first name may be a surname misspelt ("Klistchko").
+      if (candidates.length === 0 && isSingleWordPerson(m)) {
+        const word = normalizeName(m.name)
+        candidates = [...bySurname].filter(([surname]) => isSurnameVariant(word, surname)).flatMap(([, roots]) => [...roots.values()]).filter((j) => gendersAgree(m, members[j].actor))
+        rule = "spelling-variant-in-story"
+      }
       const distinct = new Set(candidates.map((j) => sets.find(j)))
       if (distinct.size === 1) join(candidates[0], i, rule)
     }
