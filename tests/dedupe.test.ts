@@ -250,11 +250,13 @@ describe("dedupe: actors", () => {
       talks("a", "2025-06-10", { actors: [navy, { name: "Indian Navy", kind: "organization" }] }),
       talks("b", "2025-06-10", { actors: [{ name: "Indian Navy", kind: "organization" }] }),
       talks("c", "2025-06-11", { actors: [navy, { name: "Indian Navy", kind: "organization" }, { name: "British Royal Navy", kind: "organization" }] }),
-      talks("d", "2025-06-11", { actors: [navy] })
+      talks("d", "2025-06-11", { actors: [navy] }),
+      talks("e", "2025-06-11", { actors: [navy, { name: "Navy", kind: "person" }] })
     )
     expect(actors.find((a) => a.name === "Indian Navy")).toMatchObject({ aliases: ["Indian Navy", "Navy"], n_mentions: 4, n_documents: 3 })
-    // Beside two navies, or with none named, "the Navy" stays its report's own.
-    expect(actors.filter((a) => a.name === "Navy").map((a) => a.n_documents)).toEqual([1, 1])
+    // Beside two navies, or with none named, "the Navy" stays its report's own: one actor of the report,
+    // whatever kind each mention was read as.
+    expect(actors.filter((a) => a.name === "Navy").map((a) => [a.n_documents, a.n_mentions]).sort()).toEqual([[1, 1], [1, 1], [1, 2]])
   })
 
   it("tells a generic office from a particular institution", () => {

@@ -290,7 +290,9 @@ export const mergeActors = (
   const generic = members.map((m) => isGenericOffice(m.actor))
   /** Two generic offices, or an office and another name, join only when they name the same country or organisation. */
   const officesAgree = (a: number, b: number) =>
-    (!generic[a] && !generic[b]) || (members[a].actor.affiliation !== null && members[a].actor.affiliation === members[b].actor.affiliation)
+    (!generic[a] && !generic[b]) || (members[a].actor.affiliation !== null && members[a].actor.affiliation === members[b].actor.affiliation) ||
+    // One report's offices of one name are one office ("the Navy", read once as a person).
+    (generic[a] && generic[b] && members[a].docId === members[b].docId && normalizeName(members[a].actor.name) === normalizeName(members[b].actor.name))
   const join = (a: number, b: number, rule: ActorMergeRule) => {
     if (!officesAgree(a, b)) return
     if (sets.union(a, b) !== -1) unions.push({ a, b, rule })
@@ -312,7 +314,8 @@ export const mergeActors = (
     const written = (m.actor.kind === "person" ? personNameKey(m.actor.name) : normalizeName(m.actor.name).replace(/^the /, "")).replace(/-/g, " ")
     // A story's "demonstrators" are its "protesters" (one WordNet synset, `dedupe-group-synonyms.json`).
     const name = m.actor.kind === "group" && scope.startsWith("story:") ? (groupSynonyms().get(written) ?? written) : written
-    const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"
+    // An office is one actor of its document or affiliation whatever kind a mention gave it ("the Navy said").
+    const kinds = name.includes(" ") || generic[i] ? "any" : m.actor.kind === "person" ? "person" : "thing"
     const key = `${kinds}\u241f${scope}\u241f${name}`
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
