@@ -259,6 +259,15 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.name === "Navy").map((a) => [a.n_documents, a.n_mentions]).sort()).toEqual([[1, 1], [1, 1], [1, 2]])
   })
 
+  it("joins a country to its alias in the story, but not a capital read as the city to the state", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Greece", kind: "country", aliases: ["Athens", "Hellenic Republic"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Athens", kind: "place" }, { name: "Hellenic Republic", kind: "country" }] })
+    )
+    expect(actors.find((a) => a.aliases.includes("Greece"))).toMatchObject({ kind: "country", n_documents: 2, merged_by: ["alias-in-story"] })
+    expect(actors.find((a) => a.name === "Athens")).toMatchObject({ kind: "place", n_documents: 1 })
+  })
+
   it("tells a generic office from a particular institution", () => {
     const generic = (name: string) => isGenericOffice({ name, rule: "fixture" })
     expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police", "Ministry of Defence"].map(generic)).toEqual([

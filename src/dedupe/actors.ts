@@ -76,6 +76,8 @@ export interface ActorResolution {
   readonly actorIdOf: (docId: string, localKey: string) => string | undefined
 }
 
+const isCountryAndPlace = (a: ActorKind, b: ActorKind) => (a === "country" && b === "place") || (a === "place" && b === "country")
+
 const gendersAgree = (a: LocalActor, b: LocalActor) => a.gender === null || b.gender === null || a.gender === b.gender
 
 const isSingleWordPerson = (a: LocalActor) => a.kind === "person" && nameWords(a.name).length < 2
@@ -389,7 +391,9 @@ export const mergeActors = (
     for (const i of things) {
       for (const alias of members[i].actor.aliases) {
         const j = thingByName.get(normalizeName(alias))
-        if (j !== undefined && j !== i) join(i, j, "alias-in-story")
+        // A capital the extractor read as the city ("in Athens") is not the state it stands for when
+        // it acts ("Athens said", an alias of Greece): a country's alias never joins a place.
+        if (j !== undefined && j !== i && !isCountryAndPlace(members[i].actor.kind, members[j].actor.kind)) join(i, j, "alias-in-story")
       }
     }
     // Short forms: each longer name indexed under its leading words and initials (after the joins above,
