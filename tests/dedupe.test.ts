@@ -384,6 +384,16 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.name.includes("Zadan")).map((a) => [a.name, a.kind, a.n_documents, a.merged_by])).toEqual([["Craig Zadan", "person", 2, ["surname-in-story"]]])
   })
 
+  it("reads a group named by its noun alone as the one group of the story that qualifies that noun", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "officials", kind: "group" }, { name: "forces", kind: "group" }] },
+      { ...chileB, actors: [...chileB.actors!, { name: "Chilean authorities", kind: "group" }, { name: "Chilean forces", kind: "group" }, { name: "U.S. forces", kind: "group" }] }
+    )
+    expect(actors.find((a) => a.name === "Chilean authorities")).toMatchObject({ aliases: ["Chilean authorities", "officials"], merged_by: ["qualified-group-in-story"] })
+    // Two forces in the story: "forces" may be either.
+    expect(actors.filter((a) => a.name.endsWith("forces")).map((a) => a.n_documents)).toEqual([1, 1, 1])
+  })
+
   it("reads a story's demonstrators as its protesters (one WordNet synset), not another story's", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "protesters", kind: "group" }] }),

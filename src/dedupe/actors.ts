@@ -27,7 +27,10 @@
  *   "Berlin Film Festival"), not the town a place is named for ("Edinburgh" of "Edinburgh Airport"),
  *   and not a name that stands for different long names in different stories
  *   ("New" for New York and for New Labour): it joins neither.
- * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
+ * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias
+ *   (never a place and a country: a capital read as the city is not the state).
+ * - `qualified-group-in-story`: a group named by its noun alone ("officials") is the one group of its
+ *   story that qualifies that noun ("Iranian officials").
  * - `same-office`: a generic office or institution ("Foreign Ministry", "the president") is one actor
  *   only with its country or organisation (the same affiliation, anywhere in the corpus); an
  *   unqualified one is its document's alone, and no other rule joins it.
@@ -50,7 +53,7 @@ const groupSynonyms = (): Map<string, string> =>
     Object.values(loadLexicon("dedupe-group-synonyms.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).flatMap((words) => words.map((w) => [normalizeName(w), normalizeName(words[0])] as const))
   ))
 
-export type ActorMergeRule = "same-name" | "same-office" | "office-in-document" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story" | "spelling-variant-in-story"
+export type ActorMergeRule = "same-name" | "same-office" | "office-in-document" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story" | "spelling-variant-in-story" | "qualified-group-in-story"
 
 export interface ActorMember {
   readonly docId: string
@@ -245,6 +248,36 @@ export const isGenericOffice = (actor: Pick<LocalActor, "name" | "rule">): boole
 }
 
 /**
+ * Within a story, a group named by its noun alone ("officials") is the one group of the story that
+ * qualifies that noun ("Iranian officials"; a synonym's noun counts: "Iranian authorities"), as a
+ * definite description takes the entity of its head noun already in the discourse (Poesio & Vieira
+ * 1998). Beside two such groups ("Indian forces", "U.S. forces") it joins neither.
+ */
+const joinBareGroups = (
+  indices: ReadonlyArray<number>,
+  members: ReadonlyArray<ActorMember>,
+  sets: UnionFind,
+  join: (a: number, b: number, rule: ActorMergeRule) => void
+): void => {
+  const head = (words: ReadonlyArray<string>) => groupSynonyms().get(words[words.length - 1]) ?? words[words.length - 1]
+  const qualified = new Map<string, Map<number, number>>()
+  const bare: Array<[number, string]> = []
+  for (const i of indices) {
+    if (members[i].actor.kind !== "group") continue
+    const words = withoutArticle(nameWords(members[i].actor.name))
+    if (words.length === 1) bare.push([i, head(words)])
+    else if (words.length > 1) {
+      const roots = qualified.get(head(words)) ?? qualified.set(head(words), new Map()).get(head(words))!
+      roots.set(sets.find(i), i)
+    }
+  }
+  for (const [i, noun] of bare) {
+    const roots = qualified.get(noun)
+    if (roots?.size === 1) join([...roots.values()][0], i, "qualified-group-in-story")
+  }
+}
+
+/**
  * Within a report, an unqualified office ("the Navy", "the Foreign Ministry") refers to the one actor
  * of the report that names that office with its country or organisation ("Indian Navy", "China's
  * Foreign Ministry"): a definite description takes the entity of its head noun already in the
@@ -385,6 +418,7 @@ export const mergeActors = (
       const distinct = new Set(candidates.map((j) => sets.find(j)))
       if (distinct.size === 1) join(candidates[0], i, rule)
     }
+    joinBareGroups(indices, members, sets, join)
     const things = indices.filter((i) => members[i].actor.kind !== "person")
     const thingByName = new Map<string, number>()
     for (const i of things) thingByName.set(normalizeName(members[i].actor.name), i)
