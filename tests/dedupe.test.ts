@@ -278,6 +278,15 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("reads a long name written with a word in the plural and in the singular as one name, not a person's", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "Central Elections Commission", kind: "organization" }, { name: "John Quincy Adams" }] },
+      { ...turkey, actors: [...turkey.actors!, { name: "Central Election Commission", kind: "organization" }, { name: "John Quincy Adam" }] }
+    )
+    expect(actors.filter((a) => a.name.startsWith("Central")).map((a) => [a.n_documents, a.merged_by])).toEqual([[2, ["same-name"]]])
+    expect(actors.filter((a) => a.name.startsWith("John")).map((a) => a.n_documents)).toEqual([1, 1])
+  })
+
   it("reads a hyphen and a space in a full name as one spelling, across stories", () => {
     const { actors } = run(
       { ...chileA, actors: [...chileA.actors!, { name: "Robert Kilroy-Silk" }, { name: "Coca-Cola", kind: "organization" }] },

@@ -3,7 +3,9 @@
  *
  * Rules, each recorded in `merged_by` when it joins actors from different documents:
  * - `same-name`: the same normalised full name, a hyphen counting as a space (a person's name of two
- *   or more words, or any other kind's name but a group's) is the same actor everywhere in the corpus.
+ *   or more words, or any other kind's name but a group's) is the same actor everywhere in the corpus;
+ *   so is another kind's name of three words or more written with a word in the plural once and in
+ *   the singular once ("Central Election(s) Commission").
  * - `same-name-in-story`: a one-word person name ("Jackson") or a group ("officials", "Chinese
  *   officials") is the same actor only within a story: across stories it may be anyone. Within a
  *   story, a person's full name also joins the same name that another report read as a place or
@@ -355,6 +357,20 @@ export const mergeActors = (
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
     else join(first, i, scope === "corpus" ? "same-name" : scope.startsWith("affiliation:") ? "same-office" : "same-name-in-story")
+  })
+
+  // A name of three words or more written once with a word in the plural and once in the singular is
+  // one name ("Central Election Commission", "Central Elections Commission"; "Academy of Motion
+  // Picture(s) Arts and Sciences"): not for persons, whose names end in "s" as they are ("Adams").
+  const bySingular = new Map<string, number>()
+  members.forEach((m, i) => {
+    if (m.actor.kind === "person" || m.actor.kind === "group" || generic[i]) return
+    const words = withoutArticle(nameWords(m.actor.name.replace(/-/g, " ")))
+    if (words.length < 3) return
+    const key = words.map((w) => w.replace(/s$/, "")).join(" ")
+    const first = bySingular.get(key)
+    if (first === undefined) bySingular.set(key, i)
+    else join(first, i, "same-name")
   })
 
   joinOfficesToTheirQualifiedForm(members, generic, sets, (a, b) => {
