@@ -111,14 +111,19 @@ export const editDistance = (a: string, b: string): number => {
 const consonants = (word: string): string => word.replace(/[aeiouyhw]/g, "")
 
 /**
- * Whether two words of a name (normalised, four letters or more, the same first letter) are spellings
+ * Whether two words of a name (normalised, the same first letter) are spellings
  * of one name: they differ only in vowels, "y", "h" or "w", within two edits — the letters
  * transliteration and English spelling vary (scripts such as Persian and Arabic do not write short
- * vowels: "Heidar", "Heydar"; "Betty", "Bettie"). Words under four letters are left alone ("Dan",
- * "Don"); other consonants make another name ("Robert", "Rupert").
+ * vowels: "Heidar", "Heydar"; "Betty", "Bettie"), or only in an "h" at any length ("Jon", "John").
+ * Other words under four letters are left alone ("Dan", "Don"); other consonants make another name
+ * ("Robert", "Rupert").
  */
-export const isSpellingVariant = (a: string, b: string): boolean =>
-  a !== b && a[0] === b[0] && Math.min(a.length, b.length) >= 4 && consonants(a) === consonants(b) && editDistance(a, b) <= 2
+export const isSpellingVariant = (a: string, b: string): boolean => {
+  if (a === b || a[0] !== b[0]) return false
+  // An "h" written or left out is one name at any length ("Jon", "John"; "Sara", "Sarah").
+  if (Math.min(a.length, b.length) >= 3 && a.replace(/h/g, "") === b.replace(/h/g, "")) return true
+  return Math.min(a.length, b.length) >= 4 && consonants(a) === consonants(b) && editDistance(a, b) <= 2
+}
 
 /**
  * Whether two surnames are one name misspelt: a spelling variant, or for names of six letters or more
