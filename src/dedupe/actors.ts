@@ -185,8 +185,12 @@ const joinAgreeingGivenNames = (
     if (!isSurnameVariant(surnames[k], surnames[l])) return null
     return words[k][0] === words[l][0] || agree || isSpellingVariant(words[k][0], words[l][0]) ? "spelling-variant-in-story" : null
   }
+  // Every way two names may fit keeps the surname's first letter: only names of one initial are compared.
+  const byInitial = new Map<string, Array<number>>()
+  surnames.forEach((surname, k) => (byInitial.get(surname[0]) ?? byInitial.set(surname[0], []).get(surname[0])!).push(k))
   const fitting = fullNames.map((i, k) =>
-    fullNames.flatMap((j, l) => {
+    byInitial.get(surnames[k][0])!.flatMap((l) => {
+      const j = fullNames[l]
       if (l === k || sets.find(j) === sets.find(i) || !gendersAgree(members[i].actor, members[j].actor)) return []
       const rule = ruleFor(k, l)
       return rule === null ? [] : [{ j, l, rule }]
