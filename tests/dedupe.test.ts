@@ -340,6 +340,18 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("reads a name and a phrase read as one name as no long form of the name, unless an institution is named so", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Red Sox", kind: "organization" }, { name: "Red Sox for Teixeira", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Boston Red Sox", kind: "organization" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "Center", kind: "organization" }] },
+      { ...chileB, actors: [...chileB.actors!, { name: "Center for Public Integrity", kind: "organization" }] }
+    )
+    expect(actors.find((a) => a.name === "Boston Red Sox")).toMatchObject({ aliases: ["Boston Red Sox", "Red Sox"], merged_by: ["short-form-in-story"] })
+    expect(actors.find((a) => a.name === "Red Sox for Teixeira")!.n_documents).toBe(1)
+    expect(actors.find((a) => a.name === "Center for Public Integrity")).toMatchObject({ aliases: ["Center", "Center for Public Integrity"], merged_by: ["short-form-in-story"] })
+  })
+
   it("does not read a name the gazetteers know as the short form of a longer name", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Berlin", kind: "place", rule: "lexicon:countries:capital-as-place" }, { name: "Promises", kind: "organization" }] }),

@@ -25,7 +25,8 @@
  * - `short-form-in-story`: an organisation's or place's name that is the first words ("Promises" →
  *   "Promises Treatment Center"), the initials ("THR" → "The Hollywood Reporter") or, for a name that
  *   ends in no institution word, the last words ("Colts" → "Indianapolis Colts") of exactly one longer
- *   name of the same kind in its story. Not a name the gazetteers know ("Berlin" is no short form of
+ *   name of the same kind in its story (a name and a phrase read as one, "Red Sox for Teixeira", is
+ *   no long form). Not a name the gazetteers know ("Berlin" is no short form of
  *   "Berlin Film Festival"), not the town a place is named for ("Edinburgh" of "Edinburgh Airport"),
  *   and not a name that stands for different long names in different stories
  *   ("New" for New York and for New Labour): it joins neither.
@@ -133,10 +134,22 @@ const FACILITY_WORDS: ReadonlySet<string> = new Set(["airport", "street", "avenu
 const shortFormsOf = (name: string): Array<string> => {
   const all = nameWords(name)
   const words = withoutArticle(all)
-  const prefixes = FACILITY_WORDS.has(words[words.length - 1]) ? [] : words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
+  const prefixes = FACILITY_WORDS.has(words[words.length - 1]) || isNameAndPhrase(words) ? [] : words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
   const initials = words.length < 2 ? [] : [initialsOf(words), initialsOf(all)].filter((i) => i.length >= 2).map((i) => `initials:${i}`)
   return [...new Set([...prefixes, ...initials, ...teamNameTails(words)])]
 }
+
+/**
+ * A name with a preposition after a word that names no institution ("Red Sox for Teixeira", from a
+ * title-case headline) is a name and the phrase after it, read as one: its leading words are that
+ * name, not a short form of it. An institution's name is built that way ("Center for Disease
+ * Control", "Court of Appeal"), so its leading words still are.
+ */
+const isNameAndPhrase = (words: ReadonlyArray<string>): boolean => {
+  const { suffixes, placeSuffixes, ofHeads } = organizationWords()
+  return words.some((w, k) => k > 0 && PHRASE_PREPOSITIONS.has(w) && ![suffixes, placeSuffixes, ofHeads].some((list) => list.has(words[k - 1])))
+}
+const PHRASE_PREPOSITIONS = new Set(["for", "at", "in", "on", "to", "with", "after", "over", "against"])
 
 /**
  * A team's name may be written by its last words ("Colts" of "Indianapolis Colts", "Red Sox" of
