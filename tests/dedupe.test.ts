@@ -352,6 +352,14 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.name === "Center for Public Integrity")).toMatchObject({ aliases: ["Center", "Center for Public Integrity"], merged_by: ["short-form-in-story"] })
   })
 
+  it("reads a team's name read as a place by its leading words as the team its last word names", () => {
+    const team = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Angels", kind: "organization", mentions: ["Angels", "Angels"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Los Angeles Angels", kind: "place" }] })
+    )
+    expect(team.actors.find((a) => a.aliases.includes("Los Angeles Angels"))).toMatchObject({ kind: "organization", aliases: ["Angels", "Los Angeles Angels"], merged_by: ["short-form-in-story"] })
+  })
+
   it("does not read a name the gazetteers know as the short form of a longer name", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Berlin", kind: "place", rule: "lexicon:countries:capital-as-place" }, { name: "Promises", kind: "organization" }] }),

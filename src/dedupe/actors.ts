@@ -469,8 +469,10 @@ export const mergeActors = (
     const named = things.filter((i) => members[i].actor.kind === "organization" || members[i].actor.kind === "place")
     for (const j of named) {
       const { kind, name } = members[j].actor
-      for (const form of shortFormsOf(name)) {
-        const key = `${kind}\u241f${form}`
+      // A team's last words ("Angels") are indexed whatever kind its name was read as: "Los Angeles
+      // Angels" reads as a place by its leading words, and is the team an organisation "Angels" names.
+      const forms = [...shortFormsOf(name).map((form) => `${kind}\u241f${form}`), ...teamNameTails(withoutArticle(nameWords(name))).map((form) => `team\u241f${form}`)]
+      for (const key of forms) {
         const roots = shortForms.get(key) ?? shortForms.set(key, new Map()).get(key)!
         roots.set(sets.find(j), j)
       }
@@ -479,7 +481,8 @@ export const mergeActors = (
       const { kind, name, rule } = members[i].actor
       // A name the gazetteers know is that entity, not a short form ("Berlin", "Berlin Film Festival").
       if (rule.startsWith("lexicon:")) continue
-      const longer = new Map(asShortForms(name).flatMap((form) => [...(shortForms.get(`${kind}\u241f${form}`) ?? [])]))
+      const keys = asShortForms(name).flatMap((form) => [`${kind}\u241f${form}`, ...(kind === "organization" ? [`team\u241f${form}`] : [])])
+      const longer = new Map(keys.flatMap((key) => [...(shortForms.get(key) ?? [])]))
       if (longer.size === 1 && !longer.has(sets.find(i))) shortFormJoins.push({ short: i, long: [...longer.values()][0] })
     }
   }
