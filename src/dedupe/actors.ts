@@ -35,7 +35,8 @@
  * - `qualified-group-in-story`: a group named by its noun alone ("officials") is the one group of its
  *   story that qualifies that noun ("Iranian officials").
  * - `same-office`: a generic office or institution ("Foreign Ministry", "the president") is one actor
- *   only with its country or organisation (the same affiliation, anywhere in the corpus); an
+ *   only with its country or organisation (the same affiliation, anywhere in the corpus; an
+ *   unqualified one in a report that names exactly one country has that country); any other
  *   unqualified one is its document's alone, and no other rule joins it.
  * - `office-in-document`: within its document, an unqualified office ("the Navy") is the one actor of
  *   the document that qualifies that office ("Indian Navy", "China's Foreign Ministry").
@@ -297,6 +298,22 @@ const joinBareGroups = (
 }
 
 /**
+ * The country or organisation each actor's office belongs to: its own affiliation, or for an
+ * unqualified office ("the Interior Department") the one country its report names, when it names
+ * exactly one — a report about one country speaks of that country's offices; a report naming two
+ * leaves its "Foreign Ministry" to neither.
+ */
+const officeAffiliations = (members: ReadonlyArray<ActorMember>, generic: ReadonlyArray<boolean>): Array<string | null> => {
+  const countries = new Map<string, Set<string>>()
+  for (const m of members) if (m.actor.kind === "country") (countries.get(m.docId) ?? countries.set(m.docId, new Set()).get(m.docId)!).add(m.actor.name)
+  return members.map((m, i) => {
+    if (m.actor.affiliation !== null || !generic[i]) return m.actor.affiliation
+    const named = countries.get(m.docId)
+    return named?.size === 1 ? [...named][0] : null
+  })
+}
+
+/**
  * Within a report, an unqualified office ("the Navy", "the Foreign Ministry") refers to the one actor
  * of the report that names that office with its country or organisation ("Indian Navy", "China's
  * Foreign Ministry"): a definite description takes the entity of its head noun already in the
@@ -342,9 +359,10 @@ export const mergeActors = (
   const sets = new UnionFind(members.length)
   const unions: Array<{ readonly a: number; readonly b: number; readonly rule: ActorMergeRule }> = []
   const generic = members.map((m) => isGenericOffice(m.actor))
+  const affiliations = officeAffiliations(members, generic)
   /** Two generic offices, or an office and another name, join only when they name the same country or organisation. */
   const officesAgree = (a: number, b: number) =>
-    (!generic[a] && !generic[b]) || (members[a].actor.affiliation !== null && members[a].actor.affiliation === members[b].actor.affiliation) ||
+    (!generic[a] && !generic[b]) || (affiliations[a] !== null && affiliations[a] === affiliations[b]) ||
     // One report's offices of one name are one office ("the Navy", read once as a person).
     (generic[a] && generic[b] && members[a].docId === members[b].docId && normalizeName(members[a].actor.name) === normalizeName(members[b].actor.name))
   const join = (a: number, b: number, rule: ActorMergeRule) => {
@@ -360,7 +378,7 @@ export const mergeActors = (
     // A generic office ("Foreign Ministry", "the president") is one actor only with its country or
     // organisation (its affiliation, across the corpus); without one it stays its document's.
     const scope = generic[i]
-      ? m.actor.affiliation === null ? `document:${m.docId}` : `affiliation:${normalizeName(m.actor.affiliation)}`
+      ? affiliations[i] === null ? `document:${m.docId}` : `affiliation:${normalizeName(affiliations[i]!)}`
       : isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
     // A person's name without a nickname between the names; another kind's name without a leading
