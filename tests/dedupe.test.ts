@@ -244,17 +244,19 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.name === "White House")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
   })
 
-  it("gives an unqualified office the one country its report names, and none when it names two or none", () => {
+  it("gives an unqualified office the one country its report, or else its story, names, and none when it names two or none", () => {
     const office = { name: "Interior Ministry", kind: "organization" as const }
     const { actors } = run(
       { ...chileA, actors: [...chileA.actors!, office] },
       { ...chileB, actors: [...chileB.actors!, office] },
+      // A report of the Chile story that names no country: its story's one country.
+      { ...chileB, id: "chile-c", actors: [...chileB.actors!.filter((a) => a.kind !== "country"), office] },
       { ...turkey, actors: [...turkey.actors!, office] },
       talks("a", "2025-06-10", { actors: [office] }),
       { id: "none", published: "2024-03-05", title: "Interior Ministry statement", actors: [office] }
     )
     expect(actors.filter((a) => a.name === "Interior Ministry").map((a) => [a.n_documents, a.merged_by]).sort()).toEqual([
-      [1, []], [1, []], [1, []], [2, ["same-office"]]
+      [1, []], [1, []], [1, []], [3, ["same-office"]]
     ])
   })
 

@@ -36,8 +36,8 @@
  *   story that qualifies that noun ("Iranian officials").
  * - `same-office`: a generic office or institution ("Foreign Ministry", "the president") is one actor
  *   only with its country or organisation (the same affiliation, anywhere in the corpus; an
- *   unqualified one in a report that names exactly one country has that country); any other
- *   unqualified one is its document's alone, and no other rule joins it.
+ *   unqualified one in a report, or else a story, that names exactly one country has that
+ *   country); any other unqualified one is its document's alone, and no other rule joins it.
  * - `office-in-document`: within its document, an unqualified office ("the Navy") is the one actor of
  *   the document that qualifies that office ("Indian Navy", "China's Foreign Ministry").
  */
@@ -300,15 +300,21 @@ const joinBareGroups = (
 /**
  * The country or organisation each actor's office belongs to: its own affiliation, or for an
  * unqualified office ("the Interior Department") the one country its report names, when it names
- * exactly one — a report about one country speaks of that country's offices; a report naming two
- * leaves its "Foreign Ministry" to neither.
+ * exactly one, or else, when the report names none, the one country its story names — a report about
+ * one country speaks of that country's offices; a report naming two leaves its "Foreign Ministry" to
+ * neither.
  */
 const officeAffiliations = (members: ReadonlyArray<ActorMember>, generic: ReadonlyArray<boolean>): Array<string | null> => {
   const countries = new Map<string, Set<string>>()
-  for (const m of members) if (m.actor.kind === "country") (countries.get(m.docId) ?? countries.set(m.docId, new Set()).get(m.docId)!).add(m.actor.name)
+  const add = (key: string, name: string) => (countries.get(key) ?? countries.set(key, new Set()).get(key)!).add(name)
+  for (const m of members) {
+    if (m.actor.kind !== "country") continue
+    add(`document:${m.docId}`, m.actor.name)
+    add(`story:${m.storyId}`, m.actor.name)
+  }
   return members.map((m, i) => {
     if (m.actor.affiliation !== null || !generic[i]) return m.actor.affiliation
-    const named = countries.get(m.docId)
+    const named = countries.get(`document:${m.docId}`) ?? countries.get(`story:${m.storyId}`)
     return named?.size === 1 ? [...named][0] : null
   })
 }
