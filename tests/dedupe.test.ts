@@ -484,6 +484,16 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.aliases.includes("Danny Reyes"))).toMatchObject({ n_documents: 2, merged_by: ["name-variant-in-story"] })
   })
 
+  it("reads a full name with a nickname inside as the nickname and the surname, whoever else that name fits", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Luis Gerardo (Jerry) Ortiz" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Jerry Ortiz" }] }),
+      // A title read into a name: "Jerry" is its middle word, so "Jerry Ortiz" fits it too.
+      talks("c", "2025-06-10", { actors: [{ name: "Sheriff Jerry Ortiz" }] })
+    )
+    expect(actors.filter((a) => a.kind === "person").map((a) => [a.aliases.length, a.n_documents, a.merged_by])).toEqual([[3, 3, ["name-variant-in-story"]]])
+  })
+
   it("names a merged person by the full name most mentions use, not by a one-off longer form", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Singer Britney Spears" }] }),

@@ -13,7 +13,9 @@
  * - `name-variant-in-story`: two full names of a person with the same first and last word
  *   ("George W. Bush", "George Bush", "W. Mark Felt Sr."), or with the same last word and given names
  *   that agree ("Fred LaRue" and "Frederick Cheney LaRue", "Mo Cheeks" and "Maurice Cheeks", "Joseph
- *   Comeaux" and "Arcade Joseph Comeaux") where that points at one person, within a story.
+ *   Comeaux" and "Arcade Joseph Comeaux") where that points at one person, within a story; a
+ *   nickname written inside a name with the surname is the name ("Luis Gerardo 'Jerry' Ortiz" is
+ *   "Jerry Ortiz").
  * - `spelling-variant-in-story`: two full names of a person in a story that spell one name two ways
  *   (vowels: "Heidar", "Heydar"; a surname's one slip: "Alishvandi", "Alishbandi"), and a surname
  *   alone misspelt ("Klistchko" → "Wladimir Klitschko"), with the same guards as name variants.
@@ -430,10 +432,14 @@ export const mergeActors = (
     const fullNames = indices.filter((i) => members[i].actor.kind === "person" && !isSingleWordPerson(members[i].actor))
     const variants = new Map<string, number>()
     for (const i of fullNames) {
-      const key = firstAndLast(members[i].actor.name)!
-      const first = variants.get(key)
-      if (first === undefined) variants.set(key, i)
-      else join(first, i, "name-variant-in-story")
+      // A nickname written inside a name is the name the person goes by: "Luis Gerardo 'Jerry' Ortiz"
+      // is also "Jerry Ortiz".
+      const { name } = members[i].actor
+      for (const key of [firstAndLast(name)!, ...nicknameWords(name).map((nickname) => `${nickname} ${lastNameWord(name)}`)]) {
+        const first = variants.get(key)
+        if (first === undefined) variants.set(key, i)
+        else join(first, i, "name-variant-in-story")
+      }
     }
     joinAgreeingGivenNames(fullNames, members, sets, join)
     // Within a story, a one-word name read as a person in one report and an organisation or place in
