@@ -4,6 +4,7 @@ import { salientActors, storyFeatures } from "../src/dedupe/storyFeatures.ts"
 import { DefaultStoryOptions, groupStories } from "../src/dedupe/stories.ts"
 import type { StoryDocument } from "../src/dedupe/stories.ts"
 import { isGenericOffice } from "../src/dedupe/actors.ts"
+import { isSpellingVariant, isSurnameVariant } from "../src/dedupe/names.ts"
 import { groupEvents } from "../src/dedupe/events.ts"
 import type { EventMentionRef } from "../src/dedupe/events.ts"
 import { extraction } from "./fixtures/dedupe/factory.ts"
@@ -243,6 +244,46 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.name === "White House")).toMatchObject({ n_documents: 2, merged_by: ["same-name"] })
   })
 
+  it("gives an unqualified office the one country its report, or else its story, names, and none when it names two or none", () => {
+    const office = { name: "Interior Ministry", kind: "organization" as const }
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, office] },
+      { ...chileB, actors: [...chileB.actors!, office] },
+      // A report of the Chile story that names no country: its story's one country.
+      { ...chileB, id: "chile-c", actors: [...chileB.actors!.filter((a) => a.kind !== "country"), office] },
+      { ...turkey, actors: [...turkey.actors!, office] },
+      talks("a", "2025-06-10", { actors: [office] }),
+      { id: "none", published: "2024-03-05", title: "Interior Ministry statement", actors: [office] }
+    )
+    expect(actors.filter((a) => a.name === "Interior Ministry").map((a) => [a.n_documents, a.merged_by]).sort()).toEqual([
+      [1, []], [1, []], [1, []], [3, ["same-office"]]
+    ])
+  })
+
+  it("reads an unqualified office as the one qualified office of its report, and only there", () => {
+    const navy = { name: "Navy", kind: "organization" as const }
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [navy, { name: "Indian Navy", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Indian Navy", kind: "organization" }] }),
+      talks("c", "2025-06-11", { actors: [navy, { name: "Indian Navy", kind: "organization" }, { name: "British Royal Navy", kind: "organization" }] }),
+      talks("d", "2025-06-11", { actors: [navy] }),
+      talks("e", "2025-06-11", { actors: [navy, { name: "Navy", kind: "person" }] })
+    )
+    expect(actors.find((a) => a.name === "Indian Navy")).toMatchObject({ aliases: ["Indian Navy", "Navy"], n_mentions: 4, n_documents: 3 })
+    // Beside two navies, or with none named, "the Navy" stays its report's own: one actor of the report,
+    // whatever kind each mention was read as.
+    expect(actors.filter((a) => a.name === "Navy").map((a) => [a.n_documents, a.n_mentions]).sort()).toEqual([[1, 1], [1, 1], [1, 2]])
+  })
+
+  it("joins a country to its alias in the story, but not a capital read as the city to the state", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Greece", kind: "country", aliases: ["Athens", "Hellenic Republic"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Athens", kind: "place" }, { name: "Hellenic Republic", kind: "country" }] })
+    )
+    expect(actors.find((a) => a.aliases.includes("Greece"))).toMatchObject({ kind: "country", n_documents: 2, merged_by: ["alias-in-story"] })
+    expect(actors.find((a) => a.name === "Athens")).toMatchObject({ kind: "place", n_documents: 1 })
+  })
+
   it("tells a generic office from a particular institution", () => {
     const generic = (name: string) => isGenericOffice({ name, rule: "fixture" })
     expect(["Foreign Ministry", "the president", "Prime Minister", "Supreme Court", "Interior Ministry", "Police", "Ministry of Defence"].map(generic)).toEqual([
@@ -251,6 +292,15 @@ describe("dedupe: actors", () => {
     expect(["Chinese Foreign Ministry", "Bank of England", "Acme Corp", "Kevin Hassett", "Indianapolis Colts", "Department of Work and Pensions"].map(generic)).toEqual([
       false, false, false, false, false, false
     ])
+  })
+
+  it("reads a long name written with a word in the plural and in the singular as one name, not a person's", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "Central Elections Commission", kind: "organization" }, { name: "John Quincy Adams" }] },
+      { ...turkey, actors: [...turkey.actors!, { name: "Central Election Commission", kind: "organization" }, { name: "John Quincy Adam" }] }
+    )
+    expect(actors.filter((a) => a.name.startsWith("Central")).map((a) => [a.n_documents, a.merged_by])).toEqual([[2, ["same-name"]]])
+    expect(actors.filter((a) => a.name.startsWith("John")).map((a) => a.n_documents)).toEqual([1, 1])
   })
 
   it("reads a hyphen and a space in a full name as one spelling, across stories", () => {
@@ -306,6 +356,26 @@ describe("dedupe: actors", () => {
     ])
   })
 
+  it("reads a name and a phrase read as one name as no long form of the name, unless an institution is named so", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Red Sox", kind: "organization" }, { name: "Red Sox for Teixeira", kind: "organization" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Boston Red Sox", kind: "organization" }] }),
+      { ...chileA, actors: [...chileA.actors!, { name: "Center", kind: "organization" }] },
+      { ...chileB, actors: [...chileB.actors!, { name: "Center for Public Integrity", kind: "organization" }] }
+    )
+    expect(actors.find((a) => a.name === "Boston Red Sox")).toMatchObject({ aliases: ["Boston Red Sox", "Red Sox"], merged_by: ["short-form-in-story"] })
+    expect(actors.find((a) => a.name === "Red Sox for Teixeira")!.n_documents).toBe(1)
+    expect(actors.find((a) => a.name === "Center for Public Integrity")).toMatchObject({ aliases: ["Center", "Center for Public Integrity"], merged_by: ["short-form-in-story"] })
+  })
+
+  it("reads a team's name read as a place by its leading words as the team its last word names", () => {
+    const team = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Angels", kind: "organization", mentions: ["Angels", "Angels"] }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Los Angeles Angels", kind: "place" }] })
+    )
+    expect(team.actors.find((a) => a.aliases.includes("Los Angeles Angels"))).toMatchObject({ kind: "organization", aliases: ["Angels", "Los Angeles Angels"], merged_by: ["short-form-in-story"] })
+  })
+
   it("does not read a name the gazetteers know as the short form of a longer name", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Berlin", kind: "place", rule: "lexicon:countries:capital-as-place" }, { name: "Promises", kind: "organization" }] }),
@@ -359,6 +429,16 @@ describe("dedupe: actors", () => {
     expect(actors.filter((a) => a.name.includes("Zadan")).map((a) => [a.name, a.kind, a.n_documents, a.merged_by])).toEqual([["Craig Zadan", "person", 2, ["surname-in-story"]]])
   })
 
+  it("reads a group named by its noun alone as the one group of the story that qualifies that noun", () => {
+    const { actors } = run(
+      { ...chileA, actors: [...chileA.actors!, { name: "officials", kind: "group" }, { name: "forces", kind: "group" }] },
+      { ...chileB, actors: [...chileB.actors!, { name: "Chilean authorities", kind: "group" }, { name: "Chilean forces", kind: "group" }, { name: "U.S. forces", kind: "group" }] }
+    )
+    expect(actors.find((a) => a.name === "Chilean authorities")).toMatchObject({ aliases: ["Chilean authorities", "officials"], merged_by: ["qualified-group-in-story"] })
+    // Two forces in the story: "forces" may be either.
+    expect(actors.filter((a) => a.name.endsWith("forces")).map((a) => a.n_documents)).toEqual([1, 1, 1])
+  })
+
   it("reads a story's demonstrators as its protesters (one WordNet synset), not another story's", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "protesters", kind: "group" }] }),
@@ -404,12 +484,49 @@ describe("dedupe: actors", () => {
     expect(actors.find((a) => a.aliases.includes("Danny Reyes"))).toMatchObject({ n_documents: 2, merged_by: ["name-variant-in-story"] })
   })
 
+  it("reads a full name with a nickname inside as the nickname and the surname, whoever else that name fits", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Luis Gerardo (Jerry) Ortiz" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Jerry Ortiz" }] }),
+      // A title read into a name: "Jerry" is its middle word, so "Jerry Ortiz" fits it too.
+      talks("c", "2025-06-10", { actors: [{ name: "Sheriff Jerry Ortiz" }] })
+    )
+    expect(actors.filter((a) => a.kind === "person").map((a) => [a.aliases.length, a.n_documents, a.merged_by])).toEqual([[3, 3, ["name-variant-in-story"]]])
+  })
+
   it("names a merged person by the full name most mentions use, not by a one-off longer form", () => {
     const { actors } = run(
       talks("a", "2025-06-10", { actors: [{ name: "Singer Britney Spears" }] }),
       talks("b", "2025-06-10", { actors: [{ name: "Britney Spears", mentions: ["Britney Spears", "Spears", "Britney Spears"] }] })
     )
     expect(actors.filter((a) => a.kind === "person").map((a) => [a.name, a.aliases])).toEqual([["Britney Spears", ["Britney Spears", "Singer Britney Spears", "Spears"]]])
+  })
+
+  it("joins spellings of one name within a story: vowels, a surname's one slip, a surname alone", () => {
+    const { actors } = run(
+      talks("a", "2025-06-10", { actors: [{ name: "Heidar Alishvandi" }, { name: "Bettie Page", gender: "female" }, { name: "Klistchko" }, { name: "Robert Smith" }, { name: "Mario Lopez", gender: "male" }] }),
+      talks("b", "2025-06-10", { actors: [{ name: "Heydar Alishvandi" }, { name: "Betty Page" }, { name: "Wladimir Klitschko" }, { name: "Rupert Smith" }, { name: "Maria Lopez", gender: "female" }] }),
+      talks("c", "2025-06-10", { actors: [{ name: "Heydar Alishbandi" }] })
+    )
+    const people = actors.filter((a) => a.kind === "person").map((a) => [a.name, a.n_documents, a.merged_by])
+    expect(people.sort()).toEqual([
+      ["Bettie Page", 2, ["spelling-variant-in-story"]],
+      ["Heidar Alishvandi", 3, ["spelling-variant-in-story"]],
+      ["Maria Lopez", 1, []],
+      ["Mario Lopez", 1, []],
+      ["Robert Smith", 1, []],
+      ["Rupert Smith", 1, []],
+      ["Wladimir Klitschko", 2, ["spelling-variant-in-story"]]
+    ])
+  })
+
+  it("tells a spelling of a name from another name", () => {
+    expect([["heidar", "heydar"], ["betty", "bettie"], ["mohammed", "muhammad"], ["jon", "john"], ["robert", "rupert"], ["dan", "don"], ["alishvandi", "alishbandi"]].map(([a, b]) => isSpellingVariant(a, b))).toEqual([
+      true, true, true, true, false, false, false
+    ])
+    expect([["alishvandi", "alishbandi"], ["klitschko", "klistchko"], ["carter", "carver"], ["owens", "owen"], ["klitschko", "klitchsko"]].map(([a, b]) => isSurnameVariant(a, b))).toEqual([
+      true, true, true, false, false
+    ])
   })
 
   it("keeps two people of one surname apart when a short name fits both", () => {

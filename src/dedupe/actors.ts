@@ -3,7 +3,9 @@
  *
  * Rules, each recorded in `merged_by` when it joins actors from different documents:
  * - `same-name`: the same normalised full name, a hyphen counting as a space (a person's name of two
- *   or more words, or any other kind's name but a group's) is the same actor everywhere in the corpus.
+ *   or more words, or any other kind's name but a group's) is the same actor everywhere in the corpus;
+ *   so is another kind's name of three words or more written with a word in the plural once and in
+ *   the singular once ("Central Election(s) Commission").
  * - `same-name-in-story`: a one-word person name ("Jackson") or a group ("officials", "Chinese
  *   officials") is the same actor only within a story: across stories it may be anyone. Within a
  *   story, a person's full name also joins the same name that another report read as a place or
@@ -11,7 +13,12 @@
  * - `name-variant-in-story`: two full names of a person with the same first and last word
  *   ("George W. Bush", "George Bush", "W. Mark Felt Sr."), or with the same last word and given names
  *   that agree ("Fred LaRue" and "Frederick Cheney LaRue", "Mo Cheeks" and "Maurice Cheeks", "Joseph
- *   Comeaux" and "Arcade Joseph Comeaux") where that points at one person, within a story.
+ *   Comeaux" and "Arcade Joseph Comeaux") where that points at one person, within a story; a
+ *   nickname written inside a name with the surname is the name ("Luis Gerardo 'Jerry' Ortiz" is
+ *   "Jerry Ortiz").
+ * - `spelling-variant-in-story`: two full names of a person in a story that spell one name two ways
+ *   (vowels: "Heidar", "Heydar"; a surname's one slip: "Alishvandi", "Alishbandi"), and a surname
+ *   alone misspelt ("Klistchko" → "Wladimir Klitschko"), with the same guards as name variants.
  * - `surname-in-story`: a one-word person name joins the one full name in its story that ends with it
  *   ("Hassett" → "Kevin Hassett"). When two people of the story share that surname, or the genders
  *   disagree, it joins neither: never merge two people on a surname alone.
@@ -20,14 +27,21 @@
  * - `short-form-in-story`: an organisation's or place's name that is the first words ("Promises" →
  *   "Promises Treatment Center"), the initials ("THR" → "The Hollywood Reporter") or, for a name that
  *   ends in no institution word, the last words ("Colts" → "Indianapolis Colts") of exactly one longer
- *   name of the same kind in its story. Not a name the gazetteers know ("Berlin" is no short form of
+ *   name of the same kind in its story (a name and a phrase read as one, "Red Sox for Teixeira", is
+ *   no long form). Not a name the gazetteers know ("Berlin" is no short form of
  *   "Berlin Film Festival"), not the town a place is named for ("Edinburgh" of "Edinburgh Airport"),
  *   and not a name that stands for different long names in different stories
  *   ("New" for New York and for New Labour): it joins neither.
- * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias.
+ * - `alias-in-story`: a non-person actor whose name another actor of the story lists as an alias
+ *   (never a place and a country: a capital read as the city is not the state).
+ * - `qualified-group-in-story`: a group named by its noun alone ("officials") is the one group of its
+ *   story that qualifies that noun ("Iranian officials").
  * - `same-office`: a generic office or institution ("Foreign Ministry", "the president") is one actor
- *   only with its country or organisation (the same affiliation, anywhere in the corpus); an
- *   unqualified one is its document's alone, and no other rule joins it.
+ *   only with its country or organisation (the same affiliation, anywhere in the corpus; an
+ *   unqualified one in a report, or else a story, that names exactly one country has that
+ *   country); any other unqualified one is its document's alone, and no other rule joins it.
+ * - `office-in-document`: within its document, an unqualified office ("the Navy") is the one actor of
+ *   the document that qualifies that office ("Indian Navy", "China's Foreign Ministry").
  */
 import { Schema } from "effect"
 import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
@@ -36,7 +50,7 @@ import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
 import { actorLexicon, organizationWords } from "../extract/actors/lexicon.ts"
 import { loadLexicon } from "../lexicons/load.ts"
-import { firstAndLast, firstNameWord, givenNamesAgree, lastNameWord, nameWords, nicknameWords, normalizeName, personNameKey, personNameWords } from "./names.ts"
+import { firstAndLast, firstNameWord, givenNamesAgree, isSpellingVariant, isSurnameVariant, lastNameWord, nameWords, nicknameWords, normalizeName, personNameKey, personNameWords } from "./names.ts"
 
 let groupSynonymIndex: Map<string, string> | undefined
 /** Each word of a group synonym list → the list's first word (`dedupe-group-synonyms.json`, WordNet synsets). */
@@ -45,7 +59,7 @@ const groupSynonyms = (): Map<string, string> =>
     Object.values(loadLexicon("dedupe-group-synonyms.json", Schema.Record(Schema.String, Schema.Array(Schema.String)))).flatMap((words) => words.map((w) => [normalizeName(w), normalizeName(words[0])] as const))
   ))
 
-export type ActorMergeRule = "same-name" | "same-office" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story"
+export type ActorMergeRule = "same-name" | "same-office" | "office-in-document" | "same-name-in-story" | "name-variant-in-story" | "surname-in-story" | "first-name-in-story" | "short-form-in-story" | "alias-in-story" | "spelling-variant-in-story" | "qualified-group-in-story"
 
 export interface ActorMember {
   readonly docId: string
@@ -70,6 +84,8 @@ export interface ActorResolution {
   /** The global id of a document's local actor. */
   readonly actorIdOf: (docId: string, localKey: string) => string | undefined
 }
+
+const isCountryAndPlace = (a: ActorKind, b: ActorKind) => (a === "country" && b === "place") || (a === "place" && b === "country")
 
 const gendersAgree = (a: LocalActor, b: LocalActor) => a.gender === null || b.gender === null || a.gender === b.gender
 
@@ -121,10 +137,22 @@ const FACILITY_WORDS: ReadonlySet<string> = new Set(["airport", "street", "avenu
 const shortFormsOf = (name: string): Array<string> => {
   const all = nameWords(name)
   const words = withoutArticle(all)
-  const prefixes = FACILITY_WORDS.has(words[words.length - 1]) ? [] : words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
+  const prefixes = FACILITY_WORDS.has(words[words.length - 1]) || isNameAndPhrase(words) ? [] : words.slice(0, -1).map((_, k) => `words:${words.slice(0, k + 1).join(" ")}`)
   const initials = words.length < 2 ? [] : [initialsOf(words), initialsOf(all)].filter((i) => i.length >= 2).map((i) => `initials:${i}`)
   return [...new Set([...prefixes, ...initials, ...teamNameTails(words)])]
 }
+
+/**
+ * A name with a preposition after a word that names no institution ("Red Sox for Teixeira", from a
+ * title-case headline) is a name and the phrase after it, read as one: its leading words are that
+ * name, not a short form of it. An institution's name is built that way ("Center for Disease
+ * Control", "Court of Appeal"), so its leading words still are.
+ */
+const isNameAndPhrase = (words: ReadonlyArray<string>): boolean => {
+  const { suffixes, placeSuffixes, ofHeads } = organizationWords()
+  return words.some((w, k) => k > 0 && PHRASE_PREPOSITIONS.has(w) && ![suffixes, placeSuffixes, ofHeads].some((list) => list.has(words[k - 1])))
+}
+const PHRASE_PREPOSITIONS = new Set(["for", "at", "in", "on", "to", "with", "after", "over", "against"])
 
 /**
  * A team's name may be written by its last words ("Colts" of "Indianapolis Colts", "Red Sox" of
@@ -149,10 +177,13 @@ const asShortForms = (name: string): Array<string> => {
 }
 
 /**
- * Full names of one surname in a story whose given names agree otherwise (a short form, a nickname, a
- * middle name): joined only when each of the two fits only the other. Every name's fitting people are
- * read before any join, so "Chris" fitting both Christopher and Christine joins neither, and neither of
- * them joins "Chris".
+ * Full names of a story that may name one person: one surname and given names that agree otherwise (a
+ * short form, a nickname, a middle name: `name-variant-in-story`), or two spellings of one name —
+ * given names or surnames that differ only in vowels ("Heidar", "Heydar"; "Betty", "Bettie"), or a
+ * surname misspelt by one slip ("Alishvandi", "Alishbandi": `spelling-variant-in-story`). Joined
+ * only when each of the names fits exactly the others. Every name's fitting people are read before
+ * any join, so "Chris" fitting both Christopher and Christine joins neither, and neither of them
+ * joins "Chris".
  */
 const joinAgreeingGivenNames = (
   fullNames: ReadonlyArray<number>,
@@ -160,28 +191,34 @@ const joinAgreeingGivenNames = (
   sets: UnionFind,
   join: (a: number, b: number, rule: ActorMergeRule) => void
 ): void => {
-  const sameSurname = new Map<string, Array<number>>()
-  for (const i of fullNames) {
-    const surname = lastNameWord(members[i].actor.name)
-    const list = sameSurname.get(surname) ?? sameSurname.set(surname, []).get(surname)!
-    list.push(i)
+  if (fullNames.length < 2) return
+  const words = fullNames.map((i) => personNameWords(members[i].actor.name))
+  const nicknames = fullNames.map((i) => nicknameWords(members[i].actor.name))
+  const surnames = words.map((w) => w[w.length - 1])
+  const ruleFor = (k: number, l: number): ActorMergeRule | null => {
+    const agree = givenNamesAgree(words[k], words[l], nicknames[k], nicknames[l])
+    if (surnames[k] === surnames[l]) return agree ? "name-variant-in-story" : isSpellingVariant(words[k][0], words[l][0]) ? "spelling-variant-in-story" : null
+    if (!isSurnameVariant(surnames[k], surnames[l])) return null
+    return words[k][0] === words[l][0] || agree || isSpellingVariant(words[k][0], words[l][0]) ? "spelling-variant-in-story" : null
   }
-  for (const group of sameSurname.values()) {
-    if (group.length < 2) continue
-    const words = group.map((i) => personNameWords(members[i].actor.name))
-    const nicknames = group.map((i) => nicknameWords(members[i].actor.name))
-    const fitting = group.map((i, k) =>
-      group.filter((j, l) =>
-        sets.find(j) !== sets.find(i) && gendersAgree(members[i].actor, members[j].actor) && givenNamesAgree(words[k], words[l], nicknames[k], nicknames[l])
-      )
-    )
-    const fitsOne = (k: number) => new Set(fitting[k].map((j) => sets.find(j))).size === 1
-    group.forEach((i, k) => {
-      if (!fitsOne(k)) return
-      const j = fitting[k][0]
-      if (fitsOne(group.indexOf(j))) join(j, i, "name-variant-in-story")
+  // Every way two names may fit keeps the surname's first letter: only names of one initial are compared.
+  const byInitial = new Map<string, Array<number>>()
+  surnames.forEach((surname, k) => (byInitial.get(surname[0]) ?? byInitial.set(surname[0], []).get(surname[0])!).push(k))
+  const fitting = fullNames.map((i, k) =>
+    byInitial.get(surnames[k][0])!.flatMap((l) => {
+      const j = fullNames[l]
+      if (l === k || sets.find(j) === sets.find(i) || !gendersAgree(members[i].actor, members[j].actor)) return []
+      const rule = ruleFor(k, l)
+      return rule === null ? [] : [{ j, l, rule }]
     })
-  }
+  )
+  // A name and the names it fits, when each of those fits exactly the same names: two names that fit
+  // only each other, or three spellings that all fit one another ("Heidar Alishvandi", "Heydar
+  // Alishvandi", "Heydar Alishbandi"). "Chris Evans" fits Christopher and Christine, who do not fit
+  // each other: no join.
+  const closed = fitting.map((list, k) => [...new Set([sets.find(fullNames[k]), ...list.map(({ j }) => sets.find(j))])].sort((a, b) => a - b).join(" "))
+  const joins = fullNames.flatMap((i, k) => fitting[k].length > 0 && fitting[k].every(({ l }) => closed[l] === closed[k]) ? fitting[k].map(({ j, rule }) => ({ i, j, rule })) : [])
+  for (const { i, j, rule } of joins) join(j, i, rule)
 }
 
 interface ShortFormJoin {
@@ -232,6 +269,89 @@ export const isGenericOffice = (actor: Pick<LocalActor, "name" | "rule">): boole
   return of > 0 && offices.has(words.slice(0, of).join(" ")) && of < words.length - 1 && words.slice(of + 1).every((w) => w === "and" || titleModifiers.has(w))
 }
 
+/**
+ * Within a story, a group named by its noun alone ("officials") is the one group of the story that
+ * qualifies that noun ("Iranian officials"; a synonym's noun counts: "Iranian authorities"), as a
+ * definite description takes the entity of its head noun already in the discourse (Poesio & Vieira
+ * 1998). Beside two such groups ("Indian forces", "U.S. forces") it joins neither.
+ */
+const joinBareGroups = (
+  indices: ReadonlyArray<number>,
+  members: ReadonlyArray<ActorMember>,
+  sets: UnionFind,
+  join: (a: number, b: number, rule: ActorMergeRule) => void
+): void => {
+  const head = (words: ReadonlyArray<string>) => groupSynonyms().get(words[words.length - 1]) ?? words[words.length - 1]
+  const qualified = new Map<string, Map<number, number>>()
+  const bare: Array<[number, string]> = []
+  for (const i of indices) {
+    if (members[i].actor.kind !== "group") continue
+    const words = withoutArticle(nameWords(members[i].actor.name))
+    if (words.length === 1) bare.push([i, head(words)])
+    else if (words.length > 1) {
+      const roots = qualified.get(head(words)) ?? qualified.set(head(words), new Map()).get(head(words))!
+      roots.set(sets.find(i), i)
+    }
+  }
+  for (const [i, noun] of bare) {
+    const roots = qualified.get(noun)
+    if (roots?.size === 1) join([...roots.values()][0], i, "qualified-group-in-story")
+  }
+}
+
+/**
+ * The country or organisation each actor's office belongs to: its own affiliation, or for an
+ * unqualified office ("the Interior Department") the one country its report names, when it names
+ * exactly one, or else, when the report names none, the one country its story names — a report about
+ * one country speaks of that country's offices; a report naming two leaves its "Foreign Ministry" to
+ * neither.
+ */
+const officeAffiliations = (members: ReadonlyArray<ActorMember>, generic: ReadonlyArray<boolean>): Array<string | null> => {
+  const countries = new Map<string, Set<string>>()
+  const add = (key: string, name: string) => (countries.get(key) ?? countries.set(key, new Set()).get(key)!).add(name)
+  for (const m of members) {
+    if (m.actor.kind !== "country") continue
+    add(`document:${m.docId}`, m.actor.name)
+    add(`story:${m.storyId}`, m.actor.name)
+  }
+  return members.map((m, i) => {
+    if (m.actor.affiliation !== null || !generic[i]) return m.actor.affiliation
+    const named = countries.get(`document:${m.docId}`) ?? countries.get(`story:${m.storyId}`)
+    return named?.size === 1 ? [...named][0] : null
+  })
+}
+
+/**
+ * Within a report, an unqualified office ("the Navy", "the Foreign Ministry") refers to the one actor
+ * of the report that names that office with its country or organisation ("Indian Navy", "China's
+ * Foreign Ministry"): a definite description takes the entity of its head noun already in the
+ * discourse (direct anaphora; Poesio & Vieira 1998, "A corpus-based investigation of definite
+ * description use"). With two such actors ("Indian Navy", "British Royal Navy") it joins neither.
+ * It stays within its document: across documents it still names no country.
+ */
+const joinOfficesToTheirQualifiedForm = (
+  members: ReadonlyArray<ActorMember>,
+  generic: ReadonlyArray<boolean>,
+  sets: UnionFind,
+  join: (a: number, b: number) => void
+): void => {
+  const byDocument = new Map<string, Array<number>>()
+  members.forEach((m, i) => (byDocument.get(m.docId) ?? byDocument.set(m.docId, []).get(m.docId)!).push(i))
+  const unqualified = (i: number) => generic[i] && members[i].actor.affiliation === null
+  for (const indices of byDocument.values()) {
+    for (const i of indices.filter(unqualified)) {
+      const office = withoutArticle(nameWords(members[i].actor.name)).join(" ")
+      const qualified = indices.filter((j) => {
+        if (j === i || unqualified(j) || members[j].actor.kind === "person" || members[j].actor.kind === "group") return false
+        const name = withoutArticle(nameWords(members[j].actor.name)).join(" ")
+        return generic[j] ? name === office : name.endsWith(` ${office}`)
+      })
+      const distinct = new Set(qualified.map((j) => sets.find(j)))
+      if (distinct.size === 1) join(qualified[0], i)
+    }
+  }
+}
+
 export const mergeActors = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyOf: ReadonlyMap<string, string>
@@ -247,9 +367,12 @@ export const mergeActors = (
   const sets = new UnionFind(members.length)
   const unions: Array<{ readonly a: number; readonly b: number; readonly rule: ActorMergeRule }> = []
   const generic = members.map((m) => isGenericOffice(m.actor))
+  const affiliations = officeAffiliations(members, generic)
   /** Two generic offices, or an office and another name, join only when they name the same country or organisation. */
   const officesAgree = (a: number, b: number) =>
-    (!generic[a] && !generic[b]) || (members[a].actor.affiliation !== null && members[a].actor.affiliation === members[b].actor.affiliation)
+    (!generic[a] && !generic[b]) || (affiliations[a] !== null && affiliations[a] === affiliations[b]) ||
+    // One report's offices of one name are one office ("the Navy", read once as a person).
+    (generic[a] && generic[b] && members[a].docId === members[b].docId && normalizeName(members[a].actor.name) === normalizeName(members[b].actor.name))
   const join = (a: number, b: number, rule: ActorMergeRule) => {
     if (!officesAgree(a, b)) return
     if (sets.union(a, b) !== -1) unions.push({ a, b, rule })
@@ -263,7 +386,7 @@ export const mergeActors = (
     // A generic office ("Foreign Ministry", "the president") is one actor only with its country or
     // organisation (its affiliation, across the corpus); without one it stays its document's.
     const scope = generic[i]
-      ? m.actor.affiliation === null ? `document:${m.docId}` : `affiliation:${normalizeName(m.actor.affiliation)}`
+      ? affiliations[i] === null ? `document:${m.docId}` : `affiliation:${normalizeName(affiliations[i]!)}`
       : isSingleWordPerson(m.actor) || m.actor.kind === "group" ? `story:${m.storyId}` : "corpus"
     // A hyphen or a space between two words of a name is a spelling, not another name ("Kilroy-Silk").
     // A person's name without a nickname between the names; another kind's name without a leading
@@ -271,11 +394,30 @@ export const mergeActors = (
     const written = (m.actor.kind === "person" ? personNameKey(m.actor.name) : normalizeName(m.actor.name).replace(/^the /, "")).replace(/-/g, " ")
     // A story's "demonstrators" are its "protesters" (one WordNet synset, `dedupe-group-synonyms.json`).
     const name = m.actor.kind === "group" && scope.startsWith("story:") ? (groupSynonyms().get(written) ?? written) : written
-    const kinds = name.includes(" ") ? "any" : m.actor.kind === "person" ? "person" : "thing"
+    // An office is one actor of its document or affiliation whatever kind a mention gave it ("the Navy said").
+    const kinds = name.includes(" ") || generic[i] ? "any" : m.actor.kind === "person" ? "person" : "thing"
     const key = `${kinds}\u241f${scope}\u241f${name}`
     const first = byName.get(key)
     if (first === undefined) byName.set(key, i)
     else join(first, i, scope === "corpus" ? "same-name" : scope.startsWith("affiliation:") ? "same-office" : "same-name-in-story")
+  })
+
+  // A name of three words or more written once with a word in the plural and once in the singular is
+  // one name ("Central Election Commission", "Central Elections Commission"; "Academy of Motion
+  // Picture(s) Arts and Sciences"): not for persons, whose names end in "s" as they are ("Adams").
+  const bySingular = new Map<string, number>()
+  members.forEach((m, i) => {
+    if (m.actor.kind === "person" || m.actor.kind === "group" || generic[i]) return
+    const words = withoutArticle(nameWords(m.actor.name.replace(/-/g, " ")))
+    if (words.length < 3) return
+    const key = words.map((w) => w.replace(/s$/, "")).join(" ")
+    const first = bySingular.get(key)
+    if (first === undefined) bySingular.set(key, i)
+    else join(first, i, "same-name")
+  })
+
+  joinOfficesToTheirQualifiedForm(members, generic, sets, (a, b) => {
+    if (sets.union(a, b) !== -1) unions.push({ a, b, rule: "office-in-document" })
   })
 
   // Within each story: name variants, surnames, aliases; short forms are joined after every story.
@@ -290,10 +432,14 @@ export const mergeActors = (
     const fullNames = indices.filter((i) => members[i].actor.kind === "person" && !isSingleWordPerson(members[i].actor))
     const variants = new Map<string, number>()
     for (const i of fullNames) {
-      const key = firstAndLast(members[i].actor.name)!
-      const first = variants.get(key)
-      if (first === undefined) variants.set(key, i)
-      else join(first, i, "name-variant-in-story")
+      // A nickname written inside a name is the name the person goes by: "Luis Gerardo 'Jerry' Ortiz"
+      // is also "Jerry Ortiz".
+      const { name } = members[i].actor
+      for (const key of [firstAndLast(name)!, ...nicknameWords(name).map((nickname) => `${nickname} ${lastNameWord(name)}`)]) {
+        const first = variants.get(key)
+        if (first === undefined) variants.set(key, i)
+        else join(first, i, "name-variant-in-story")
+      }
     }
     joinAgreeingGivenNames(fullNames, members, sets, join)
     // Within a story, a one-word name read as a person in one report and an organisation or place in
@@ -325,17 +471,26 @@ export const mergeActors = (
       const fitting = (index: ReadonlyMap<string, ReadonlyMap<number, number>>) =>
         [...(index.get(normalizeName(m.name))?.values() ?? [])].filter((j) => gendersAgree(m, members[j].actor))
       // A surname shared by two people joins neither; only a word that is nobody's surname may be a first name.
-      const [candidates, rule] = bySurname.has(normalizeName(m.name)) ? [fitting(bySurname), "surname-in-story" as const] : [fitting(byFirstName), "first-name-in-story" as const]
+      let [candidates, rule]: [Array<number>, ActorMergeRule] = bySurname.has(normalizeName(m.name)) ? [fitting(bySurname), "surname-in-story"] : [fitting(byFirstName), "first-name-in-story"]
+      // A one-word name that is nobody's surname or first name may be a surname misspelt ("Klistchko").
+      if (candidates.length === 0 && isSingleWordPerson(m)) {
+        const word = normalizeName(m.name)
+        candidates = [...bySurname].filter(([surname]) => isSurnameVariant(word, surname)).flatMap(([, roots]) => [...roots.values()]).filter((j) => gendersAgree(m, members[j].actor))
+        rule = "spelling-variant-in-story"
+      }
       const distinct = new Set(candidates.map((j) => sets.find(j)))
       if (distinct.size === 1) join(candidates[0], i, rule)
     }
+    joinBareGroups(indices, members, sets, join)
     const things = indices.filter((i) => members[i].actor.kind !== "person")
     const thingByName = new Map<string, number>()
     for (const i of things) thingByName.set(normalizeName(members[i].actor.name), i)
     for (const i of things) {
       for (const alias of members[i].actor.aliases) {
         const j = thingByName.get(normalizeName(alias))
-        if (j !== undefined && j !== i) join(i, j, "alias-in-story")
+        // A capital the extractor read as the city ("in Athens") is not the state it stands for when
+        // it acts ("Athens said", an alias of Greece): a country's alias never joins a place.
+        if (j !== undefined && j !== i && !isCountryAndPlace(members[i].actor.kind, members[j].actor.kind)) join(i, j, "alias-in-story")
       }
     }
     // Short forms: each longer name indexed under its leading words and initials (after the joins above,
@@ -344,8 +499,10 @@ export const mergeActors = (
     const named = things.filter((i) => members[i].actor.kind === "organization" || members[i].actor.kind === "place")
     for (const j of named) {
       const { kind, name } = members[j].actor
-      for (const form of shortFormsOf(name)) {
-        const key = `${kind}\u241f${form}`
+      // A team's last words ("Angels") are indexed whatever kind its name was read as: "Los Angeles
+      // Angels" reads as a place by its leading words, and is the team an organisation "Angels" names.
+      const forms = [...shortFormsOf(name).map((form) => `${kind}\u241f${form}`), ...teamNameTails(withoutArticle(nameWords(name))).map((form) => `team\u241f${form}`)]
+      for (const key of forms) {
         const roots = shortForms.get(key) ?? shortForms.set(key, new Map()).get(key)!
         roots.set(sets.find(j), j)
       }
@@ -354,7 +511,8 @@ export const mergeActors = (
       const { kind, name, rule } = members[i].actor
       // A name the gazetteers know is that entity, not a short form ("Berlin", "Berlin Film Festival").
       if (rule.startsWith("lexicon:")) continue
-      const longer = new Map(asShortForms(name).flatMap((form) => [...(shortForms.get(`${kind}\u241f${form}`) ?? [])]))
+      const keys = asShortForms(name).flatMap((form) => [`${kind}\u241f${form}`, ...(kind === "organization" ? [`team\u241f${form}`] : [])])
+      const longer = new Map(keys.flatMap((key) => [...(shortForms.get(key) ?? [])]))
       if (longer.size === 1 && !longer.has(sets.find(i))) shortFormJoins.push({ short: i, long: [...longer.values()][0] })
     }
   }

@@ -93,3 +93,42 @@ const isShortFormOf = (short: string, given: string): boolean =>
 export const givenNamesAgree = (a: ReadonlyArray<string>, b: ReadonlyArray<string>, nicknamesOfA: ReadonlyArray<string> = [], nicknamesOfB: ReadonlyArray<string> = []): boolean =>
   isShortFormOf(a[0], b[0]) || isShortFormOf(b[0], a[0]) || nicknamesOfA.includes(b[0]) || nicknamesOfB.includes(a[0]) ||
   (a.length === 2 && b.slice(1, -1).includes(a[0])) || (b.length === 2 && a.slice(1, -1).includes(b[0]))
+
+/** Edits (insert, delete, substitute, swap two neighbours) from one word to the other: optimal string alignment. */
+export const editDistance = (a: string, b: string): number => {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)))
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1)
+    }
+  }
+  return rows[a.length][b.length]
+}
+
+/** A word's consonants in order: what spellings and transliterations of one name keep ("Heidar", "Heydar" → hdr). */
+const consonants = (word: string): string => word.replace(/[aeiouyhw]/g, "")
+
+/**
+ * Whether two words of a name (normalised, the same first letter) are spellings
+ * of one name: they differ only in vowels, "y", "h" or "w", within two edits — the letters
+ * transliteration and English spelling vary (scripts such as Persian and Arabic do not write short
+ * vowels: "Heidar", "Heydar"; "Betty", "Bettie"), or only in an "h" at any length ("Jon", "John").
+ * Other words under four letters are left alone ("Dan", "Don"); other consonants make another name
+ * ("Robert", "Rupert").
+ */
+export const isSpellingVariant = (a: string, b: string): boolean => {
+  if (a === b || a[0] !== b[0]) return false
+  // An "h" written or left out is one name at any length ("Jon", "John"; "Sara", "Sarah").
+  if (Math.min(a.length, b.length) >= 3 && a.replace(/h/g, "") === b.replace(/h/g, "")) return true
+  return Math.min(a.length, b.length) >= 4 && consonants(a) === consonants(b) && editDistance(a, b) <= 2
+}
+
+/**
+ * Whether two surnames are one name misspelt: a spelling variant, or for names of six letters or more
+ * one slip of typing (Damerau 1964: most misspellings are one insertion, deletion, substitution or
+ * swap of neighbours: "Klitschko", "Klistchko"; "Alishvandi", "Alishbandi").
+ */
+export const isSurnameVariant = (a: string, b: string): boolean =>
+  isSpellingVariant(a, b) || (a !== b && a[0] === b[0] && Math.min(a.length, b.length) >= 6 && editDistance(a, b) <= 1)
