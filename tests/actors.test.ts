@@ -386,6 +386,17 @@ describe("actors: pronoun traps and canonical names", () => {
     ])
   })
 
+  it("gives a surname shared by two people named in full to the one named in full more often, then first", () => {
+    const { mentions } = actorsOf(
+      "President Donald Trump spoke on Monday. Later, Trump's niece Mary Trump released a book. The book says Trump paid a friend."
+    )
+    expect(mentions.filter((m) => m.role === "surname").map((m) => `${m.text}@${m.start}→${m.actorKey}`)).toEqual([
+      "Trump@47→person:Donald Trump", "Trump@103→person:Donald Trump"
+    ])
+    const { mentions: again } = actorsOf("Donald Trump spoke. Mary Trump wrote a book. Mary Trump said Trump was wrong, and Trump replied.")
+    expect(again.filter((m) => m.role === "surname").map((m) => m.actorKey)).toEqual(["person:Mary Trump", "person:Mary Trump"])
+  })
+
   it("drops the author and editor named in the metadata", () => {
     const { mentions } = actorsOf("Burak Bir reported that Mary Smith won.", { author: "Burak Bir" })
     expect(mentions.map((m) => m.text)).toEqual(["Mary Smith"])

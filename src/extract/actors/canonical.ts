@@ -61,7 +61,7 @@ export const canonicalize = (lexicon: ActorLexicon, context: ExtractContext, spa
     const single = span.first === span.last
     const fullNames = single ? bySurname.get(span.text) : undefined
     if (fullNames !== undefined && (span.kind === "person" || span.confidence <= 1)) {
-      const full = nearest(fullNames, span)
+      const full = fullNameFor(fullNames)
       resolved.push({ span, key: `person:${full.text}`, kind: "person", role: "surname", canonical: full.text, rule: span.kind === "person" ? span.rule : "canonical:surname-of-person" })
       continue
     }
@@ -102,8 +102,22 @@ const surnameOf = (text: string): string => {
 }
 
 /** The full name closest before the surname mention, else the first one after it. */
-const nearest = (candidates: ReadonlyArray<NameSpan>, span: NameSpan): NameSpan =>
-  [...candidates].filter((c) => c.start <= span.start).pop() ?? candidates[0]
+/**
+ * The full name a lone surname stands for. Where the document names several people of that surname in
+ * full ("Donald Trump", then "Trump's niece Mary Trump"), the one a writer goes on calling by surname
+ * is the one the story is about, and the other is named in full again when meant (the AP Stylebook's
+ * rule for people who share a surname): the name written in full most often, then the one written
+ * first. The nearest full name before the surname would hand every later "Trump" to the niece.
+ */
+const fullNameFor = (candidates: ReadonlyArray<NameSpan>): NameSpan => {
+  const byText = new Map<string, { readonly first: NameSpan; count: number }>()
+  for (const c of candidates) {
+    const known = byText.get(c.text)
+    if (known === undefined) byText.set(c.text, { first: c, count: 1 })
+    else known.count++
+  }
+  return [...byText.values()].reduce((best, x) => (x.count > best.count || (x.count === best.count && x.first.start < best.first.start) ? x : best)).first
+}
 
 /**
  * One name, one kind within a document: the same text found by a weak rule (statistics, default)
