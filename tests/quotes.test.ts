@@ -706,6 +706,13 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("a participle that names the noun before it quotes nobody; a relative clause with its subject still quotes", () => {
+    const named = `In a speech on Monday, Doe introduced an economic plan called "Build Back Better" to revive the economy.`
+    expect(rows(named, [doe])).toEqual([])
+    const relative = `Doe attacked the plan, which she called "a disaster for the economy."`
+    expect(rows(relative, [doe]).map((r) => [r[0], r[1]])).toEqual([["direct", "a disaster for the economy."]])
+  })
+
   it("cue words in other senses are no quotes: confirmed dead, conceded the goal, added a goal and an assist", () => {
     expect(rows(`At least 75 people were confirmed dead on Monday. Doe conceded the goal in the 80th minute. Doe added a goal and an assist.`, [doe])).toEqual([])
   })

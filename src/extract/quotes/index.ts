@@ -519,6 +519,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     if (cue.cue.quotedObject) {
       // "described the plan as “a disaster”": the quoted words in the object are the speaker's, the
       // rest is the writer's; without them nothing was quoted.
+      // A participle on the noun before it (`an economic plan called “Build Back Better”`, the parse's
+      // `acl` with no subject of its own, no comma between) names or describes that noun: nobody in
+      // the sentence says the quoted words.
+      const cueWord = tokens[cue.firstToken]
+      if (hasRelation(cueWord.deprel, "acl") && cue.firstToken > 0 && !/[,;:—–]/.test(tokens[cue.firstToken - 1].post) &&
+        dependents(context.doc, cue.firstToken, "nsubj").length === 0) return null
       const limit = Math.min(to, cue.endToken + 15)
       const quoted = speaker === null || limit <= cue.endToken ? undefined :
         quotations.find((q) => q.start >= tokens[cue.endToken - 1].end && q.start < tokens[limit - 1].end && q.contentEnd <= tokens[to - 1].end + 1)
