@@ -119,6 +119,11 @@ describe("actors: nicknames and suffixes", () => {
     expect(actors.map((a) => a.name)).toEqual(["Robert Lee Fenton Jr."])
     expect(mentions.map((m) => `${m.text}:${m.role}`)).toEqual(["Robert Lee Fenton Jr.:name", "Fenton:surname"])
   })
+  it("reads a courtesy title's name as a person's surname, even a word that is a title elsewhere", () => {
+    const { actors, mentions } = actorsOf("Paul King, a consultant at Cisco, was in London. \"They just do what works,\" said Mr King.")
+    expect(actors.map((a) => `${a.name}:${a.kind}`)).toEqual(["Paul King:person", "Cisco:organization", "London:place"])
+    expect(mentions.map((m) => `${m.text}@${m.start}:${m.role}`)).toEqual(["Paul King@0:name", "Cisco@27:name", "London@41:name", "King@84:surname"])
+  })
 })
 
 describe("actors: a clause's first word", () => {
@@ -217,6 +222,10 @@ describe("actors: organisations", () => {
     // "and" after the complement starts another name when what follows is one; a title ends the institution.
     expect(actorsOf("The Ministry of Defence and Britain agreed, and the Department of Health Secretary John Reid came.").mentions.map((m) => m.text)).toEqual([
       "Ministry of Defence", "Britain", "Department of Health", "John Reid"
+    ])
+    // An institution word after common words goes on the same complement; after a name word it is another name.
+    expect(namesIn("The Department of Health and Human Services met the Bank of the West and Wells Fargo Bank.")).toEqual([
+      "Department of Health and Human Services", "Bank of the West", "Wells Fargo Bank"
     ])
   })
 })

@@ -145,6 +145,23 @@ const withoutHoliday = <N extends TaggedName>(lexicon: ActorLexicon, tokens: Rea
 }
 
 /**
+ * Courtesy titles, which stand only before a person's name (AP and Reuters style; the title lexicon
+ * lists them among the honorifics with their gender). Other honorifics also begin names of places and
+ * institutions ("King Fahd University", "Queen Elizabeth Hospital", "Prince Albert Park").
+ */
+const COURTESY_TITLES: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "miss", "dr", "prof"])
+
+/**
+ * "Mr King", "Dr Major": a name the tagger began with a courtesy title is a person named by what
+ * follows, whatever that word is elsewhere (a title, a place); the title is the name's title, as
+ * CoNLL-2003 leaves it outside the name.
+ */
+const withoutCourtesyTitle = <N extends TaggedName>(tokens: ReadonlyArray<Token>, name: N): N => {
+  if (name.last === name.first || !COURTESY_TITLES.has(tokens[name.first].text.toLowerCase().replace(/\.$/, ""))) return name
+  return { ...name, first: name.first + 1, type: "PER" }
+}
+
+/**
  * "During Ramadan", "A Muslim", "And Scorpion Minerals Inc": a word compromise's word list knows only
  * as a function word, opening the clause, is not the name's first word ("The Sun" keeps its article).
  */
@@ -263,7 +280,7 @@ export const mergeModelNames = (
     // context) is no name.
     if (tagged.first === tagged.last && (tokens[tagged.first].tags.includes("Pronoun") || tokens[tagged.first].upos === "PRON")) continue
     if (unsupportedInHeadline(tagged)) continue
-    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, tagged.nickname === true ? withoutLeadingTitle(tagged) : tagged)
+    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, withoutCourtesyTitle(tokens, tagged.nickname === true ? withoutLeadingTitle(tagged) : tagged))
     const untitled = trimmed === undefined ? undefined : withoutTitle(trimmed)
     const name = untitled === undefined ? undefined : withoutHoliday(lexicon, tokens, untitled)
     // A name joined across a nickname stands over a title's cue that cut it there ("Deputy Luis
