@@ -25,6 +25,7 @@ import type { IncrementalStats } from "../src/state/incremental.ts"
 import { claimOutputFolder } from "../src/state/outputFolder.ts"
 import { publishDataset, removeOldTemporaryFiles, repairPublication } from "../src/state/publish.ts"
 import { writeRunReport } from "../src/report/index.ts"
+import { inputStamp } from "../src/state/inputStamp.ts"
 import { publishedFiles, readPublishedManifest } from "../src/state/published.ts"
 import { defaultWorkerCount, makeDocumentProcessor } from "../src/workers/index.ts"
 import type { DocumentResult } from "../src/workers/index.ts"
@@ -75,7 +76,14 @@ export interface PipelineResult {
    * when nothing changed since the last finished run), and where the state is (null: embedded in
    * `OUT/.state/`, else the PostgreSQL store's URL without its password, and schema): not part of the outputs.
    */
-  readonly run: IncrementalStats & { readonly workers: number; readonly clustered: boolean; readonly rewritten: boolean; readonly store: string | null }
+  readonly run: IncrementalStats & {
+    readonly workers: number
+    readonly clustered: boolean
+    readonly rewritten: boolean
+    readonly store: string | null
+    /** False when the input files were unchanged since the last finished run (inputStamp.ts), so none was read. */
+    readonly inputsRead: boolean
+  }
 }
 
 /**
@@ -125,6 +133,16 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     Effect.provideContext(store)
   )
   const clustered = options.cluster !== undefined
+  const outputs = () => publishedFiles(options.out, options.formats, options.parquetLayout)
+  // Input files unchanged since the last finished run (same paths, sizes and times), same options and
+  // code: the outputs are up to date, and no input needs to be read to know it.
+  const stamp = options.rebuild === true ? undefined : inputStamp(options.input)
+  const inputsKey = stamp === undefined ? undefined : state.inputsKey(stamp, { options: manifestOptions(options), versions: toolVersions() })
+  if (inputsKey !== undefined && (yield* state.alreadyPublished(inputsKey, outputs(), "inputsKey"))) {
+    const manifest = readPublishedManifest(options.out)
+    const reused = manifest.inputs.filter((input) => input.status !== "skipped").length
+    return { dataset: null, manifest, run: { ...state.stats, reused, workers, clustered, rewritten: false, store: storeLocation, inputsRead: false } } satisfies PipelineResult
+  }
   let done = 0
   // Extraction: the workers (or the cluster's runners) live for this scope only, and the run keeps a
   // receipt of each result, the extraction itself waiting in the state store.
@@ -145,8 +163,12 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     )
   }))
   const runKey = state.runKey({ options: manifestOptions(options), versions: toolVersions(), inputs: log.inputsInOrder, diagnostics: log.diagnostics })
-  if (!options.rebuild && (yield* state.alreadyPublished(runKey, publishedFiles(options.out, options.formats, options.parquetLayout)))) {
-    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false, store: storeLocation } } satisfies PipelineResult
+  // An input that failed on the way (a time limit, say) is tried again by the next run, which must read it.
+  const keyOfInputs = log.outcomes.some((input) => input.status === "skipped" && input.stage !== "load") ? undefined : inputsKey
+  if (!options.rebuild && (yield* state.alreadyPublished(runKey, outputs()))) {
+    // The same inputs under new times (files copied, touched): the next run need not read them either.
+    if (keyOfInputs !== undefined) yield* state.renewInputsKey(keyOfInputs)
+    return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false, store: storeLocation, inputsRead: true } } satisfies PipelineResult
   }
   // The workers are gone: the extractions are read back from the store, in input order, for dedupe.
   const extractions = yield* Effect.forEach(admitted, (doc) => Effect.map(state.savedExtraction(doc.inputId), (extraction) => log.extractionOf(doc, extraction)), {
@@ -157,6 +179,6 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
   yield* state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)
   yield* writeRunReport(options.out, dataset, manifest, log.texts)
-  yield* state.complete(dataset, runKey, publishedFiles(options.out, options.formats, options.parquetLayout))
-  return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true, store: storeLocation } } satisfies PipelineResult
+  yield* state.complete(dataset, runKey, outputs(), keyOfInputs)
+  return { dataset, manifest, run: { ...state.stats, workers, clustered, rewritten: true, store: storeLocation, inputsRead: true } } satisfies PipelineResult
 }, Effect.scoped)

@@ -42,7 +42,9 @@ export const summaryTable = (manifest: Manifest, out: string, run?: PipelineResu
     run === undefined
       ? []
       : [
-        `  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${run.store ?? `${out}/.state/`}`,
+        run.inputsRead
+          ? `  extracted ${run.extracted} article(s)${run.extracted > 0 ? ` on ${extractedOn(run)}` : ""}, reused ${run.reused} saved in ${run.store ?? `${out}/.state/`}`
+          : `  input files unchanged since that run (paths, sizes, times): none read; --rebuild reads them all again`,
         ...(run.storyWeights === null ? [] : [`  story weights: ${run.storyWeights === "kept" ? "kept from earlier runs (--rebuild counts them again)" : `counted over this run's articles (${run.storyWeights})`}`])
       ]
   const headline = run === undefined || run.rewritten

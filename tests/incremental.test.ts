@@ -11,7 +11,7 @@
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { NodeServices } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { copyFileSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gunzipSync, gzipSync } from "node:zlib"
 import { runPipeline } from "../pipeline/pipeline.ts"
@@ -109,6 +109,35 @@ describe.skipIf(store.unavailable !== null)(`incremental runs (${store.name} sto
         expect((yield* run(input, out, { rebuild: true })).run.rewritten).toBe(true)
         writeFileSync(join(input, "follow-up.txt"), article.followUp)
         expect((yield* run(input, out)).run).toMatchObject({ extracted: 1, rewritten: true })
+      }).pipe(Effect.provide(layer)))
+
+    it.effect("a rerun whose input files are unchanged reads none of them; new times, other options, an edit or a touched output make it read", () =>
+      Effect.gen(function*() {
+        const input = folderWith({ "talks.txt": article.talks, "berlin.txt": article.berlin })
+        const out = tempDir("incr-stamp")
+        expect((yield* run(input, out)).run).toMatchObject({ inputsRead: true, rewritten: true, extracted: 2 })
+        expect((yield* run(input, out)).run).toMatchObject({ inputsRead: false, rewritten: false, extracted: 0, reused: 2 })
+
+        // The same text under a new time is read, found the same and not rewritten; the run after it need not read.
+        const later = new Date(Date.UTC(2030, 0, 1))
+        utimesSync(join(input, "talks.txt"), later, later)
+        expect((yield* run(input, out)).run).toMatchObject({ inputsRead: true, rewritten: false })
+        expect((yield* run(input, out)).run).toMatchObject({ inputsRead: false, rewritten: false })
+
+        expect((yield* run(input, out, { formats: ["csv"] })).run).toMatchObject({ inputsRead: true, rewritten: true })
+        writeFileSync(join(input, "berlin.txt"), `${article.berlin}\n\nTalks resume on Monday.`)
+        expect((yield* run(input, out, { formats: ["csv"] })).run).toMatchObject({ inputsRead: true, rewritten: true, extracted: 1 })
+        writeFileSync(join(out, "csv", "actors.csv"), "edited in a spreadsheet")
+        expect((yield* run(input, out, { formats: ["csv"] })).run).toMatchObject({ inputsRead: true, rewritten: true, extracted: 0 })
+        expect(readFileSync(join(out, "csv", "actors.csv"), "utf8")).toMatch(/^\uFEFFactor_id,/)
+        expect((yield* run(input, out, { formats: ["csv"] })).run).toMatchObject({ inputsRead: false, rewritten: false })
+
+        // One JSON Lines file as the input: its size and time stand for its articles.
+        const lines = join(tempDir("incr-stamp-lines"), "articles.jsonl")
+        writeFileSync(lines, [article.talks, article.berlin].map((text, k) => JSON.stringify({ id: `a${k}`, text })).join("\n"))
+        const linesOut = tempDir("incr-stamp-lines-out")
+        expect((yield* run(lines, linesOut)).run).toMatchObject({ inputsRead: true, extracted: 2 })
+        expect((yield* run(lines, linesOut)).run).toMatchObject({ inputsRead: false, rewritten: false, reused: 2 })
       }).pipe(Effect.provide(layer)))
 
     it.effect("adding an article extracts only it and keeps every id already published", () =>

@@ -79,6 +79,9 @@ describe("the per-document time budget", () => {
       expect(result.manifest.inputs.find((i) => i.file === "deep.json")?.stage).toBe("load")
       expect(result.manifest.options).toMatchObject({ doc_size_limit_mb: 5, doc_time_limit_s: 0.001 })
       expect(JSON.parse(readFileSync(join(out, "json", "documents.json"), "utf8"))).toEqual([])
+      // Inputs that ran out of time are tried again: the rerun reads the files, though none has changed.
+      const again = yield* runPipeline({ input, out, formats: ["json"], workers: 1, budget: { maxBytes: 5 * 1024 * 1024, timeoutMs: 1 } })
+      expect(again.run.inputsRead).toBe(true)
     }).pipe(Effect.provide(NodeServices.layer)), 120_000)
 })
 

@@ -160,6 +160,9 @@ const extensionOf = (file: string): string => {
   return dot < 0 ? "" : file.slice(dot).toLowerCase()
 }
 
+/** Whether a folder's file is read as articles (by its extension): the others are not inputs. */
+export const isArticleFile = (file: string): boolean => EXTENSIONS.has(extensionOf(file))
+
 const readStdin = Effect.promise(async () => {
   const chunks: Array<Buffer> = []
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
@@ -213,7 +216,7 @@ export const loadInputs = (options: LoadOptions): Stream.Stream<LoadOutcome, Inp
       const root = info.type === "Directory" ? options.input : path.dirname(options.input)
       const listing = info.type === "Directory"
         ? yield* Effect.try({
-          try: () => walkFolder(root, (file) => EXTENSIONS.has(extensionOf(file))),
+          try: () => walkFolder(root, isArticleFile),
           catch: (error) => new InputError({ input: root, reason: `cannot read folder: ${(error as Error).message}` })
         })
         : { files: [path.basename(options.input)], unreadable: [] }

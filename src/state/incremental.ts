@@ -19,7 +19,7 @@ import type { StoryDocument, StoryWeights } from "../dedupe/stories.ts"
 import { codeFingerprint, documentKey, outputFingerprint, storyWeightsFingerprint } from "./fingerprint.ts"
 import { storyWeightsFor } from "./storyWeights.ts"
 import type { StoryWeightsOrigin } from "./storyWeights.ts"
-import { recordPublished, stillPublished } from "./published.ts"
+import { decodePublishedRecord, recordPublished, stillPublished } from "./published.ts"
 import { receiptOf } from "./store.ts"
 import type { ResultReceipt } from "./store.ts"
 import { Store } from "./storeService.ts"
@@ -108,9 +108,23 @@ export class IncrementalRun {
       .digest("hex")
       .slice(0, 32)
 
-  /** Whether `files` are still what the last finished run published under `runKey`. */
-  alreadyPublished = (runKey: string, files: ReadonlyArray<string>): Effect.Effect<boolean, StoreError> =>
-    Effect.map(this.store.publishedRecord, (record) => stillPublished(record, runKey, files))
+  /**
+   * The key of this run's input files before any is read: their stamp (inputStamp.ts), `settings` (the
+   * options the manifest records and the tools' versions) and the output fingerprint.
+   */
+  inputsKey = (stamp: string, settings: unknown): string =>
+    createHash("sha256").update(JSON.stringify([outputFingerprint(), settings, stamp])).digest("hex").slice(0, 32)
+
+  /** Whether `files` are still what the last finished run published under `key`, the run's key or its inputs' key (`by`). */
+  alreadyPublished = (key: string, files: ReadonlyArray<string>, by: "runKey" | "inputsKey" = "runKey"): Effect.Effect<boolean, StoreError> =>
+    Effect.map(this.store.publishedRecord, (record) => stillPublished(record, key, files, by))
+
+  /** Records `inputsKey` as that of the published outputs, which a run under `runKey` found up to date. */
+  renewInputsKey = (inputsKey: string): Effect.Effect<void, StoreError> =>
+    Effect.flatMap(this.store.publishedRecord, (saved) => {
+      const record = saved === undefined ? undefined : decodePublishedRecord(saved)
+      return record === undefined || record.inputsKey === inputsKey ? Effect.void : this.store.savePublishedRecord(JSON.stringify({ ...record, inputsKey }))
+    })
 
   /** Called before the outputs are replaced: a run killed from here on leaves no record vouching for them. */
   beginPublishing = (): Effect.Effect<void, StoreError> => this.store.forgetPublishedRecord
@@ -131,13 +145,16 @@ export class IncrementalRun {
   keepCitedIds = (dataset: Dataset): Effect.Effect<Dataset, StoreError> =>
     Effect.map(this.store.citations(citedDocuments(dataset)), (cited) => keepCitedIds(dataset, (docId) => cited.get(docId)))
 
-  /** Called once the dataset is published: its ids are now cited, and `files` are this run's outputs. */
-  complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>): Effect.Effect<void, StoreError> =>
+  /**
+   * Called once the dataset is published: its ids are now cited, and `files` are this run's outputs.
+   * `inputsKey`, when given, lets a rerun with the same input files skip reading them.
+   */
+  complete = (dataset: Dataset, runKey: string, files: ReadonlyArray<string>, inputsKey?: string): Effect.Effect<void, StoreError> =>
     Effect.gen({ self: this }, function*() {
       yield* this.store.saveCitations(citationsOf(dataset))
       yield* this.saveStoryWeights(this.store)
       yield* this.store.keepOnlyInputs(new Set(this.keys.keys()))
-      yield* this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files)))
+      yield* this.store.savePublishedRecord(JSON.stringify(recordPublished(runKey, files, inputsKey)))
     })
 
   get stats(): IncrementalStats {

@@ -7,14 +7,19 @@
  */
 import { readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
-import { Schema } from "effect"
+import { Option, Schema } from "effect"
 import { monthlyLayoutFiles } from "../export/partitioned.ts"
 import type { ParquetLayout } from "../export/partitioned.ts"
 import { Manifest } from "../model/manifest.ts"
 import { AllTables } from "../model/tables.ts"
 
 const PublishedFile = Schema.Struct({ path: Schema.String, size: Schema.Number, mtimeMs: Schema.Number })
-export const PublishedRecord = Schema.Struct({ runKey: Schema.String, files: Schema.Array(PublishedFile) })
+export const PublishedRecord = Schema.Struct({
+  runKey: Schema.String,
+  /** The key of the input files as they were when the run began (inputStamp.ts), when it had one. */
+  inputsKey: Schema.optional(Schema.String),
+  files: Schema.Array(PublishedFile)
+})
 export type PublishedRecord = typeof PublishedRecord.Type
 
 /**
@@ -39,18 +44,25 @@ const describe = (path: string): typeof PublishedFile.Type | undefined => {
   }
 }
 
-/** The record of a finished publication of `files` under `runKey`. */
-export const recordPublished = (runKey: string, files: ReadonlyArray<string>): PublishedRecord => ({
+/** The record as saved, or undefined when it is not one (an older or damaged record vouches for nothing). */
+export const decodePublishedRecord = (saved: string): PublishedRecord | undefined =>
+  Option.getOrUndefined(Schema.decodeUnknownOption(Schema.fromJsonString(PublishedRecord))(saved))
+
+/** The record of a finished publication of `files` under `runKey` (and `inputsKey`, when given). */
+export const recordPublished = (runKey: string, files: ReadonlyArray<string>, inputsKey?: string): PublishedRecord => ({
   runKey,
+  ...(inputsKey === undefined ? {} : { inputsKey }),
   files: files.flatMap((path) => describe(path) ?? [])
 })
 
-/** Whether `record` (as saved) vouches for `files` under `runKey`: same key, same files, untouched. */
-export const stillPublished = (saved: string | undefined, runKey: string, files: ReadonlyArray<string>): boolean => {
-  if (saved === undefined) return false
-  const record = Schema.decodeUnknownOption(Schema.fromJsonString(PublishedRecord))(saved)
-  if (record._tag === "None" || record.value.runKey !== runKey || record.value.files.length !== files.length) return false
-  return record.value.files.every((file, k) => {
+/**
+ * Whether `record` (as saved) vouches for `files` under `key`, the run's key or its inputs' key (`by`):
+ * same key, same files, untouched.
+ */
+export const stillPublished = (saved: string | undefined, key: string, files: ReadonlyArray<string>, by: "runKey" | "inputsKey" = "runKey"): boolean => {
+  const record = saved === undefined ? undefined : decodePublishedRecord(saved)
+  if (record === undefined || record[by] !== key || record.files.length !== files.length) return false
+  return record.files.every((file, k) => {
     const now = describe(file.path)
     return file.path === files[k] && now !== undefined && now.size === file.size && now.mtimeMs === file.mtimeMs
   })
