@@ -30,7 +30,7 @@ describe("worker threads", () => {
       for (const workers of [0, 2]) {
         const out = tempDir(`workers-${workers}`)
         const result = yield* runPipeline({ input, out, formats: ["json", "csv"], workers })
-        expect(result.run).toEqual({ extracted: 4, reused: 0, storyWeights: "first run", workers, clustered: false, rewritten: true, store: null })
+        expect(result.run).toEqual({ extracted: 4, reused: 0, storyWeights: "first run", workers, clustered: false, rewritten: true, store: null, inputsRead: true })
         outputs.push(published(out))
       }
       expect(Object.keys(outputs[0]).length).toBeGreaterThan(10)
