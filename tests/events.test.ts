@@ -359,6 +359,37 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
   })
 
+  it("a support verb in the passive lends its agent to the event noun that is its subject", () => {
+    const FAA = ["Federal Aviation Administration", "organization", ["Federal Aviation Administration"]] as const
+    const NTSB = ["National Transportation Safety Board", "organization", ["National Transportation Safety Board"]] as const
+    expect(lines("Investigations have been launched by the Federal Aviation Administration and the National Transportation Safety Board.", [FAA, NTSB])).toEqual([
+      "justice/null [Investigations] asserted - - Federal Aviation Administration+National Transportation Safety Board→"
+    ])
+  })
+
+  it("a group stands for whom it comes from, not for the place it is in", () => {
+    const PROTESTERS = ["protesters", "group", ["protesters"]] as const
+    const KENOSHA = ["Kenosha", "place", ["Kenosha"]] as const
+    const text = "Smith, the suspect in a shooting of protesters in Kenosha, Wisconsin, United States that left two people dead, was released from a Wisconsin jail Friday."
+    expect(lines(text, [SMITH, PROTESTERS, KENOSHA, ["United States", "country", ["United States"]]]).filter((l) => l.includes("[shooting]"))).toEqual([
+      "ASSAULT/180 [shooting] asserted - Kenosha →protesters"
+    ])
+  })
+
+  it("a possessor after 'at' is who acts, not where: 'at the Iraqi government's request'", () => {
+    const IRAQ_GOVERNMENT = ["Iraqi government", "organization", ["Iraqi government"]] as const
+    expect(lines("US troops returned three years later at the Iraqi government's request.", [US, IRAQ_GOVERNMENT]).filter((l) => l.includes("[request]"))).toEqual([
+      "REQUEST/020 [request] asserted - - Iraqi government→"
+    ])
+  })
+
+  it("the nearest actor before a verb without a subject is not a name that only modifies a noun", () => {
+    const EU = ["European Union", "organization", ["European Union"]] as const
+    const PROTESTERS = ["protesters", "group", ["Protesters"]] as const
+    const text = "Protesters, carrying placards asking the government to revoke Article 50 — the EU treaty clause invoked by Brexit — and European Union flags, marched from Hyde Park Corner to Parliament."
+    expect(lines(text, [EU, PROTESTERS]).filter((l) => l.includes("[marched]"))).toEqual(["PROTEST/140 [marched] asserted - - →"])
+  })
+
   it("a passive verb's 'by' phrase the parser hung on its object is its agent", () => {
     const LIBDEMS = ["Liberal Democrats", "organization", ["Liberal Democrats"]] as const
     expect(lines("Pensioners are being promised energy savings by the Liberal Democrats, as snow continues.", [LIBDEMS])).toEqual([

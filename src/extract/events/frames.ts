@@ -145,8 +145,10 @@ export const frameRoles = (
     rule = "participants:frame-noun"
     // "Turkey began a military offensive", "entered into an agreement with the government", "held talks with Iran".
     const governor = tokens[h].head
+    // "Investigations have been launched by the FAA": the passive subject of a support verb, whose agent is the noun's.
+    const supportedPassive = governor >= 0 && tokens[h].deprel === "nsubj:pass" && options.supportVerbs.has(tokens[governor].lemma)
     const supported = governor >= 0 && (tokens[h].deprel === "obj" || tokens[h].deprel === "xcomp" || (hasRelation(tokens[h].deprel, "obl") && caseLemma(doc, h) === "into")) &&
-      options.supportVerbs.has(tokens[governor].lemma)
+      options.supportVerbs.has(tokens[governor].lemma) || supportedPassive
     // "met in London for trade talks", "took part in the talks": whoever does the governing verb takes part in the event it is for.
     const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && PARTAKING_CASES.has(caseLemma(doc, h)) && tokens[governor].upos === "VERB"
     if (takesPart && agents.length === 0) {
@@ -235,9 +237,24 @@ const nearestActorBefore = (doc: SyntaxDocument, h: number, at: (i: number) => R
   for (let j = h - 1; j >= (sentence?.firstToken ?? h); j--) {
     const t = doc.tokens[j]
     if (t.upos === "VERB" || /[;:]/.test(t.post)) return null
-    if (at(j).some((p) => !p.reporter && !p.pronoun)) return j
+    // A name that only modifies another noun ("European Union flags") is not the one who acts.
+    if (!modifiesNoun(doc, j, at) && at(j).some((p) => !p.reporter && !p.pronoun)) return j
   }
   return null
+}
+
+/** Whether the mention at token j only modifies a noun outside it ("European Union flags"): up its own words, then one more arc. */
+const modifiesNoun = (doc: SyntaxDocument, j: number, at: (i: number) => ReadonlyArray<FrameParticipant>): boolean => {
+  const mine = at(j)
+  let k = j
+  for (let steps = 0; steps < 6; steps++) {
+    const t = doc.tokens[k]
+    if (t.deprel !== "compound" && t.deprel !== "amod" && t.deprel !== "flat") return false
+    if (t.head < 0) return false
+    if (!at(t.head).some((p) => mine.includes(p))) return t.deprel !== "flat" && doc.tokens[t.head].upos === "NOUN"
+    k = t.head
+  }
+  return false
 }
 
 const push = (into: Array<number>, i: number | null) => {
@@ -265,7 +282,7 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
     if (own.length > 0) {
       // "officials from the two countries": a group noun stands for the countries or organisations it comes from.
       if (own.every((p) => p.group)) {
-        const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.group && !p.place).map((p) => p.key))
+        const inside = groupOrigin(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.group && !p.place).map((p) => p.key))
         if (inside.length > 0) return inside
       }
       return own.map((p) => p.key)
@@ -309,6 +326,21 @@ const conjunctsOf = (doc: SyntaxDocument, a: number): Array<number> => {
   walk(a, 0)
   return out
 }
+
+/** Cases by which a group noun says whom it belongs to ("officials from the two countries", "members of the House"). */
+const ORIGIN_CASES = new Set(["from", "of"])
+
+/**
+ * The tokens that say whose a group is: a possessor, a modifier, or a "from"/"of" phrase with what it
+ * holds; not a place it is in ("protesters in Kenosha, Wisconsin, United States").
+ */
+const groupOrigin = (doc: SyntaxDocument, group: number): Array<number> =>
+  dependents(doc, group).flatMap((j) => {
+    const rel = doc.tokens[j].deprel
+    if (rel === "nmod:poss" || rel === "compound" || rel === "amod") return [j, ...phraseTokens(doc, j)]
+    if (rel === "nmod" && ORIGIN_CASES.has(caseLemma(doc, j))) return [j, ...phraseTokens(doc, j)]
+    return []
+  })
 
 /** The tokens of the noun phrase headed by a: its dependents, leaving out clauses, appositions and conjuncts. */
 const phraseTokens = (doc: SyntaxDocument, a: number): Array<number> => {
