@@ -466,4 +466,11 @@ describe("events: word sense from the frame", () => {
     expect(kinds("China issued a statement on Monday.")).toEqual(["statement [statement]"])
     expect(kinds("Trump tweeted that China had attacked the US.")).toEqual(["ASSAULT [attacked]"])
   })
+
+  it("makes no event of an event noun that only modifies a thing, but keeps one that modifies an event or a time", () => {
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}] ${e.date ?? "-"}`)
+    expect(kinds("The election commission will meet on Monday to review wildfire risks.")).toEqual(["CONSULT [meet] 2025-06-16"])
+    expect(kinds("Smith was charged in the murder trial on Monday.")).toEqual(["charge [charged] -", "ASSAULT [murder] -", "trial [trial] 2025-06-09"])
+    expect(eventsOf("Meteorologists predict landfall Saturday morning.", []).events.map((e) => e.trigger)).toEqual(["landfall"])
+  })
 })

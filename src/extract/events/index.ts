@@ -181,8 +181,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
   const dateWords = new Set(findTimeExpressionTokens(context))
   const syntax = { tokens: context.tokens, sentences: context.sentences }
-  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
+  const candidates = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
     .filter((trigger) => hasRequiredArgument(syntax, trigger))]))
+  const candidateTokens = new Set([...candidates.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
+  const triggersByClause = new Map([...candidates].map(([clause, found]) => [clause, found.filter((trigger) => !modifiesThing(syntax, trigger, (i) => candidateTokens.has(i) || dateWords.has(i)))]))
   const nounTriggerTokens = new Set([...triggersByClause.values()].flat().filter((t) => t.noun).map((t) => t.first))
   const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
   const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
@@ -471,6 +473,22 @@ const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolea
     const c = caseOf(doc, j)
     return c !== null && wanted.includes(doc.tokens[c].lemma)
   })
+}
+
+/**
+ * An event noun that only modifies another noun, which is no event ("wildfire risks", "a fire
+ * extinguisher robot", "the election commission", "rescue teams"): no event of its own. A noun it
+ * modifies that is an event itself keeps it ("murder trial"), and so does a time the parser took for
+ * its head ("predict landfall Saturday morning").
+ */
+const modifiesThing = (doc: SyntaxDocument, trigger: TriggerMatch, eventOrTime: (i: number) => boolean): boolean => {
+  if (!trigger.noun) return false
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  const token = doc.tokens[h]
+  if (token.deprel !== "compound" || token.head <= trigger.last) return false
+  const governor = doc.tokens[token.head]
+  return governor.upos === "NOUN" && !eventOrTime(token.head)
 }
 
 /**
