@@ -467,6 +467,12 @@ describe("events: word sense from the frame", () => {
     expect(kinds("Trump tweeted that China had attacked the US.")).toEqual(["ASSAULT [attacked]"])
   })
 
+  it("makes no event of a tally of votes, but keeps the vote itself", () => {
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("The members voted for Pelosi with 220 votes, giving him an additional six electoral college votes.")).toEqual(["election [voted]"])
+    expect(kinds("She received 11% of the votes.")).toEqual(["election [votes]"])
+  })
+
   it("makes no event of an event noun that only modifies a thing, but keeps one that modifies an event or a time", () => {
     const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}] ${e.date ?? "-"}`)
     expect(kinds("The election commission will meet on Monday to review wildfire risks.")).toEqual(["CONSULT [meet] 2025-06-16"])

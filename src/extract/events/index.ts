@@ -459,7 +459,19 @@ const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): b
  * an entry with `notMedium` is no event as the medium of another verb ("said in a statement").
  * A sentence the parser did not analyse keeps the lexicon's window checks only.
  */
+/** A plural with a number before it, past its modifiers ("220 votes", "six electoral college votes"): the word is counted. */
+const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean => {
+  if (!/s$/.test(tokens[trigger.last].normal)) return false
+  for (let i = trigger.first - 1, skipped = 0; i >= 0 && skipped <= 3 && tokens[i].sentence === tokens[trigger.first].sentence; i--, skipped++) {
+    const t = tokens[i]
+    if (t.upos === "NUM" || isTagged(t, "Value")) return true
+    if (t.upos !== "ADJ" && t.upos !== "NOUN" && t.upos !== "PROPN") return false
+  }
+  return false
+}
+
 const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  if (trigger.entry.notCounted === true && isCounted(doc.tokens, trigger)) return false
   const wanted = trigger.entry.argument
   if (wanted === undefined && trigger.entry.notMedium !== true) return true
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)

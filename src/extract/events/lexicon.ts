@@ -24,6 +24,8 @@ const TriggerEntry = Schema.Struct({
   argument: Schema.optionalKey(Schema.Array(Schema.String)),
   /** Not an event when the parse makes the noun the medium of another verb ("said in a statement"): a report frame, left to the quotes table. */
   notMedium: Schema.optionalKey(Schema.Boolean),
+  /** Not an event when a number counts it ("with 220 votes", "six electoral college votes"): a tally, not the act. */
+  notCounted: Schema.optionalKey(Schema.Boolean),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type
