@@ -552,6 +552,22 @@ export const findTimeExpressions = (text: string): Array<FoundTimeExpression> =>
   return taken.sort((a, b) => a.start - b.start)
 }
 
+/** Capitalised words that may stand before a year inside a sentence ("in May 2019", "Christmas 2019", "Summer 2020"). */
+let calendarWords: ReadonlySet<string> | undefined
+/**
+ * Whether a year ends a name: a capitalised word that is no calendar word stands right before it inside
+ * the sentence ("the Reproductive Health Care Reform Bill 2019", "WWDC 2005"). TimeML still marks it
+ * as a date; the year names the thing, and does not date what is done to it ("voted to pass the … Bill
+ * 2019" yesterday).
+ */
+export const endsName = (text: string, start: number): boolean => {
+  const words = timeWords()
+  calendarWords ??= new Set([...Object.keys(words.months), ...Object.keys(words.weekdays), ...words.holidays, "Spring", "Summer", "Autumn", "Fall", "Winter", "FY",
+    "In", "By", "Since", "From", "Until", "During", "Before", "After", "Early", "Late", "Mid", "The", "And", "Or"])
+  const before = /[\p{L}\d,;]\s+(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]
+  return before !== undefined && !calendarWords.has(before)
+}
+
 /**
  * Normalises one time expression (as `findTimeExpressions` found it) against `anchorDate` (YYYY-MM-DD,
  * or null when the document is undated) and the tense of its clause. Returns null when the grammar does

@@ -14,7 +14,7 @@ import type { DatePrecision } from "../../model/tables.ts"
 import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
 import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
-import { addDays, monthOfIsoWeek } from "./dates.ts"
+import { addDays, endsName, monthOfIsoWeek } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
 import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
@@ -256,6 +256,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (!isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
+      // "voted to pass the … Bill 2019": a year that ends a name does not date what is done to the thing named.
+      if (time.mention.precision === "year" && endsName(text, time.mention.start)) continue
       const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
         .filter(({ event }) => event === -1 || modalities[event] !== "hypothetical" || found.every((_, k) => modalities[k] === "hypothetical"))
       // The parse first: the trigger the time expression hangs from ("met … on Monday", "the attack on
