@@ -376,6 +376,25 @@ describe("events: frames from the dependency parse", () => {
     ])
   })
 
+  it("a group stands for the head of its 'of' phrase, not for what that phrase holds in turn", () => {
+    const RESIDENTS = ["residents", "group", ["Residents"]] as const
+    const PARISH = ["Jefferson Parish", "organization", ["Jefferson Parish"]] as const
+    expect(lines("Residents of some other areas, such as Jefferson Parish, have been instructed to evacuate.", [RESIDENTS, PARISH])).toEqual([
+      "REQUEST/020 [instructed] asserted - - →residents",
+      "movement/null [evacuate] asserted - - residents→"
+    ])
+  })
+
+  it("a verb the parser hung on a root noun is the predicate, with the noun its subject, not a reduced relative", () => {
+    const DIPLOMATS = ["US diplomats", "group", ["diplomats"]] as const
+    expect(lines("Six other diplomats fled to the Canadian embassy and hid there.", [DIPLOMATS])).toEqual(["movement/null [fled] asserted - - US diplomats→"])
+  })
+
+  it("a passive subject label without a form of 'be' or 'get' is an active subject", () => {
+    const VOTERS = ["voters", "group", ["voters"]] as const
+    expect(lines("About 52% of participating voters voted to leave and 48% to stay.", [VOTERS])).toEqual(["election/null [voted] asserted - - voters→"])
+  })
+
   it("a possessor after 'at' is who acts, not where: 'at the Iraqi government's request'", () => {
     const IRAQ_GOVERNMENT = ["Iraqi government", "organization", ["Iraqi government"]] as const
     expect(lines("US troops returned three years later at the Iraqi government's request.", [US, IRAQ_GOVERNMENT]).filter((l) => l.includes("[request]"))).toEqual([

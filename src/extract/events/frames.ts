@@ -96,7 +96,11 @@ export const frameRoles = (
   const verbal = !trigger.noun || (tokens[h].upos === "VERB" && dependents(doc, h, "nsubj", "obj").length > 0)
   if (verbal) {
     const token = tokens[h]
-    const reduced = token.deprel === "acl" && dependents(doc, h, "nsubj", "aux").length === 0 && /(?:ed|en|wn)$/.test(token.normal)
+    // A noun that is its sentence's root with a verb as its clause is a misparsed subject and predicate
+    // ("Six other U.S. diplomats fled to the Canadian embassy"): the verb is the predicate, not a reduced relative.
+    const nounRoot = token.deprel === "acl" && token.head >= 0 && tokens[token.head].deprel === "root" && tokens[token.head].upos !== "VERB" &&
+      token.head < h && !isPassiveVoice(doc, h) && byOblique(doc, h) === null
+    const reduced = !nounRoot && token.deprel === "acl" && dependents(doc, h, "nsubj", "aux").length === 0 && /(?:ed|en|wn)$/.test(token.normal)
     if (reduced) {
       // "the man arrested on Monday": the noun modified is the patient.
       patients.push(token.head)
@@ -107,7 +111,7 @@ export const frameRoles = (
       patients.push(...subjectsOf(doc, h))
       rule = "participants:frame-passive"
     } else {
-      verbSubjects.push(...subjectsOf(doc, h))
+      verbSubjects.push(...(nounRoot ? [token.head] : subjectsOf(doc, h)))
       agents.push(...verbSubjects)
       if (agents.length === 0) {
         // The parser found no subject (often a misattached one: "the SDF (…) announced"): the nearest
@@ -188,7 +192,10 @@ export const frameRoles = (
  * wrong on active verbs ("The mayor … advised residents").
  */
 const isPassiveVoice = (doc: SyntaxDocument, h: number): boolean =>
-  dependents(doc, h, "aux:pass", "obl:agent").length > 0 || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal))
+  dependents(doc, h, "aux:pass", "obl:agent").length > 0 || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal) &&
+    // A passive subject label needs a form of "be" or "get" as well: "52% of voters voted" is active.
+    dependents(doc, h, "aux", "cop").some((j) => PASSIVE_AUXILIARY_LEMMAS.has(doc.tokens[j].lemma)))
+const PASSIVE_AUXILIARY_LEMMAS = new Set(["be", "get"])
 
 /** The subjects of a predicate: all its own (a misparsed apposition "agent Tony Mendez" gives two), else the shared one. */
 const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
@@ -338,7 +345,9 @@ const groupOrigin = (doc: SyntaxDocument, group: number): Array<number> =>
   dependents(doc, group).flatMap((j) => {
     const rel = doc.tokens[j].deprel
     if (rel === "nmod:poss" || rel === "compound" || rel === "amod") return [j, ...phraseTokens(doc, j)]
-    if (rel === "nmod" && ORIGIN_CASES.has(caseLemma(doc, j))) return [j, ...phraseTokens(doc, j)]
+    // The head of the phrase with its own words ("the two countries", "the House"), not what it holds
+    // in turn ("residents of some other areas, such as Jefferson Parish").
+    if (rel === "nmod" && ORIGIN_CASES.has(caseLemma(doc, j))) return [j, ...dependents(doc, j, "compound", "amod", "flat", "det", "nummod")]
     return []
   })
 
