@@ -357,6 +357,10 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("Turkey carried out an attack on Syria on Wednesday.", [TURKEY, SYRIA])).toEqual(["ASSAULT/180 [attack] asserted 2025-06-04 - Turkey→Syria"])
     expect(lines("Turkey began a military offensive against Syria.", [TURKEY, SYRIA])).toEqual(["ASSAULT/190 [offensive] asserted - - Turkey→Syria"])
     expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
+    // Verbs of organising and scheduling lend their subject too.
+    const PGE = ["PG&E", "organization", ["PG&E"]] as const
+    expect(lines("PG&E scheduled the blackouts for Wednesday.", [PGE])).toEqual(["policy/null [blackouts] expected 2025-06-11 - PG&E→"])
+    expect(lines("Smith is known for organizing the safe return of the diplomats.", [SMITH])).toEqual(["movement/null [return] asserted - - John Smith→"])
   })
 
   it("a support verb in the passive lends its agent to the event noun that is its subject", () => {
