@@ -399,6 +399,12 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("About 52% of participating voters voted to leave and 48% to stay.", [VOTERS])).toEqual(["election/null [voted] asserted - - voters→"])
   })
 
+  it("a title the parser made the head stands for the person it holds, not for the country of the title", () => {
+    const BIDEN = ["Joe Biden", "person", ["Joe Biden"]] as const
+    expect(lines("On Saturday, former Vice President of the United States Joe Biden won the South Carolina primary.", [BIDEN, ["United States", "country", ["United States"]]])
+      .filter((l) => l.includes("[won]"))).toEqual(["election/null [won] asserted 2025-06-07 - Joe Biden→"])
+  })
+
   it("a possessor after 'at' is who acts, not where: 'at the Iraqi government's request'", () => {
     const IRAQ_GOVERNMENT = ["Iraqi government", "organization", ["Iraqi government"]] as const
     expect(lines("US troops returned three years later at the Iraqi government's request.", [US, IRAQ_GOVERNMENT]).filter((l) => l.includes("[request]"))).toEqual([

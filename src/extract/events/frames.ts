@@ -298,7 +298,12 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
     // "the RCMP confirmed they seized the substance": the subject of a complement clause that is a
     // pronoun stands for the subject of the clause it completes.
     if (PERSONAL_PRONOUNS.has(token.lemma) && (hasRelation(token.deprel, "nsubj") || token.deprel === "nmod:poss")) return matrixSubjectActors(doc, head, at)
-    return phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place).map((p) => p.key))
+    const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place))
+    // A singular noun holding a person is that person ("former Vice President of the United States Joe
+    // Biden", the parser's head being the title): the country or body in its phrase is the title's, not a second party.
+    const people = inside.filter((p) => p.person === true)
+    const singular = token.upos === "NOUN" && !/s$/.test(token.normal)
+    return (singular && people.length > 0 ? people : inside).map((p) => p.key)
   })
 }
 

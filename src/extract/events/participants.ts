@@ -20,6 +20,8 @@ export interface Participant {
   readonly pronoun?: boolean
   /** The mention is a group noun ("officials", "protesters"). */
   readonly group?: boolean
+  /** The mention names a person. */
+  readonly person?: boolean
 }
 
 export interface ClauseActors {
@@ -73,7 +75,7 @@ export const actingMentions = (
     if (m.kind !== "person" && m.kind !== "group" && !possessor) {
       if (LOCATIVE.test(text.slice(Math.max(0, m.start - 12), m.start))) return void locations.push({ key: m.actorKey, start: m.start, end: m.end })
     }
-    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end, pronoun: m.role === "pronoun", group: m.kind === "group" })
+    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end, pronoun: m.role === "pronoun", group: m.kind === "group", person: m.kind === "person" })
   })
   return { participants, locations }
 }
