@@ -399,6 +399,17 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("About 52% of participating voters voted to leave and 48% to stay.", [VOTERS])).toEqual(["election/null [voted] asserted - - voters→"])
   })
 
+  it("a relative clause's object is the noun it modifies: through 'whom'/'that', or by the gap of a clause with a subject and no object", () => {
+    const DIPLOMATS = ["diplomats", "group", ["diplomats"]] as const
+    expect(lines("China expelled the diplomats whom the US had accused.", [CHINA, US, DIPLOMATS])).toEqual([
+      "SANCTION/164 [expelled] asserted - - China→diplomats",
+      "ACCUSE/112 [accused] asserted - - United States→diplomats"
+    ])
+    expect(lines("Smith questioned the diplomats China arrested on Monday.", [SMITH, CHINA, DIPLOMATS]).filter((l) => l.includes("[arrested]"))).toEqual([
+      "arrest/173 [arrested] asserted 2025-06-09 - China→diplomats"
+    ])
+  })
+
   it("a title the parser made the head stands for the person it holds, not for the country of the title", () => {
     const BIDEN = ["Joe Biden", "person", ["Joe Biden"]] as const
     expect(lines("On Saturday, former Vice President of the United States Joe Biden won the South Carolina primary.", [BIDEN, ["United States", "country", ["United States"]]])

@@ -122,7 +122,10 @@ export const frameRoles = (
           fallback = true
         }
       }
-      const object = objectOf(doc, h) ?? strandedObject(doc, h, at)
+      // "the protesters Wikinews interviewed": a relative clause with a subject and no object of its own has the noun it modifies as its object.
+      const gapped = token.deprel === "acl:relcl" && dependents(doc, h, "nsubj").length > 0 && dependents(doc, h, "obj", "ccomp", "xcomp").length === 0 &&
+        !dependents(doc, h).some((j) => RELATIVE_PRONOUNS.has(tokens[j].lemma) && tokens[j].upos === "PRON") && dependents(doc, h, "obl").every((j) => caseOf(doc, j) !== null)
+      const object = objectOf(doc, h) ?? (gapped ? token.head : null) ?? strandedObject(doc, h, at)
       if (object !== null) patients.push(object)
       else {
         for (const j of dependents(doc, h, "obl")) {
@@ -294,7 +297,13 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
       }
       return own.map((p) => p.key)
     }
-    if (RELATIVE_PRONOUNS.has(token.lemma) && token.upos === "PRON") return []
+    if (RELATIVE_PRONOUNS.has(token.lemma) && token.upos === "PRON") {
+      // An object relative pronoun ("the man whom police arrested") stands for the noun its clause modifies;
+      // a subject one is resolved by `subjectOf`.
+      const clause = token.head
+      const relative = clause >= 0 && doc.tokens[clause].deprel === "acl:relcl" && !hasRelation(token.deprel, "nsubj")
+      return relative && head === a ? argumentActors(doc, doc.tokens[clause].head, at, false, isTrigger) : []
+    }
     // "the RCMP confirmed they seized the substance": the subject of a complement clause that is a
     // pronoun stands for the subject of the clause it completes.
     if (PERSONAL_PRONOUNS.has(token.lemma) && (hasRelation(token.deprel, "nsubj") || token.deprel === "nmod:poss")) return matrixSubjectActors(doc, head, at)
