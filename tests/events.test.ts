@@ -296,6 +296,14 @@ describe("events: dates ahead and behind", () => {
     expect(past.map((e) => `${e.trigger} ${e.date}`)).toEqual(["hearing 2025-11-03"])
   })
 
+  it("dates a past event by the dated one it follows, but not one told in the past perfect", () => {
+    const JAPAN = ["Japan", "country", ["Japan"]] as const
+    const dated = (text: string) => eventsOf(text, [US, CHINA, JAPAN]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("China attacked the US on Friday. Japan criticized China.")).toEqual(["attacked 2025-06-06", "criticized 2025-06-06"])
+    expect(dated("China attacked the US on Friday. Japan had criticized China.")).toEqual(["attacked 2025-06-06", "criticized -"])
+    expect(dated("China attacked the US on Friday. Japan had made threats against China.")).toEqual(["attacked 2025-06-06", "threats -"])
+  })
+
   it("reads a weekday after 'will' forward and a past weekday back", () => {
     expect(eventsOf("China will meet the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-13"])
     expect(eventsOf("China met the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-06"])

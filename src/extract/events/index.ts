@@ -342,7 +342,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
           ;({ date, dateText } = antecedent)
           precision = antecedent.datePrecision
           rules.push("date:antecedent-event")
-        } else if (modality === "asserted" && tense === "past" && !times.some((t) => t.clause.sentence === clause.sentence && isPointInTime(t))) {
+        } else if (modality === "asserted" && tense === "past" && !isPastPerfect(syntax, trigger) && !times.some((t) => t.clause.sentence === clause.sentence && isPointInTime(t))) {
           // A past event told right after a dated one, in a sentence that names no time, happened then
           // (the news narrative: "A fire broke out on Tuesday. Residents were evacuated.").
           const previous = events.findLast((e, k) => eventSentences[k] >= clause.sentence - NARRATIVE_REACH && eventSentences[k] < clause.sentence &&
@@ -547,6 +547,18 @@ const whenClauseTime = (tokens: ReadonlyArray<Token>, clause: Clause, times: Rea
   const previous = tokens[clause.firstToken - 1]
   if (tokens[clause.firstToken]?.normal !== "when" || previous === undefined || previous.sentence !== tokens[clause.firstToken].sentence) return undefined
   return times.find((t) => t.mention.end === previous.end && isPointInTime(t))
+}
+
+/**
+ * A past perfect ("had been challenged", "had made threats"), on the trigger or the verb its noun is the
+ * object of: it happened before the time the narrative has reached, so it is not dated by it.
+ */
+const isPastPerfect = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  const token = doc.tokens[h]
+  const verb = trigger.noun && (token.deprel === "obj" || token.deprel === "nsubj:pass") && token.head >= 0 ? token.head : h
+  return dependents(doc, verb, "aux").some((j) => doc.tokens[j].normal === "had")
 }
 
 /** How many sentences back a past event without a time of its own looks for the dated event it follows. */
