@@ -515,6 +515,11 @@ describe("events: word sense from the frame", () => {
     expect(kinds("Trump tweeted that China had attacked the US.")).toEqual(["ASSAULT [attacked]"])
   })
 
+  it("makes no event of a candidacy, a role: the verb that announces or withdraws it is the event", () => {
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("The princess announced her candidacy for prime minister on Friday.")).toEqual(["statement [announced]"])
+  })
+
   it("makes no event of a tally of votes, but keeps the vote itself", () => {
     const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
     expect(kinds("The members voted for Pelosi with 220 votes, giving him an additional six electoral college votes.")).toEqual(["election [voted]"])
