@@ -518,6 +518,9 @@ describe("events: word sense from the frame", () => {
   it("makes no event of a candidacy, a role: the verb that announces or withdraws it is the event", () => {
     const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
     expect(kinds("The princess announced her candidacy for prime minister on Friday.")).toEqual(["statement [announced]"])
+    // A state of emergency is a state; declaring one is the event, and a policy, not a statement.
+    expect(kinds("The governor declared a state of emergency on Thursday.")).toEqual(["policy [declared]"])
+    expect(kinds("The governor declared that the storm was over.")).toEqual(["statement [declared]", "disaster [storm]"])
   })
 
   it("makes no event of a tally of votes, but keeps the vote itself", () => {
