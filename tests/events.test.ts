@@ -523,6 +523,21 @@ describe("events: word sense from the frame", () => {
     expect(kinds("The governor declared that the storm was over.")).toEqual(["statement [declared]", "disaster [storm]"])
   })
 
+  it("takes 'call' with an object for a statement, but not a name given ('called a plume') or 'called off'", () => {
+    const AP = ["Associated Press", "organization", ["Associated Press"]] as const
+    const BIDEN = ["Joe Biden", "person", ["Biden"]] as const
+    expect(eventsOf("The Associated Press called the election for Biden on Saturday.", [AP, BIDEN]).events.map(line)).toEqual([
+      "statement/010 [called] asserted 2025-06-07 - Associated Press→",
+      "election/null [election] asserted 2025-06-07 - →"
+    ])
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("A mother called the police in Kamloops on Sunday.")).toEqual(["statement [called]"])
+    expect(kinds("The mass of microbe-rich water, called a plume, was large enough to detect from space.")).toEqual([])
+    expect(kinds("It increased the population of phytoplankton, also called green algae, in the waters surrounding the island.")).toEqual([])
+    expect(kinds("Biden announced a plan called Build Back Better.")).toEqual(["statement [announced]"])
+    expect(kinds("The union called off the strike.")).toEqual(["PROTEST [strike]"])
+  })
+
   it("makes no event of a tally of votes, but keeps the vote itself", () => {
     const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
     expect(kinds("The members voted for Pelosi with 220 votes, giving him an additional six electoral college votes.")).toEqual(["election [voted]"])

@@ -475,9 +475,17 @@ const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean
 const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
   if (trigger.entry.notCounted === true && isCounted(doc.tokens, trigger)) return false
   const wanted = trigger.entry.argument
-  if (wanted === undefined && trigger.entry.notMedium !== true) return true
+  if (wanted === undefined && trigger.entry.notMedium !== true && trigger.entry.needsObject !== true) return true
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)
-  if (h === null || doc.tokens[h].deprel === "") return true
+  if (h === null || doc.tokens[h].deprel === "") return trigger.entry.needsObject !== true
+  // A subject as well: "the water, called a plume," names; "a mother called the police" acts.
+  if (trigger.entry.needsObject === true) {
+    let before = h - 1
+    while (before > 0 && doc.tokens[before].upos === "ADV" && !/,\s*$/.test(doc.tokens[before].post)) before--
+    // "the water, called a plume,", "phytoplankton, also called green algae": a name given, after a comma.
+    const afterComma = before >= 0 && /,\s*$/.test(doc.tokens[before].post)
+    return !hasRelation(doc.tokens[h].deprel, "acl") && dependents(doc, h, "obj").length > 0 && (dependents(doc, h, "nsubj").length > 0 || !afterComma)
+  }
   if (trigger.entry.notMedium === true && hasRelation(doc.tokens[h].deprel, "obl") && ["in", "via", "through"].includes(doc.tokens[caseOf(doc, h) ?? h]?.lemma ?? "")) return false
   if (wanted === undefined) return true
   return dependents(doc, h).some((j) => {
