@@ -418,6 +418,12 @@ describe("events: frames from the dependency parse", () => {
     ])
   })
 
+  it("who is left dead is the noun 'dead' describes; an apposition the parser read as a second subject is the object", () => {
+    const PEOPLE = ["people", "group", ["people"]] as const
+    expect(lines("The shooting left two people dead.", [PEOPLE]).filter((l) => l.includes("[dead]"))).toEqual(["death/null [dead] asserted - - →people"])
+    expect(lines("China arrested her brother, John Smith, on Monday.", [CHINA, SMITH])).toEqual(["arrest/173 [arrested] asserted 2025-06-09 - China→John Smith"])
+  })
+
   it("a title the parser made the head stands for the person it holds, not for the country of the title", () => {
     const BIDEN = ["Joe Biden", "person", ["Joe Biden"]] as const
     expect(lines("On Saturday, former Vice President of the United States Joe Biden won the South Carolina primary.", [BIDEN, ["United States", "country", ["United States"]]])

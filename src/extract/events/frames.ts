@@ -127,6 +127,13 @@ export const frameRoles = (
         !dependents(doc, h).some((j) => RELATIVE_PRONOUNS.has(tokens[j].lemma) && tokens[j].upos === "PRON") && dependents(doc, h, "obl").every((j) => caseOf(doc, j) !== null)
       const object = objectOf(doc, h) ?? (gapped ? token.head : null) ?? strandedObject(doc, h, at)
       if (object !== null) patients.push(object)
+      // "China arrested her brother, John Smith": the parser reads the apposition as a second subject.
+      const apposition = misparsedApposition(doc, h, object)
+      if (apposition !== null) {
+        agents.splice(agents.indexOf(apposition), 1)
+        verbSubjects.splice(verbSubjects.indexOf(apposition), 1)
+        patients.push(apposition)
+      }
       else {
         for (const j of dependents(doc, h, "obl")) {
           const c = caseOf(doc, j)
@@ -137,6 +144,8 @@ export const frameRoles = (
       rule = "participants:frame-active"
     }
   } else {
+    // "left two people dead", "the injured passengers": who is dead or hurt is the noun the word describes.
+    if (options.possessorIsPatient && tokens[h].deprel === "amod" && tokens[h].head >= 0) patients.push(tokens[h].head)
     for (const j of dependents(doc, h)) {
       const rel = tokens[j].deprel
       if (rel === "nmod:poss") (options.possessorIsPatient ? patients : agents).push(j)
@@ -214,6 +223,18 @@ const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
   }
   const shared = subjectOf(doc, h)
   return shared === null ? [] : [shared]
+}
+
+/**
+ * A subject the parser gave a verb after its object, set off by a comma ("arrested her brother, John
+ * Smith"): an apposition of the object, not a second subject.
+ */
+const misparsedApposition = (doc: SyntaxDocument, h: number, object: number | null): number | null => {
+  if (object === null || object < h) return null
+  const own = dependents(doc, h, "nsubj")
+  if (own.length < 2) return null
+  const later = own.find((j) => j > object && /,\s*$/.test(doc.tokens[j - 1].post) && !doc.tokens.slice(object + 1, j).some((t) => t.upos === "VERB"))
+  return later ?? null
 }
 
 /**
