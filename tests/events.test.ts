@@ -304,6 +304,12 @@ describe("events: dates ahead and behind", () => {
     expect(dated("China attacked the US on Friday. Japan had made threats against China.")).toEqual(["attacked 2025-06-06", "threats -"])
   })
 
+  it("takes an event the text dates after publication for expected, not asserted", () => {
+    const modal = (text: string) => eventsOf(text, [TRUMP, XI]).events.map((e) => `${e.trigger} ${e.modality} ${e.date ?? "-"}`)
+    expect(modal("Trump is the favourite in the 2026 election.")).toEqual(["election expected 2026"])
+    expect(modal("Trump met Xi on Friday in May 2025.")).toEqual(["met asserted 2025-06-06"])
+  })
+
   it("reads a weekday after 'will' forward and a past weekday back", () => {
     expect(eventsOf("China will meet the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-13"])
     expect(eventsOf("China met the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-06"])

@@ -390,6 +390,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       // The object of a verb event ("welcomes the dialogue") is told by the verb's clause.
       const objectOfVerb = found.some((other) => !other.noun && other.last < trigger.first && isObjectOf(tokens, other, trigger, isTimeToken))
       const evidence = trigger.noun && found.length > 1 && !objectOfVerb ? nounPhrase(tokens, clause, trigger, triggers, isTimeToken) : clause
+      // An event the text dates after publication has not happened yet ("the 2020 presidential election" in a 2019 report).
+      const ahead = modality === "asserted" && date !== null && context.published !== null && isAfter(date, context.published)
+      if (ahead) rules.push("modality:dated-ahead")
       eventSentences.push(clause.sentence)
       events.push({
         start: evidence.start,
@@ -407,7 +410,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         tense,
         location,
         locationSource,
-        modality,
+        modality: ahead ? "expected" : modality,
         actorKeys: roles.actorKeys,
         sourceKeys: roles.sourceKeys,
         targetKeys: roles.targetKeys,
@@ -556,6 +559,9 @@ const whenClauseTime = (tokens: ReadonlyArray<Token>, clause: Clause, times: Rea
   if (tokens[clause.firstToken]?.normal !== "when" || previous === undefined || previous.sentence !== tokens[clause.firstToken].sentence) return undefined
   return times.find((t) => t.mention.end === previous.end && isPointInTime(t))
 }
+
+/** Whether a date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) lies wholly after a day: compared at the date's own precision. */
+const isAfter = (date: string, day: string): boolean => date > day.slice(0, date.length)
 
 /**
  * A past perfect ("had been challenged", "had made threats"), on the trigger or the verb its noun is the
