@@ -443,13 +443,6 @@ describe("events: frames from the dependency parse", () => {
     ])
   })
 
-  it("the nearest actor before a verb without a subject is not a name that only modifies a noun", () => {
-    const EU = ["European Union", "organization", ["European Union"]] as const
-    const PROTESTERS = ["protesters", "group", ["Protesters"]] as const
-    const text = "Protesters, carrying placards asking the government to revoke Article 50 — the EU treaty clause invoked by Brexit — and European Union flags, marched from Hyde Park Corner to Parliament."
-    expect(lines(text, [EU, PROTESTERS]).filter((l) => l.includes("[marched]"))).toEqual(["PROTEST/140 [marched] asserted - - →"])
-  })
-
   it("a passive verb's 'by' phrase the parser hung on its object is its agent", () => {
     const LIBDEMS = ["Liberal Democrats", "organization", ["Liberal Democrats"]] as const
     expect(lines("Pensioners are being promised energy savings by the Liberal Democrats, as snow continues.", [LIBDEMS])).toEqual([

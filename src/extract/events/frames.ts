@@ -268,24 +268,9 @@ const nearestActorBefore = (doc: SyntaxDocument, h: number, at: (i: number) => R
   for (let j = h - 1; j >= (sentence?.firstToken ?? h); j--) {
     const t = doc.tokens[j]
     if (t.upos === "VERB" || /[;:]/.test(t.post)) return null
-    // A name that only modifies another noun ("European Union flags") is not the one who acts.
-    if (!modifiesNoun(doc, j, at) && at(j).some((p) => !p.reporter && !p.pronoun)) return j
+    if (at(j).some((p) => !p.reporter && !p.pronoun)) return j
   }
   return null
-}
-
-/** Whether the mention at token j only modifies a noun outside it ("European Union flags"): up its own words, then one more arc. */
-const modifiesNoun = (doc: SyntaxDocument, j: number, at: (i: number) => ReadonlyArray<FrameParticipant>): boolean => {
-  const mine = at(j)
-  let k = j
-  for (let steps = 0; steps < 6; steps++) {
-    const t = doc.tokens[k]
-    if (t.deprel !== "compound" && t.deprel !== "amod" && t.deprel !== "flat") return false
-    if (t.head < 0) return false
-    if (!at(t.head).some((p) => mine.includes(p))) return t.deprel !== "flat" && doc.tokens[t.head].upos === "NOUN"
-    k = t.head
-  }
-  return false
 }
 
 const push = (into: Array<number>, i: number | null) => {
