@@ -354,6 +354,13 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(actorNamed(actors, "British organisers")).toMatchObject({ affiliation: "United Kingdom" })
   })
 
+  it("takes people named by what they do or undergo for groups, plurals without -s included, but not a bare 'police'", () => {
+    const text = "Three firefighters were injured, two people died and Canadian passengers fled. Police said children were safe."
+    expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}:${m.role}`)).toEqual([
+      "firefighters:group:group", "people:group:group", "Canadian passengers:group:group", "Canadian:country:demonym", "children:group:group"
+    ])
+  })
+
   it("takes the followers of a religion for a group, its adjective alone for no actor, and keeps names built on it", () => {
     const text = "It caused outrage among Muslims and Catholics. A Muslim family met Hindu and Christian clergy. The Muslim Council of Britain spoke."
     expect(actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)).toEqual(["Muslims:group", "Catholics:group", "Muslim Council of Britain:organization"])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { findTimeExpressions, resolveTimeExpression } from "../src/extract/events/dates.ts"
+import { endsName, findTimeExpressions, resolveTimeExpression } from "../src/extract/events/dates.ts"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { analyzeText, extractContext } from "../src/extract/index.ts"
 import { extractEvents } from "../src/extract/events/index.ts"
@@ -77,6 +77,17 @@ describe("dates: relative expressions", () => {
     expect(value("a day earlier", "past", TUESDAY, null)).toBe("2025-06-09")
   })
 
+  it("counts years from the last year the text named, months from the last month, days only from a day", () => {
+    const from = (text: string, previous: string | null, previousPeriod: string | null) => resolveTimeExpression(text, TUESDAY, "past", { previous, previousPeriod })
+    expect(from("three years later", null, "2011")).toMatchObject({ value: "2014", precision: "year", anchor: "published" })
+    expect(from("the following year", null, "2011-05")).toMatchObject({ value: "2012", precision: "year" })
+    expect(from("two months later", null, "2011-05")).toMatchObject({ value: "2011-07", precision: "month" })
+    // A year names no month to count months from, nor a day to count days from: those count from publication.
+    expect(from("two months later", null, "2011")?.value).toBe("2025-08")
+    expect(from("two days later", null, "2011")?.value).toBe("2025-06-12")
+    expect(from("two days later", "2011-05-03", "2011-05-03")?.value).toBe("2011-05-05")
+  })
+
   it("keeps relative expressions of an undated document unresolved, and marks a story anchor when asked", () => {
     expect(resolveTimeExpression("Monday", null, "past")).toMatchObject({ value: null, precision: null, anchor: null, rule: "time:weekday" })
     expect(resolveTimeExpression("since May", null, "past")).toBeNull()
@@ -107,6 +118,20 @@ describe("dates: finding expressions", () => {
   it("does not read counts or money as years", () => {
     expect(findTimeExpressions("About 2000 troops and $2025 were sent, 1999 people fled.").map((f) => f.text)).toEqual([])
   })
+
+  it("tells a year that ends a name from one that dates", () => {
+    const at = (text: string) => endsName(text, text.lastIndexOf("20"))
+    expect(at('voted to pass the "Reproductive Health Care Reform Bill 2019"')).toBe(true)
+    expect(at("keynote to WWDC 2005")).toBe(true)
+    expect(at("they met in May 2019")).toBe(false)
+    expect(at("sales rose over Christmas 2019")).toBe(false)
+    expect(at('she said. "In 2019')).toBe(false)
+    expect(at("In 2019")).toBe(false)
+  })
+
+  it("does not read a clock time in a time zone or in hours as a year", () => {
+    expect(findTimeExpressions("It was completed around 11:30 am (1830 UTC), and at 0600 GMT, 2100 hrs and in 1990.").map((f) => f.text)).toEqual(["1990"])
+  })
 })
 
 describe("dates: in a document", () => {
@@ -119,6 +144,18 @@ describe("dates: in a document", () => {
     expect(timesOf(text, TUESDAY).map((t) => `${t.text}=${t.value}:${t.tense}`)).toEqual([
       "Monday=2025-06-09:past", "Friday=2025-06-06:past", "A day earlier=2025-06-05:past", "Thursday=2025-06-12:future"
     ])
+  })
+
+  it("counts 'three years later' from the year named before it", () => {
+    const text = "US troops left Iraq in 2011. They returned three years later, on Monday."
+    expect(timesOf(text, TUESDAY).map((t) => `${t.text}=${t.value}`)).toEqual(["2011=2011", "three years later=2014", "Monday=2025-06-09"])
+  })
+
+  it("does not date an event by the year that ends a name, and takes the day the clause names", () => {
+    const text = 'Yesterday, the parliament voted to pass the "Reproductive Health Care Reform Bill 2019".'
+    const doc = analyzeText(engine, text, { date: "2019-09-27" })
+    const events = extractEvents(extractContext(engine, doc), { actors: [], mentions: [], diagnostics: [] }).events
+    expect(events.map((e) => `${e.trigger} ${e.date}`)).toEqual(["voted 2019-09-26"])
   })
 
   it("keeps the expressions of an undated document with a null value, and explicit dates resolved", () => {

@@ -296,6 +296,20 @@ describe("events: dates ahead and behind", () => {
     expect(past.map((e) => `${e.trigger} ${e.date}`)).toEqual(["hearing 2025-11-03"])
   })
 
+  it("dates a past event by the dated one it follows, but not one told in the past perfect", () => {
+    const JAPAN = ["Japan", "country", ["Japan"]] as const
+    const dated = (text: string) => eventsOf(text, [US, CHINA, JAPAN]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("China attacked the US on Friday. Japan criticized China.")).toEqual(["attacked 2025-06-06", "criticized 2025-06-06"])
+    expect(dated("China attacked the US on Friday. Japan had criticized China.")).toEqual(["attacked 2025-06-06", "criticized -"])
+    expect(dated("China attacked the US on Friday. Japan had made threats against China.")).toEqual(["attacked 2025-06-06", "threats -"])
+  })
+
+  it("takes an event the text dates after publication for expected, not asserted", () => {
+    const modal = (text: string) => eventsOf(text, [TRUMP, XI]).events.map((e) => `${e.trigger} ${e.modality} ${e.date ?? "-"}`)
+    expect(modal("Trump is the favourite in the 2026 election.")).toEqual(["election expected 2026"])
+    expect(modal("Trump met Xi on Friday in May 2025.")).toEqual(["met asserted 2025-06-06"])
+  })
+
   it("reads a weekday after 'will' forward and a past weekday back", () => {
     expect(eventsOf("China will meet the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-13"])
     expect(eventsOf("China met the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-06"])
@@ -357,6 +371,76 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("Turkey carried out an attack on Syria on Wednesday.", [TURKEY, SYRIA])).toEqual(["ASSAULT/180 [attack] asserted 2025-06-04 - Turkey→Syria"])
     expect(lines("Turkey began a military offensive against Syria.", [TURKEY, SYRIA])).toEqual(["ASSAULT/190 [offensive] asserted - - Turkey→Syria"])
     expect(lines("The US held talks with China on Monday.", [US, CHINA])).toEqual(["CONSULT/046 [talks] asserted 2025-06-09 - United States→China"])
+    // Verbs of organising and scheduling lend their subject too.
+    const PGE = ["PG&E", "organization", ["PG&E"]] as const
+    expect(lines("PG&E scheduled the blackouts for Wednesday.", [PGE])).toEqual(["policy/null [blackouts] expected 2025-06-11 - PG&E→"])
+    expect(lines("Smith is known for organizing the safe return of the diplomats.", [SMITH])).toEqual(["movement/null [return] asserted - - John Smith→"])
+  })
+
+  it("a support verb in the passive lends its agent to the event noun that is its subject", () => {
+    const FAA = ["Federal Aviation Administration", "organization", ["Federal Aviation Administration"]] as const
+    const NTSB = ["National Transportation Safety Board", "organization", ["National Transportation Safety Board"]] as const
+    expect(lines("Investigations have been launched by the Federal Aviation Administration and the National Transportation Safety Board.", [FAA, NTSB])).toEqual([
+      "justice/null [Investigations] asserted - - Federal Aviation Administration+National Transportation Safety Board→"
+    ])
+  })
+
+  it("a group stands for whom it comes from, not for the place it is in", () => {
+    const PROTESTERS = ["protesters", "group", ["protesters"]] as const
+    const KENOSHA = ["Kenosha", "place", ["Kenosha"]] as const
+    const text = "Smith, the suspect in a shooting of protesters in Kenosha, Wisconsin, United States that left two people dead, was released from a Wisconsin jail Friday."
+    expect(lines(text, [SMITH, PROTESTERS, KENOSHA, ["United States", "country", ["United States"]]]).filter((l) => l.includes("[shooting]"))).toEqual([
+      "ASSAULT/180 [shooting] asserted - Kenosha →protesters"
+    ])
+  })
+
+  it("a group stands for the head of its 'of' phrase, not for what that phrase holds in turn", () => {
+    const RESIDENTS = ["residents", "group", ["Residents"]] as const
+    const PARISH = ["Jefferson Parish", "organization", ["Jefferson Parish"]] as const
+    expect(lines("Residents of some other areas, such as Jefferson Parish, have been instructed to evacuate.", [RESIDENTS, PARISH])).toEqual([
+      "REQUEST/020 [instructed] asserted - - →residents",
+      "movement/null [evacuate] asserted - - residents→"
+    ])
+  })
+
+  it("a verb the parser hung on a root noun is the predicate, with the noun its subject, not a reduced relative", () => {
+    const DIPLOMATS = ["US diplomats", "group", ["diplomats"]] as const
+    expect(lines("Six other diplomats fled to the Canadian embassy and hid there.", [DIPLOMATS])).toEqual(["movement/null [fled] asserted - - US diplomats→"])
+  })
+
+  it("a passive subject label without a form of 'be' or 'get' is an active subject", () => {
+    const VOTERS = ["voters", "group", ["voters"]] as const
+    expect(lines("About 52% of participating voters voted to leave and 48% to stay.", [VOTERS])).toEqual(["election/null [voted] asserted - - voters→"])
+  })
+
+  it("a relative clause's object is the noun it modifies: through 'whom'/'that', or by the gap of a clause with a subject and no object", () => {
+    const DIPLOMATS = ["diplomats", "group", ["diplomats"]] as const
+    expect(lines("China expelled the diplomats whom the US had accused.", [CHINA, US, DIPLOMATS])).toEqual([
+      "SANCTION/164 [expelled] asserted - - China→diplomats",
+      "ACCUSE/112 [accused] asserted - - United States→diplomats"
+    ])
+    expect(lines("Smith questioned the diplomats China arrested on Monday.", [SMITH, CHINA, DIPLOMATS]).filter((l) => l.includes("[arrested]"))).toEqual([
+      "arrest/173 [arrested] asserted 2025-06-09 - China→diplomats"
+    ])
+  })
+
+  it("who is left dead is the noun 'dead' describes; an apposition the parser read as a second subject is the object", () => {
+    const PEOPLE = ["people", "group", ["people"]] as const
+    expect(lines("The shooting left two people dead.", [PEOPLE]).filter((l) => l.includes("[dead]"))).toEqual(["death/null [dead] asserted - - →people"])
+    expect(lines("China arrested her brother, John Smith, on Monday.", [CHINA, SMITH])).toEqual(["arrest/173 [arrested] asserted 2025-06-09 - China→John Smith"])
+  })
+
+  it("a title the parser made the head stands for the person it holds, not for the country of the title", () => {
+    const BIDEN = ["Joe Biden", "person", ["Joe Biden"]] as const
+    expect(lines("On Saturday, former Vice President of the United States Joe Biden won the South Carolina primary.", [BIDEN, ["United States", "country", ["United States"]]])
+      .filter((l) => l.includes("[won]"))).toEqual(["election/null [won] asserted 2025-06-07 - Joe Biden→"])
+  })
+
+  it("a possessor after 'at' is who acts, not where: 'at the Iraqi government's request'", () => {
+    const IRAQ_GOVERNMENT = ["Iraqi government", "organization", ["Iraqi government"]] as const
+    expect(lines("US troops returned three years later at the Iraqi government's request.", [US, IRAQ_GOVERNMENT]).filter((l) => l.includes("[request]"))).toEqual([
+      "REQUEST/020 [request] asserted - - Iraqi government→"
+    ])
   })
 
   it("a passive verb's 'by' phrase the parser hung on its object is its agent", () => {
@@ -434,5 +518,41 @@ describe("events: word sense from the frame", () => {
     expect(kinds("China said in a statement that the US attacked its ships.")).toEqual(["ASSAULT [attacked]"])
     expect(kinds("China issued a statement on Monday.")).toEqual(["statement [statement]"])
     expect(kinds("Trump tweeted that China had attacked the US.")).toEqual(["ASSAULT [attacked]"])
+  })
+
+  it("makes no event of a candidacy, a role: the verb that announces or withdraws it is the event", () => {
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("The princess announced her candidacy for prime minister on Friday.")).toEqual(["statement [announced]"])
+    // A state of emergency is a state; declaring one is the event, and a policy, not a statement.
+    expect(kinds("The governor declared a state of emergency on Thursday.")).toEqual(["policy [declared]"])
+    expect(kinds("The governor declared that the storm was over.")).toEqual(["statement [declared]", "disaster [storm]"])
+  })
+
+  it("takes 'call' with an object for a statement, but not a name given ('called a plume') or 'called off'", () => {
+    const AP = ["Associated Press", "organization", ["Associated Press"]] as const
+    const BIDEN = ["Joe Biden", "person", ["Biden"]] as const
+    expect(eventsOf("The Associated Press called the election for Biden on Saturday.", [AP, BIDEN]).events.map(line)).toEqual([
+      "statement/010 [called] asserted 2025-06-07 - Associated Press→",
+      "election/null [election] asserted 2025-06-07 - →"
+    ])
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("A mother called the police in Kamloops on Sunday.")).toEqual(["statement [called]"])
+    expect(kinds("The mass of microbe-rich water, called a plume, was large enough to detect from space.")).toEqual([])
+    expect(kinds("It increased the population of phytoplankton, also called green algae, in the waters surrounding the island.")).toEqual([])
+    expect(kinds("Biden announced a plan called Build Back Better.")).toEqual(["statement [announced]"])
+    expect(kinds("The union called off the strike.")).toEqual(["PROTEST [strike]"])
+  })
+
+  it("makes no event of a tally of votes, but keeps the vote itself", () => {
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("The members voted for Pelosi with 220 votes, giving him an additional six electoral college votes.")).toEqual(["election [voted]"])
+    expect(kinds("She received 11% of the votes.")).toEqual(["election [votes]"])
+  })
+
+  it("makes no event of an event noun that only modifies a thing, but keeps one that modifies an event or a time", () => {
+    const kinds = (text: string) => eventsOf(text, []).events.map((e) => `${e.eventType} [${e.trigger}] ${e.date ?? "-"}`)
+    expect(kinds("The election commission will meet on Monday to review wildfire risks.")).toEqual(["CONSULT [meet] 2025-06-16"])
+    expect(kinds("Smith was charged in the murder trial on Monday.")).toEqual(["charge [charged] -", "ASSAULT [murder] -", "trial [trial] 2025-06-09"])
+    expect(eventsOf("Meteorologists predict landfall Saturday morning.", []).events.map((e) => e.trigger)).toEqual(["landfall"])
   })
 })

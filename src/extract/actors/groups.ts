@@ -43,7 +43,8 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
     const word = lower(tokens[i])
     const faith = lexicon.faithGroups.has(word)
     const capitalised = /^\p{Lu}/u.test(tokens[i].text) && !INITIALS_PLURAL.test(tokens[i].text)
-    if (!lexicon.groupNouns.has(word) || (capitalised && !opensSentence(i) && !faith)) continue
+    const people = lexicon.peopleNouns.has(word)
+    if (!(lexicon.groupNouns.has(word) || people) || (capitalised && !opensSentence(i) && !faith)) continue
     const country = i > 0 && joinable(tokens[i - 1], tokens[i]) ? countryEndingAt.get(i - 1) : undefined
     const isGovernment = GOVERNMENT_NOUNS.has(word)
     // A bare singular ("a spokesman") does not say whose; only plurals stand alone. "The government"
@@ -51,7 +52,7 @@ export const findGroups = (lexicon: ActorLexicon, context: ExtractContext, spans
     // as a company can be in one.
     const bareGovernment = word === "government" && lower(tokens[i - 1] ?? tokens[i]) === "the"
     const affiliation = country?.country?.country ?? (bareGovernment ? countryAfterOf(i)?.country?.country ?? mainCountry : null)
-    if (isGovernment ? affiliation === null : country === undefined && !word.endsWith("s")) continue
+    if (isGovernment ? affiliation === null : country === undefined && !word.endsWith("s") && !people) continue
     const start = country?.start ?? tokens[i].start
     const end = tokens[i].end
     const written = text.slice(start, end)

@@ -67,6 +67,8 @@ export interface ActorLexicon {
   readonly groupNouns: ReadonlySet<string>
   /** Followers of a religion, lower-cased ("muslims"): groups, though written with a capital (`actors-faiths.json`). */
   readonly faithGroups: ReadonlySet<string>
+  /** Plural nouns for people by what they do or undergo ("firefighters", "people"; `actors-people.json`): groups, not a tagger feature. */
+  readonly peopleNouns: ReadonlySet<string>
   readonly wordStatistics: ReadonlyMap<string, ReadonlyArray<number>>
   readonly contextStatistics: { readonly prior: ReadonlyArray<number>; readonly features: ReadonlyMap<string, ReadonlyArray<number>> }
   /**
@@ -151,6 +153,7 @@ const buildLexicon = (): ActorLexicon => {
     placeSuffixes: patterns.placeSuffixes,
     groupNouns: new Set([...groups, ...faithGroups]),
     faithGroups: new Set(faithGroups),
+    peopleNouns: new Set(loadLexicon("actors-people.json", Schema.Array(Schema.String))),
     wordStatistics: new Map(Object.entries(statistics)),
     contextStatistics: { prior: context.prior, features: new Map(Object.entries(context.features)) },
     notActors: new Set([

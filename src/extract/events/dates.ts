@@ -24,6 +24,11 @@ export interface TimeResolution {
 export interface ResolveOptions {
   /** The last day-precision date resolved before this expression in the text ("a day earlier" counts back from it). */
   readonly previous?: string | null
+  /**
+   * The last date of at least year precision resolved before it (YYYY, YYYY-MM or YYYY-MM-DD): "in 2011 …
+   * three years later" counts years from it, months from it when it names a month.
+   */
+  readonly previousPeriod?: string | null
   /** What `anchorDate` is: the publication date (default) or the date of the story an undated document belongs to. */
   readonly anchorKind?: "published" | "story"
 }
@@ -125,6 +130,7 @@ interface ResolveInput {
   readonly anchorKind: "published" | "story"
   readonly tense: Tense
   readonly previous: string | null
+  readonly previousPeriod: string | null
 }
 
 type Resolved = { value: string | null; precision: DatePrecision | null; anchor: TimeAnchor | null }
@@ -194,6 +200,8 @@ const buildGrammar = (): ReadonlyArray<TimePattern> => {
     const before = text.slice(Math.max(0, start - 2), start)
     const after = text.slice(end, end + 30)
     if (/[$€£¥#]\s?$|\d[.,]$/.test(before) || /^(?:[.,]\d|\s*%|\s*(?:percent|per cent))/.test(after)) return false
+    // A clock time in a time zone or in hours ("1830 UTC", "0600 GMT", "2100 hrs") is no year.
+    if (/^\s?(?:UTC|GMT|Z|[A-Z]{1,3}[SD]?T|h|hrs?|hours|local time)\b/.test(after)) return false
     const next = /^\s+([a-z]+)/.exec(after)?.[1]
     if (next !== undefined && words.pluralsWithoutS.includes(next)) return false
     return next === undefined || !/(?<!ss)s$/.test(next) || ["was", "has", "is", "as", "this", "its", "plus", "thus", "versus"].includes(next)
@@ -231,6 +239,18 @@ const buildGrammar = (): ReadonlyArray<TimePattern> => {
       default:
         return unresolved
     }
+  }
+  /**
+   * The date of the text a count of this unit starts from: days and weeks from the last day named;
+   * months from the last month or day named, years from the last year, month or day ("in 2011 … three
+   * years later"), whichever came last.
+   */
+  const previousFor = (input: ResolveInput, unitName: string): string | null => {
+    const [singular] = unitOf(unitName)
+    const period = input.previousPeriod
+    if (period === null || (singular !== "year" && singular !== "decade" && singular !== "month")) return input.previous
+    if (singular === "month" && period.length < 7) return input.previous
+    return period
   }
   /** Counts `n` units back (or forward) from a date, at the precision the unit implies. */
   const countFrom = (input: ResolveInput, from: string, n: number, unitName: string, direction: number): Resolved => {
@@ -428,10 +448,11 @@ const buildGrammar = (): ReadonlyArray<TimePattern> => {
       source: `${B}${APPROXIMATOR}${NUMBER}\\s+${UNIT}\\s+(?<direction>earlier|later|before|after|afterwards|prior)(?=\\s*[,.;:)]|\\s*$)`,
       resolve: (input) => {
         const n = numberOf(input.groups.number)
-        const from = input.previous ?? input.anchor
+        const textual = previousFor(input, input.groups.unit!)
+        const from = textual ?? input.anchor
         if (from === null || n === null) return unresolved
         const resolved = countFrom(input, from, n, input.groups.unit!, ["earlier", "before", "prior"].includes(input.groups.direction!) ? -1 : 1)
-        return input.previous !== null && resolved.value !== null ? { ...resolved, anchor: input.anchor === null ? "absolute" : input.anchorKind } : resolved
+        return textual !== null && resolved.value !== null ? { ...resolved, anchor: input.anchor === null ? "absolute" : input.anchorKind } : resolved
       }
     },
     {
@@ -439,12 +460,14 @@ const buildGrammar = (): ReadonlyArray<TimePattern> => {
       type: "DATE",
       source: `${B}${word("the")}\\s+(?:(?<relation>previous|next|following|same)\\s+(?<unit>day|week|month|year)|(?<unit2>day|week|month|year)\\s+(?<direction>before|after)(?=\\s*[,.;:)]|\\s*$))${E}`,
       resolve: (input) => {
-        const from = input.previous ?? input.anchor
+        const unit = input.groups.unit ?? input.groups.unit2!
+        const textual = previousFor(input, unit)
+        const from = textual ?? input.anchor
         if (from === null) return unresolved
         const relation = input.groups.relation ?? input.groups.direction!
         const direction = relation === "same" ? 0 : ["previous", "before"].includes(relation) ? -1 : 1
-        const resolved = countFrom(input, from, 1, input.groups.unit ?? input.groups.unit2!, direction)
-        return input.previous !== null && resolved.value !== null ? { ...resolved, anchor: input.anchor === null ? "absolute" : input.anchorKind } : resolved
+        const resolved = countFrom(input, from, 1, unit, direction)
+        return textual !== null && resolved.value !== null ? { ...resolved, anchor: input.anchor === null ? "absolute" : input.anchorKind } : resolved
       }
     },
     {
@@ -529,6 +552,22 @@ export const findTimeExpressions = (text: string): Array<FoundTimeExpression> =>
   return taken.sort((a, b) => a.start - b.start)
 }
 
+/** Capitalised words that may stand before a year inside a sentence ("in May 2019", "Christmas 2019", "Summer 2020"). */
+let calendarWords: ReadonlySet<string> | undefined
+/**
+ * Whether a year ends a name: a capitalised word that is no calendar word stands right before it inside
+ * the sentence ("the Reproductive Health Care Reform Bill 2019", "WWDC 2005"). TimeML still marks it
+ * as a date; the year names the thing, and does not date what is done to it ("voted to pass the … Bill
+ * 2019" yesterday).
+ */
+export const endsName = (text: string, start: number): boolean => {
+  const words = timeWords()
+  calendarWords ??= new Set([...Object.keys(words.months), ...Object.keys(words.weekdays), ...words.holidays, "Spring", "Summer", "Autumn", "Fall", "Winter", "FY",
+    "In", "By", "Since", "From", "Until", "During", "Before", "After", "Early", "Late", "Mid", "The", "And", "Or"])
+  const before = /[\p{L}\d,;]\s+(\p{Lu}[\p{L}'’-]*)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1]
+  return before !== undefined && !calendarWords.has(before)
+}
+
 /**
  * Normalises one time expression (as `findTimeExpressions` found it) against `anchorDate` (YYYY-MM-DD,
  * or null when the document is undated) and the tense of its clause. Returns null when the grammar does
@@ -550,7 +589,8 @@ export const resolveTimeExpression = (
       anchor: anchorDate,
       anchorKind: options.anchorKind ?? "published",
       tense,
-      previous: options.previous ?? null
+      previous: options.previous ?? null,
+      previousPeriod: options.previousPeriod ?? null
     })
     const type = typeof pattern.type === "function" ? pattern.type(groups) : pattern.type
     return { type, ...resolved, rule: pattern.rule }

@@ -96,7 +96,11 @@ export const frameRoles = (
   const verbal = !trigger.noun || (tokens[h].upos === "VERB" && dependents(doc, h, "nsubj", "obj").length > 0)
   if (verbal) {
     const token = tokens[h]
-    const reduced = token.deprel === "acl" && dependents(doc, h, "nsubj", "aux").length === 0 && /(?:ed|en|wn)$/.test(token.normal)
+    // A noun that is its sentence's root with a verb as its clause is a misparsed subject and predicate
+    // ("Six other U.S. diplomats fled to the Canadian embassy"): the verb is the predicate, not a reduced relative.
+    const nounRoot = token.deprel === "acl" && token.head >= 0 && tokens[token.head].deprel === "root" && tokens[token.head].upos !== "VERB" &&
+      token.head < h && !isPassiveVoice(doc, h) && byOblique(doc, h) === null
+    const reduced = !nounRoot && token.deprel === "acl" && dependents(doc, h, "nsubj", "aux").length === 0 && /(?:ed|en|wn)$/.test(token.normal)
     if (reduced) {
       // "the man arrested on Monday": the noun modified is the patient.
       patients.push(token.head)
@@ -107,7 +111,7 @@ export const frameRoles = (
       patients.push(...subjectsOf(doc, h))
       rule = "participants:frame-passive"
     } else {
-      verbSubjects.push(...subjectsOf(doc, h))
+      verbSubjects.push(...(nounRoot ? [token.head] : subjectsOf(doc, h)))
       agents.push(...verbSubjects)
       if (agents.length === 0) {
         // The parser found no subject (often a misattached one: "the SDF (…) announced"): the nearest
@@ -118,8 +122,18 @@ export const frameRoles = (
           fallback = true
         }
       }
-      const object = objectOf(doc, h) ?? strandedObject(doc, h, at)
+      // "the protesters Wikinews interviewed": a relative clause with a subject and no object of its own has the noun it modifies as its object.
+      const gapped = token.deprel === "acl:relcl" && dependents(doc, h, "nsubj").length > 0 && dependents(doc, h, "obj", "ccomp", "xcomp").length === 0 &&
+        !dependents(doc, h).some((j) => RELATIVE_PRONOUNS.has(tokens[j].lemma) && tokens[j].upos === "PRON") && dependents(doc, h, "obl").every((j) => caseOf(doc, j) !== null)
+      const object = objectOf(doc, h) ?? (gapped ? token.head : null) ?? strandedObject(doc, h, at)
       if (object !== null) patients.push(object)
+      // "China arrested her brother, John Smith": the parser reads the apposition as a second subject.
+      const apposition = misparsedApposition(doc, h, object)
+      if (apposition !== null) {
+        agents.splice(agents.indexOf(apposition), 1)
+        verbSubjects.splice(verbSubjects.indexOf(apposition), 1)
+        patients.push(apposition)
+      }
       else {
         for (const j of dependents(doc, h, "obl")) {
           const c = caseOf(doc, j)
@@ -130,6 +144,8 @@ export const frameRoles = (
       rule = "participants:frame-active"
     }
   } else {
+    // "left two people dead", "the injured passengers": who is dead or hurt is the noun the word describes.
+    if (options.possessorIsPatient && tokens[h].deprel === "amod" && tokens[h].head >= 0) patients.push(tokens[h].head)
     for (const j of dependents(doc, h)) {
       const rel = tokens[j].deprel
       if (rel === "nmod:poss") (options.possessorIsPatient ? patients : agents).push(j)
@@ -145,8 +161,10 @@ export const frameRoles = (
     rule = "participants:frame-noun"
     // "Turkey began a military offensive", "entered into an agreement with the government", "held talks with Iran".
     const governor = tokens[h].head
+    // "Investigations have been launched by the FAA": the passive subject of a support verb, whose agent is the noun's.
+    const supportedPassive = governor >= 0 && tokens[h].deprel === "nsubj:pass" && options.supportVerbs.has(tokens[governor].lemma)
     const supported = governor >= 0 && (tokens[h].deprel === "obj" || tokens[h].deprel === "xcomp" || (hasRelation(tokens[h].deprel, "obl") && caseLemma(doc, h) === "into")) &&
-      options.supportVerbs.has(tokens[governor].lemma)
+      options.supportVerbs.has(tokens[governor].lemma) || supportedPassive
     // "met in London for trade talks", "took part in the talks": whoever does the governing verb takes part in the event it is for.
     const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && PARTAKING_CASES.has(caseLemma(doc, h)) && tokens[governor].upos === "VERB"
     if (takesPart && agents.length === 0) {
@@ -186,7 +204,10 @@ export const frameRoles = (
  * wrong on active verbs ("The mayor … advised residents").
  */
 const isPassiveVoice = (doc: SyntaxDocument, h: number): boolean =>
-  dependents(doc, h, "aux:pass", "obl:agent").length > 0 || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal))
+  dependents(doc, h, "aux:pass", "obl:agent").length > 0 || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal) &&
+    // A passive subject label needs a form of "be" or "get" as well: "52% of voters voted" is active.
+    dependents(doc, h, "aux", "cop").some((j) => PASSIVE_AUXILIARY_LEMMAS.has(doc.tokens[j].lemma)))
+const PASSIVE_AUXILIARY_LEMMAS = new Set(["be", "get"])
 
 /** The subjects of a predicate: all its own (a misparsed apposition "agent Tony Mendez" gives two), else the shared one. */
 const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
@@ -202,6 +223,18 @@ const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
   }
   const shared = subjectOf(doc, h)
   return shared === null ? [] : [shared]
+}
+
+/**
+ * A subject the parser gave a verb after its object, set off by a comma ("arrested her brother, John
+ * Smith"): an apposition of the object, not a second subject.
+ */
+const misparsedApposition = (doc: SyntaxDocument, h: number, object: number | null): number | null => {
+  if (object === null || object < h) return null
+  const own = dependents(doc, h, "nsubj")
+  if (own.length < 2) return null
+  const later = own.find((j) => j > object && /,\s*$/.test(doc.tokens[j - 1].post) && !doc.tokens.slice(object + 1, j).some((t) => t.upos === "VERB"))
+  return later ?? null
 }
 
 /**
@@ -265,16 +298,27 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
     if (own.length > 0) {
       // "officials from the two countries": a group noun stands for the countries or organisations it comes from.
       if (own.every((p) => p.group)) {
-        const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.group && !p.place).map((p) => p.key))
+        const inside = groupOrigin(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.group && !p.place).map((p) => p.key))
         if (inside.length > 0) return inside
       }
       return own.map((p) => p.key)
     }
-    if (RELATIVE_PRONOUNS.has(token.lemma) && token.upos === "PRON") return []
+    if (RELATIVE_PRONOUNS.has(token.lemma) && token.upos === "PRON") {
+      // An object relative pronoun ("the man whom police arrested") stands for the noun its clause modifies;
+      // a subject one is resolved by `subjectOf`.
+      const clause = token.head
+      const relative = clause >= 0 && doc.tokens[clause].deprel === "acl:relcl" && !hasRelation(token.deprel, "nsubj")
+      return relative && head === a ? argumentActors(doc, doc.tokens[clause].head, at, false, isTrigger) : []
+    }
     // "the RCMP confirmed they seized the substance": the subject of a complement clause that is a
     // pronoun stands for the subject of the clause it completes.
     if (PERSONAL_PRONOUNS.has(token.lemma) && (hasRelation(token.deprel, "nsubj") || token.deprel === "nmod:poss")) return matrixSubjectActors(doc, head, at)
-    return phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place).map((p) => p.key))
+    const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place))
+    // A singular noun holding a person is that person ("former Vice President of the United States Joe
+    // Biden", the parser's head being the title): the country or body in its phrase is the title's, not a second party.
+    const people = inside.filter((p) => p.person === true)
+    const singular = token.upos === "NOUN" && !/s$/.test(token.normal)
+    return (singular && people.length > 0 ? people : inside).map((p) => p.key)
   })
 }
 
@@ -309,6 +353,23 @@ const conjunctsOf = (doc: SyntaxDocument, a: number): Array<number> => {
   walk(a, 0)
   return out
 }
+
+/** Cases by which a group noun says whom it belongs to ("officials from the two countries", "members of the House"). */
+const ORIGIN_CASES = new Set(["from", "of"])
+
+/**
+ * The tokens that say whose a group is: a possessor, a modifier, or a "from"/"of" phrase with what it
+ * holds; not a place it is in ("protesters in Kenosha, Wisconsin, United States").
+ */
+const groupOrigin = (doc: SyntaxDocument, group: number): Array<number> =>
+  dependents(doc, group).flatMap((j) => {
+    const rel = doc.tokens[j].deprel
+    if (rel === "nmod:poss" || rel === "compound" || rel === "amod") return [j, ...phraseTokens(doc, j)]
+    // The head of the phrase with its own words ("the two countries", "the House"), not what it holds
+    // in turn ("residents of some other areas, such as Jefferson Parish").
+    if (rel === "nmod" && ORIGIN_CASES.has(caseLemma(doc, j))) return [j, ...dependents(doc, j, "compound", "amod", "flat", "det", "nummod")]
+    return []
+  })
 
 /** The tokens of the noun phrase headed by a: its dependents, leaving out clauses, appositions and conjuncts. */
 const phraseTokens = (doc: SyntaxDocument, a: number): Array<number> => {

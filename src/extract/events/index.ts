@@ -14,7 +14,7 @@ import type { DatePrecision } from "../../model/tables.ts"
 import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
 import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
-import { addDays, monthOfIsoWeek } from "./dates.ts"
+import { addDays, endsName, monthOfIsoWeek } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
 import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
@@ -181,8 +181,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
   const dateWords = new Set(findTimeExpressionTokens(context))
   const syntax = { tokens: context.tokens, sentences: context.sentences }
-  const triggersByClause = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
+  const candidates = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
     .filter((trigger) => hasRequiredArgument(syntax, trigger))]))
+  const candidateTokens = new Set([...candidates.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
+  const triggersByClause = new Map([...candidates].map(([clause, found]) => [clause, found.filter((trigger) => !modifiesThing(syntax, trigger, (i) => candidateTokens.has(i) || dateWords.has(i)))]))
   const nounTriggerTokens = new Set([...triggersByClause.values()].flat().filter((t) => t.noun).map((t) => t.first))
   const isNounTrigger = (t: Token) => nounTriggerTokens.has(t.index)
   const { times, isTimeToken } = findTimes(context, lexicon, clauses, isNounTrigger)
@@ -254,6 +256,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (!isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
+      // "voted to pass the … Bill 2019": a year that ends a name does not date what is done to the thing named.
+      if (time.mention.precision === "year" && endsName(text, time.mention.start)) continue
       const candidates = triggers.map((trigger, i) => ({ trigger, event: eventOf[i] }))
         .filter(({ event }) => event === -1 || modalities[event] !== "hypothetical" || found.every((_, k) => modalities[k] === "hypothetical"))
       // The parse first: the trigger the time expression hangs from ("met … on Monday", "the attack on
@@ -338,7 +342,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
           ;({ date, dateText } = antecedent)
           precision = antecedent.datePrecision
           rules.push("date:antecedent-event")
-        } else if (modality === "asserted" && tense === "past" && !times.some((t) => t.clause.sentence === clause.sentence && isPointInTime(t))) {
+        } else if (modality === "asserted" && tense === "past" && !isPastPerfect(syntax, trigger) && !times.some((t) => t.clause.sentence === clause.sentence && isPointInTime(t))) {
           // A past event told right after a dated one, in a sentence that names no time, happened then
           // (the news narrative: "A fire broke out on Tuesday. Residents were evacuated.").
           const previous = events.findLast((e, k) => eventSentences[k] >= clause.sentence - NARRATIVE_REACH && eventSentences[k] < clause.sentence &&
@@ -386,6 +390,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       // The object of a verb event ("welcomes the dialogue") is told by the verb's clause.
       const objectOfVerb = found.some((other) => !other.noun && other.last < trigger.first && isObjectOf(tokens, other, trigger, isTimeToken))
       const evidence = trigger.noun && found.length > 1 && !objectOfVerb ? nounPhrase(tokens, clause, trigger, triggers, isTimeToken) : clause
+      // An event the text dates after publication has not happened yet ("the 2020 presidential election" in a 2019 report).
+      const ahead = modality === "asserted" && date !== null && context.published !== null && isAfter(date, context.published)
+      if (ahead) rules.push("modality:dated-ahead")
       eventSentences.push(clause.sentence)
       events.push({
         start: evidence.start,
@@ -403,7 +410,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         tense,
         location,
         locationSource,
-        modality,
+        modality: ahead ? "expected" : modality,
         actorKeys: roles.actorKeys,
         sourceKeys: roles.sourceKeys,
         targetKeys: roles.targetKeys,
@@ -457,11 +464,31 @@ const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): b
  * an entry with `notMedium` is no event as the medium of another verb ("said in a statement").
  * A sentence the parser did not analyse keeps the lexicon's window checks only.
  */
+/** A plural with a number before it, past its modifiers ("220 votes", "six electoral college votes"): the word is counted. */
+const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean => {
+  if (!/s$/.test(tokens[trigger.last].normal)) return false
+  for (let i = trigger.first - 1, skipped = 0; i >= 0 && skipped <= 3 && tokens[i].sentence === tokens[trigger.first].sentence; i--, skipped++) {
+    const t = tokens[i]
+    if (t.upos === "NUM" || isTagged(t, "Value")) return true
+    if (t.upos !== "ADJ" && t.upos !== "NOUN" && t.upos !== "PROPN") return false
+  }
+  return false
+}
+
 const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  if (trigger.entry.notCounted === true && isCounted(doc.tokens, trigger)) return false
   const wanted = trigger.entry.argument
-  if (wanted === undefined && trigger.entry.notMedium !== true) return true
+  if (wanted === undefined && trigger.entry.notMedium !== true && trigger.entry.needsObject !== true) return true
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)
-  if (h === null || doc.tokens[h].deprel === "") return true
+  if (h === null || doc.tokens[h].deprel === "") return trigger.entry.needsObject !== true
+  // A subject as well: "the water, called a plume," names; "a mother called the police" acts.
+  if (trigger.entry.needsObject === true) {
+    let before = h - 1
+    while (before > 0 && doc.tokens[before].upos === "ADV" && !/,\s*$/.test(doc.tokens[before].post)) before--
+    // "the water, called a plume,", "phytoplankton, also called green algae": a name given, after a comma.
+    const afterComma = before >= 0 && /,\s*$/.test(doc.tokens[before].post)
+    return !hasRelation(doc.tokens[h].deprel, "acl") && dependents(doc, h, "obj").length > 0 && (dependents(doc, h, "nsubj").length > 0 || !afterComma)
+  }
   if (trigger.entry.notMedium === true && hasRelation(doc.tokens[h].deprel, "obl") && ["in", "via", "through"].includes(doc.tokens[caseOf(doc, h) ?? h]?.lemma ?? "")) return false
   if (wanted === undefined) return true
   return dependents(doc, h).some((j) => {
@@ -471,6 +498,22 @@ const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolea
     const c = caseOf(doc, j)
     return c !== null && wanted.includes(doc.tokens[c].lemma)
   })
+}
+
+/**
+ * An event noun that only modifies another noun, which is no event ("wildfire risks", "a fire
+ * extinguisher robot", "the election commission", "rescue teams"): no event of its own. A noun it
+ * modifies that is an event itself keeps it ("murder trial"), and so does a time the parser took for
+ * its head ("predict landfall Saturday morning").
+ */
+const modifiesThing = (doc: SyntaxDocument, trigger: TriggerMatch, eventOrTime: (i: number) => boolean): boolean => {
+  if (!trigger.noun) return false
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  const token = doc.tokens[h]
+  if (token.deprel !== "compound" || token.head <= trigger.last) return false
+  const governor = doc.tokens[token.head]
+  return governor.upos === "NOUN" && !eventOrTime(token.head)
 }
 
 /**
@@ -515,6 +558,21 @@ const whenClauseTime = (tokens: ReadonlyArray<Token>, clause: Clause, times: Rea
   const previous = tokens[clause.firstToken - 1]
   if (tokens[clause.firstToken]?.normal !== "when" || previous === undefined || previous.sentence !== tokens[clause.firstToken].sentence) return undefined
   return times.find((t) => t.mention.end === previous.end && isPointInTime(t))
+}
+
+/** Whether a date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) lies wholly after a day: compared at the date's own precision. */
+const isAfter = (date: string, day: string): boolean => date > day.slice(0, date.length)
+
+/**
+ * A past perfect ("had been challenged", "had made threats"), on the trigger or the verb its noun is the
+ * object of: it happened before the time the narrative has reached, so it is not dated by it.
+ */
+const isPastPerfect = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  const token = doc.tokens[h]
+  const verb = trigger.noun && (token.deprel === "obj" || token.deprel === "nsubj:pass") && token.head >= 0 ? token.head : h
+  return dependents(doc, verb, "aux").some((j) => doc.tokens[j].normal === "had")
 }
 
 /** How many sentences back a past event without a time of its own looks for the dated event it follows. */

@@ -24,6 +24,10 @@ const TriggerEntry = Schema.Struct({
   argument: Schema.optionalKey(Schema.Array(Schema.String)),
   /** Not an event when the parse makes the noun the medium of another verb ("said in a statement"): a report frame, left to the quotes table. */
   notMedium: Schema.optionalKey(Schema.Boolean),
+  /** A verb that is an event only with an object of its own in the parse, not as a participle modifying a noun and not after a comma without a subject ("a mother called the police", not "a plan called 'Build Back Better'", "the water, called a plume,"). */
+  needsObject: Schema.optionalKey(Schema.Boolean),
+  /** Not an event when a number counts it ("with 220 votes", "six electoral college votes"): a tally, not the act. */
+  notCounted: Schema.optionalKey(Schema.Boolean),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
 })
 export type TriggerEntry = typeof TriggerEntry.Type

@@ -20,6 +20,8 @@ export interface Participant {
   readonly pronoun?: boolean
   /** The mention is a group noun ("officials", "protesters"). */
   readonly group?: boolean
+  /** The mention names a person. */
+  readonly person?: boolean
 }
 
 export interface ClauseActors {
@@ -68,10 +70,12 @@ export const actingMentions = (
     // "US President Donald Trump", "White House press secretary Karoline Leavitt": an affiliation, not a second actor.
     if (next !== undefined && next.kind === "person" && m.kind !== "person" && isTitleGap(text, tokens, m.end, next.start)) return
     // After "in"/"at" anything but a person is a place ("in China", "at Lancaster House", "in the White House").
-    if (m.kind !== "person" && m.kind !== "group") {
+    // A possessor is not the place: "at the Iraqi government's request", "in China's interest".
+    const possessor = /['’]s?$/.test(text.slice(m.start, m.end)) || /^['’]s?\b/.test(text.slice(m.end, m.end + 2))
+    if (m.kind !== "person" && m.kind !== "group" && !possessor) {
       if (LOCATIVE.test(text.slice(Math.max(0, m.start - 12), m.start))) return void locations.push({ key: m.actorKey, start: m.start, end: m.end })
     }
-    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end, pronoun: m.role === "pronoun", group: m.kind === "group" })
+    if (CAN_ACT.has(m.kind)) participants.push({ key: m.actorKey, start: m.start, end: m.end, pronoun: m.role === "pronoun", group: m.kind === "group", person: m.kind === "person" })
   })
   return { participants, locations }
 }
