@@ -528,6 +528,16 @@ describe("events: word sense from the frame", () => {
     expect(kinds("The governor declared that the storm was over.")).toEqual(["statement [declared]", "disaster [storm]"])
   })
 
+  it("takes 'meet' for a meeting only with someone to meet: not 'meet the demand' or 'met its target'", () => {
+    const kinds = (text: string) => eventsOf(text, [US, CHINA, ["Joe Biden", "person", ["Biden"]]]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(kinds("China met the US in London on Monday.")).toEqual(["CONSULT [met]"])
+    expect(kinds("Biden met the president in London on Monday.")).toEqual(["CONSULT [met]"])
+    expect(kinds("Biden met them in London on Monday.")).toEqual(["CONSULT [met]"])
+    expect(kinds("Biden met with officials in London on Monday.")).toEqual(["CONSULT [met]"])
+    expect(kinds("Small drives are unable to meet the demand of consumers.")).toEqual([])
+    expect(kinds("The firm met its sales target in June.")).toEqual([])
+  })
+
   it("takes 'call' with an object for a statement, but not a name given ('called a plume') or 'called off'", () => {
     const AP = ["Associated Press", "organization", ["Associated Press"]] as const
     const BIDEN = ["Joe Biden", "person", ["Biden"]] as const

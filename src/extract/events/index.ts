@@ -24,6 +24,7 @@ import { actingMentions, countryReferences, participantsWithin, personReferences
 import type { LocatedTime } from "./times.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
 import { caseOf, dependents, hasRelation, headOfSpan } from "../../segment/syntax.ts"
+import { actorLexicon } from "../actors/lexicon.ts"
 import { findTimeExpressionTokens, findTimes } from "./times.ts"
 
 export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
@@ -171,6 +172,21 @@ const insideNameTest = (sortedMentions: ReadonlyArray<ActorMention>): ((t: Token
   }
 }
 
+/**
+ * Whether the word at a token index can be a party to an interaction: inside an actor's mention, a
+ * pronoun or proper noun, or a title or a noun for people or groups from the actor lexicons.
+ */
+const takesPartTest = (tokens: ReadonlyArray<Token>, mentions: ReadonlyArray<ActorMention>): ((i: number) => boolean) => {
+  const people = actorLexicon()
+  return (i) => {
+    const token = tokens[i]
+    if (token.upos === "PRON" || token.upos === "PROPN") return true
+    const word = token.text.toLowerCase()
+    if (people.titleHeads.has(word) || people.groupNouns.has(word) || people.peopleNouns.has(word) || people.faithGroups.has(word)) return true
+    return mentions.some((m) => m.start <= token.start && token.end <= m.end)
+  }
+}
+
 export const extractEvents = (context: ExtractContext, actors: ActorExtraction): EventExtraction => {
   const lexicon = eventsLexicon()
   const { tokens, text } = context
@@ -181,8 +197,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   // Triggers first: an event noun the tagger read as a verb ("trade talks") must not set a clause's tense.
   const dateWords = new Set(findTimeExpressionTokens(context))
   const syntax = { tokens: context.tokens, sentences: context.sentences }
+  const canTakePart = takesPartTest(tokens, mentions)
   const candidates = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
-    .filter((trigger) => hasRequiredArgument(syntax, trigger))]))
+    .filter((trigger) => hasRequiredArgument(syntax, trigger, canTakePart))]))
   const candidateTokens = new Set([...candidates.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
   const triggersByClause = new Map([...candidates].map(([clause, found]) => [clause, found.filter((trigger) => !modifiesThing(syntax, trigger, (i) => candidateTokens.has(i) || dateWords.has(i)))]))
   const nounTriggerTokens = new Set([...triggersByClause.values()].flat().filter((t) => t.noun).map((t) => t.first))
@@ -475,12 +492,13 @@ const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean
   return false
 }
 
-const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch, canTakePart: (i: number) => boolean): boolean => {
   if (trigger.entry.notCounted === true && isCounted(doc.tokens, trigger)) return false
   const wanted = trigger.entry.argument
-  if (wanted === undefined && trigger.entry.notMedium !== true && trigger.entry.needsObject !== true) return true
+  if (wanted === undefined && trigger.entry.notMedium !== true && trigger.entry.needsObject !== true && trigger.entry.humanObject !== true) return true
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)
   if (h === null || doc.tokens[h].deprel === "") return trigger.entry.needsObject !== true
+  if (trigger.entry.humanObject === true && !dependents(doc, h, "obj").every(canTakePart)) return false
   // A subject as well: "the water, called a plume," names; "a mother called the police" acts.
   if (trigger.entry.needsObject === true) {
     let before = h - 1

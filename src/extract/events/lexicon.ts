@@ -26,6 +26,12 @@ const TriggerEntry = Schema.Struct({
   notMedium: Schema.optionalKey(Schema.Boolean),
   /** A verb that is an event only with an object of its own in the parse, not as a participle modifying a noun and not after a comma without a subject ("a mother called the police", not "a plan called 'Build Back Better'", "the water, called a plume,"). */
   needsObject: Schema.optionalKey(Schema.Boolean),
+  /**
+   * An interaction with someone: when the parse gives the verb a direct object, the object must be
+   * able to take part (a name or an actor the text names, a pronoun, a title or a noun for people):
+   * "met the president" and "met them" are meetings, "meet the needs" and "met its target" are not.
+   */
+  humanObject: Schema.optionalKey(Schema.Boolean),
   /** Not an event when a number counts it ("with 220 votes", "six electoral college votes"): a tally, not the act. */
   notCounted: Schema.optionalKey(Schema.Boolean),
   reciprocal: Schema.optionalKey(Schema.Struct({ type: Schema.String, cameo: Schema.NullOr(Schema.String) }))
