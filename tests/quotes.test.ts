@@ -713,6 +713,26 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     expect(rows(relative, [doe]).map((r) => [r[0], r[1]])).toEqual([["direct", "a disaster for the economy."]])
   })
 
+  it("a quotation that ends bare right before the cue is its subject, a title; with its punctuation it is what was said", () => {
+    const title = `Doe unveiled her plan in July. "Build Back Better" calls for an increase in corporate taxes.`
+    expect(rows(title, [doe])).toEqual([])
+    const said = `Doe unveiled her plan in July. "We will build back better," said Jane Doe.`
+    expect(rows(said, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["We will build back better", "Jane Doe", "doe", "quote.direct.speaker-after-cue.content-before.say;speaker.name"]
+    ])
+  })
+
+  it("a person after a plural noun and 'of' names the people around that person, not the person", () => {
+    const navalny: ActorFixture = { key: "navalny", name: "Alexei Navalny", gender: "male", mentions: ["Alexei Navalny", "Navalny"] }
+    const ministry: ActorFixture = { key: "ministry", name: "Foreign Ministry", kind: "organization", mentions: ["Foreign Ministry"] }
+    const text = `Alexei Navalny fell ill on a flight. Associates of Navalny alleged he drank tea laced with poison. A spokesperson for Navalny said he was in a coma. Officials of the Foreign Ministry said there was no evidence.`
+    expect(rows(text, [navalny, ministry]).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ["he drank tea laced with poison", "Associates of Navalny", null],
+      ["he was in a coma", "A spokesperson for Navalny", "navalny"],
+      ["there was no evidence", "Officials of the Foreign Ministry", "ministry"]
+    ])
+  })
+
   it("cue words in other senses are no quotes: confirmed dead, conceded the goal, added a goal and an assist", () => {
     expect(rows(`At least 75 people were confirmed dead on Monday. Doe conceded the goal in the 80th minute. Doe added a goal and an assist.`, [doe])).toEqual([])
   })

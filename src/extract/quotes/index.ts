@@ -437,7 +437,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         const participle = /ing$/.test(wordOf(tokens[cue.firstToken]))
         // Nor does a cue after a subject's apposition (`Harman, now director of …, urged Obama …`): words
         // before an inverted cue are what was said, a quotation or a clause with its verb.
-        const inverted = !participle && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
+        // A quotation that ends bare, with no punctuation at its closing mark, right before the cue is
+        // the cue's subject, a title or a name (`“Build Back Better” calls for …`), not what was said.
+        const bareQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post) && !/[,.!?…;:—–-]/.test(tokens[prev].post)
+        const inverted = !participle && !bareQuotation && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
         // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
         const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
         const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null

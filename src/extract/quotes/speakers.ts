@@ -338,8 +338,17 @@ export const fitsPronoun = (actor: LocalActor, pronoun: SpeakerPronoun): boolean
 }
 
 /** The actor a speaker phrase names: its (non-possessive) person mention first, else the first actor mentioned. */
+/**
+ * A person named after a plural noun and `of`/`for` ("Associates of Navalny", "supporters of Mr.
+ * Trump"): the people around that person, a group that is not the person. (An organisation's or a
+ * country's, "officials of the ministry", may speak for it, as its spokesperson does.)
+ */
+const PLURAL_BEFORE_OF = /(?:^|[^\p{L}])\p{L}+[^s'’\s]s\s+(?:of|for)\s+(?:the\s+)?$/u
+const namesGroupAround = (context: SpeakerContext, start: number, mention: ActorMention) =>
+  mention.kind === "person" && PLURAL_BEFORE_OF.test(context.text.slice(start, mention.start))
+
 export const actorInPhrase = (context: SpeakerContext, start: number, end: number): ResolvedSpeaker | null => {
-  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun")
+  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun" && !namesGroupAround(context, start, m))
   if (inside.length === 0) return null
   const heads = inside.filter((m) => !isPossessive(context.text, m))
   const pool = heads.length > 0 ? heads : inside
