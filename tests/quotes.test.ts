@@ -722,6 +722,15 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("a share counted as 'N in M' and a participle after 'those' or a plural noun head a speaker", () => {
+    const text = `About 4 in 10 say they want the next president to have more liberal policies. By 58%-33%, those surveyed say stricter gun laws would help. Some 56 percent of voters polled said they were less likely to vote this year.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText, q.rule])).toEqual([
+      ["they want the next president to have more liberal policies", "4 in 10", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"],
+      ["stricter gun laws would help", "those surveyed", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"],
+      ["they were less likely to vote this year", "Some 56 percent of voters polled", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"]
+    ])
+  })
+
   it("a person after a plural noun and 'of' names the people around that person, not the person", () => {
     const navalny: ActorFixture = { key: "navalny", name: "Alexei Navalny", gender: "male", mentions: ["Alexei Navalny", "Navalny"] }
     const ministry: ActorFixture = { key: "ministry", name: "Foreign Ministry", kind: "organization", mentions: ["Foreign Ministry"] }

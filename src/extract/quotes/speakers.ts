@@ -77,6 +77,21 @@ const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean =
 }
 
 /**
+ * A head of people that is no noun to the tagger: a count of a share (`About 4 in 10 say`, `one in
+ * five said`) or a participle after `those` or a plural noun (`those surveyed say`, `Cuban-Americans
+ * polled said`): the people the participle picks out.
+ */
+const isPeopleHead = (tokens: ReadonlyArray<Token>, i: number, unitFirst: number): boolean => {
+  const t = tokens[i]
+  const joined = (k: number) => k >= unitFirst && !/[,;:()—–"“”]/.test(tokens[k].post)
+  if (!joined(i - 1)) return false
+  const before = tokens[i - 1]
+  const share = t.tags.includes("Value") && wordOf(before) === "in" && joined(i - 2) && tokens[i - 2].tags.includes("Value")
+  const people = wordOf(before) === "those" || (before.tags.includes("Plural") && /s$/.test(wordOf(before)))
+  return share || (isPastParticiple(t) && /ed$/.test(wordOf(t)) && people)
+}
+
+/**
  * "housing spokesman": a lower-case "-ing" word before a person's role (a title head, or a noun
  * compromise tags Actor) is in its phrase, not a verb ("supporting Clinton", "requiring candidates").
  */
@@ -196,7 +211,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     return k
   }
   // Between it and the cue only cue modifiers may stand ("The Trump campaign has said …").
-  const misTaggedHead = isMisTaggedHeadNoun(tokens, last)
+  const misTaggedHead = isMisTaggedHeadNoun(tokens, last) || isPeopleHead(tokens, last, unitFirst)
   if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
   // A personal pronoun is the whole subject: "On Friday he said" is said by "he", not "Friday he".
   let first = quotesLexicon().pronouns.has(wordOf(tokens[last])) ? last : walkBack(last)
@@ -222,7 +237,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     if (apposition) first = nameFirst
     else if (aside === modified) return null
   }
-  const trimmed = trimLinks(tokens, { first, end: last + 1 })
+  const trimmed = trimLinks(tokens, { first, end: last + 1 }) ?? (misTaggedHead ? { first, end: last + 1 } : null)
   if (!trimmed) return null
   const range = misTaggedHead ? { first: trimmed.first, end: last + 1 } : trimmed
   const words = tokens.slice(range.first, range.end)
