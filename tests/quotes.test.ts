@@ -722,6 +722,14 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("the cue after a relative clause and its comma is said by the antecedent: X, who said A, said B", () => {
+    const text = `Doe, who said the project was vetted by her counsel, said she was unaware of any disagreements.`
+    expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["the project was vetted by her counsel", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["she was unaware of any disagreements", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+  })
+
   it("a share counted as 'N in M' and a participle after 'those' or a plural noun head a speaker", () => {
     const text = `About 4 in 10 say they want the next president to have more liberal policies. By 58%-33%, those surveyed say stricter gun laws would help. Some 56 percent of voters polled said they were less likely to vote this year.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText, q.rule])).toEqual([

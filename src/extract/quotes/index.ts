@@ -61,6 +61,8 @@ interface Attribution {
   addressee: { start: number; end: number } | null
   /** Attribution words inside the span (`"…," Smith said, "…"`), left out of the quote's text. */
   gaps: Array<{ start: number; end: number }>
+  /** The speaker is the antecedent of a relative pronoun before the cue (`Podesta, who said …`). */
+  relative?: boolean
 }
 
 const INTRODUCERS = new Set(["that"])
@@ -379,6 +381,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     let afterFirst = cue.endToken
     let beforeEnd = cue.firstToken
     let pattern: string
+    let viaRelative = false
     if (cue.cue.class === "source") {
       // "According to Trump, the talks …" / "…, according to Trump."
       speaker = speakerAfter(tokens, cue.endToken, to, false, true)
@@ -406,6 +409,18 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
+      viaRelative = antecedent
+      // "Podesta, who said the project was vetted, said he was unaware …": the cue right after the
+      // relative clause and its comma is the main clause's verb, and the antecedent its subject.
+      const afterRelative = !speaker && previous !== null && previous.unit === unit && previous.relative === true && previous.speaker !== null &&
+        cue.firstToken - 1 >= unit.firstToken && /,\s*$/.test(tokens[cue.firstToken - 1].post) && previous.end <= tokens[cue.firstToken].start &&
+        !/ing$/.test(wordOf(tokens[cue.firstToken]))
+      if (afterRelative) {
+        const first = tokens.findIndex((t) => t.start >= previous.speaker!.start)
+        let end = first
+        while (end < tokens.length && tokens[end].end <= previous.speaker!.end) end++
+        if (first >= 0 && end > first) speaker = { first, end }
+      }
       // "Black Lives Matter issued a statement saying …": a medium before a participle carries the
       // statement; its issuer, the sentence's subject, made it.
       let issuer = false
@@ -422,7 +437,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const copulaAfter = cue.endToken < to && tokens[cue.endToken].tags.includes("Copula")
       if (opener && WH_OPENERS.has(wordOf(opener)) && opener.post.trim() === "" && !copulaAfter) return null
       if (speaker) {
-        if (antecedent && speaker.end < cue.firstToken) {
+        if ((antecedent || afterRelative) && speaker.end < cue.firstToken) {
           // Antecedent: the content cannot start before the cue.
           from = cue.firstToken
         } else {
@@ -642,6 +657,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       pattern: clauses.length > 1 ? `${pattern}.coordinated` : pattern,
       speaker: speaker ? phraseOffsets(tokens, speaker) : null,
       inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
+      relative: viaRelative,
       cue,
       addressee: addressee ? phraseOffsets(tokens, addressee) : null
     }]
