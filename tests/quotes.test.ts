@@ -728,6 +728,10 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
       ["the project was vetted by her counsel", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
       ["she was unaware of any disagreements", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
     ])
+    const reportsNothing = `Speaking later on the same show, Sen. Jane Doe (D-Mo.), who has endorsed Clinton, said Sanders has made her a stronger candidate.`
+    expect(rows(reportsNothing, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["Sanders has made her a stronger candidate", "Sen. Jane Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
   })
 
   it("a share counted as 'N in M' and a participle after 'those' or a plural noun head a speaker", () => {
@@ -782,7 +786,7 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     const paradis: ActorFixture = { key: "paradis", name: "Sandy Paradis", gender: "female", mentions: ["Paradis"] }
     const text = `Paradis, who volunteered for Bill Clinton in 1992, says she could not support the plan.`
     expect(rows(text, [paradis]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
-      ["she could not support the plan", "Paradis", "paradis", "quote.indirect.sentence-subject.content-after.say;speaker.name"]
+      ["she could not support the plan", "Paradis", "paradis", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
     ])
     const urged = `Doe, now director of the Wilson Center, urged Obama last year not to close the prison.`
     expect(rows(urged, [doe]).map((r) => [r[3], r[4]])).toEqual([["Doe", "doe"]])

@@ -61,8 +61,6 @@ interface Attribution {
   addressee: { start: number; end: number } | null
   /** Attribution words inside the span (`"…," Smith said, "…"`), left out of the quote's text. */
   gaps: Array<{ start: number; end: number }>
-  /** The speaker is the antecedent of a relative pronoun before the cue (`Podesta, who said …`). */
-  relative?: boolean
 }
 
 const INTRODUCERS = new Set(["that"])
@@ -373,6 +371,31 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     return before < from || PASSIVE_AUXILIARIES.has(wordOf(tokens[before])) || PASSIVE_QUESTION_LEADS.has(wordOf(tokens[before]))
   }
 
+  /**
+   * The antecedent of a relative clause that ends, with its comma, right before a cue: `Podesta, who
+   * said the project was vetted, said …`, `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,
+   * said …` (the clause may hold commas of its own). Null when no such clause, outside quotation
+   * marks, opens within 30 words before the cue.
+   */
+  const relativeClauseBefore = (cue: Cue, unit: Unit): TokenRange | null => {
+    const last = cue.firstToken - 1
+    if (last <= unit.firstToken || !/,\s*$/.test(tokens[last].post) || insideQuotation(tokens[last].start)) return null
+    for (let k = last - 1; k >= unit.firstToken && last - k <= 30; k--) {
+      if (/[;:"“”—–]|''/.test(tokens[k].post) || insideQuotation(tokens[k].start)) return null
+      // (A parenthesis after the name is left out: `Sen. Claire McCaskill (D-Mo.), who …`.)
+      if (/,/.test(tokens[k].post) && ["who", "which"].includes(wordOf(tokens[k + 1]))) {
+        let end = k + 1
+        if (/^\.?\)/.test(tokens[k].post)) {
+          let open = k
+          while (open > unit.firstToken && !tokens[open].pre.includes("(") && k - open < 4) open--
+          if (tokens[open].pre.includes("(")) end = open
+        }
+        return relativeAntecedent(tokens, end, unit.firstToken)
+      }
+    }
+    return null
+  }
+
   /** Reads one cue as an attribution frame within its unit. */
   const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
     let from = fromToken
@@ -381,7 +404,6 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     let afterFirst = cue.endToken
     let beforeEnd = cue.firstToken
     let pattern: string
-    let viaRelative = false
     if (cue.cue.class === "source") {
       // "According to Trump, the talks …" / "…, according to Trump."
       speaker = speakerAfter(tokens, cue.endToken, to, false, true)
@@ -409,18 +431,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
-      viaRelative = antecedent
       // "Podesta, who said the project was vetted, said he was unaware …": the cue right after the
       // relative clause and its comma is the main clause's verb, and the antecedent its subject.
-      const afterRelative = !speaker && previous !== null && previous.unit === unit && previous.relative === true && previous.speaker !== null &&
-        cue.firstToken - 1 >= unit.firstToken && /,\s*$/.test(tokens[cue.firstToken - 1].post) && previous.end <= tokens[cue.firstToken].start &&
-        !/ing$/.test(wordOf(tokens[cue.firstToken]))
-      if (afterRelative) {
-        const first = tokens.findIndex((t) => t.start >= previous.speaker!.start)
-        let end = first
-        while (end < tokens.length && tokens[end].end <= previous.speaker!.end) end++
-        if (first >= 0 && end > first) speaker = { first, end }
-      }
+      // (Also where the relative clause reports nothing: `McCaskill, who has endorsed Clinton, said …`.)
+      const afterRelative = !speaker && !/ing$/.test(wordOf(tokens[cue.firstToken])) ? relativeClauseBefore(cue, unit) : null
+      if (afterRelative) speaker = afterRelative
       // "Black Lives Matter issued a statement saying …": a medium before a participle carries the
       // statement; its issuer, the sentence's subject, made it.
       let issuer = false
@@ -657,7 +672,6 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       pattern: clauses.length > 1 ? `${pattern}.coordinated` : pattern,
       speaker: speaker ? phraseOffsets(tokens, speaker) : null,
       inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
-      relative: viaRelative,
       cue,
       addressee: addressee ? phraseOffsets(tokens, addressee) : null
     }]
