@@ -722,6 +722,11 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("a plural noun after a determiner's noun with adjectives between is the reported clause's verb", () => {
+    const text = `In the poll, most voters said the nation's economic system favors the wealthy.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])).toEqual([["the nation's economic system favors the wealthy", "most voters"]])
+  })
+
   it("the cue after a relative clause and its comma is said by the antecedent: X, who said A, said B", () => {
     const text = `Doe, who said the project was vetted by her counsel, said she was unaware of any disagreements.`
     expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([

@@ -183,9 +183,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const t = tokens[k]
       if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "") return false
       const prev = k > first ? tokens[k - 1] : null
-      // "her plan works": a plural noun right after a determiner's singular noun is its verb.
-      const pluralVerb = prev !== null && k - 2 >= first && t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) &&
-        prev.tags.includes("Singular") && prev.post.trim() === "" && ["Determiner", "Possessive"].some((tag) => tokens[k - 2].tags.includes(tag))
+      // "her plan works", "the nation's economic system favors …": a plural noun right after a
+      // determiner's singular noun (adjectives between) is its verb.
+      let det = k - 2
+      while (det > first && tokens[det].tags.includes("Adjective") && tokens[det].post.trim() === "") det--
+      const pluralVerb = prev !== null && det >= first && t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) &&
+        prev.tags.includes("Singular") && prev.post.trim() === "" && ["Determiner", "Possessive"].some((tag) => tokens[det].tags.includes(tag))
       if (!(t.tags.includes("Verb") && isFiniteVerb(t)) && !(k > first && misTaggedVerb(k)) && !pluralVerb) continue
       const nounLike = prev !== null && !["Auxiliary", "Modal", "Copula"].some((tag) => t.tags.includes(tag)) &&
         (["Determiner", "Possessive"].some((tag) => prev.tags.includes(tag)) ||
