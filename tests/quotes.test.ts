@@ -722,6 +722,11 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("a head noun tagged as a verb ends an apposition before its comma after a number or possessive", () => {
+    const text = `The speech was copied.\n\n"It's plagiarism. It's flat-out plagiarism," Jane Doe, the chief strategist of Obama's 2008 campaign, said on CNN.`
+    expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4]])).toEqual([["It's plagiarism. It's flat-out plagiarism", "Jane Doe, the chief strategist of Obama's 2008 campaign", "doe"]])
+  })
+
   it("a plural noun after a determiner's noun with adjectives between is the reported clause's verb", () => {
     const text = `In the poll, most voters said the nation's economic system favors the wealthy.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])).toEqual([["the nation's economic system favors the wealthy", "most voters"]])

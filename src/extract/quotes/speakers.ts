@@ -72,8 +72,12 @@ const NOUN_PHRASE_OPENERS = ["Determiner", "Possessive", "ProperNoun", "Adjectiv
 const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean => {
   const t = tokens[i]
   const prev = tokens[i - 1]
-  if (!t.tags.includes("Verb") || NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) || /[,;:]/.test(t.post)) return false
-  return prev !== undefined && prev.sentence === t.sentence && prev.post.trim() === "" && NOUN_PHRASE_OPENERS.some((tag) => prev.tags.includes(tag))
+  if (!t.tags.includes("Verb") || NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) || /[;:]/.test(t.post)) return false
+  if (prev === undefined || prev.sentence !== t.sentence || prev.post.trim() !== "") return false
+  // Before a comma (an apposition's end: `David Axelrod, the chief strategist of Barack Obama's 2008
+  // campaign, said`) only after a determiner, a possessive or a number.
+  const openers = /,/.test(t.post) ? ["Determiner", "Possessive", "Value"] : NOUN_PHRASE_OPENERS
+  return openers.some((tag) => prev.tags.includes(tag))
 }
 
 /**
