@@ -722,6 +722,14 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("an interrupted quotation's second part opens right after the cue's comma, even with 'that'", () => {
+    const text = `The ruling was close.\n\n"I don't think it stands to reason," Doe said, "that it's a good thing for the university."`
+    expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
+      ["I don't think it stands to reason", "doe", 1, "quote.mixed.interrupted.say;speaker.name"],
+      ["that it's a good thing for the university.", "doe", 2, "quote.mixed.interrupted.say;speaker.name"]
+    ])
+  })
+
   it("a head noun tagged as a verb ends an apposition before its comma after a number or possessive", () => {
     const text = `The speech was copied.\n\n"It's plagiarism. It's flat-out plagiarism," Jane Doe, the chief strategist of Obama's 2008 campaign, said on CNN.`
     expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4]])).toEqual([["It's plagiarism. It's flat-out plagiarism", "Jane Doe, the chief strategist of Obama's 2008 campaign", "doe"]])

@@ -579,8 +579,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     for (let k = afterFirst; k < Math.min(to, afterFirst + 8); k++) {
       const t = tokens[k]
       // `said on Monday, "…"`: an opening quote after the cue's adverbials opens the content; one
-      // inside a clause (`said the country "welcomes …"`) does not.
-      if (k > afterFirst && OPENING_MARK.test(t.pre) && /[,:]/.test(tokens[k - 1].post)) {
+      // inside a clause (`said the country "welcomes …"`) does not. Right after the cue's comma it
+      // opens the content whatever its first word (`"…," Scalia said, "that it's a good thing …"`:
+      // that `that` is the speaker's).
+      if (OPENING_MARK.test(t.pre) && /[,:]/.test(tokens[k - 1].post)) {
         contentFirst = k
         break
       }
