@@ -722,6 +722,14 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     ])
   })
 
+  it("a quoted sentence after an abbreviation's full stop opens a unit of its own and continues the quote", () => {
+    const text = `The voters were split.\n\n"She seemed more honest than him," said Jane Doe, 20, of Jacksonville, Fla. "He definitely has the politician's approach to things."`
+    expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5]])).toEqual([
+      ["She seemed more honest than him", "doe", 1],
+      ["He definitely has the politician's approach to things.", "doe", 2]
+    ])
+  })
+
   it("an interrupted quotation's second part opens right after the cue's comma, even with 'that'", () => {
     const text = `The ruling was close.\n\n"I don't think it stands to reason," Doe said, "that it's a good thing for the university."`
     expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
