@@ -758,6 +758,10 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     expect(rows(reportsNothing, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
       ["Sanders has made her a stronger candidate", "Sen. Jane Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
     ])
+    const quoted = `The probe continued.\n\n"The agents involved are under a lot of pressure," an intelligence source, who was not authorized to speak, told Fox News.`
+    expect(rows(quoted).map((r) => [r[1], r[3], r[6]])).toEqual([
+      ["The agents involved are under a lot of pressure", "an intelligence source", "quote.direct.speaker-before-cue.content-before.tell;speaker.none"]
+    ])
   })
 
   it("a share counted as 'N in M' and a participle after 'those' or a plural noun head a speaker", () => {

@@ -455,7 +455,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const copulaAfter = cue.endToken < to && tokens[cue.endToken].tags.includes("Copula")
       if (opener && WH_OPENERS.has(wordOf(opener)) && opener.post.trim() === "" && !copulaAfter) return null
       if (speaker) {
-        if ((antecedent || afterRelative) && speaker.end < cue.firstToken) {
+        // (After a quotation, `"…," an intelligence source, who …, told Fox News`, the quotation is
+        // what the antecedent said.)
+        const quotationBefore = speaker.first - 1 >= from && CLOSING_MARK.test(tokens[speaker.first - 1].post)
+        if ((antecedent || (afterRelative && !quotationBefore)) && speaker.end < cue.firstToken) {
           // Antecedent: the content cannot start before the cue.
           from = cue.firstToken
         } else {
