@@ -713,6 +713,77 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     expect(rows(relative, [doe]).map((r) => [r[0], r[1]])).toEqual([["direct", "a disaster for the economy."]])
   })
 
+  it("a quotation that ends bare right before the cue is its subject, a title; with its punctuation it is what was said", () => {
+    const title = `Doe unveiled her plan in July. "Build Back Better" calls for an increase in corporate taxes.`
+    expect(rows(title, [doe])).toEqual([])
+    const said = `Doe unveiled her plan in July. "We will build back better," said Jane Doe.`
+    expect(rows(said, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["We will build back better", "Jane Doe", "doe", "quote.direct.speaker-after-cue.content-before.say;speaker.name"]
+    ])
+  })
+
+  it("a quoted sentence after an abbreviation's full stop opens a unit of its own and continues the quote", () => {
+    const text = `The voters were split.\n\n"She seemed more honest than him," said Jane Doe, 20, of Jacksonville, Fla. "He definitely has the politician's approach to things."`
+    expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5]])).toEqual([
+      ["She seemed more honest than him", "doe", 1],
+      ["He definitely has the politician's approach to things.", "doe", 2]
+    ])
+  })
+
+  it("an interrupted quotation's second part opens right after the cue's comma, even with 'that'", () => {
+    const text = `The ruling was close.\n\n"I don't think it stands to reason," Doe said, "that it's a good thing for the university."`
+    expect(rows(text, [doe]).map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
+      ["I don't think it stands to reason", "doe", 1, "quote.mixed.interrupted.say;speaker.name"],
+      ["that it's a good thing for the university.", "doe", 2, "quote.mixed.interrupted.say;speaker.name"]
+    ])
+  })
+
+  it("a head noun tagged as a verb ends an apposition before its comma after a number or possessive", () => {
+    const text = `The speech was copied.\n\n"It's plagiarism. It's flat-out plagiarism," Jane Doe, the chief strategist of Obama's 2008 campaign, said on CNN.`
+    expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4]])).toEqual([["It's plagiarism. It's flat-out plagiarism", "Jane Doe, the chief strategist of Obama's 2008 campaign", "doe"]])
+  })
+
+  it("a plural noun after a determiner's noun with adjectives between is the reported clause's verb", () => {
+    const text = `In the poll, most voters said the nation's economic system favors the wealthy.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])).toEqual([["the nation's economic system favors the wealthy", "most voters"]])
+  })
+
+  it("the cue after a relative clause and its comma is said by the antecedent: X, who said A, said B", () => {
+    const text = `Doe, who said the project was vetted by her counsel, said she was unaware of any disagreements.`
+    expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["the project was vetted by her counsel", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["she was unaware of any disagreements", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+    const reportsNothing = `Speaking later on the same show, Sen. Jane Doe (D-Mo.), who has endorsed Clinton, said Sanders has made her a stronger candidate.`
+    expect(rows(reportsNothing, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
+      ["Sanders has made her a stronger candidate", "Sen. Jane Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+    const quoted = `The probe continued.\n\n"The agents involved are under a lot of pressure," an intelligence source, who was not authorized to speak, told Fox News.`
+    expect(rows(quoted).map((r) => [r[1], r[3], r[6]])).toEqual([
+      ["The agents involved are under a lot of pressure", "an intelligence source", "quote.direct.speaker-before-cue.content-before.tell;speaker.none"]
+    ])
+  })
+
+  it("a share counted as 'N in M' and a participle after 'those' or a plural noun head a speaker", () => {
+    const text = `About 4 in 10 say they want the next president to have more liberal policies. By 58%-33%, those surveyed say stricter gun laws would help. Some 56 percent of voters polled said they were less likely to vote this year.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText, q.rule])).toEqual([
+      ["they want the next president to have more liberal policies", "4 in 10", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"],
+      ["stricter gun laws would help", "those surveyed", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"],
+      ["they were less likely to vote this year", "Some 56 percent of voters polled", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"]
+    ])
+  })
+
+  it("a person after a plural noun and 'of' names the people around that person, not the person", () => {
+    const navalny: ActorFixture = { key: "navalny", name: "Alexei Navalny", gender: "male", mentions: ["Alexei Navalny", "Navalny"] }
+    const ministry: ActorFixture = { key: "ministry", name: "Foreign Ministry", kind: "organization", mentions: ["Foreign Ministry"] }
+    const text = `Alexei Navalny fell ill on a flight. Associates of Navalny alleged he drank tea laced with poison. A spokesperson for Navalny said he was in a coma. Officials of the Foreign Ministry said there was no evidence.`
+    expect(rows(text, [navalny, ministry]).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ["he drank tea laced with poison", "Associates of Navalny", null],
+      ["he was in a coma", "A spokesperson for Navalny", "navalny"],
+      ["there was no evidence", "Officials of the Foreign Ministry", "ministry"]
+    ])
+  })
+
   it("cue words in other senses are no quotes: confirmed dead, conceded the goal, added a goal and an assist", () => {
     expect(rows(`At least 75 people were confirmed dead on Monday. Doe conceded the goal in the 80th minute. Doe added a goal and an assist.`, [doe])).toEqual([])
   })
@@ -745,7 +816,7 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     const paradis: ActorFixture = { key: "paradis", name: "Sandy Paradis", gender: "female", mentions: ["Paradis"] }
     const text = `Paradis, who volunteered for Bill Clinton in 1992, says she could not support the plan.`
     expect(rows(text, [paradis]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
-      ["she could not support the plan", "Paradis", "paradis", "quote.indirect.sentence-subject.content-after.say;speaker.name"]
+      ["she could not support the plan", "Paradis", "paradis", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
     ])
     const urged = `Doe, now director of the Wilson Center, urged Obama last year not to close the prison.`
     expect(rows(urged, [doe]).map((r) => [r[3], r[4]])).toEqual([["Doe", "doe"]])

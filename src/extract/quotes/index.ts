@@ -183,9 +183,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const t = tokens[k]
       if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "") return false
       const prev = k > first ? tokens[k - 1] : null
-      // "her plan works": a plural noun right after a determiner's singular noun is its verb.
-      const pluralVerb = prev !== null && k - 2 >= first && t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) &&
-        prev.tags.includes("Singular") && prev.post.trim() === "" && ["Determiner", "Possessive"].some((tag) => tokens[k - 2].tags.includes(tag))
+      // "her plan works", "the nation's economic system favors …": a plural noun right after a
+      // determiner's singular noun (adjectives between) is its verb.
+      let det = k - 2
+      while (det > first && tokens[det].tags.includes("Adjective") && tokens[det].post.trim() === "") det--
+      const pluralVerb = prev !== null && det >= first && t.tags.includes("Plural") && /^\p{Ll}+s$/u.test(t.text) &&
+        prev.tags.includes("Singular") && prev.post.trim() === "" && ["Determiner", "Possessive"].some((tag) => tokens[det].tags.includes(tag))
       if (!(t.tags.includes("Verb") && isFiniteVerb(t)) && !(k > first && misTaggedVerb(k)) && !pluralVerb) continue
       const nounLike = prev !== null && !["Auxiliary", "Modal", "Copula"].some((tag) => t.tags.includes(tag)) &&
         (["Determiner", "Possessive"].some((tag) => prev.tags.includes(tag)) ||
@@ -371,6 +374,31 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     return before < from || PASSIVE_AUXILIARIES.has(wordOf(tokens[before])) || PASSIVE_QUESTION_LEADS.has(wordOf(tokens[before]))
   }
 
+  /**
+   * The antecedent of a relative clause that ends, with its comma, right before a cue: `Podesta, who
+   * said the project was vetted, said …`, `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton,
+   * said …` (the clause may hold commas of its own). Null when no such clause, outside quotation
+   * marks, opens within 30 words before the cue.
+   */
+  const relativeClauseBefore = (cue: Cue, unit: Unit): TokenRange | null => {
+    const last = cue.firstToken - 1
+    if (last <= unit.firstToken || !/,\s*$/.test(tokens[last].post) || insideQuotation(tokens[last].start)) return null
+    for (let k = last - 1; k >= unit.firstToken && last - k <= 30; k--) {
+      if (/[;:"“”—–]|''/.test(tokens[k].post) || insideQuotation(tokens[k].start)) return null
+      // (A parenthesis after the name is left out: `Sen. Claire McCaskill (D-Mo.), who …`.)
+      if (/,/.test(tokens[k].post) && ["who", "which"].includes(wordOf(tokens[k + 1]))) {
+        let end = k + 1
+        if (/^\.?\)/.test(tokens[k].post)) {
+          let open = k
+          while (open > unit.firstToken && !tokens[open].pre.includes("(") && k - open < 4) open--
+          if (tokens[open].pre.includes("(")) end = open
+        }
+        return relativeAntecedent(tokens, end, unit.firstToken)
+      }
+    }
+    return null
+  }
+
   /** Reads one cue as an attribution frame within its unit. */
   const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
     let from = fromToken
@@ -406,6 +434,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
+      // "Podesta, who said the project was vetted, said he was unaware …": the cue right after the
+      // relative clause and its comma is the main clause's verb, and the antecedent its subject.
+      // (Also where the relative clause reports nothing: `McCaskill, who has endorsed Clinton, said …`.)
+      const afterRelative = !speaker && !/ing$/.test(wordOf(tokens[cue.firstToken])) ? relativeClauseBefore(cue, unit) : null
+      if (afterRelative) speaker = afterRelative
       // "Black Lives Matter issued a statement saying …": a medium before a participle carries the
       // statement; its issuer, the sentence's subject, made it.
       let issuer = false
@@ -422,7 +455,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const copulaAfter = cue.endToken < to && tokens[cue.endToken].tags.includes("Copula")
       if (opener && WH_OPENERS.has(wordOf(opener)) && opener.post.trim() === "" && !copulaAfter) return null
       if (speaker) {
-        if (antecedent && speaker.end < cue.firstToken) {
+        // (After a quotation, `"…," an intelligence source, who …, told Fox News`, the quotation is
+        // what the antecedent said.)
+        const quotationBefore = speaker.first - 1 >= from && CLOSING_MARK.test(tokens[speaker.first - 1].post)
+        if ((antecedent || (afterRelative && !quotationBefore)) && speaker.end < cue.firstToken) {
           // Antecedent: the content cannot start before the cue.
           from = cue.firstToken
         } else {
@@ -437,7 +473,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         const participle = /ing$/.test(wordOf(tokens[cue.firstToken]))
         // Nor does a cue after a subject's apposition (`Harman, now director of …, urged Obama …`): words
         // before an inverted cue are what was said, a quotation or a clause with its verb.
-        const inverted = !participle && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
+        // A quotation that ends bare, with no punctuation at its closing mark, right before the cue is
+        // the cue's subject, a title or a name (`“Build Back Better” calls for …`), not what was said.
+        const bareQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post) && !/[,.!?…;:—–-]/.test(tokens[prev].post)
+        const inverted = !participle && !bareQuotation && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
         // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
         const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
         const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
@@ -543,8 +582,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     for (let k = afterFirst; k < Math.min(to, afterFirst + 8); k++) {
       const t = tokens[k]
       // `said on Monday, "…"`: an opening quote after the cue's adverbials opens the content; one
-      // inside a clause (`said the country "welcomes …"`) does not.
-      if (k > afterFirst && OPENING_MARK.test(t.pre) && /[,:]/.test(tokens[k - 1].post)) {
+      // inside a clause (`said the country "welcomes …"`) does not. Right after the cue's comma it
+      // opens the content whatever its first word (`"…," Scalia said, "that it's a good thing …"`:
+      // that `that` is the speaker's).
+      if (OPENING_MARK.test(t.pre) && /[,:]/.test(tokens[k - 1].post)) {
         contentFirst = k
         break
       }

@@ -72,8 +72,27 @@ const NOUN_PHRASE_OPENERS = ["Determiner", "Possessive", "ProperNoun", "Adjectiv
 const isMisTaggedHeadNoun = (tokens: ReadonlyArray<Token>, i: number): boolean => {
   const t = tokens[i]
   const prev = tokens[i - 1]
-  if (!t.tags.includes("Verb") || NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) || /[,;:]/.test(t.post)) return false
-  return prev !== undefined && prev.sentence === t.sentence && prev.post.trim() === "" && NOUN_PHRASE_OPENERS.some((tag) => prev.tags.includes(tag))
+  if (!t.tags.includes("Verb") || NOT_A_NOUN_USE.some((tag) => t.tags.includes(tag)) || /[;:]/.test(t.post)) return false
+  if (prev === undefined || prev.sentence !== t.sentence || prev.post.trim() !== "") return false
+  // Before a comma (an apposition's end: `David Axelrod, the chief strategist of Barack Obama's 2008
+  // campaign, said`) only after a determiner, a possessive or a number.
+  const openers = /,/.test(t.post) ? ["Determiner", "Possessive", "Value"] : NOUN_PHRASE_OPENERS
+  return openers.some((tag) => prev.tags.includes(tag))
+}
+
+/**
+ * A head of people that is no noun to the tagger: a count of a share (`About 4 in 10 say`, `one in
+ * five said`) or a participle after `those` or a plural noun (`those surveyed say`, `Cuban-Americans
+ * polled said`): the people the participle picks out.
+ */
+const isPeopleHead = (tokens: ReadonlyArray<Token>, i: number, unitFirst: number): boolean => {
+  const t = tokens[i]
+  const joined = (k: number) => k >= unitFirst && !/[,;:()—–"“”]/.test(tokens[k].post)
+  if (!joined(i - 1)) return false
+  const before = tokens[i - 1]
+  const share = t.tags.includes("Value") && wordOf(before) === "in" && joined(i - 2) && tokens[i - 2].tags.includes("Value")
+  const people = wordOf(before) === "those" || (before.tags.includes("Plural") && /s$/.test(wordOf(before)))
+  return share || (isPastParticiple(t) && /ed$/.test(wordOf(t)) && people)
 }
 
 /**
@@ -196,7 +215,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     return k
   }
   // Between it and the cue only cue modifiers may stand ("The Trump campaign has said …").
-  const misTaggedHead = isMisTaggedHeadNoun(tokens, last)
+  const misTaggedHead = isMisTaggedHeadNoun(tokens, last) || isPeopleHead(tokens, last, unitFirst)
   if (!isNounPhraseWord(tokens[last]) && !misTaggedHead) return null
   // A personal pronoun is the whole subject: "On Friday he said" is said by "he", not "Friday he".
   let first = quotesLexicon().pronouns.has(wordOf(tokens[last])) ? last : walkBack(last)
@@ -222,7 +241,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     if (apposition) first = nameFirst
     else if (aside === modified) return null
   }
-  const trimmed = trimLinks(tokens, { first, end: last + 1 })
+  const trimmed = trimLinks(tokens, { first, end: last + 1 }) ?? (misTaggedHead ? { first, end: last + 1 } : null)
   if (!trimmed) return null
   const range = misTaggedHead ? { first: trimmed.first, end: last + 1 } : trimmed
   const words = tokens.slice(range.first, range.end)
@@ -338,8 +357,17 @@ export const fitsPronoun = (actor: LocalActor, pronoun: SpeakerPronoun): boolean
 }
 
 /** The actor a speaker phrase names: its (non-possessive) person mention first, else the first actor mentioned. */
+/**
+ * A person named after a plural noun and `of`/`for` ("Associates of Navalny", "supporters of Mr.
+ * Trump"): the people around that person, a group that is not the person. (An organisation's or a
+ * country's, "officials of the ministry", may speak for it, as its spokesperson does.)
+ */
+const PLURAL_BEFORE_OF = /(?:^|[^\p{L}])\p{L}+[^s'’\s]s\s+(?:of|for)\s+(?:the\s+)?$/u
+const namesGroupAround = (context: SpeakerContext, start: number, mention: ActorMention) =>
+  mention.kind === "person" && PLURAL_BEFORE_OF.test(context.text.slice(start, mention.start))
+
 export const actorInPhrase = (context: SpeakerContext, start: number, end: number): ResolvedSpeaker | null => {
-  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun")
+  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun" && !namesGroupAround(context, start, m))
   if (inside.length === 0) return null
   const heads = inside.filter((m) => !isPossessive(context.text, m))
   const pool = heads.length > 0 ? heads : inside

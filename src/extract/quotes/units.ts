@@ -43,6 +43,14 @@ export const buildUnits = (
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]
     const next = tokens[i + 1]
+    // `…, said Rachel Woolard, 20, of Jacksonville, Fla. "She definitely …."`: the segmenter reads the
+    // abbreviation's full stop as no sentence end, but a quoted sentence of its own opens there.
+    if (/^\.\s+$/.test(t.post) && !insideQuotation(t.end) && /^\p{Lu}/u.test(next.text) &&
+      quotations.some((q) => q.contentStart === next.start && /[.!?]\s*$/.test(context.text.slice(q.contentStart, q.contentEnd)) &&
+        context.text.slice(q.contentStart, q.contentEnd).split(/\s+/).length >= 4)) {
+      starts.add(i + 1)
+      continue
+    }
     if (!CLOSING_MARK.test(t.post)) continue
     if (insideQuotation(t.end + t.post.length)) continue
     const nextOpensQuote = /["“„«]|''|``/.test(next.pre)
