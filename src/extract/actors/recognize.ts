@@ -218,12 +218,6 @@ const isNameComplementWord = (lexicon: ActorLexicon, token: Token): boolean =>
   isCapitalised(token) && LETTER_START.test(token.text) && !lexicon.titleHeads.has(lower(token)) && !lexicon.honorifics.has(lower(token)) && !readsAsDate(token) &&
   !FUNCTION_WORD_TAGS.some((tag) => hasTag(token, tag))
 
-/** A word the name statistics see mostly in lower case: a common word, whatever its capital here. */
-const mostlyLowerCase = (lexicon: ActorLexicon, token: Token): boolean => {
-  const counts = wordCounts(lexicon, statisticsWord(token))
-  return counts !== undefined && counts.lowercase > counts.name
-}
-
 /**
  * The last token of the capitalised words from `first` on, with "and" between two of them ("Department
  * of Health and Social Care"): the complement of an institution's "of" or "for".
@@ -234,15 +228,12 @@ const complementEnd = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, firs
     const next = tokens[last + 1]
     if (isNameComplementWord(lexicon, next)) last++
     else if (lower(next) === "and" && last + 2 < to && joinable(next, tokens[last + 2]) && isNameComplementWord(lexicon, tokens[last + 2])) {
-      // "and Social Care", "and Human Services" go on; "and Wells Fargo Bank", "and Ministry of Defence",
-      // "and Britain", "and John Smith" are other names: an institution word after common words only
-      // ("Human", mostly written in lower case) ends the same complement, after a name word another name.
+      // "and Social Care" goes on; "and Wells Fargo Bank", "and Britain", "and John Smith" are other names.
       let end = last + 2
       while (end + 1 < to && joinable(tokens[end], tokens[end + 1]) && isNameComplementWord(lexicon, tokens[end + 1])) end++
       for (let k = last + 2; k <= end; k++) {
         const word = lower(tokens[k])
-        const otherInstitution = lexicon.organizationSuffixes.has(word) && (k === last + 2 || !tokens.slice(last + 2, k).every((token) => mostlyLowerCase(lexicon, token)))
-        if (otherInstitution || lexicon.countries.has(word) || lexicon.organizations.has(word) || PERSON_TAGS.some((tag) => hasTag(tokens[k], tag))) return last
+        if (lexicon.organizationSuffixes.has(word) || lexicon.countries.has(word) || lexicon.organizations.has(word) || PERSON_TAGS.some((tag) => hasTag(tokens[k], tag))) return last
       }
       last = end
     } else break
