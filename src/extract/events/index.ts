@@ -475,12 +475,6 @@ const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): b
   return linked(ha, hb) || linked(hb, ha) || (doc.tokens[ha].head === doc.tokens[hb].head && doc.tokens[ha].deprel.startsWith("conj") && doc.tokens[hb].deprel.startsWith("conj"))
 }
 
-/**
- * Word sense from the frame: an entry with `argument` is an event only when the parse gives the noun
- * such an argument ("his conviction for fraud", "the conviction of Smith"; not "strong conviction");
- * an entry with `notMedium` is no event as the medium of another verb ("said in a statement").
- * A sentence the parser did not analyse keeps the lexicon's window checks only.
- */
 /** A plural with a number before it, past its modifiers ("220 votes", "six electoral college votes"): the word is counted. */
 const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean => {
   if (!/s$/.test(tokens[trigger.last].normal)) return false
@@ -492,6 +486,12 @@ const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean
   return false
 }
 
+/**
+ * Word sense from the frame: an entry with `argument` is an event only when the parse gives the noun
+ * such an argument ("his conviction for fraud", "the conviction of Smith"; not "strong conviction");
+ * an entry with `notMedium` is no event as the medium of another verb ("said in a statement").
+ * A sentence the parser did not analyse keeps the lexicon's window checks only.
+ */
 const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch, canTakePart: (i: number) => boolean): boolean => {
   if (trigger.entry.notCounted === true && isCounted(doc.tokens, trigger)) return false
   const wanted = trigger.entry.argument

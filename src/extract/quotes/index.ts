@@ -284,16 +284,17 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     return last > range.first ? { first: range.first, end: last } : null
   }
 
+  /** Whether token k, or a word it hangs from (up to six steps up), heads a clause modifying a noun (`acl`, `acl:relcl`). */
+  const inRelativeClause = (k: number): boolean => {
+    for (let at = k, steps = 0; at >= 0 && steps < 6; at = tokens[at].head ?? -1, steps++) if (hasRelation(tokens[at].deprel, "acl")) return true
+    return false
+  }
+
   /**
    * Whether the parse reads the word windows' speaker as no subject of the cue's clause while it has a
    * subject of its own (`parsed`): the windows' phrase is an object, indirect object or expletive, or it
    * follows the cue, is no subject or oblique there, and the parse's subject precedes the cue.
    */
-  /** Whether the parse puts token k in a clause modifying a noun (`acl`, `acl:relcl`); the words say so too (`who was …`). */
-  const inRelativeClause = (k: number): boolean => {
-    for (let at = k, steps = 0; at >= 0 && steps < 6; at = tokens[at].head ?? -1, steps++) if (hasRelation(tokens[at].deprel, "acl")) return true
-    return false
-  }
   const readsAsNoSubject = (windows: TokenRange, parsed: TokenRange, cue: Cue): boolean => {
     if (parsed.first < windows.end && parsed.end > windows.first) return false
     // Not where a finite verb follows the parse's subject before the cue: that is the subject of the
