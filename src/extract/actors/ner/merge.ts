@@ -13,6 +13,7 @@
  * - In a document, a short form takes the type of its long form: "Blackburn" after "Peter Blackburn"
  *   is a person, "Reuters" after "Reuters Holdings" an organisation (`+document:long-form`).
  */
+import { isGenerationalSuffix } from "../../../dedupe/names.ts"
 import type { Sentence, Token } from "../../../model/document.ts"
 import type { ActorKind } from "../../../model/tables.ts"
 import type { ActorLexicon } from "../lexicon.ts"
@@ -42,8 +43,9 @@ const words = (tokens: ReadonlyArray<Token>, name: { first: number; last: number
 }
 
 /**
- * A short form takes the type of its long form in the document: a person's surname or first name
- * after the full name ("Blackburn" after "Peter Blackburn"), a firm's name without its company word
+ * A short form takes the type of its long form in the document: a person's surname (the last word
+ * before a generational suffix: "Fenton" after "Robert Lee Fenton Jr.") or first name after the full
+ * name ("Blackburn" after "Peter Blackburn"), a firm's name without its company word
  * ("Reuters" after "Reuters Holdings", "Scorpion" after "Scorpion Minerals Inc"). A country the
  * gazetteer knows keeps its own type.
  */
@@ -63,7 +65,9 @@ export const typeShortForms = <N extends TaggedName>(
     const long = texts[m]
     if (long.length < 2) return
     if (name.type === "PER") {
-      vote(long[long.length - 1], "PER")
+      let end = long.length
+      while (end > 2 && isGenerationalSuffix(long[end - 1])) end--
+      vote(long[end - 1], "PER")
       vote(long[0], "PER")
     } else if (name.type === "ORG") {
       let end = long.length
