@@ -105,6 +105,12 @@ describe("events: trigger families", () => {
     expect(eventsOf(text, [LONDON, UK, TRUMP]).events.map((e) => `${e.eventType} [${e.trigger}]`)).toEqual(["other [attack]", "ASSAULT [shot]"])
   })
 
+  it("reads no thanks into the preposition 'thanks to'", () => {
+    const thanks = (text: string) => eventsOf(text, [TRUMP, XI]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(thanks("Trump won the vote thanks to Xi.")).not.toContain("SUPPORT [thanks]")
+    expect(thanks("Trump thanks Xi for the talks.")).toContain("SUPPORT [thanks]")
+  })
+
   it("keeps an event word without a type as other, with a diagnostic", () => {
     const { events, diagnostics } = eventsOf("The ceremony took place in London on Monday.", [LONDON])
     expect(events.map(line)).toEqual(["other/null [ceremony] asserted 2025-06-09 London →"])
@@ -302,6 +308,17 @@ describe("events: dates ahead and behind", () => {
     expect(dated("China attacked the US on Friday. Japan criticized China.")).toEqual(["attacked 2025-06-06", "criticized 2025-06-06"])
     expect(dated("China attacked the US on Friday. Japan had criticized China.")).toEqual(["attacked 2025-06-06", "criticized -"])
     expect(dated("China attacked the US on Friday. Japan had made threats against China.")).toEqual(["attacked 2025-06-06", "threats -"])
+  })
+
+  it("moves the narrative's day with a clause's date, not with a date written before a noun", () => {
+    const JAPAN = ["Japan", "country", ["Japan"]] as const
+    const dated = (text: string) => eventsOf(text, [US, CHINA, JAPAN]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    // "the May 27 agreement" names the agreement's day: "the following day" counts from Friday, and the
+    // next past event takes no date from it (nor from Friday, two sentences back: NARRATIVE_REACH).
+    expect(dated("China met Japan on Friday. They said the May 27 agreement is void. The US criticized them the following day."))
+      .toEqual(["met 2025-06-06", "agreement 2025-05-27", "criticized 2025-06-07"])
+    expect(dated("China met Japan on Friday. They said the May 27 agreement is void. Japan criticized China."))
+      .toEqual(["met 2025-06-06", "agreement 2025-05-27", "criticized -"])
   })
 
   it("takes an event the text dates after publication for expected, not asserted", () => {

@@ -236,6 +236,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
 
   const events: Array<EventMention> = []
   const eventSentences: Array<number> = []
+  /** Per event: whether its date can carry the narrative to the next sentences (not "the November 27 agreement"). */
+  const narrativeDates: Array<boolean> = []
   const diagnostics: Array<Diagnostic> = []
   // Per clause, only what lies in it is looked at (a scan of every participant and time per clause cost the square).
   const timesByClause = new Map<Clause, Array<LocatedTime>>()
@@ -362,7 +364,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         } else if (modality === "asserted" && tense === "past" && !isPastPerfect(syntax, trigger) && !times.some((t) => t.clause.sentence === clause.sentence && isPointInTime(t))) {
           // A past event told right after a dated one, in a sentence that names no time, happened then
           // (the news narrative: "A fire broke out on Tuesday. Residents were evacuated.").
-          const previous = events.findLast((e, k) => eventSentences[k] >= clause.sentence - NARRATIVE_REACH && eventSentences[k] < clause.sentence &&
+          const previous = events.findLast((e, k) => eventSentences[k] >= clause.sentence - NARRATIVE_REACH && eventSentences[k] < clause.sentence && narrativeDates[k] &&
             e.date !== null && e.datePrecision === "day" && e.modality === "asserted" && !e.rule.includes("date:narrative"))
           if (previous !== undefined) {
             ;({ date, dateText } = previous)
@@ -411,6 +413,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const ahead = modality === "asserted" && date !== null && context.published !== null && isAfter(date, context.published)
       if (ahead) rules.push("modality:dated-ahead")
       eventSentences.push(clause.sentence)
+      narrativeDates.push(time === undefined || time.narrative)
       events.push({
         start: evidence.start,
         end: evidence.end,

@@ -15,6 +15,8 @@ import type { EventsLexicon } from "./lexicon.ts"
 export interface LocatedTime {
   readonly mention: TimeMention
   readonly clause: Clause
+  /** False for a date written before the noun it describes ("the November 27 agreement"): no narrative time. */
+  readonly narrative: boolean
 }
 
 const expressionsOf = (context: ExtractContext) => {
@@ -57,14 +59,32 @@ export const findTimes = (
     const tense = tenseAt(tokens, clause, sentence, first, lexicon.modality, (t) => isTimeToken(t) || notVerb(t))
     const resolved = resolveTimeExpression(f.text, context.published, tense, { previous, previousPeriod })
     if (resolved === null) continue
-    if (resolved.value !== null && /^\d{4}-\d{2}-\d{2}/.test(resolved.value) && resolved.precision === "day") previous = resolved.value.slice(0, 10)
+    const narrative = !premodifiesNoun(tokens, tokensIn(tokens, f.start, f.end))
+    if (narrative && resolved.value !== null && /^\d{4}-\d{2}-\d{2}/.test(resolved.value) && resolved.precision === "day") previous = resolved.value.slice(0, 10)
     if (resolved.value !== null && resolved.precision !== null && /^\d{4}(?:-\d{2}){0,2}$/.test(resolved.value)) previousPeriod = resolved.value
     times.push({
       mention: { start: f.start, end: f.end, text: f.text, type: resolved.type, value: resolved.value, precision: resolved.precision, anchor: resolved.anchor, tense, rule: resolved.rule },
-      clause
+      clause,
+      narrative
     })
   }
   return { times, isTimeToken }
+}
+
+/**
+ * A date written before the noun it describes ("the November 27 agreement", "a May 12 deal") names when
+ * that thing happened, not the time the narrative has reached, so "the following day" after it counts
+ * from the last date of a clause (Reichenbach's reference time moves with the clauses' adverbials):
+ * a determiner before it, and by the parse a noun after it that is its head, joined as a compound or modifier.
+ */
+const premodifiesNoun = (tokens: ReadonlyArray<Token>, span: ReadonlyArray<Token>): boolean => {
+  if (span.length === 0) return false
+  const last = span[span.length - 1].index
+  if (tokens[span[0].index - 1]?.upos !== "DET") return false
+  return span.some((t) => {
+    const head = tokens[t.head]
+    return t.head > last && head !== undefined && head.upos === "NOUN" && ["compound", "amod", "nummod", "nmod:unmarked"].includes(t.deprel)
+  })
 }
 
 export const tokensIn = (tokens: ReadonlyArray<Token>, start: number, end: number): Array<Token> => {
