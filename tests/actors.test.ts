@@ -119,6 +119,10 @@ describe("actors: nicknames and suffixes", () => {
     expect(actors.map((a) => a.name)).toEqual(["Robert Lee Fenton Jr."])
     expect(mentions.map((m) => `${m.text}:${m.role}`)).toEqual(["Robert Lee Fenton Jr.:name", "Fenton:surname"])
   })
+  it("cuts a person's name the tagger ran over a comma to what follows it", () => {
+    expect(mentionsOf("With Wikinews, Richardson discussed his role.")).toEqual(["Richardson@15:person:name"])
+  })
+
   it("reads a courtesy title's name as a person's surname, even a word that is a title elsewhere", () => {
     const { actors, mentions } = actorsOf("Paul King, a consultant at Cisco, was in London. \"They just do what works,\" said Mr King.")
     expect(actors.map((a) => `${a.name}:${a.kind}`)).toEqual(["Paul King:person", "Cisco:organization", "London:place"])

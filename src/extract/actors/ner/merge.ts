@@ -166,6 +166,19 @@ const withoutCourtesyTitle = <N extends TaggedName>(tokens: ReadonlyArray<Token>
 }
 
 /**
+ * "With Wikinews, Richardson discussed": a person's name holds no comma (CoNLL-2003's names have none;
+ * a generational suffix aside, "Robert Fenton, Jr."), so a person the tagger ran over one is what
+ * follows the last comma.
+ */
+const afterLastComma = <N extends TaggedName>(tokens: ReadonlyArray<Token>, name: N): N => {
+  if (name.type !== "PER") return name
+  for (let t = name.last - 1; t >= name.first; t--) {
+    if (tokens[t].post.includes(",") && !isGenerationalSuffix(tokens[t + 1].text)) return { ...name, first: t + 1 }
+  }
+  return name
+}
+
+/**
  * "During Ramadan", "A Muslim", "And Scorpion Minerals Inc": a word compromise's word list knows only
  * as a function word, opening the clause, is not the name's first word ("The Sun" keeps its article).
  */
@@ -284,7 +297,7 @@ export const mergeModelNames = (
     // context) is no name.
     if (tagged.first === tagged.last && (tokens[tagged.first].tags.includes("Pronoun") || tokens[tagged.first].upos === "PRON")) continue
     if (unsupportedInHeadline(tagged)) continue
-    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, withoutCourtesyTitle(tokens, tagged.nickname === true ? withoutLeadingTitle(tagged) : tagged))
+    const trimmed = withoutLeadingFunctionWord(tokens, sentences, listedTags, withoutCourtesyTitle(tokens, afterLastComma(tokens, tagged.nickname === true ? withoutLeadingTitle(tagged) : tagged)))
     const untitled = trimmed === undefined ? undefined : withoutTitle(trimmed)
     const name = untitled === undefined ? undefined : withoutHoliday(lexicon, tokens, untitled)
     // A name joined across a nickname stands over a title's cue that cut it there ("Deputy Luis
