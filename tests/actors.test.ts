@@ -119,6 +119,22 @@ describe("actors: nicknames and suffixes", () => {
     expect(actors.map((a) => a.name)).toEqual(["Robert Lee Fenton Jr."])
     expect(mentions.map((m) => `${m.text}:${m.role}`)).toEqual(["Robert Lee Fenton Jr.:name", "Fenton:surname"])
   })
+  it("links 'the company' to the organisation the article clearly speaks of, and to none when two are named", () => {
+    const { actors, mentions } = actorsOf("Unilever said profits fell. Unilever cut 200 jobs. The company said sales would recover.")
+    const described = mentions.filter((m) => m.role === "description")
+    expect(described.map((m) => `${m.text}@${m.start}:${m.kind}`)).toEqual(["The company@51:organization"])
+    expect(actors.find((a) => a.key === described[0].actorKey)?.name).toBe("Unilever")
+    expect(mentionsOf("Fiat and Peugeot met in Turin. The company said talks went well.").filter((m) => m.endsWith(":description"))).toEqual([])
+    // "The party of Lincoln" is another party; an organisation named after it is no description.
+    expect(mentionsOf("Labour won the seat. The party of Lincoln lost.").filter((m) => m.endsWith(":description"))).toEqual([])
+  })
+
+  it("does not take a public body for 'the company'", () => {
+    const { actors, mentions } = actorsOf("The Securities and Exchange Commission fined Acme Corp on Monday. The company said it would appeal.")
+    const described = mentions.filter((m) => m.role === "description")
+    expect(described.map((m) => actors.find((a) => a.key === m.actorKey)?.name)).toEqual(["Acme Corp"])
+  })
+
   it("cuts a person's name the tagger ran over a comma to what follows it", () => {
     expect(mentionsOf("With Wikinews, Richardson discussed his role.")).toEqual(["Richardson@15:person:name"])
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { analyzeText, extractContext } from "../src/extract/index.ts"
 import { extractEvents } from "../src/extract/events/index.ts"
+import { extractActors } from "../src/extract/actors/index.ts"
 import type { ActorExtraction } from "../src/extract/context.ts"
 import type { ActorMention, EventMention, LocalActor } from "../src/model/extraction.ts"
 
@@ -161,6 +162,16 @@ describe("events: participants", () => {
   it("drops the affiliation written before a person's title", () => {
     const text = "US President Donald Trump met Chinese President Xi Jinping on Monday."
     expect(eventsOf(text, [US, CHINA, TRUMP, XI]).events.map(line)).toEqual(["CONSULT/040 [met] asserted 2025-06-09 - Donald Trump→Xi Jinping"])
+  })
+})
+
+describe("events: participants named by a description", () => {
+  it("takes 'the company' for the organisation the actors extractor links it to", () => {
+    const text = "Unilever said profits fell. Unilever cut 200 jobs. The company apologized to its staff on Monday."
+    const context = extractContext(engine, analyzeText(engine, text, { date: "2025-06-10" }))
+    const actors = extractActors(context)
+    const apology = extractEvents(context, actors).events.find((e) => e.trigger === "apologized")
+    expect(apology?.sourceKeys.map((k) => actors.actors.find((a) => a.key === k)?.name)).toEqual(["Unilever"])
   })
 })
 

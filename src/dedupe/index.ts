@@ -370,7 +370,7 @@ const actorRow = (a: MergedActor, mentions: ReadonlyArray<ActorMentionRow>): Act
     affiliation: weighted((m) => m.actor.affiliation),
     aliases: uniqueSorted([
       ...a.members.flatMap((m) => [m.actor.name, ...m.actor.aliases]),
-      ...mentions.filter((m) => m.role !== "pronoun").map((m) => m.text)
+      ...mentions.filter((m) => m.role !== "pronoun" && m.role !== "description").map((m) => m.text)
     ]),
     n_mentions: mentions.length,
     n_documents: new Set(a.members.map((m) => m.docId)).size,

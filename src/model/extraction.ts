@@ -9,7 +9,7 @@ import { ActorKinds, DatePrecisions, Modalities, QuoteKinds } from "./tables.ts"
 import { Diagnostic } from "./diagnostic.ts"
 import { DocumentMeta } from "./document.ts"
 
-export const ActorMentionRoles = ["name", "surname", "title", "alias", "demonym", "group", "pronoun"] as const
+export const ActorMentionRoles = ["name", "surname", "title", "alias", "demonym", "group", "pronoun", "description"] as const
 
 /** An actor as one document knows it: every mention that refers to it shares `key`. */
 export const LocalActor = Schema.Struct({
