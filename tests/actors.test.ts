@@ -129,6 +129,13 @@ describe("actors: nicknames and suffixes", () => {
     expect(mentionsOf("Labour won the seat. The party of Lincoln lost.").filter((m) => m.endsWith(":description"))).toEqual([])
   })
 
+  it("links 'the governor' to the one person with that title, and 'the president' to nobody when two hold it", () => {
+    const { actors, mentions } = actorsOf("Governor John Bel Edwards declared an emergency on Thursday. The governor said the storm would hit on Saturday.")
+    expect(mentions.filter((m) => m.role === "title").map((m) => `${m.text}@${m.start}:${actors.find((a) => a.key === m.actorKey)?.name}`))
+      .toEqual(["The governor@61:John Bel Edwards"])
+    expect(mentionsOf("President Donald Trump met President Xi Jinping. The president said talks went well.").filter((m) => m.endsWith(":title"))).toEqual([])
+  })
+
   it("does not take a public body for 'the company'", () => {
     const { actors, mentions } = actorsOf("The Securities and Exchange Commission fined Acme Corp on Monday. The company said it would appeal.")
     const described = mentions.filter((m) => m.role === "description")

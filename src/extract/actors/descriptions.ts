@@ -80,3 +80,41 @@ export const findDescriptions = (
   }
   return found
 }
+
+/**
+ * "the governor", "the prime minister", "the treasury secretary": a person's title after "the" refers
+ * to the one person of the document named before with that title (`titleNormalized`); with two such
+ * people (two presidents) it refers to neither. Not before a capitalised word or "of": "the president
+ * Donald Trump" is an apposition, "the president of France" may be someone else. Role `title`.
+ */
+export const findTitleDescriptions = (
+  text: string,
+  tokens: ReadonlyArray<Token>,
+  mentions: ReadonlyArray<ActorMention>,
+  actors: ReadonlyArray<LocalActor>
+): Array<ActorMention> => {
+  const titled = actors.filter((a) => a.kind === "person" && a.titleNormalized !== null && a.titleNormalized !== "")
+  if (titled.length === 0) return []
+  const firstMention = new Map<string, number>()
+  for (const m of mentions) if (!firstMention.has(m.actorKey) || m.start < firstMention.get(m.actorKey)!) firstMention.set(m.actorKey, m.start)
+  const covered = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end)
+  const found: Array<ActorMention> = []
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i].normal !== "the") continue
+    const fits = (actor: LocalActor) => {
+      const words = actor.titleNormalized!.split(" ")
+      const last = i + words.length
+      if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) return false
+      if (words.some((word, k) => tokens[i + 1 + k].text.toLowerCase() !== word)) return false
+      const next = tokens[last + 1]
+      if (next !== undefined && next.sentence === tokens[i].sentence && !/[,;:.!?]/.test(tokens[last].post) && (next.normal === "of" || /^\p{Lu}/u.test(next.text))) return false
+      return (firstMention.get(actor.key) ?? Infinity) < tokens[i].start
+    }
+    const holders = titled.filter(fits)
+    if (holders.length !== 1) continue
+    const end = tokens[i + holders[0].titleNormalized!.split(" ").length].end
+    if (covered(tokens[i].start, end)) continue
+    found.push({ actorKey: holders[0].key, start: tokens[i].start, end, text: text.slice(tokens[i].start, end), kind: "person", role: "title", title: null, rule: "description:title" })
+  }
+  return found
+}

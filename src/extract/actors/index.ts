@@ -15,7 +15,7 @@ import { canonicalize } from "./canonical.ts"
 import { creditRanges, inCredit } from "./credits.ts"
 import { mergeModelNames } from "./ner/merge.ts"
 import { findGroups } from "./groups.ts"
-import { findDescriptions } from "./descriptions.ts"
+import { findDescriptions, findTitleDescriptions } from "./descriptions.ts"
 import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
 /** Forms of "do" and "have", which compromise's word list gives as plain verbs, not auxiliaries. */
@@ -75,7 +75,7 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   const nameMentions = mentions.filter((m) => !(groupSpans.has(key(m)) && unknownWords(m)))
   const nameSpans = new Set(nameMentions.map(key))
   const groupMentions = groups.mentions.filter((m) => !nameSpans.has(key(m)))
-  const descriptions = findDescriptions(context.text, context.tokens, nameMentions, actors)
+  const descriptions = [...findDescriptions(context.text, context.tokens, nameMentions, actors), ...findTitleDescriptions(context.text, context.tokens, nameMentions, actors)]
   const allMentions: Array<ActorMention> = [...nameMentions, ...groupMentions, ...descriptions].sort((a, b) => a.start - b.start || b.end - a.end)
   const mentioned = new Set(allMentions.map((m) => m.actorKey))
   const allActors: Array<LocalActor> = [...actors, ...groups.actors].filter((a) => mentioned.has(a.key))

@@ -904,9 +904,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
 
   // Resolve speakers in document order.
   const sorted = byStart()
-  // Speakers named by a description ("the company said") are resolved here by their own rules
-  // (`actorByDescription`: the previous speaker first), not by the actors extractor's description mentions.
-  const mentions = actors.mentions.filter((m) => m.role !== "description").sort((a, b) => a.start - b.start)
+  // Speakers named by a description ("the company said", "the governor said") are resolved here by their
+  // own rules (`actorByDescription`, `actorByTitle`), not by the actors extractor's description mentions.
+  const mentions = actors.mentions.filter((m) => !m.rule.startsWith("description:")).sort((a, b) => a.start - b.start)
   const actorsByKey = new Map<string, LocalActor>(actors.actors.map((a) => [a.key, a]))
   const speakerContext: SpeakerContext = { actors, actorsByKey, pronouns: lexicon.pronouns, mentions, text }
   const resolvedOf = new Map<Attribution, ResolvedSpeaker & { speaker: { start: number; end: number } | null }>()
