@@ -64,7 +64,7 @@ export const ActorMentions = table("actor_mentions", "One row per mention of an 
   end: col.int("End offset, exclusive."),
   text: col.text("The mention as written."),
   kind: col.literal(ActorKinds)("Kind of the mention."),
-  role: col.category("How the actor is referred to: name, surname, title, alias, demonym, group, pronoun."),
+  role: col.category("How the actor is referred to: name, surname, title, alias, demonym, group, pronoun, description ('the company' for the organisation the article speaks of; 'the governor' is a title)."),
   title: col.optText("Title attached to this mention, as written."),
   rule: col.category("Rule or lexicon that found the mention.")
 })
