@@ -12,7 +12,8 @@
  * an actor that matters to them (headline, lede, events) and to none of the other group's reports are
  * two stories with different participants, and stay apart. A report left alone after all this, or a
  * group of two or three that link only to each other, joins the larger story nearest to it, when near
- * enough and one of its people is the story's: short reports share too few words with any one report.
+ * enough and one of its people is the story's (or, naming no one, nearer still): short reports share too few
+ * words with any one report.
  *
  * Near-copies of one report (wire copies, republished text) are recognised by a very high similarity
  * and point at the earliest copy.
@@ -71,6 +72,11 @@ export interface StoryOptions {
    * lone report is: each may join a larger story nearest to it in the same way.
    */
   readonly smallStory: number
+  /**
+   * The mean cosine such a report or group needs when it names no person, so that no shared person can
+   * be asked of it: higher, since words alone join reports of one theme too.
+   */
+  readonly loneStoryWithoutPerson: number
 }
 
 export const DefaultStoryOptions: StoryOptions = {
@@ -84,7 +90,8 @@ export const DefaultStoryOptions: StoryOptions = {
   conflictMinSize: 5,
   conflictShare: 0.5,
   loneStory: 0.08,
-  smallStory: 3
+  smallStory: 3,
+  loneStoryWithoutPerson: 0.12
 }
 
 export interface StoryLink {
@@ -447,19 +454,22 @@ export const groupStories = (
   const loneJoins: Array<{ readonly lone: number; readonly root: number; readonly via: Edge }> = []
   for (const [lone, group] of members) {
     if (group.length > options.smallStory) continue
+    // A report that names no person (a short wire item: "One man is dead after an ex-employee opened
+    // fire…") has no one to share: it joins on its words alone, when they are nearer.
+    const personless = group.some((i) => docs[i].participants !== undefined) && group.every((i) => (docs[i].participants ?? []).length === 0)
     let best: { root: number; score: number; via: Edge } | null = null
     for (const i of group) {
       for (const edge of nearby[i]) {
         const root = stories.find(edge.a === i ? edge.b : edge.a)
         // A larger story, not another lone report or a group of the same size: two loners sharing a
         // topic's words are as often two stories ("another earthquake") as one.
-        if (root === lone || sizeOf(root) <= group.length || !sharesParticipant(lone, root)) continue
+        if (root === lone || sizeOf(root) <= group.length || (!personless && !sharesParticipant(lone, root))) continue
         const score = averageLink(lone, root)
         if (best === null || score > best.score || (score === best.score && root < best.root)) best = { root, score, via: edge }
         else if (root === best.root && edge.score > best.via.score) best.via = edge
       }
     }
-    if (best !== null && best.score >= options.loneStory) loneJoins.push({ lone, root: best.root, via: best.via })
+    if (best !== null && best.score >= (personless ? options.loneStoryWithoutPerson : options.loneStory)) loneJoins.push({ lone, root: best.root, via: best.via })
   }
   for (const { lone, root } of loneJoins) {
     const ra = stories.find(lone)
