@@ -446,10 +446,21 @@ export const groupStories = (
   // their people.
   const members = stories.groups()
   const membersOf = (root: number) => members.get(root) ?? [root]
+  // A person a report names by the surname alone ("Reid") is the story's when one of its reports gives
+  // the full name ("Tara Reid"): each report's names of two words or more, as their surnames.
+  const surnames = new Map<number, ReadonlySet<string>>()
+  const surnamesOf = (j: number): ReadonlySet<string> => {
+    let known = surnames.get(j)
+    if (known === undefined) {
+      known = new Set([...docs[j].features.keys()].flatMap((f) => (f.startsWith("actor:") && f.includes(" ") ? [`actor:${f.slice(f.lastIndexOf(" ") + 1)}`] : [])))
+      surnames.set(j, known)
+    }
+    return known
+  }
   const sharesParticipant = (lone: number, root: number): boolean => {
     const own = membersOf(lone).flatMap((i) => docs[i].participants ?? [])
     if (membersOf(lone).every((i) => docs[i].participants === undefined)) return true
-    return membersOf(root).some((j) => own.some((a) => namesPerson(docs[j].features, a)))
+    return membersOf(root).some((j) => own.some((a) => docs[j].features.has(a) || surnamesOf(j).has(a)))
   }
   const loneJoins: Array<{ readonly lone: number; readonly root: number; readonly via: Edge }> = []
   for (const [lone, group] of members) {
@@ -507,19 +518,6 @@ export const groupStories = (
     }
   }
   return out
-}
-
-/**
- * Whether a story document names the person `participant` (an `actor:` feature): by the same name, or
- * by the surname a one-word name gives ("actor:reid" in a report that names only "Reid", "actor:tara
- * reid" in the story's).
- */
-const namesPerson = (features: ReadonlyMap<string, number>, participant: string): boolean => {
-  if (features.has(participant)) return true
-  const name = participant.slice("actor:".length)
-  if (name.includes(" ")) return false
-  for (const f of features.keys()) if (f.startsWith("actor:") && f.endsWith(` ${name}`)) return true
-  return false
 }
 
 /** Links kept per document as evidence. */
