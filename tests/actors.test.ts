@@ -293,6 +293,15 @@ describe("actors: metonymy and demonyms", () => {
     expect(mentionsOf(text)).toEqual(["Washington@0:country:alias", "Beijing@15:country:alias", "London@42:place:name"])
   })
 
+  it("reads a demonym after an article and before no noun as a person of that nation, not the country", () => {
+    expect(mentionsOf("Klitschko stopped Tony Thompson, and the 40-year-old American never recovered.")).toEqual([
+      "Klitschko@0:person:name", "Tony Thompson@18:person:name"
+    ])
+    expect(mentionsOf("The bout went 11 rounds before the Ukrainian emerged triumphant.")).toEqual([])
+    // Before a noun the demonym qualifies it; "the British" are the people as a whole: the country's.
+    expect(mentionsOf("The American embassy said the British were held.")).toEqual(["American@4:country:demonym", "British@30:country:demonym"])
+  })
+
   it("joins names, abbreviations and demonyms of one country", () => {
     const { actors } = actorsOf("The United States and the U.S. Congress met. American officials and UK and British envoys came.")
     expect(actorNamed(actors, "United States")?.aliases).toEqual(["United States", "American"])

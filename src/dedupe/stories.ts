@@ -10,8 +10,10 @@
  * links, so a chain of loosely related reports does not snowball into one story — the usual failure on
  * "another earthquake" or "another rehab" stories). Two established groups whose reports each have
  * an actor that matters to them (headline, lede, events) and to none of the other group's reports are
- * two stories with different participants, and stay apart. A report left alone after all this joins
- * the story nearest to it, when near enough: short reports share too few words with any one report.
+ * two stories with different participants, and stay apart. A report left alone after all this, or a
+ * group of two or three that link only to each other, joins the larger story nearest to it, when near
+ * enough and one of its people is the story's (or, naming no one, nearer still): short reports share too few
+ * words with any one report.
  *
  * Near-copies of one report (wire copies, republished text) are recognised by a very high similarity
  * and point at the earliest copy.
@@ -65,6 +67,16 @@ export interface StoryOptions {
    * mean cosine with that story's reports reaches this.
    */
   readonly loneStory: number
+  /**
+   * Groups of at most this many reports left after the agglomeration are fragments of a story, as a
+   * lone report is: each may join a larger story nearest to it in the same way.
+   */
+  readonly smallStory: number
+  /**
+   * The mean cosine such a report or group needs when it names no person, so that no shared person can
+   * be asked of it: higher, since words alone join reports of one theme too.
+   */
+  readonly loneStoryWithoutPerson: number
 }
 
 export const DefaultStoryOptions: StoryOptions = {
@@ -77,7 +89,9 @@ export const DefaultStoryOptions: StoryOptions = {
   idfPower: 2,
   conflictMinSize: 5,
   conflictShare: 0.5,
-  loneStory: 0.08
+  loneStory: 0.08,
+  smallStory: 3,
+  loneStoryWithoutPerson: 0.12
 }
 
 export interface StoryLink {
@@ -416,38 +430,57 @@ export const groupStories = (
     }
   }
 
-  // Reports left alone: short reports, or ones told in other words, share too little with any single
-  // report of their story to link at `sameStory`, yet their nearest story is nearly always theirs. Each
-  // joins the story (a group of two reports or more as the agglomeration left it) whose reports are, on
-  // average, most like it,
-  // when that mean reaches `loneStory`. All are decided on the same groups, so the order does not matter.
+  // Reports left alone, or in a small group: short reports, or ones told in other words, share too
+  // little with any single report of their story to link at `sameStory`, yet their nearest story is
+  // nearly always theirs. A group of at most `smallStory` reports (a lone report, or two or three that
+  // link only to each other) joins the larger story, as the agglomeration left it, whose reports are,
+  // on average, most like its own, when that mean reaches `loneStory`. All are decided on the same
+  // groups, so the order does not matter.
   const nearby: Array<Array<Edge>> = docs.map(() => [])
   for (const edge of near) {
     nearby[edge.a].push(edge)
     nearby[edge.b].push(edge)
   }
-  // A participant (a person that matters to the lone report) named by the story too: reports of one
-  // theme ("Japan's economy", "US jobs") share words, a country and institutions, not their people.
+  // A participant (a person that matters to one of the small group's reports) named by the story too:
+  // reports of one theme ("Japan's economy", "US jobs") share words, a country and institutions, not
+  // their people.
   const members = stories.groups()
-  const sharesParticipant = (i: number, root: number): boolean => {
-    const own = docs[i].participants
-    if (own === undefined) return true
-    return (members.get(root) ?? [root]).some((j) => own.some((a) => docs[j].features.has(a)))
+  const membersOf = (root: number) => members.get(root) ?? [root]
+  // A person a report names by the surname alone ("Reid") is the story's when one of its reports gives
+  // the full name ("Tara Reid"): each report's names of two words or more, as their surnames.
+  const surnames = new Map<number, ReadonlySet<string>>()
+  const surnamesOf = (j: number): ReadonlySet<string> => {
+    let known = surnames.get(j)
+    if (known === undefined) {
+      known = new Set([...docs[j].features.keys()].flatMap((f) => (f.startsWith("actor:") && f.includes(" ") ? [`actor:${f.slice(f.lastIndexOf(" ") + 1)}`] : [])))
+      surnames.set(j, known)
+    }
+    return known
+  }
+  const sharesParticipant = (lone: number, root: number): boolean => {
+    const own = membersOf(lone).flatMap((i) => docs[i].participants ?? [])
+    if (membersOf(lone).every((i) => docs[i].participants === undefined)) return true
+    return membersOf(root).some((j) => own.some((a) => docs[j].features.has(a) || surnamesOf(j).has(a)))
   }
   const loneJoins: Array<{ readonly lone: number; readonly root: number; readonly via: Edge }> = []
-  for (let i = 0; i < n; i++) {
-    if (stories.find(i) !== i || sizeOf(i) > 1) continue
+  for (const [lone, group] of members) {
+    if (group.length > options.smallStory) continue
+    // A report that names no person (a short wire item: "One man is dead after an ex-employee opened
+    // fire…") has no one to share: it joins on its words alone, when they are nearer.
+    const personless = group.some((i) => docs[i].participants !== undefined) && group.every((i) => (docs[i].participants ?? []).length === 0)
     let best: { root: number; score: number; via: Edge } | null = null
-    for (const edge of nearby[i]) {
-      const root = stories.find(edge.a === i ? edge.b : edge.a)
-      // A story of several reports, not another lone report: two loners sharing a topic's words are
-      // as often two stories ("another earthquake") as one.
-      if (root === i || sizeOf(root) < 2 || !sharesParticipant(i, root)) continue
-      const score = averageLink(i, root)
-      if (best === null || score > best.score || (score === best.score && root < best.root)) best = { root, score, via: edge }
-      else if (root === best.root && edge.score > best.via.score) best.via = edge
+    for (const i of group) {
+      for (const edge of nearby[i]) {
+        const root = stories.find(edge.a === i ? edge.b : edge.a)
+        // A larger story, not another lone report or a group of the same size: two loners sharing a
+        // topic's words are as often two stories ("another earthquake") as one.
+        if (root === lone || sizeOf(root) <= group.length || (!personless && !sharesParticipant(lone, root))) continue
+        const score = averageLink(lone, root)
+        if (best === null || score > best.score || (score === best.score && root < best.root)) best = { root, score, via: edge }
+        else if (root === best.root && edge.score > best.via.score) best.via = edge
+      }
     }
-    if (best !== null && best.score >= options.loneStory) loneJoins.push({ lone: i, root: best.root, via: best.via })
+    if (best !== null && best.score >= (personless ? options.loneStoryWithoutPerson : options.loneStory)) loneJoins.push({ lone, root: best.root, via: best.via })
   }
   for (const { lone, root } of loneJoins) {
     const ra = stories.find(lone)

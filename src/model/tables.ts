@@ -39,7 +39,7 @@ export const Documents = table("documents", "One row per input article that was 
   n_sentences: col.int("Sentences in the cleaned body."),
   content_hash: col.id("SHA-256 (first 16 hex digits) of the cleaned body."),
   near_copy_of: col.optText("`doc_id` of the earliest report this one nearly copies (a wire story republished with small edits)."),
-  story_links: col.list("Why the document is in its story: its strongest links to other documents of it, as `doc_id rule score` (rule: content-similarity, near-duplicate, or nearest-story for a report that linked to no single report and joined the story nearest to it).")
+  story_links: col.list("Why the document is in its story: its strongest links to other documents of it, as `doc_id rule score` (rule: content-similarity, near-duplicate, or nearest-story for a report, or a group of two or three, that linked to no other report of its story and joined the story nearest to it).")
 })
 
 export const Actors = table("actors", "One row per real-world actor, deduplicated across documents.", {

@@ -97,6 +97,10 @@ export const recognizeSentence = (
       }
     }
     const phrase = gazetteerPhrase(lexicon, tokens, i, to, capsLine)
+    if (phrase !== undefined && phrase.entry.kind === "country" && demonymAsPerson(tokens, phrase.entry.country, i, phrase.last, from, to)) {
+      i = phrase.last + 1
+      continue
+    }
     if (phrase !== undefined && !(phrase.last + 1 < to && joinable(tokens[phrase.last], tokens[phrase.last + 1]) && nameLike(phrase.last + 1) && !isTitleWord(lexicon, lower(tokens[phrase.last + 1])))) {
       found.push(phrase.entry.kind === "country" ? countrySpan(tokens, span(i, phrase.last), phrase.entry.country, to) : { ...span(i, phrase.last), kind: "organization", rule: "lexicon:organizations", organization: phrase.entry.organization, confidence: 3 })
       // "White House National Economic Council": the institution that leads the name is an actor too.
@@ -374,6 +378,25 @@ const gazetteerPhrase = (lexicon: ActorLexicon, tokens: ReadonlyArray<Token>, i:
     if (hasTag(tokens[i], "FirstName") && i + 1 < to && joinable(tokens[i], tokens[i + 1]) && hasTag(tokens[i + 1], "LastName")) return undefined
   }
   return best
+}
+
+const ARTICLES: ReadonlySet<string> = new Set(["the", "a", "an"])
+
+/**
+ * A demonym that names one person, not the nation: "the 40-year-old American never recovered", "before
+ * the Ukrainian emerged triumphant". After an article (an age or adjectives may come between) and
+ * with no noun after it, a demonym of the -an / -i kind ("American", "Ukrainian", "Iraqi") is a count
+ * noun for a person of that nation; such a mention is not the country's. The -ese / -ish / -ch kind
+ * ("the Chinese", "the British") names the people as a whole, and a demonym before a noun ("the
+ * American embassy") qualifies it: both stay the country's.
+ */
+const demonymAsPerson = (tokens: ReadonlyArray<Token>, country: CountryEntry, first: number, last: number, from: number, to: number): boolean => {
+  if (country.form !== "demonym" || first !== last || !/(an|i)$/.test(lower(tokens[first]))) return false
+  const next = last + 1 < to ? tokens[last + 1] : undefined
+  if (next !== undefined && (hasTag(next, "Noun") || isCapitalised(next))) return false
+  let k = first - 1
+  while (k >= from && first - k <= 4 && !ARTICLES.has(lower(tokens[k])) && (hasTag(tokens[k], "Adjective") || hasTag(tokens[k], "Hyphenated") || hasTag(tokens[k], "Value"))) k--
+  return k >= from && ARTICLES.has(lower(tokens[k]))
 }
 
 /** A country form: the country itself, or for a capital a place unless it acts ("Beijing said"). */
