@@ -261,7 +261,9 @@ describe("actors: lists", () => {
     expect(kinds("Shares in Vodafone, Zorblax and Siemens rose.")).toContain("Siemens:organization")
     // The tagger reads the unknown "Zorblax Quimby" as an organisation (a known miss: docs/actors.md).
     expect(kinds("Chelsea struggled without Zorblax Quimby and Ryanair flew.")).toContain("Ryanair:organization")
-    expect(kinds("Tony Blair and Zorblax met.")).toEqual(["Tony Blair:person", "Zorblax:organization"])
+    // With a person, an unknown word keeps the tagger's reading (a place since the retrain of 2026-12-07
+    // night; an organisation before): nothing in the sentence says which.
+    expect(kinds("Tony Blair and Zorblax met.")).toEqual(["Tony Blair:person", "Zorblax:place"])
   })
 })
 
@@ -484,7 +486,7 @@ describe("actors: context", () => {
   it("types an unknown name from the words around it, else takes it for a person", () => {
     const { mentions } = actorsOf("Talks resumed in Qalandia on Friday, and Kembo said so.")
     expect(mentions.map((m) => `${m.text}:${m.kind}:${m.rule}`)).toEqual([
-      "Qalandia:place:model:ner+context:conll2003", "Kembo:organization:model:ner"
+      "Qalandia:place:model:ner+context:conll2003", "Kembo:person:model:ner+default:capitalised-name"
     ])
   })
 })
