@@ -215,7 +215,8 @@ describe("quotes: subjects apart from their cue", () => {
     const campaign = quotesOf(`Officials met. The Trump campaign has said he is not being audited.`).quotes
     expect(campaign.map((q) => [q.speakerText, q.text])).toEqual([["The Trump campaign", "he is not being audited"]])
     const share = quotesOf(`Officials met. It upset family members of the victims, many of whom say the claims are unfounded.`).quotes
-    expect(share.map((q) => [q.speakerText, q.text])).toEqual([["family members of the victims", "the claims are unfounded"]])
+    // (The share with its relative pronoun is what the text calls the speaker; its antecedent resolves it.)
+    expect(share.map((q) => [q.speakerText, q.text, q.rule])).toEqual([["many of whom", "the claims are unfounded", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]])
   })
 })
 
@@ -275,9 +276,16 @@ describe("quotes: questions, relatives, shares and headlines", () => {
     expect(b.map((q) => [q.text, q.speakerText])).toEqual([["whether his aim was similar", "host John Dickerson"]])
   })
 
-  it("gives a relative clause's cue the relative pronoun's antecedent as speaker", () => {
+  it("shows a relative clause's relative pronoun as the speaker's text and resolves it through its antecedent", () => {
     const { quotes } = quotesOf(`Officials met. Trump refused to pay an architect who said he was stiffed after the job.`)
-    expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["he was stiffed after the job", "an architect"]])
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerStart, q.speakerEnd, q.speakerKey, q.rule])).toEqual([
+      ["he was stiffed after the job", "who", 49, 52, null, "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]
+    ])
+    // The antecedent, a name inside a longer phrase, resolves the pronoun: "who" is Jane Smith.
+    const text = `The loss was steep for Jane Smith, who said she intended to take a day off.`
+    expect(quotesOf(text, [smith]).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart, q.speakerKey, q.rule])).toEqual([
+      ["she intended to take a day off", 44, 74, "who", 35, "smith", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.name"]
+    ])
   })
 
   it("takes a share of people as speaker and splits coordinated clauses with their own speakers", () => {
@@ -751,7 +759,7 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
   it("the cue after a relative clause and its comma is said by the antecedent: X, who said A, said B", () => {
     const text = `Doe, who said the project was vetted by her counsel, said she was unaware of any disagreements.`
     expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
-      ["the project was vetted by her counsel", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["the project was vetted by her counsel", "who", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.name"],
       ["she was unaware of any disagreements", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
     ])
     const reportsNothing = `Speaking later on the same show, Sen. Jane Doe (D-Mo.), who has endorsed Clinton, said Sanders has made her a stronger candidate.`

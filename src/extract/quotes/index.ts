@@ -55,6 +55,12 @@ interface Attribution {
   kind: QuoteKind
   pattern: string
   speaker: { start: number; end: number } | null
+  /**
+   * The relative pronoun that is the cue's subject when `speaker` is its antecedent (`Podesta, who
+   * said …`, `family members, many of whom say …`): what the text calls the speaker, as `He` is for a
+   * pronoun; the antecedent resolves it.
+   */
+  relativePronoun?: { start: number; end: number } | null
   /** Set for a continuation: the attribution whose speaker this one inherits. */
   inheritsFrom: Attribution | null
   cue: Cue | null
@@ -404,6 +410,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
     let from = fromToken
     let speaker: TokenRange | null = null
+    let relativePronoun: TokenRange | null = null
     let addressee: TokenRange | null = null
     let afterFirst = cue.endToken
     let beforeEnd = cue.firstToken
@@ -435,6 +442,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
+      if (antecedent) {
+        const share = relative - 2 >= from && wordOf(tokens[relative - 1]) === "of" ? relative - 2 : relative
+        relativePronoun = { first: share, end: relative + 1 }
+      }
       // "Podesta, who said the project was vetted, said he was unaware …": the cue right after the
       // relative clause and its comma is the main clause's verb, and the antecedent its subject.
       // (Also where the relative clause reports nothing: `McCaskill, who has endorsed Clinton, said …`.)
@@ -553,6 +564,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         // The windows' phrase after the cue was its addressee (`Jones, …, told Fox News that …`).
         if (speaker.first >= cue.endToken && parsed.end <= cue.firstToken && cue.cue.addressee) addressee = speaker
         speaker = parsed
+        relativePronoun = null
         pattern = "parse-subject"
       }
     }
@@ -575,7 +587,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       if (content.end <= content.start) return null
       return [{
         gaps: [], unit, start: content.start, end: content.end, kind: classified.kind, pattern: `${pattern}.quoted-object`,
-        speaker: phraseOffsets(tokens, speaker), inheritsFrom: null, cue, addressee: null
+        speaker: phraseOffsets(tokens, speaker), relativePronoun: relativePronoun && phraseOffsets(tokens, relativePronoun), inheritsFrom: null, cue, addressee: null
       }]
     }
     // Content after the cue: skip "on Monday", "in a statement" up to "that", ":" or an opening quote.
@@ -680,6 +692,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       kind: kinds.size === 1 ? clauses[0].kind : "mixed",
       pattern: clauses.length > 1 ? `${pattern}.coordinated` : pattern,
       speaker: speaker ? phraseOffsets(tokens, speaker) : null,
+      relativePronoun: speaker && relativePronoun ? phraseOffsets(tokens, relativePronoun) : null,
       inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
       cue,
       addressee: addressee ? phraseOffsets(tokens, addressee) : null
@@ -985,7 +998,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     if (resolved.actorKey !== null) lastSpeaker = { key: resolved.actorKey, unit: a.unit.index }
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
-    const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
+    // `who said`: the row shows the relative pronoun, as it shows `He`, resolved through its antecedent.
+    const shown = a.inheritsFrom === null && a.relativePronoun ? a.relativePronoun : speaker
+    const resolution = shown !== speaker ? `antecedent.${resolved.resolution}` : resolved.resolution
+    const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolution}`
     // Two cues may frame the same words (`…, adding that Jones said: “…”`): the one nearest the words
     // reports them (Jones), and a piece is one row, so quote_id stays a unique key.
     if (nearerFrame(a)) continue
@@ -1002,9 +1018,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       part: k + 1,
       kind: a.kind,
       speakerKey: resolved.actorKey,
-      speakerText: speaker ? text.slice(speaker.start, speaker.end) : null,
-      speakerStart: speaker?.start ?? null,
-      speakerEnd: speaker?.end ?? null,
+      speakerText: shown ? text.slice(shown.start, shown.end) : null,
+      speakerStart: shown?.start ?? null,
+      speakerEnd: shown?.end ?? null,
       cue: cue ? text.slice(cue.start, cue.end) : null,
       cueLemma: cue?.cue.lemma ?? null,
       cueStart: cue?.start ?? null,
