@@ -690,6 +690,15 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
   it("a described speaker after the quotation: said the veteran goalkeeper", () => {
     const text = `“We never gave up,” said the veteran goalkeeper after the match.`
     expect(rows(text)).toEqual([["direct", "We never gave up", 1, "the veteran goalkeeper", null, 1, "quote.direct.speaker-after-cue.content-before.say;speaker.none"]])
+    // After a clause and its comma too, when the description ends the clause; not where it goes on.
+    const clause = `The plant is under intense pressure from Asian imports, said the chief executive of the company.`
+    expect(quotesOf(clause, [], { filter: null }).quotes.map((q) => [q.kind, q.text, q.start, q.end, q.speakerText, q.speakerStart, q.rule])).toEqual([
+      ["indirect", "The plant is under intense pressure from Asian imports", 0, 54, "the chief executive of the company", 61, "quote.indirect.speaker-after-cue.content-before.say;speaker.none"]
+    ])
+    const goesOn = `Mike Morrell, a veteran of the CIA, said the simplistic approach put forward by Trump is insufficient.`
+    expect(quotesOf(goesOn, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])).toEqual([
+      ["the simplistic approach put forward by Trump is insufficient", "Mike Morrell, a veteran of the CIA"]
+    ])
   })
 
   it("a quotation introduced by a colon after a clause is said by the clause's subject", () => {

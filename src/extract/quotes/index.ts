@@ -491,7 +491,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         const inverted = !participle && !bareQuotation && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
         // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
         const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
-        const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        // After a clause and its comma too, when the description ends the clause: `…, said the company's
+        // chief executive, John J. Ferriola.` (not `…, asked a federal judge to block …`).
+        const described = inverted && (afterQuotation || (prev >= from && /,/.test(tokens[prev].post))) ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null
+        const describedEnds = described !== null && (afterQuotation || described.end >= to || /[,.;:!?)"”—–]|''/.test(tokens[described.end - 1].post))
+        const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (describedEnds ? described : null) : null
         // A time phrase is no speaker: `…, tweeted on Friday to say …` (its subject comes before).
         const after = found !== null && tokens.slice(found.first, found.end).every((t) => isTimeWord(t) || TIME_PHRASE_WORDS.has(wordOf(t))) ? null : found
         // An inverted speaker ends its clause (`said Smith.`, `said Smith, an analyst`, `said Smith in a
