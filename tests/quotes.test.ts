@@ -70,6 +70,15 @@ describe("quotations", () => {
 })
 
 describe("quotes: what is not a statement", () => {
+  it("a subordinator in an aside between commas before the clause's verb keeps the clause a statement", () => {
+    const text = `Bundlers in both parties said their networks of donors, almost exclusively men until a few years ago, were now mostly women.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([
+      ["their networks of donors, almost exclusively men until a few years ago, were now mostly women", 30, 123, "Bundlers in both parties", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"]
+    ])
+    // Without the aside's commas the subordinator still ends the object: no statement.
+    expect(quotesOf(`Messi added a goal and an assist as Barcelona won.`, [], { filter: null }).quotes).toEqual([])
+  })
+
   it("content that opens with an adverbial and has no finite clause is not what was said", () => {
     expect(quotesOf(`Clinton responded by pointing a finger in the woman's face.`).quotes).toEqual([])
     expect(quotesOf(`Smith has said so in speeches, before becoming a judge in 2009.`).quotes).toEqual([])
@@ -770,6 +779,11 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
     expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
       ["the project was vetted by her counsel", "who", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.name"],
       ["she was unaware of any disagreements", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+    // Past the cue's modifiers too: `who …, also noted that …`.
+    const modifier = `Jane Doe, who still speaks with difficulty from a stroke in 2012, also noted that the bill had failed.`
+    expect(quotesOf(modifier, [doe], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerKey, q.rule])).toEqual([
+      ["the bill had failed", 82, 101, "Jane Doe", "doe", "quote.indirect.speaker-before-cue.content-after.note;speaker.name"]
     ])
     const reportsNothing = `Speaking later on the same show, Sen. Jane Doe (D-Mo.), who has endorsed Clinton, said Sanders has made her a stronger candidate.`
     expect(rows(reportsNothing, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([

@@ -184,10 +184,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
    * subordinator belongs to the writer's clause (`added a goal and an assist as Barcelona won`): then the
    * words are the cue's object, another sense of the word than a statement.
    */
+  /**
+   * Whether token k sits in an aside between commas that a finite verb follows: `their networks of
+   * donors, almost exclusively men until a few years ago, were now …` (the subordinator there is the
+   * aside's, and the verb after it the clause's).
+   */
+  const inAside = (first: number, k: number, end: number): boolean => {
+    if (!tokens.slice(first, k).some((t) => /,/.test(t.post))) return false
+    let close = k
+    while (close < end - 1 && !/[,;:.]/.test(tokens[close].post)) close++
+    return /,/.test(tokens[close].post) && close + 1 < end && isFiniteVerb(tokens[close + 1])
+  }
+
   const reportedClause = (first: number, end: number): boolean => {
     for (let k = first; k < end; k++) {
       const t = tokens[k]
-      if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "") return false
+      if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "" && !inAside(first, k, end)) return false
       const prev = k > first ? tokens[k - 1] : null
       // "her plan works", "the nation's economic system favors …": a plural noun right after a
       // determiner's singular noun (adjectives between) is its verb.
@@ -388,7 +400,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
    * marks, opens within 30 words before the cue.
    */
   const relativeClauseBefore = (cue: Cue, unit: Unit): TokenRange | null => {
-    const last = cue.firstToken - 1
+    // (Past the cue's modifiers: `Mr. Kirk, who …, also noted that …`.)
+    const last = subjectEnd(tokens, cue.firstToken, unit.firstToken)
     if (last <= unit.firstToken || !/,\s*$/.test(tokens[last].post) || insideQuotation(tokens[last].start)) return null
     for (let k = last - 1; k >= unit.firstToken && last - k <= 30; k--) {
       if (/[;:"“”—–]|''/.test(tokens[k].post) || insideQuotation(tokens[k].start)) return null
