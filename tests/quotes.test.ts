@@ -70,6 +70,18 @@ describe("quotations", () => {
 })
 
 describe("quotes: what is not a statement", () => {
+  it("a cue in the writer's subordinate clause reports up to the clause's comma, not the main clause", () => {
+    const text = `Though Jane Smith said she would hold a hearing, the plan is unlikely to win her support.`
+    expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([
+      ["she would hold a hearing", 23, 47, "Jane Smith", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+    // After the cue's own comma the main clause is what was said, and runs on.
+    const as = `As the spokesman explained, three taxes were postponed in the budget deal, depriving the government of revenue.`
+    expect(quotesOf(as, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["three taxes were postponed in the budget deal, depriving the government of revenue", 28, 111, "the spokesman"]
+    ])
+  })
+
   it("a subordinator in an aside between commas before the clause's verb keeps the clause a statement", () => {
     const text = `Bundlers in both parties said their networks of donors, almost exclusively men until a few years ago, were now mostly women.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([

@@ -81,6 +81,8 @@ const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when
 const ADVERBIAL_STARTS = new Set(["by", "of", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
 /** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
 const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "looking"])
+/** Words that open the writer's subordinate clause right before a cue's subject: "While most said …, others …". */
+const CLAUSE_SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "as", "if", "since", "once"])
 /** Words before a passive "asked" that make it the asking of a question: "when asked whether …". */
 const PASSIVE_QUESTION_LEADS = new Set(["when", "after", "once", "if", "before", "while"])
 const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"]
@@ -672,6 +674,19 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-before`
     } else if (afterSubstantial) {
       range = { first: contentFirst, end: to }
+      // A cue in the writer's subordinate clause (`While only 7 percent said they are undecided, 27
+      // percent …`, `as Cruz said on Monday, only magnifies …`): what it reports ends with the clause,
+      // at its comma or dash after the reported clause's verb; the main clause after it is the writer's
+      // (a comma before any verb closes adverbials; after the cue's own comma the main clause is what was
+      // said: `As Earnest explained, three taxes were postponed, depriving …`).
+      if (speaker !== null && speaker.first - 1 >= unit.firstToken && CLAUSE_SUBORDINATORS.has(wordOf(tokens[speaker.first - 1])) && !/,/.test(tokens[contentFirst - 1].post)) {
+        for (let k = contentFirst + 1; k < to - 1; k++) {
+          if (/[,;—–]/.test(tokens[k].post) && !insideQuotation(tokens[k].end) && hasFiniteVerb(contentFirst, k + 1)) {
+            range = { first: contentFirst, end: k + 1 }
+            break
+          }
+        }
+      }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-after`
     } else {
       return null
