@@ -78,7 +78,7 @@ describe("quotes: what is not a statement", () => {
     // After the cue's own comma the main clause is what was said, and runs on.
     const as = `As the spokesman explained, three taxes were postponed in the budget deal, depriving the government of revenue.`
     expect(quotesOf(as, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
-      ["three taxes were postponed in the budget deal, depriving the government of revenue", 28, 111, "the spokesman"]
+      ["three taxes were postponed in the budget deal, depriving the government of revenue", 28, 110, "the spokesman"]
     ])
   })
 
