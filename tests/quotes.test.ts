@@ -70,6 +70,19 @@ describe("quotations", () => {
 })
 
 describe("quotes: what is not a statement", () => {
+  it("a contrast after a comma ('while', 'compared with … who') opens another statement with its own speaker", () => {
+    const text = `Among Trump supporters, 70 percent said they are set on voting for him, while 22 percent said they might change their mind.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["they are set on voting for him", 40, 70, "70 percent"],
+      ["they might change their mind", 94, 122, "22 percent"]
+    ])
+    const compared = `In the poll, 46 percent of voters said she broke the law, compared with 23 percent who said using a private server was improper.`
+    expect(quotesOf(compared, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart])).toEqual([
+      ["she broke the law", 39, 56, "46 percent of voters", 13],
+      ["using a private server was improper", 92, 127, "who", 83]
+    ])
+  })
+
   it("a cue in the writer's subordinate clause reports up to the clause's comma, not the main clause", () => {
     const text = `Though Jane Smith said she would hold a hearing, the plan is unlikely to win her support.`
     expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([

@@ -745,12 +745,18 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const next = cues[c + 1]
       let to = unit.endToken
       if (next) {
-        const nextSpeaker = next.cue.class === "source" ? null : speakerBefore(tokens, next.firstToken, cue.endToken)
+        // (`…, compared with 23 percent who said …`: the relative pronoun's antecedent opens the next frame.)
+        const relative = subjectEnd(tokens, next.firstToken, cue.endToken)
+        const antecedent = next.cue.class !== "source" && relative > cue.endToken && wordOf(tokens[relative]) === "who"
+        const nextSpeaker = next.cue.class === "source" ? null : antecedent ? relativeAntecedent(tokens, relative, cue.endToken) : speakerBefore(tokens, next.firstToken, cue.endToken)
         const boundary = nextSpeaker ? nextSpeaker.first : next.firstToken
         // (Also right after the cue: `"…," Trump said, adding later, "…"` is two statements, not one interrupted.)
-        if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post)) to = boundary
+        // (An antecedent after a bare comma is more often an apposition's: `Trump, the nominee, who has …`.)
+        if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post) && !antecedent) to = boundary
         // "…, and three-fourths say …": a coordinated clause with its own speaker.
-        else if (boundary - 1 > cue.endToken && ["and", "but"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        // (Also a contrast: `46 percent said yes, while 23 percent said …`, `…, compared with 23 percent who said …`.)
+        else if (boundary - 1 > cue.endToken && ["and", "but", "while", "whereas"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        else if (boundary - 2 > cue.endToken && wordOf(tokens[boundary - 2]) === "compared" && ["with", "to"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 3].post)) to = boundary - 2
         // "… said that A and predicted that B": a second cue that shares the subject.
         else if (!nextSpeaker) {
           const link = subjectEnd(tokens, next.firstToken, cue.endToken)
