@@ -70,7 +70,7 @@ describe("quotations", () => {
 })
 
 describe("quotes: what is not a statement", () => {
-  it("a contrast after a comma ('while', 'compared with … who') opens another statement with its own speaker", () => {
+  it("a contrast after a comma ('while', 'although', 'compared with … who') opens another statement with its own speaker", () => {
     const text = `Among Trump supporters, 70 percent said they are set on voting for him, while 22 percent said they might change their mind.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
       ["they are set on voting for him", 40, 70, "70 percent"],
@@ -80,6 +80,11 @@ describe("quotes: what is not a statement", () => {
     expect(quotesOf(compared, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart])).toEqual([
       ["she broke the law", 39, 56, "46 percent of voters", 13],
       ["using a private server was improper", 92, 127, "who", 83]
+    ])
+    const although = `Netanyahu said he would go ahead with the meeting, although he tweeted that he rejects the latest comments.`
+    expect(quotesOf(although, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["he would go ahead with the meeting", 15, 49, "Netanyahu"],
+      ["he rejects the latest comments", 76, 106, "he"]
     ])
   })
 

@@ -755,7 +755,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post) && !antecedent) to = boundary
         // "…, and three-fourths say …": a coordinated clause with its own speaker.
         // (Also a contrast: `46 percent said yes, while 23 percent said …`, `…, compared with 23 percent who said …`.)
-        else if (boundary - 1 > cue.endToken && ["and", "but", "while", "whereas"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        else if (boundary - 1 > cue.endToken && ["and", "but", "while", "whereas", "though", "although"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
         else if (boundary - 2 > cue.endToken && wordOf(tokens[boundary - 2]) === "compared" && ["with", "to"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 3].post)) to = boundary - 2
         // "… said that A and predicted that B": a second cue that shares the subject.
         else if (!nextSpeaker) {
