@@ -70,6 +70,14 @@ describe("quotations", () => {
 })
 
 describe("quotes: what is not a statement", () => {
+  it("an aspect verb before 'to' ('went on to say', 'was quick to add') leaves a statement made; a request does not", () => {
+    const text = `Officials met. Jane Smith went on to say that the plan would fail. Smith was quick to add that she would win the state. Smith is expected to announce that she will run.`
+    expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.cue, q.rule])).toEqual([
+      ["the plan would fail", 46, 65, "Jane Smith", "say", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["she would win the state", 95, 118, "Smith", "add", "quote.indirect.speaker-before-cue.content-after.add;speaker.name"]
+    ])
+  })
+
   it("a contrast after a comma ('while', 'although', 'compared with … who') opens another statement with its own speaker", () => {
     const text = `Among Trump supporters, 70 percent said they are set on voting for him, while 22 percent said they might change their mind.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
