@@ -108,6 +108,14 @@ describe("quotes: what is not a statement", () => {
     ])
   })
 
+  it("a verb after a determiner's phrase is the reported clause's where the parse makes the word before it its subject", () => {
+    const text = `She said the nonprofit provided a signed statement about its independence.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["the nonprofit provided a signed statement about its independence", 9, 74, "She"]
+    ])
+    expect(quotesOf(`Smith promised a hefty rise in spending.`, [], { filter: null }).quotes).toEqual([])
+  })
+
   it("a subordinator in an aside between commas before the clause's verb keeps the clause a statement", () => {
     const text = `Bundlers in both parties said their networks of donors, almost exclusively men until a few years ago, were now mostly women.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([

@@ -214,6 +214,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         (["Determiner", "Possessive"].some((tag) => prev.tags.includes(tag)) ||
           (prev.tags.includes("Adjective") && k - 2 >= first && ["Determiner", "Possessive"].some((tag) => tokens[k - 2].tags.includes(tag))))
       if (!nounLike) return true
+      // A "verb" after a determiner's phrase is the clause's verb after all where the parse reads it so,
+      // as the cue's complement with the word before it as its subject (`said the nonprofit provided a
+      // statement …`, where the tagger reads "nonprofit" as an adjective).
+      if (hasRelation(t.deprel, "ccomp") && dependents(context.doc, k, "nsubj").includes(k - 1)) return true
     }
     return false
   }
