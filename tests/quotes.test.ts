@@ -111,7 +111,7 @@ describe("quotes: what is not a statement", () => {
   it("a verb after a determiner's phrase is the reported clause's where the parse makes the word before it its subject", () => {
     const text = `She said the nonprofit provided a signed statement about its independence.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
-      ["the nonprofit provided a signed statement about its independence", 9, 74, "She"]
+      ["the nonprofit provided a signed statement about its independence", 9, 73, "She"]
     ])
     expect(quotesOf(`Smith promised a hefty rise in spending.`, [], { filter: null }).quotes).toEqual([])
   })
