@@ -336,6 +336,11 @@ describe("quotes: questions, relatives, shares and headlines", () => {
     expect(quotes.map((q) => [q.text, q.speakerText, q.speakerStart, q.speakerEnd, q.speakerKey, q.rule])).toEqual([
       ["he was stiffed after the job", "who", 49, 52, null, "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]
     ])
+    // `that` right after a noun is a relative pronoun too (not `That said, …`).
+    const that = `Officials met. It was the firm that said the plan would fail. That said, the plan is good.`
+    expect(quotesOf(that, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart, q.rule])).toEqual([
+      ["the plan would fail", 41, 60, "that", 31, "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]
+    ])
     // The antecedent, a name inside a longer phrase, resolves the pronoun: "who" is Jane Smith.
     const text = `The loss was steep for Jane Smith, who said she intended to take a day off.`
     expect(quotesOf(text, [smith]).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart, q.speakerKey, q.rule])).toEqual([

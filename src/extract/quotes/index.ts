@@ -458,7 +458,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       // "an architect who said …", "Democrats, who have argued …": the speaker is the relative
       // pronoun's antecedent (compromise may tag "who" as a preposition, so it is read by its word).
       const relative = subjectEnd(tokens, cue.firstToken, from)
-      const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
+      // (`that` right after a noun is one too: `the firm that said …`.)
+      const relativeThat = relative - 1 >= from && wordOf(tokens[relative]) === "that" && tokens[relative - 1].tags.includes("Noun") &&
+        !tokens[relative - 1].tags.includes("Pronoun") && tokens[relative - 1].post.trim() === ""
+      const antecedent = relative >= from && ((RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))) || relativeThat)
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
       if (antecedent) {
