@@ -482,6 +482,19 @@ describe("quotes: patterns", () => {
     expect(indirect.map((q) => [q.speakerText, q.rule])).toEqual(Array(2).fill(["Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]))
   })
 
+  it("after an attribution between commas inside reported words the rest of the sentence is the second part, whatever its form", () => {
+    const text = `Officials met. Bringing the show back three years later, Jane Smith said, feels particularly appropriate at a time like this.`
+    const { quotes } = quotesOf(text, [smith], { filter: null })
+    expect(pieces(text, quotes)).toEqual([
+      ["Bringing the show back three years later", 15, 55, "smith", 0, 1],
+      ["feels particularly appropriate at a time like this", ...at(text, "feels particularly appropriate at a time like this"), "smith", 0, 2]
+    ])
+    expect(quotes.map((q) => q.rule)).toEqual(Array(2).fill("quote.indirect.interrupted.say;speaker.name"))
+    // Not the writer's participle after it, nor words after a quotation.
+    const participle = `Officials met. The plan will fail, Jane Smith said, adding her name to the letter.`
+    expect(quotesOf(participle, [smith], { filter: null }).quotes.map((q) => [q.text, q.part])).toEqual([["The plan will fail", 1]])
+  })
+
   it("a quote that resumes after a phrase following the cue is one quotation in two parts", () => {
     const text = `“We are ready,” Smith said during a visit to Ohio, “but the talks may take a while.”`
     const { quotes } = quotesOf(text, [smith])

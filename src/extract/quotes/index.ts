@@ -669,11 +669,17 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
     const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post) || resumes ||
       (contentFirst > afterFirst && OPENING_MARK.test(tokens[contentFirst].pre) && /,/.test(tokens[contentFirst - 1].post))
+    // "Bringing the show back, he said, feels appropriate …": after an attribution between commas inside
+    // reported words (not a quotation's) the rest of the sentence goes on with what was said, whatever
+    // its form, unless it opens the writer's participle or subordinate clause (`…, he said, adding …`).
+    const continuesAfter = pattern === "speaker-before-cue" && /,/.test(tokens[afterFirst - 1].post) && contentFirst === afterFirst &&
+      afterTokens >= 2 && !/ing$/.test(wordOf(tokens[contentFirst])) && !CLAUSE_SUBORDINATORS.has(wordOf(tokens[contentFirst])) &&
+      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) && !OPENING_MARK.test(tokens[contentFirst].pre)
     let range: TokenRange
     if (inheritsSpeaker(pattern)) {
       if (!afterSubstantial) return null
       range = { first: contentFirst, end: to }
-    } else if ((beforeValid || beforeEndsComma) && afterSubstantial && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
+    } else if ((beforeValid || beforeEndsComma) && (afterSubstantial || continuesAfter) && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
       range = { first: from, end: to }
       pattern = "interrupted"
     } else if (beforeValid && (beforeEndsQuote || !afterSubstantial)) {
