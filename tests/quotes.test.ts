@@ -108,6 +108,16 @@ describe("quotes: what is not a statement", () => {
     ])
   })
 
+  it("', and he' with a verb in the past tense narrates the speaker's next act: the reported clause ends at the comma", () => {
+    const text = `Officials met. Jane Smith said the real extremist is her rival, and she railed against the moderators.`
+    expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["the real extremist is her rival", 31, 62, "Jane Smith"]
+    ])
+    // A modal or an auxiliary may still be reported: `…, and she would win`.
+    const modal = `Officials met. Jane Smith said the race was close, and she would win it.`
+    expect(quotesOf(modal, [smith], { filter: null }).quotes.map((q) => q.text)).toEqual(["the race was close, and she would win it"])
+  })
+
   it("a verb after a determiner's phrase is the reported clause's where the parse makes the word before it its subject", () => {
     const text = `She said the nonprofit provided a signed statement about its independence.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([

@@ -700,6 +700,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           }
         }
       }
+      // `…, and he railed against …`: after a comma, a personal pronoun with a verb in the past tense
+      // (no auxiliary) narrates what the speaker did next; what was said ended at the comma.
+      for (let k = range.first + 2; k + 2 < range.end; k++) {
+        const verb = tokens[k + 2]
+        if (wordOf(tokens[k]) === "and" && /,/.test(tokens[k - 1].post) && ["he", "she", "they"].includes(wordOf(tokens[k + 1])) &&
+          verb.tags.includes("PastTense") && !["Auxiliary", "Copula", "Modal"].some((tag) => verb.tags.includes(tag)) && !insideQuotation(tokens[k].start)) {
+          range = { first: range.first, end: k }
+          break
+        }
+      }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-after`
     } else {
       return null
