@@ -70,6 +70,71 @@ describe("quotations", () => {
 })
 
 describe("quotes: what is not a statement", () => {
+  it("an aspect verb before 'to' ('went on to say', 'was quick to add') leaves a statement made; a request does not", () => {
+    const text = `Officials met. Jane Smith went on to say that the plan would fail. Smith was quick to add that she would win the state. Smith is expected to announce that she will run.`
+    expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.cue, q.rule])).toEqual([
+      ["the plan would fail", 46, 65, "Jane Smith", "say", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["she would win the state", 95, 118, "Smith", "add", "quote.indirect.speaker-before-cue.content-after.add;speaker.name"]
+    ])
+  })
+
+  it("a contrast after a comma ('while', 'although', 'compared with … who') opens another statement with its own speaker", () => {
+    const text = `Among Trump supporters, 70 percent said they are set on voting for him, while 22 percent said they might change their mind.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["they are set on voting for him", 40, 70, "70 percent"],
+      ["they might change their mind", 94, 122, "22 percent"]
+    ])
+    const compared = `In the poll, 46 percent of voters said she broke the law, compared with 23 percent who said using a private server was improper.`
+    expect(quotesOf(compared, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart])).toEqual([
+      ["she broke the law", 39, 56, "46 percent of voters", 13],
+      ["using a private server was improper", 92, 127, "who", 83]
+    ])
+    const although = `Netanyahu said he would go ahead with the meeting, although he tweeted that he rejects the latest comments.`
+    expect(quotesOf(although, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["he would go ahead with the meeting", 15, 49, "Netanyahu"],
+      ["he rejects the latest comments", 76, 106, "he"]
+    ])
+  })
+
+  it("a cue in the writer's subordinate clause reports up to the clause's comma, not the main clause", () => {
+    const text = `Though Jane Smith said she would hold a hearing, the plan is unlikely to win her support.`
+    expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([
+      ["she would hold a hearing", 23, 47, "Jane Smith", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+    // After the cue's own comma the main clause is what was said, and runs on.
+    const as = `As the spokesman explained, three taxes were postponed in the budget deal, depriving the government of revenue.`
+    expect(quotesOf(as, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["three taxes were postponed in the budget deal, depriving the government of revenue", 28, 110, "the spokesman"]
+    ])
+  })
+
+  it("', and he' with a verb in the past tense narrates the speaker's next act: the reported clause ends at the comma", () => {
+    const text = `Officials met. Jane Smith said the real extremist is her rival, and she railed against the moderators.`
+    expect(quotesOf(text, [smith], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["the real extremist is her rival", 31, 62, "Jane Smith"]
+    ])
+    // A modal or an auxiliary may still be reported: `…, and she would win`.
+    const modal = `Officials met. Jane Smith said the race was close, and she would win it.`
+    expect(quotesOf(modal, [smith], { filter: null }).quotes.map((q) => q.text)).toEqual(["the race was close, and she would win it"])
+  })
+
+  it("a verb after a determiner's phrase is the reported clause's where the parse makes the word before it its subject", () => {
+    const text = `She said the nonprofit provided a signed statement about its independence.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText])).toEqual([
+      ["the nonprofit provided a signed statement about its independence", 9, 73, "She"]
+    ])
+    expect(quotesOf(`Smith promised a hefty rise in spending.`, [], { filter: null }).quotes).toEqual([])
+  })
+
+  it("a subordinator in an aside between commas before the clause's verb keeps the clause a statement", () => {
+    const text = `Bundlers in both parties said their networks of donors, almost exclusively men until a few years ago, were now mostly women.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([
+      ["their networks of donors, almost exclusively men until a few years ago, were now mostly women", 30, 123, "Bundlers in both parties", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"]
+    ])
+    // Without the aside's commas the subordinator still ends the object: no statement.
+    expect(quotesOf(`Messi added a goal and an assist as Barcelona won.`, [], { filter: null }).quotes).toEqual([])
+  })
+
   it("content that opens with an adverbial and has no finite clause is not what was said", () => {
     expect(quotesOf(`Clinton responded by pointing a finger in the woman's face.`).quotes).toEqual([])
     expect(quotesOf(`Smith has said so in speeches, before becoming a judge in 2009.`).quotes).toEqual([])
@@ -215,7 +280,8 @@ describe("quotes: subjects apart from their cue", () => {
     const campaign = quotesOf(`Officials met. The Trump campaign has said he is not being audited.`).quotes
     expect(campaign.map((q) => [q.speakerText, q.text])).toEqual([["The Trump campaign", "he is not being audited"]])
     const share = quotesOf(`Officials met. It upset family members of the victims, many of whom say the claims are unfounded.`).quotes
-    expect(share.map((q) => [q.speakerText, q.text])).toEqual([["family members of the victims", "the claims are unfounded"]])
+    // (The share with its relative pronoun is what the text calls the speaker; its antecedent resolves it.)
+    expect(share.map((q) => [q.speakerText, q.text, q.rule])).toEqual([["many of whom", "the claims are unfounded", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]])
   })
 })
 
@@ -275,9 +341,21 @@ describe("quotes: questions, relatives, shares and headlines", () => {
     expect(b.map((q) => [q.text, q.speakerText])).toEqual([["whether his aim was similar", "host John Dickerson"]])
   })
 
-  it("gives a relative clause's cue the relative pronoun's antecedent as speaker", () => {
+  it("shows a relative clause's relative pronoun as the speaker's text and resolves it through its antecedent", () => {
     const { quotes } = quotesOf(`Officials met. Trump refused to pay an architect who said he was stiffed after the job.`)
-    expect(quotes.map((q) => [q.text, q.speakerText])).toEqual([["he was stiffed after the job", "an architect"]])
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerStart, q.speakerEnd, q.speakerKey, q.rule])).toEqual([
+      ["he was stiffed after the job", "who", 49, 52, null, "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]
+    ])
+    // `that` right after a noun is a relative pronoun too (not `That said, …`).
+    const that = `Officials met. It was the firm that said the plan would fail. That said, the plan is good.`
+    expect(quotesOf(that, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart, q.rule])).toEqual([
+      ["the plan would fail", 41, 60, "that", 31, "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.none"]
+    ])
+    // The antecedent, a name inside a longer phrase, resolves the pronoun: "who" is Jane Smith.
+    const text = `The loss was steep for Jane Smith, who said she intended to take a day off.`
+    expect(quotesOf(text, [smith]).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerStart, q.speakerKey, q.rule])).toEqual([
+      ["she intended to take a day off", 44, 74, "who", 35, "smith", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.name"]
+    ])
   })
 
   it("takes a share of people as speaker and splits coordinated clauses with their own speakers", () => {
@@ -412,6 +490,19 @@ describe("quotes: patterns", () => {
       ["would make history", ...at(museum, "would make history"), null, 0, 2]
     ])
     expect(indirect.map((q) => [q.speakerText, q.rule])).toEqual(Array(2).fill(["Mr. Smith", "quote.indirect.interrupted.say;speaker.none"]))
+  })
+
+  it("after an attribution between commas inside reported words the rest of the sentence is the second part, whatever its form", () => {
+    const text = `Officials met. Bringing the show back three years later, Jane Smith said, feels particularly appropriate at a time like this.`
+    const { quotes } = quotesOf(text, [smith], { filter: null })
+    expect(pieces(text, quotes)).toEqual([
+      ["Bringing the show back three years later", 15, 55, "smith", 0, 1],
+      ["feels particularly appropriate at a time like this", ...at(text, "feels particularly appropriate at a time like this"), "smith", 0, 2]
+    ])
+    expect(quotes.map((q) => q.rule)).toEqual(Array(2).fill("quote.indirect.interrupted.say;speaker.name"))
+    // Not the writer's participle after it, nor words after a quotation.
+    const participle = `Officials met. The plan will fail, Jane Smith said, adding her name to the letter.`
+    expect(quotesOf(participle, [smith], { filter: null }).quotes.map((q) => [q.text, q.part])).toEqual([["The plan will fail", 1]])
   })
 
   it("a quote that resumes after a phrase following the cue is one quotation in two parts", () => {
@@ -682,6 +773,15 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
   it("a described speaker after the quotation: said the veteran goalkeeper", () => {
     const text = `“We never gave up,” said the veteran goalkeeper after the match.`
     expect(rows(text)).toEqual([["direct", "We never gave up", 1, "the veteran goalkeeper", null, 1, "quote.direct.speaker-after-cue.content-before.say;speaker.none"]])
+    // After a clause and its comma too, when the description ends the clause; not where it goes on.
+    const clause = `The plant is under intense pressure from Asian imports, said the chief executive of the company.`
+    expect(quotesOf(clause, [], { filter: null }).quotes.map((q) => [q.kind, q.text, q.start, q.end, q.speakerText, q.speakerStart, q.rule])).toEqual([
+      ["indirect", "The plant is under intense pressure from Asian imports", 0, 54, "the chief executive of the company", 61, "quote.indirect.speaker-after-cue.content-before.say;speaker.none"]
+    ])
+    const goesOn = `Mike Morrell, a veteran of the CIA, said the simplistic approach put forward by Trump is insufficient.`
+    expect(quotesOf(goesOn, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])).toEqual([
+      ["the simplistic approach put forward by Trump is insufficient", "Mike Morrell, a veteran of the CIA"]
+    ])
   })
 
   it("a quotation introduced by a colon after a clause is said by the clause's subject", () => {
@@ -751,8 +851,13 @@ describe("quotes: speakers around the quotation, partial quotes and other senses
   it("the cue after a relative clause and its comma is said by the antecedent: X, who said A, said B", () => {
     const text = `Doe, who said the project was vetted by her counsel, said she was unaware of any disagreements.`
     expect(rows(text, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([
-      ["the project was vetted by her counsel", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"],
+      ["the project was vetted by her counsel", "who", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.antecedent.name"],
       ["she was unaware of any disagreements", "Doe", "doe", "quote.indirect.speaker-before-cue.content-after.say;speaker.name"]
+    ])
+    // Past the cue's modifiers too: `who …, also noted that …`.
+    const modifier = `Jane Doe, who still speaks with difficulty from a stroke in 2012, also noted that the bill had failed.`
+    expect(quotesOf(modifier, [doe], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerKey, q.rule])).toEqual([
+      ["the bill had failed", 82, 101, "Jane Doe", "doe", "quote.indirect.speaker-before-cue.content-after.note;speaker.name"]
     ])
     const reportsNothing = `Speaking later on the same show, Sen. Jane Doe (D-Mo.), who has endorsed Clinton, said Sanders has made her a stronger candidate.`
     expect(rows(reportsNothing, [doe]).map((r) => [r[1], r[3], r[4], r[6]])).toEqual([

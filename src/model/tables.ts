@@ -80,7 +80,7 @@ export const Quotes = table("quotes", "One row per contiguous piece of quoted co
   end: col.int("End of the content, exclusive."),
   speaker_actor_id: col.optText("The speaking actor's id."),
   speaker: col.optText("The speaker's canonical name."),
-  speaker_text: col.optText("What the text calls the speaker (\"He\", \"a spokesperson\")."),
+  speaker_text: col.optText("What the text calls the speaker (\"He\", \"a spokesperson\", the \"who\" of a relative clause, resolved through its antecedent)."),
   speaker_start: col.optInt("Start of `speaker_text`."),
   speaker_end: col.optInt("End of `speaker_text`."),
   cue: col.optText("Cue word(s) as written (\"said\", \"according to\")."),

@@ -51,7 +51,10 @@ const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boole
   const prev = i > 0 && tokens[i - 1].sentence === t.sentence ? tokens[i - 1] : undefined
   const prevWord = prev ? wordOf(prev) : ""
   // "the said report", "his reports", "a claim": a noun or an adjective, not a reporting verb.
-  if (NOUN_MARKERS.has(prevWord) && !/[,:]/.test(prev!.post)) return false
+  // (`that` after a noun is a relative pronoun, the cue's subject: `the firm that said …`.)
+  const before = i > 1 && tokens[i - 2].sentence === t.sentence ? tokens[i - 2] : undefined
+  const relativeThat = prevWord === "that" && before !== undefined && before.tags.includes("Noun") && !before.tags.includes("Pronoun") && before.post.trim() === ""
+  if (NOUN_MARKERS.has(prevWord) && !/[,:]/.test(prev!.post) && !relativeThat) return false
   // "The Washington Post", "the United States", "Trump's comments": names and possessed nouns.
   if (/^\p{Lu}/u.test(t.text) && prev !== undefined && !/[.!?:"“”]/.test(prev.post) && !inTitleCase(tokens, i)) return false
   if (prev !== undefined && /\p{L}['’]s?$/u.test(prev.text) && prev.post.trim() === "") return false

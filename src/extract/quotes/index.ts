@@ -55,6 +55,12 @@ interface Attribution {
   kind: QuoteKind
   pattern: string
   speaker: { start: number; end: number } | null
+  /**
+   * The relative pronoun that is the cue's subject when `speaker` is its antecedent (`Podesta, who
+   * said …`, `family members, many of whom say …`): what the text calls the speaker, as `He` is for a
+   * pronoun; the antecedent resolves it.
+   */
+  relativePronoun?: { start: number; end: number } | null
   /** Set for a continuation: the attribution whose speaker this one inherits. */
   inheritsFrom: Attribution | null
   cue: Cue | null
@@ -75,6 +81,8 @@ const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when
 const ADVERBIAL_STARTS = new Set(["by", "of", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
 /** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
 const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "looking"])
+/** Words that open the writer's subordinate clause right before a cue's subject: "While most said …, others …". */
+const CLAUSE_SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "as", "if", "since", "once"])
 /** Words before a passive "asked" that make it the asking of a question: "when asked whether …". */
 const PASSIVE_QUESTION_LEADS = new Set(["when", "after", "once", "if", "before", "while"])
 const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"]
@@ -178,10 +186,22 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
    * subordinator belongs to the writer's clause (`added a goal and an assist as Barcelona won`): then the
    * words are the cue's object, another sense of the word than a statement.
    */
+  /**
+   * Whether token k sits in an aside between commas that a finite verb follows: `their networks of
+   * donors, almost exclusively men until a few years ago, were now …` (the subordinator there is the
+   * aside's, and the verb after it the clause's).
+   */
+  const inAside = (first: number, k: number, end: number): boolean => {
+    if (!tokens.slice(first, k).some((t) => /,/.test(t.post))) return false
+    let close = k
+    while (close < end - 1 && !/[,;:.]/.test(tokens[close].post)) close++
+    return /,/.test(tokens[close].post) && close + 1 < end && isFiniteVerb(tokens[close + 1])
+  }
+
   const reportedClause = (first: number, end: number): boolean => {
     for (let k = first; k < end; k++) {
       const t = tokens[k]
-      if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "") return false
+      if (k > first && SUBORDINATORS_AFTER_OBJECT.has(wordOf(t)) && tokens[k - 1].tags.includes("Noun") && tokens[k - 1].post.trim() === "" && !inAside(first, k, end)) return false
       const prev = k > first ? tokens[k - 1] : null
       // "her plan works", "the nation's economic system favors …": a plural noun right after a
       // determiner's singular noun (adjectives between) is its verb.
@@ -194,6 +214,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         (["Determiner", "Possessive"].some((tag) => prev.tags.includes(tag)) ||
           (prev.tags.includes("Adjective") && k - 2 >= first && ["Determiner", "Possessive"].some((tag) => tokens[k - 2].tags.includes(tag))))
       if (!nounLike) return true
+      // A "verb" after a determiner's phrase is the clause's verb after all where the parse reads it so,
+      // as the cue's complement with the word before it as its subject (`said the nonprofit provided a
+      // statement …`, where the tagger reads "nonprofit" as an adjective).
+      if (hasRelation(t.deprel, "ccomp") && dependents(context.doc, k, "nsubj").includes(k - 1)) return true
     }
     return false
   }
@@ -382,7 +406,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
    * marks, opens within 30 words before the cue.
    */
   const relativeClauseBefore = (cue: Cue, unit: Unit): TokenRange | null => {
-    const last = cue.firstToken - 1
+    // (Past the cue's modifiers: `Mr. Kirk, who …, also noted that …`.)
+    const last = subjectEnd(tokens, cue.firstToken, unit.firstToken)
     if (last <= unit.firstToken || !/,\s*$/.test(tokens[last].post) || insideQuotation(tokens[last].start)) return null
     for (let k = last - 1; k >= unit.firstToken && last - k <= 30; k--) {
       if (/[;:"“”—–]|''/.test(tokens[k].post) || insideQuotation(tokens[k].start)) return null
@@ -404,6 +429,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   const readFrame = (unit: Unit, cue: Cue, fromToken: number, to: number, previous: Attribution | null): Array<Attribution> | null => {
     let from = fromToken
     let speaker: TokenRange | null = null
+    let relativePronoun: TokenRange | null = null
     let addressee: TokenRange | null = null
     let afterFirst = cue.endToken
     let beforeEnd = cue.firstToken
@@ -432,9 +458,16 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       // "an architect who said …", "Democrats, who have argued …": the speaker is the relative
       // pronoun's antecedent (compromise may tag "who" as a preposition, so it is read by its word).
       const relative = subjectEnd(tokens, cue.firstToken, from)
-      const antecedent = relative >= from && RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))
+      // (`that` right after a noun is one too: `the firm that said …`.)
+      const relativeThat = relative - 1 >= from && wordOf(tokens[relative]) === "that" && tokens[relative - 1].tags.includes("Noun") &&
+        !tokens[relative - 1].tags.includes("Pronoun") && tokens[relative - 1].post.trim() === ""
+      const antecedent = relative >= from && ((RELATIVE_STARTS.has(wordOf(tokens[relative])) && !["when", "where"].includes(wordOf(tokens[relative]))) || relativeThat)
       speaker = antecedent ? relativeAntecedent(tokens, relative, unit.firstToken) : speakerBefore(tokens, cue.firstToken, from)
       if (antecedent && !speaker) return null
+      if (antecedent) {
+        const share = relative - 2 >= from && wordOf(tokens[relative - 1]) === "of" ? relative - 2 : relative
+        relativePronoun = { first: share, end: relative + 1 }
+      }
       // "Podesta, who said the project was vetted, said he was unaware …": the cue right after the
       // relative clause and its comma is the main clause's verb, and the antecedent its subject.
       // (Also where the relative clause reports nothing: `McCaskill, who has endorsed Clinton, said …`.)
@@ -480,7 +513,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         const inverted = !participle && !bareQuotation && (prev < from || (/[,"”]|''/.test(tokens[prev].post) && (CLOSING_MARK.test(tokens[prev].post) || hasVerb(from, cue.firstToken))))
         // `“…,” said the veteran goalkeeper`: after a quotation a description names the speaker too.
         const afterQuotation = prev >= from && CLOSING_MARK.test(tokens[prev].post)
-        const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (afterQuotation ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null) : null
+        // After a clause and its comma too, when the description ends the clause: `…, said the company's
+        // chief executive, John J. Ferriola.` (not `…, asked a federal judge to block …`).
+        const described = inverted && (afterQuotation || (prev >= from && /,/.test(tokens[prev].post))) ? speakerAfter(tokens, cue.endToken, to, true, false, true) : null
+        const describedEnds = described !== null && (afterQuotation || described.end >= to || /[,.;:!?)"”—–]|''/.test(tokens[described.end - 1].post))
+        const found = inverted ? speakerAfter(tokens, cue.endToken, to) ?? (describedEnds ? described : null) : null
         // A time phrase is no speaker: `…, tweeted on Friday to say …` (its subject comes before).
         const after = found !== null && tokens.slice(found.first, found.end).every((t) => isTimeWord(t) || TIME_PHRASE_WORDS.has(wordOf(t))) ? null : found
         // An inverted speaker ends its clause (`said Smith.`, `said Smith, an analyst`, `said Smith in a
@@ -553,6 +590,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         // The windows' phrase after the cue was its addressee (`Jones, …, told Fox News that …`).
         if (speaker.first >= cue.endToken && parsed.end <= cue.firstToken && cue.cue.addressee) addressee = speaker
         speaker = parsed
+        relativePronoun = null
         pattern = "parse-subject"
       }
     }
@@ -575,7 +613,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       if (content.end <= content.start) return null
       return [{
         gaps: [], unit, start: content.start, end: content.end, kind: classified.kind, pattern: `${pattern}.quoted-object`,
-        speaker: phraseOffsets(tokens, speaker), inheritsFrom: null, cue, addressee: null
+        speaker: phraseOffsets(tokens, speaker), relativePronoun: relativePronoun && phraseOffsets(tokens, relativePronoun), inheritsFrom: null, cue, addressee: null
       }]
     }
     // Content after the cue: skip "on Monday", "in a statement" up to "that", ":" or an opening quote.
@@ -631,11 +669,17 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     // "The museum, Mr. Obama said, would make …": the attribution sits inside its content.
     const cueEndsWithComma = /,/.test(tokens[afterFirst - 1].post) || resumes ||
       (contentFirst > afterFirst && OPENING_MARK.test(tokens[contentFirst].pre) && /,/.test(tokens[contentFirst - 1].post))
+    // "Bringing the show back, he said, feels appropriate …": after an attribution between commas inside
+    // reported words (not a quotation's) the rest of the sentence goes on with what was said, whatever
+    // its form, unless it opens the writer's participle or subordinate clause (`…, he said, adding …`).
+    const continuesAfter = pattern === "speaker-before-cue" && /,/.test(tokens[afterFirst - 1].post) && contentFirst === afterFirst &&
+      afterTokens >= 2 && !/ing$/.test(wordOf(tokens[contentFirst])) && !CLAUSE_SUBORDINATORS.has(wordOf(tokens[contentFirst])) &&
+      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) && !OPENING_MARK.test(tokens[contentFirst].pre)
     let range: TokenRange
     if (inheritsSpeaker(pattern)) {
       if (!afterSubstantial) return null
       range = { first: contentFirst, end: to }
-    } else if ((beforeValid || beforeEndsComma) && afterSubstantial && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
+    } else if ((beforeValid || beforeEndsComma) && (afterSubstantial || continuesAfter) && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
       range = { first: from, end: to }
       pattern = "interrupted"
     } else if (beforeValid && (beforeEndsQuote || !afterSubstantial)) {
@@ -643,6 +687,29 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-before`
     } else if (afterSubstantial) {
       range = { first: contentFirst, end: to }
+      // A cue in the writer's subordinate clause (`While only 7 percent said they are undecided, 27
+      // percent …`, `as Cruz said on Monday, only magnifies …`): what it reports ends with the clause,
+      // at its comma or dash after the reported clause's verb; the main clause after it is the writer's
+      // (a comma before any verb closes adverbials; after the cue's own comma the main clause is what was
+      // said: `As Earnest explained, three taxes were postponed, depriving …`).
+      if (speaker !== null && speaker.first - 1 >= unit.firstToken && CLAUSE_SUBORDINATORS.has(wordOf(tokens[speaker.first - 1])) && !/,/.test(tokens[contentFirst - 1].post)) {
+        for (let k = contentFirst + 1; k < to - 1; k++) {
+          if (/[,;—–]/.test(tokens[k].post) && !insideQuotation(tokens[k].end) && hasFiniteVerb(contentFirst, k + 1)) {
+            range = { first: contentFirst, end: k + 1 }
+            break
+          }
+        }
+      }
+      // `…, and he railed against …`: after a comma, a personal pronoun with a verb in the past tense
+      // (no auxiliary) narrates what the speaker did next; what was said ended at the comma.
+      for (let k = range.first + 2; k + 2 < range.end; k++) {
+        const verb = tokens[k + 2]
+        if (wordOf(tokens[k]) === "and" && /,/.test(tokens[k - 1].post) && ["he", "she", "they"].includes(wordOf(tokens[k + 1])) &&
+          verb.tags.includes("PastTense") && !["Auxiliary", "Copula", "Modal"].some((tag) => verb.tags.includes(tag)) && !insideQuotation(tokens[k].start)) {
+          range = { first: range.first, end: k }
+          break
+        }
+      }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-after`
     } else {
       return null
@@ -680,6 +747,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       kind: kinds.size === 1 ? clauses[0].kind : "mixed",
       pattern: clauses.length > 1 ? `${pattern}.coordinated` : pattern,
       speaker: speaker ? phraseOffsets(tokens, speaker) : null,
+      relativePronoun: speaker && relativePronoun ? phraseOffsets(tokens, relativePronoun) : null,
       inheritsFrom: inheritsSpeaker(pattern) ? previous : null,
       cue,
       addressee: addressee ? phraseOffsets(tokens, addressee) : null
@@ -700,12 +768,18 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       const next = cues[c + 1]
       let to = unit.endToken
       if (next) {
-        const nextSpeaker = next.cue.class === "source" ? null : speakerBefore(tokens, next.firstToken, cue.endToken)
+        // (`…, compared with 23 percent who said …`: the relative pronoun's antecedent opens the next frame.)
+        const relative = subjectEnd(tokens, next.firstToken, cue.endToken)
+        const antecedent = next.cue.class !== "source" && relative > cue.endToken && wordOf(tokens[relative]) === "who"
+        const nextSpeaker = next.cue.class === "source" ? null : antecedent ? relativeAntecedent(tokens, relative, cue.endToken) : speakerBefore(tokens, next.firstToken, cue.endToken)
         const boundary = nextSpeaker ? nextSpeaker.first : next.firstToken
         // (Also right after the cue: `"…," Trump said, adding later, "…"` is two statements, not one interrupted.)
-        if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post)) to = boundary
+        // (An antecedent after a bare comma is more often an apposition's: `Trump, the nominee, who has …`.)
+        if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post) && !antecedent) to = boundary
         // "…, and three-fourths say …": a coordinated clause with its own speaker.
-        else if (boundary - 1 > cue.endToken && ["and", "but"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        // (Also a contrast: `46 percent said yes, while 23 percent said …`, `…, compared with 23 percent who said …`.)
+        else if (boundary - 1 > cue.endToken && ["and", "but", "while", "whereas", "though", "although"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        else if (boundary - 2 > cue.endToken && wordOf(tokens[boundary - 2]) === "compared" && ["with", "to"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 3].post)) to = boundary - 2
         // "… said that A and predicted that B": a second cue that shares the subject.
         else if (!nextSpeaker) {
           const link = subjectEnd(tokens, next.firstToken, cue.endToken)
@@ -987,7 +1061,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     if (resolved.actorKey !== null) lastSpeaker = { key: resolved.actorKey, unit: a.unit.index }
     const cue = a.cue
     const lemma = cue ? cue.cue.lemma.replace(/ /g, "-") : null
-    const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolved.resolution}`
+    // `who said`: the row shows the relative pronoun, as it shows `He`, resolved through its antecedent.
+    const shown = a.inheritsFrom === null && a.relativePronoun ? a.relativePronoun : speaker
+    const resolution = shown !== speaker ? `antecedent.${resolved.resolution}` : resolved.resolution
+    const rule = `quote.${a.kind}.${a.pattern}${lemma && !a.pattern.startsWith(lemma) ? `.${lemma}` : ""};speaker.${resolution}`
     // Two cues may frame the same words (`…, adding that Jones said: “…”`): the one nearest the words
     // reports them (Jones), and a piece is one row, so quote_id stays a unique key.
     if (nearerFrame(a)) continue
@@ -1004,9 +1081,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       part: k + 1,
       kind: a.kind,
       speakerKey: resolved.actorKey,
-      speakerText: speaker ? text.slice(speaker.start, speaker.end) : null,
-      speakerStart: speaker?.start ?? null,
-      speakerEnd: speaker?.end ?? null,
+      speakerText: shown ? text.slice(shown.start, shown.end) : null,
+      speakerStart: shown?.start ?? null,
+      speakerEnd: shown?.end ?? null,
       cue: cue ? text.slice(cue.start, cue.end) : null,
       cueLemma: cue?.cue.lemma ?? null,
       cueStart: cue?.start ?? null,

@@ -123,9 +123,28 @@ const opensClauseAsModifier = (tokens: ReadonlyArray<Token>, i: number, unitFirs
 const isCueModifier = (t: Token) =>
   (CUE_MODIFIERS.has(wordOf(t)) && !t.tags.includes("Person")) || (t.tags.includes("Adverb") && /^\p{Ll}+ly$/u.test(t.text))
 
-/** Skips cue modifiers before a cue; returns the index of the last token of the subject, or -1. */
+/**
+ * Verbs of aspect before `to` that leave the cue a statement made (`went on to say`, `was quick to
+ * add`, `continued to insist`), unlike a request or expectation (`urged voters to say`, `is expected to
+ * announce`). Each is the words before `to`, last word first.
+ */
+const ASPECT_BEFORE_TO: ReadonlyArray<ReadonlyArray<string>> = [
+  ["on", "went"], ["on", "goes"], ["on", "go"], ["on", "going"], ["on", "gone"],
+  ["quick", "was"], ["quick", "were"], ["quick", "is"], ["quick", "are"],
+  ["continued"], ["continues"], ["continue"], ["proceeded"], ["hastened"]
+]
+
+/** The first token of an aspect phrase and its `to` ending right before `cueFirst`, or `cueFirst`. */
+const aspectBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
+  const to = cueFirst - 1
+  if (to <= unitFirst || wordOf(tokens[to]) !== "to") return cueFirst
+  const phrase = ASPECT_BEFORE_TO.find((words) => to - words.length >= unitFirst && words.every((w, k) => wordOf(tokens[to - 1 - k]) === w && tokens[to - 1 - k].post.trim() === ""))
+  return phrase === undefined ? cueFirst : to - phrase.length
+}
+
+/** Skips cue modifiers (and an aspect verb with its `to`) before a cue; returns the index of the last token of the subject, or -1. */
 export const subjectEnd = (tokens: ReadonlyArray<Token>, cueFirst: number, unitFirst: number): number => {
-  let j = cueFirst - 1
+  let j = aspectBefore(tokens, cueFirst, unitFirst) - 1
   // A modifier before a comma ends another clause: `coming into the country illegally, saying …`.
   while (j >= unitFirst && isCueModifier(tokens[j]) && !BOUNDARY_AFTER.test(tokens[j].post) && !/,/.test(tokens[j].post)) j--
   return j
