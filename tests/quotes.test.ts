@@ -420,6 +420,16 @@ describe("quotes: patterns", () => {
     ])
   })
 
+  it("'they' is a group or an organisation of the sentence before, never a country, nor one named further back", () => {
+    const acme: ActorFixture = { key: "acme", name: "Acme", kind: "organization", mentions: ["Acme"] }
+    const turkey: ActorFixture = { key: "turkey", name: "Turkey", kind: "country", mentions: ["Turkey"] }
+    const officials: ActorFixture = { key: "officials", name: "officials", kind: "group", mentions: ["officials"] }
+    const near = quotesOf(`Turkey sent officials to Cairo. They said the deal was void.`, [turkey, officials]).quotes
+    expect(near.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the deal was void", "They", "officials"]])
+    const far = quotesOf(`Acme built the pipeline. Turkey signed a deal. The ministers met in Cairo. They said the deal was void.`, [acme, turkey]).quotes
+    expect(far.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the deal was void", "They", null]])
+  })
+
   it("a pronoun takes the actor of the fitting gender", () => {
     const text = `Jane Smith met Kevin Hassett in London. She said the meeting was useful.`
     const { quotes } = quotesOf(text, [smith, hassett])

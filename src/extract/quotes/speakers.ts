@@ -566,6 +566,10 @@ export const resolvePronoun = (
     const previous = subjectOf(candidates.previousUnit.start, candidates.previousUnit.end)
     if (previous) return { actorKey: previous.actorKey, resolution: "pronoun" }
   }
+  // "They" reaches back no further than the sentence before: beyond it, the group it stands for is
+  // seldom one the text named ("Shoukry and his Greek, Cypriot and French counterparts gathered …
+  // They concluded": not the last organisation named before them).
+  if (pronoun.number === "plural") return null
   // The most recent person, a possessive one that owns a thing included ("Sarah Claxton's win … she")
   // when it stands in an earlier sentence: in the quote's own one it is what the quote is about
   // ("Mr Blair's government was …, he added").
