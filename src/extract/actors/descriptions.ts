@@ -43,6 +43,17 @@ const PUBLIC_BODY: ReadonlySet<string> = new Set([
 const NAMING: ReadonlySet<string> = new Set(["name", "surname", "alias"])
 
 /**
+ * Whether the noun phrase ending at token `last` goes on with "of" ("the party of Lincoln", "the
+ * president of France": maybe another one) or a capitalised word (an apposition names it: "the company
+ * Apple"), with no punctuation between.
+ */
+const specifiedAfter = (tokens: ReadonlyArray<Token>, last: number): boolean => {
+  const next = tokens[last + 1]
+  return next !== undefined && next.sentence === tokens[last].sentence && !/[,;:.!?]/.test(tokens[last].post) &&
+    (next.normal === "of" || /^\p{Lu}/u.test(next.text))
+}
+
+/**
  * The descriptions in `tokens` and the organisation each refers to. `mentions` are the document's
  * name mentions, sorted by start. A description is "the" + noun, or "the" + a country's or place's
  * mention + noun ("the US firm"); the noun in lower case, not followed by "of" ("the party of
@@ -67,8 +78,7 @@ export const findDescriptions = (
     if (modifier !== undefined) while (head < tokens.length && tokens[head].start < modifier.end) head++
     const noun = tokens[head]
     if (noun === undefined || noun.sentence !== tokens[i].sentence || noun.text !== noun.text.toLowerCase() || !lexicon.has(noun.normal)) continue
-    const next = tokens[head + 1]
-    if (next !== undefined && next.sentence === noun.sentence && (next.normal === "of" || /^\p{Lu}/u.test(next.text)) && !/[,;:.!?]/.test(noun.post)) continue
+    if (specifiedAfter(tokens, head)) continue
     if (covered(noun.start, noun.end)) continue
     const start = tokens[i].start
     const end = noun.end
@@ -106,8 +116,7 @@ export const findTitleDescriptions = (
       const last = i + words.length
       if (last >= tokens.length || tokens[last].sentence !== tokens[i].sentence) return false
       if (words.some((word, k) => tokens[i + 1 + k].text.toLowerCase() !== word)) return false
-      const next = tokens[last + 1]
-      if (next !== undefined && next.sentence === tokens[i].sentence && !/[,;:.!?]/.test(tokens[last].post) && (next.normal === "of" || /^\p{Lu}/u.test(next.text))) return false
+      if (specifiedAfter(tokens, last)) return false
       return (firstMention.get(actor.key) ?? Infinity) < tokens[i].start
     }
     const holders = titled.filter(fits)
