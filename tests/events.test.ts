@@ -106,6 +106,12 @@ describe("events: trigger families", () => {
     expect(eventsOf(text, [LONDON, UK, TRUMP]).events.map((e) => `${e.eventType} [${e.trigger}]`)).toEqual(["other [attack]", "ASSAULT [shot]"])
   })
 
+  it("reads a campaign rally as an election event, a rally of protesters as a protest", () => {
+    const types = (text: string) => eventsOf(text, [TRUMP]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(types("Trump held a campaign rally in Tulsa.")).toEqual(["election [rally]"])
+    expect(types("Thousands joined a rally against Trump.")).toEqual(["PROTEST [rally]"])
+  })
+
   it("reads no thanks into the preposition 'thanks to'", () => {
     const thanks = (text: string) => eventsOf(text, [TRUMP, XI]).events.map((e) => `${e.eventType} [${e.trigger}]`)
     expect(thanks("Trump won the vote thanks to Xi.")).not.toContain("SUPPORT [thanks]")
