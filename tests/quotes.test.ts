@@ -430,6 +430,13 @@ describe("quotes: patterns", () => {
     expect(far.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the deal was void", "They", null]])
   })
 
+  it("a name hyphenated to the next word modifies it: 'US-based software company Acme' is Acme", () => {
+    const us: ActorFixture = { key: "us", name: "United States", kind: "country", mentions: ["US"] }
+    const acme: ActorFixture = { key: "acme", name: "Acme", kind: "organization", mentions: ["Acme"] }
+    const { quotes } = quotesOf(`US-based software company Acme said the deal was void.`, [us, acme])
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the deal was void", "US-based software company Acme", "acme"]])
+  })
+
   it("a pronoun takes the actor of the fitting gender", () => {
     const text = `Jane Smith met Kevin Hassett in London. She said the meeting was useful.`
     const { quotes } = quotesOf(text, [smith, hassett])

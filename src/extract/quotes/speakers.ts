@@ -375,7 +375,6 @@ export const fitsPronoun = (actor: LocalActor, pronoun: SpeakerPronoun): boolean
   return pronoun.gender === null || actor.gender === null || actor.gender === pronoun.gender
 }
 
-/** The actor a speaker phrase names: its (non-possessive) person mention first, else the first actor mentioned. */
 /**
  * A person named after a plural noun and `of`/`for` ("Associates of Navalny", "supporters of Mr.
  * Trump"): the people around that person, a group that is not the person. (An organisation's or a
@@ -385,10 +384,20 @@ const PLURAL_BEFORE_OF = /(?:^|[^\p{L}])\p{L}+[^s'’\s]s\s+(?:of|for)\s+(?:the\
 const namesGroupAround = (context: SpeakerContext, start: number, mention: ActorMention) =>
   mention.kind === "person" && PLURAL_BEFORE_OF.test(context.text.slice(start, mention.start))
 
+/**
+ * A name joined by a hyphen to the word after it modifies that word ("US-based software company Red
+ * Hat", "Kremlin-backed"): it is not what the phrase names.
+ */
+const modifiesByHyphen = (text: string, mention: ActorMention) => /^-\p{L}/u.test(text.slice(mention.end, mention.end + 2))
+
+/**
+ * The actor a speaker phrase names: its person mention first, else the first actor mentioned, leaving
+ * out possessors and hyphenated modifiers where another mention is left.
+ */
 export const actorInPhrase = (context: SpeakerContext, start: number, end: number): ResolvedSpeaker | null => {
   const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun" && !namesGroupAround(context, start, m))
   if (inside.length === 0) return null
-  const heads = inside.filter((m) => !isPossessive(context.text, m))
+  const heads = inside.filter((m) => !isPossessive(context.text, m) && !modifiesByHyphen(context.text, m))
   const pool = heads.length > 0 ? heads : inside
   const person = pool.find((m) => m.kind === "person" && m.role !== "title")
   const chosen = person ?? pool.find((m) => m.role !== "title") ?? pool[0]
