@@ -142,6 +142,11 @@ describe("actors: nicknames and suffixes", () => {
     expect(described.map((m) => actors.find((a) => a.key === m.actorKey)?.name)).toEqual(["Acme Corp"])
   })
 
+  it("takes a word between two words of a title for the title's, not a person", () => {
+    expect(namesIn("He met Chief Technology Officer Chris Wright on Monday.")).toEqual(["Chris Wright"])
+    expect(namesIn("Chris Wright, the Chief Technological Officer of the firm, said so.")).toEqual(["Chris Wright"])
+  })
+
   it("cuts a person's name the tagger ran over a comma to what follows it", () => {
     expect(mentionsOf("With Wikinews, Richardson discussed his role.")).toEqual(["Richardson@15:person:name"])
   })

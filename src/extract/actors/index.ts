@@ -16,7 +16,7 @@ import { creditRanges, inCredit } from "./credits.ts"
 import { mergeModelNames } from "./ner/merge.ts"
 import { findGroups } from "./groups.ts"
 import { findDescriptions, findTitleDescriptions } from "./descriptions.ts"
-import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
+import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, isTitleWord, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
 /** Forms of "do" and "have", which compromise's word list gives as plain verbs, not auxiliaries. */
 const DO_AND_HAVE = new Set(["do", "does", "did", "have", "has", "had"])
@@ -61,10 +61,19 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
   const modifiersOnly = (span: NameSpan) =>
     span.last > span.first && unknownWords(span) &&
     context.tokens.slice(span.first, span.last + 1).every((token) => isListedModifier(context.nlp.listedTags(nameCore(token).text.toLowerCase())))
+  // "Chief Technology Officer Chris Wright", "the Chief Technological Officer of Red Hat": a word between
+  // two words of a title (a capitalised title word before it, a title head after it) is the title's, no person.
+  const insideTitle = (span: NameSpan) => {
+    const before = context.tokens[span.first - 1]
+    const after = context.tokens[span.last + 1]
+    return span.kind === "person" && before !== undefined && after !== undefined && after.sentence === context.tokens[span.last].sentence &&
+      /^\p{Lu}/u.test(before.text) && isTitleWord(lexicon, lower(before)) && joinable(before, context.tokens[span.first]) &&
+      /^\p{Lu}/u.test(after.text) && lexicon.titleHeads.has(lower(after)) && joinable(context.tokens[span.last], after)
+  }
   // "Reporting by …; Editing by …", "(AP) —", "/PRNewswire/": credits, whose names are metadata.
   const credits = creditRanges(context.text)
   const named = spans.filter((span) =>
-    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span))
+    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span) && !insideTitle(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   // A span is one mention. Where a group word is also read as a name ("MEPs"), the group lexicon is
