@@ -142,6 +142,10 @@ describe("actors: nicknames and suffixes", () => {
     expect(described.map((m) => actors.find((a) => a.key === m.actorKey)?.name)).toEqual(["Acme Corp"])
   })
 
+  it("takes a name right after an office's 'of' for the office's domain, a place", () => {
+    expect(mentionsOf("The Archbishop of Canterbury said he was pleased.")).toEqual(["Canterbury@18:place:name"])
+  })
+
   it("takes a word between two words of a title for the title's, not a person", () => {
     expect(namesIn("He met Chief Technology Officer Chris Wright on Monday.")).toEqual(["Chris Wright"])
     expect(namesIn("Chris Wright, the Chief Technological Officer of the firm, said so.")).toEqual(["Chris Wright"])

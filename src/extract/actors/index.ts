@@ -70,9 +70,17 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
       /^\p{Lu}/u.test(before.text) && isTitleWord(lexicon, lower(before)) && joinable(before, context.tokens[span.first]) &&
       /^\p{Lu}/u.test(after.text) && lexicon.titleHeads.has(lower(after)) && joinable(context.tokens[span.last], after)
   }
+  // "The Archbishop of Canterbury said", "the Mayor of London": a name right after an office's "of"
+  // is the office's domain, a place, not a person (its holder, when named, comes after it: cue:office-of).
+  const officeDomain = (span: NameSpan): NameSpan => {
+    const of = context.tokens[span.first - 1]
+    const office = context.tokens[span.first - 2]
+    if (span.kind !== "person" || of?.normal !== "of" || office === undefined || office.sentence !== of.sentence || !lexicon.titleHeads.has(lower(office))) return span
+    return { ...span, kind: "place", rule: `${span.rule}+context:office-of` }
+  }
   // "Reporting by …; Editing by …", "(AP) —", "/PRNewswire/": credits, whose names are metadata.
   const credits = creditRanges(context.text)
-  const named = spans.filter((span) =>
+  const named = spans.map(officeDomain).filter((span) =>
     !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span) && !insideTitle(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
