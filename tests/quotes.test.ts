@@ -437,6 +437,12 @@ describe("quotes: patterns", () => {
     expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the deal was void", "US-based software company Acme", "acme"]])
   })
 
+  it("a place in the speaker phrase says nothing: 'The Archbishop of Canterbury' is unresolved, not Canterbury", () => {
+    const canterbury: ActorFixture = { key: "canterbury", name: "Canterbury", kind: "place", mentions: ["Canterbury"] }
+    const { quotes } = quotesOf(`The Archbishop of Canterbury said the couple had his blessing.`, [canterbury])
+    expect(quotes.map((q) => [q.text, q.speakerText, q.speakerKey])).toEqual([["the couple had his blessing", "The Archbishop of Canterbury", null]])
+  })
+
   it("a pronoun takes the actor of the fitting gender", () => {
     const text = `Jane Smith met Kevin Hassett in London. She said the meeting was useful.`
     const { quotes } = quotesOf(text, [smith, hassett])

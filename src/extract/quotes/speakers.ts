@@ -395,7 +395,9 @@ const modifiesByHyphen = (text: string, mention: ActorMention) => /^-\p{L}/u.tes
  * out possessors and hyphenated modifiers where another mention is left.
  */
 export const actorInPhrase = (context: SpeakerContext, start: number, end: number): ResolvedSpeaker | null => {
-  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun" && !namesGroupAround(context, start, m))
+  // A place says nothing ("The Archbishop of Canterbury said": the archbishop, whom no name gives here);
+  // a capital that speaks is its country's government, a mention of the country.
+  const inside = context.mentions.filter((m) => m.start >= start && m.end <= end && m.role !== "pronoun" && m.kind !== "place" && !namesGroupAround(context, start, m))
   if (inside.length === 0) return null
   const heads = inside.filter((m) => !isPossessive(context.text, m) && !modifiesByHyphen(context.text, m))
   const pool = heads.length > 0 ? heads : inside
