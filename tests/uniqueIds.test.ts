@@ -1,7 +1,7 @@
 /**
  * Ids are unique keys, on real news: the whole pipeline over the Wikinews half of the news corpus
  * (295 articles of ../shared/corpus), and every table's key column holds each value once. A statement
- * never joins quotes of different speakers. (Before: one quotation read by two cues of one sentence
+ * never joins quotes of different known speakers. (Before: one quotation read by two cues of one sentence
  * gave two rows with one quote_id, and the statement of that id then joined two speakers; a group
  * word read as a name too, "MEPs", gave two mentions with one mention_id.)
  */
@@ -28,8 +28,12 @@ describe.skipIf(!hasShared)("ids over the news corpus", () => {
       })
       expect(keyed.map(([column]) => column)).toEqual(expect.arrayContaining(["quotes.quote_id", "actor_mentions.mention_id", "event_mentions.mention_id"]))
       expect(Object.fromEntries(keyed)).toEqual(Object.fromEntries(keyed.map(([column]) => [column, []])))
+      // A report that leaves the speaker unresolved may join another's quote of the same words
+      // (docs/dedupe.md, statements): only known speakers count.
       const speakers = new Map<unknown, Set<unknown>>()
-      for (const quote of table("quotes")) speakers.set(quote.statement_id, (speakers.get(quote.statement_id) ?? new Set()).add(quote.speaker_actor_id))
+      for (const quote of table("quotes")) {
+        if (quote.speaker_actor_id !== null) speakers.set(quote.statement_id, (speakers.get(quote.statement_id) ?? new Set()).add(quote.speaker_actor_id))
+      }
       expect([...speakers].filter(([, who]) => who.size > 1)).toEqual([])
     }).pipe(Effect.provide(NodeServices.layer)), 900_000)
 })
