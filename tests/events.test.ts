@@ -112,6 +112,12 @@ describe("events: trigger families", () => {
     expect(types("Thousands joined a rally against Trump.")).toEqual(["PROTEST [rally]"])
   })
 
+  it("reads an -ing word with an object of its own as the verb: 'fighting a seat' is no fighting", () => {
+    const types = (text: string) => eventsOf(text, [TRUMP]).events.map((e) => `${e.eventType} [${e.trigger}]`)
+    expect(types("Trump is a hopeful fighting an unwinnable seat.")).toEqual([])
+    expect(types("The fighting killed ten soldiers.")).toContain("ASSAULT [fighting]")
+  })
+
   it("reads no thanks into the preposition 'thanks to'", () => {
     const thanks = (text: string) => eventsOf(text, [TRUMP, XI]).events.map((e) => `${e.eventType} [${e.trigger}]`)
     expect(thanks("Trump won the vote thanks to Xi.")).not.toContain("SUPPORT [thanks]")

@@ -497,6 +497,12 @@ const isCounted = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch): boolean
  */
 const hasRequiredArgument = (doc: SyntaxDocument, trigger: TriggerMatch, canTakePart: (i: number) => boolean): boolean => {
   if (trigger.entry.notCounted === true && isCounted(doc.tokens, trigger)) return false
+  // An "-ing" noun entry with a direct object of its own is the verb's gerund, in whatever sense the
+  // verb's own entry gives ("a hopeful fighting an unwinnable seat" is no "fighting").
+  if (trigger.noun && trigger.first === trigger.last && /ing$/.test(doc.tokens[trigger.first].normal)) {
+    const g = headOfSpan(doc, trigger.first, trigger.last + 1)
+    if (g !== null && dependents(doc, g, "obj").length > 0) return false
+  }
   const wanted = trigger.entry.argument
   if (wanted === undefined && trigger.entry.notMedium !== true && trigger.entry.needsObject !== true && trigger.entry.humanObject !== true) return true
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)
