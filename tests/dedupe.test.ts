@@ -68,11 +68,14 @@ describe("dedupe: stories", () => {
     expect(storiesOf(1000)).toBe(1)
   })
 
+  /** A report as story features: one of each word. */
+  const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])) })
+  /** The words every report of the fire story of these tests shares. */
+  const fire = ["dairy", "warehouse", "palmer", "fire", "historic", "destroyed", "firefighters", "building", "arson", "alaska"]
+
   it("lets a report linked to nothing join the story nearest to it", () => {
     // A short report shares a word or two with each report of the fire story, too little to link to
     // any one of them (cosine < 0.15), but on average it is nearest that story.
-    const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])) })
-    const fire = ["dairy", "warehouse", "palmer", "fire", "historic", "destroyed", "firefighters", "building", "arson", "alaska"]
     const docs = [
       report("fire-1", [...fire, "matanuska", "tuesday", "n1"]),
       report("fire-2", [...fire, "matanuska", "smolder", "n2"]),
@@ -99,8 +102,6 @@ describe("dedupe: stories", () => {
   it("lets two reports linked only to each other join the larger story nearest to them", () => {
     // Two short follow-ups of the fire share their own words (they link to each other), and a word or
     // two with each report of the fire story: too little to join it by the agglomeration.
-    const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])) })
-    const fire = ["dairy", "warehouse", "palmer", "fire", "historic", "destroyed", "firefighters", "building", "arson", "alaska"]
     const docs = [
       report("fire-1", [...fire, "matanuska", "tuesday", "n1"]),
       report("fire-2", [...fire, "matanuska", "smolder", "n2"]),
@@ -128,15 +129,14 @@ describe("dedupe: stories", () => {
   })
 
   it("lets a lone report that names no person join the nearest story on its words, when they are nearer", () => {
-    const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])), participants: [] as Array<string> })
-    const fire = ["dairy", "warehouse", "palmer", "fire", "historic", "destroyed", "firefighters", "building", "arson", "alaska"]
+    const withNoPeople = (docId: string, words: ReadonlyArray<string>) => ({ ...report(docId, words), participants: [] as Array<string> })
     const docs = (short: ReadonlyArray<string>) => [
-      { ...report("fire-1", [...fire, "matanuska", "tuesday", "n1"]), participants: ["actor:jane roe"] },
-      report("fire-2", [...fire, "matanuska", "smolder", "n2"]),
-      report("fire-3", [...fire, "investigators", "n3"]),
-      report("short", short),
-      report("vote-1", ["election", "turkmenistan", "voters", "parliament", "ballots", "o1"]),
-      report("vote-2", ["election", "turkmenistan", "voters", "parliament", "candidates", "o2"])
+      { ...withNoPeople("fire-1", [...fire, "matanuska", "tuesday", "n1"]), participants: ["actor:jane roe"] },
+      withNoPeople("fire-2", [...fire, "matanuska", "smolder", "n2"]),
+      withNoPeople("fire-3", [...fire, "investigators", "n3"]),
+      withNoPeople("short", short),
+      withNoPeople("vote-1", ["election", "turkmenistan", "voters", "parliament", "ballots", "o1"]),
+      withNoPeople("vote-2", ["election", "turkmenistan", "voters", "parliament", "candidates", "o2"])
     ]
     const joined = (list: ReadonlyArray<StoryDocument>) => {
       const stories = groupStories(list)
@@ -151,7 +151,6 @@ describe("dedupe: stories", () => {
   })
 
   it("finds a lone report's person in the story by the surname it alone gives", () => {
-    const report = (docId: string, words: ReadonlyArray<string>) => ({ docId, published: null, features: new Map(words.map((w) => [w, 1])) })
     const rehab = ["checked", "rehab", "clinic", "promises", "treatment", "malibu", "actress", "publicist", "actor:tara reid"]
     const docs = [
       report("rehab-1", [...rehab, "tuesday", "n1"]),
