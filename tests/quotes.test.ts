@@ -1174,10 +1174,14 @@ describe("quotes: the speaker of a quotation that opens its sentence", () => {
     ])
   })
 
-  it("a participle the parse reads as an adjective of the phrase is part of the speaker (`the unsigned opinion said`)", () => {
+  it("a participle the parse reads as an adjective of the phrase is part of the speaker (`the unsigned opinion said`, `said one unaligned strategist`)", () => {
     const text = "The justices met. \"The court expresses no view on the merits of the case,\" the unsigned opinion said."
     expect(rows(text, [])).toEqual([
       ["The court expresses no view on the merits of the case", 19, 72, "the unsigned opinion", null, "quote.direct.speaker-before-cue.content-before.say;speaker.none", 1]
+    ])
+    const after = "Bush remains fourth. \"If anybody thinks they are native sons, there is no data to suggest that,\" said one unaligned Florida Republican strategist."
+    expect(rows(after, [])).toEqual([
+      ["If anybody thinks they are native sons, there is no data to suggest that", 22, 94, "one unaligned Florida Republican strategist", null, "quote.direct.speaker-after-cue.content-before.say;speaker.none", 1]
     ])
   })
 })

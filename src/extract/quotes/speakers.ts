@@ -45,7 +45,7 @@ const isNounPhraseWord = (t: Token) => {
 }
 /**
  * A participle the tagger reads as a verb but the parse hangs on a noun of the phrase as an adjective,
- * after a determiner or another word of the phrase: `the unsigned opinion`, `an unnamed official`.
+ * after a determiner or another word of the phrase: `the unsigned opinion`, `said one unaligned strategist`.
  */
 const isParsedAdjective = (tokens: ReadonlyArray<Token>, k: number, phraseEnd: number) => {
   const t = tokens[k]
@@ -302,7 +302,7 @@ export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitE
   if (first > 0 && BOUNDARY_AFTER.test(tokens[first - 1].post)) return null
   while (k < unitEnd && k - first < 20) {
     const t = tokens[k]
-    if ((!isNounPhraseWord(t) && !sourceNoun(t, k)) || OPENING_MARK.test(t.pre)) break
+    if ((!isNounPhraseWord(t) && !sourceNoun(t, k) && !(k > first && isParsedAdjective(tokens, k, unitEnd))) || OPENING_MARK.test(t.pre)) break
     if (!anyHead && commas === 0 && k > first && ADVERBIAL_AFTER_SPEAKER.has(wordOf(t)) && !/[,]/.test(tokens[k - 1].post)) break
     k++
     if (BOUNDARY_AFTER.test(t.post)) break
