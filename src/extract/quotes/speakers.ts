@@ -44,12 +44,12 @@ const isNounPhraseWord = (t: Token) => {
   return /^\p{Lu}/u.test(t.text) && !SENTENCE_OPENER_TAGS.some((tag) => t.tags.includes(tag))
 }
 /**
- * A participle the tagger reads as a verb but the parse hangs on a noun of the phrase as an adjective,
+ * A participle the tagger reads as a verb but the parse hangs on a noun (as the tagger reads it) of the phrase as an adjective,
  * after a determiner or another word of the phrase: `the unsigned opinion`, `said one unaligned strategist`.
  */
 const isParsedAdjective = (tokens: ReadonlyArray<Token>, k: number, phraseEnd: number) => {
   const t = tokens[k]
-  return k > 0 && hasRelation(t.deprel, "amod") && t.head > k && t.head <= phraseEnd && /^\p{Ll}+ed$/u.test(t.text) &&
+  return k > 0 && hasRelation(t.deprel, "amod") && t.head > k && t.head <= phraseEnd && /^\p{Ll}+ed$/u.test(t.text) && tokens[t.head].tags.includes("Noun") &&
     (tokens[k - 1].tags.includes("Determiner") || isNounPhraseWord(tokens[k - 1]))
 }
 const SENTENCE_OPENER_TAGS = ["Conjunction", "Adverb", "Preposition"]
