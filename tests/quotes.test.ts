@@ -1176,3 +1176,35 @@ describe("quotes: the subject behind openings, datelines and descriptions", () =
     expect(speakers(years, [doe])).toEqual([["the city had changed", "Jane Doe", "doe"]])
   })
 })
+
+describe("quotes: the speaker of a quotation that opens its sentence", () => {
+  const purner: ActorFixture = { key: "purner", name: "Cecelia Purner", gender: "female", mentions: ["Cecelia Purner"] }
+  const rows = (text: string, fixtures: ReadonlyArray<ActorFixture>) =>
+    quotesOf(text, fixtures, { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.speakerKey, q.rule, q.part])
+
+  it("the sentence's subject is never inside the quotation: the name and its age and description after it speak", () => {
+    const text = "Most voters said it was improper. \"I just don't think she's been truthful about the emails,\" Cecelia Purner, 67, a retired representative, said."
+    expect(rows(text, [purner])).toEqual([
+      ["it was improper", 17, 32, "Most voters", null, "quote.indirect.speaker-before-cue.content-after.say;speaker.none", 1],
+      ["I just don't think she's been truthful about the emails", 35, 90, "Cecelia Purner", "purner", "quote.direct.sentence-subject.content-before.say;speaker.name", 1]
+    ])
+  })
+
+  it("there the parse's subject after the cue speaks (`“…,” said one owner of a shop who …`)", () => {
+    const text = "The market was busy. \"After we came here, we realized it was all lies,\" said one owner of a shop that sells women's underwear who declined to be named for fear of trouble with the authorities."
+    expect(rows(text, [])).toEqual([
+      ["After we came here, we realized it was all lies", 22, 69, "one owner of a shop that sells women's underwear who declined to be named for fear of trouble with the authorities", null, "quote.direct.parse-subject.content-before.say;speaker.none", 1]
+    ])
+  })
+
+  it("a participle the parse reads as an adjective of the phrase is part of the speaker (`the unsigned opinion said`, `said one unaligned strategist`)", () => {
+    const text = "The justices met. \"The court expresses no view on the merits of the case,\" the unsigned opinion said."
+    expect(rows(text, [])).toEqual([
+      ["The court expresses no view on the merits of the case", 19, 72, "the unsigned opinion", null, "quote.direct.speaker-before-cue.content-before.say;speaker.none", 1]
+    ])
+    const after = "Bush remains fourth. \"If anybody thinks they are native sons, there is no data to suggest that,\" said one unaligned Florida Republican strategist."
+    expect(rows(after, [])).toEqual([
+      ["If anybody thinks they are native sons, there is no data to suggest that", 22, 94, "one unaligned Florida Republican strategist", null, "quote.direct.speaker-after-cue.content-before.say;speaker.none", 1]
+    ])
+  })
+})

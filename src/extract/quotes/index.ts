@@ -565,15 +565,30 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           // a plain "said" more often ends a statement (`Sales have tripled, said analysts`).
           // After a reported clause's subject was taken for an inverted speaker, the cue is the clause's
           // main verb, and a noun phrase without a name will do too (`Several candidates, including X, said …`).
-          const subject = joined ? sentenceSubject(tokens, from, cue.firstToken, reportedSubject ? "any-noun" : participle || !/,/.test(tokens[prev].post)) : null
+          let quotedSubject = false
+          let subject = joined ? sentenceSubject(tokens, from, cue.firstToken, reportedSubject ? "any-noun" : participle || !/,/.test(tokens[prev].post)) : null
+          // The sentence's subject is never inside the quotation that opens it (`“I just don't think …,”
+          // Cecelia Purner, 67, a retired …, said` gave "I"): the subject is the phrase after the quotation.
+          if (subject !== null && insideQuotation(tokens[subject.first].start)) {
+            quotedSubject = true
+            let closed = cue.firstToken - 1
+            while (closed >= from && !CLOSING_MARK.test(tokens[closed].post)) closed--
+            subject = closed >= from && closed + 1 < cue.firstToken ? sentenceSubject(tokens, closed + 1, cue.firstToken, true) : null
+            if (subject !== null && insideQuotation(tokens[subject.first].start)) subject = null
+          }
           // Where the word windows find no subject, the parse may: the subject of the cue verb, whole
           // with its description (`Weingarten, who has visited several states, said she …`, where the
           // tagger read the name as a verb).
-          const parsed = subject === null ? parseSpeaker(cue, from, cue.firstToken) : null
+          // (There the parse's subject may also follow the cue: `“…,” said one owner of a shop who …`.)
+          let parsed = subject === null ? parseSpeaker(cue, from, quotedSubject ? to : cue.firstToken) : null
+          if (parsed !== null && insideQuotation(tokens[parsed.first].start)) parsed = null
           if (!subject && !parsed) return null
           speaker = subject ?? parsed!
           beforeEnd = speaker.first
-          if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
+          if (speaker.first >= cue.endToken) {
+            beforeEnd = cue.firstToken
+            afterFirst = speaker.end
+          } else if (cue.cue.addressee) addressee = addresseeAfter(tokens, cue.endToken, to)
           if (addressee) afterFirst = addressee.end
           pattern = subject ? "sentence-subject" : "parse-subject"
         }

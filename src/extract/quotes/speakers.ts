@@ -43,6 +43,15 @@ const isNounPhraseWord = (t: Token) => {
   // A capital says nothing of a sentence's first word: "Though she said", "Maybe he said".
   return /^\p{Lu}/u.test(t.text) && !SENTENCE_OPENER_TAGS.some((tag) => t.tags.includes(tag))
 }
+/**
+ * A participle the tagger reads as a verb but the parse hangs on a noun (as the tagger reads it) of the phrase as an adjective,
+ * after a determiner or another word of the phrase: `the unsigned opinion`, `said one unaligned strategist`.
+ */
+const isParsedAdjective = (tokens: ReadonlyArray<Token>, k: number, phraseEnd: number) => {
+  const t = tokens[k]
+  return k > 0 && hasRelation(t.deprel, "amod") && t.head > k && t.head <= phraseEnd && /^\p{Ll}+ed$/u.test(t.text) && tokens[t.head].tags.includes("Noun") &&
+    (tokens[k - 1].tags.includes("Determiner") || isNounPhraseWord(tokens[k - 1]))
+}
 const SENTENCE_OPENER_TAGS = ["Conjunction", "Adverb", "Preposition"]
 /** A capitalised word compromise did not tag as a name, that is not a function word: "Weingarten" read as a verb. */
 const isCapitalisedName = (t: Token) =>
@@ -230,7 +239,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   /** Walks back over one comma-free noun phrase ending at `from`; returns its first token. */
   const walkBack = (from: number): number => {
     let k = from
-    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k]) || opensClauseAsModifier(tokens, k - 1, unitFirst)) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
+    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k]) || opensClauseAsModifier(tokens, k - 1, unitFirst) || isParsedAdjective(tokens, k - 1, from)) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
     return k
   }
   // Between it and the cue only cue modifiers may stand ("The Trump campaign has said …").
@@ -293,7 +302,7 @@ export const speakerAfter = (tokens: ReadonlyArray<Token>, cueEnd: number, unitE
   if (first > 0 && BOUNDARY_AFTER.test(tokens[first - 1].post)) return null
   while (k < unitEnd && k - first < 20) {
     const t = tokens[k]
-    if ((!isNounPhraseWord(t) && !sourceNoun(t, k)) || OPENING_MARK.test(t.pre)) break
+    if ((!isNounPhraseWord(t) && !sourceNoun(t, k) && !(k > first && isParsedAdjective(tokens, k, unitEnd))) || OPENING_MARK.test(t.pre)) break
     if (!anyHead && commas === 0 && k > first && ADVERBIAL_AFTER_SPEAKER.has(wordOf(t)) && !/[,]/.test(tokens[k - 1].post)) break
     k++
     if (BOUNDARY_AFTER.test(t.post)) break
