@@ -17,7 +17,8 @@ import { loadLexicon } from "../../lexicons/load.ts"
 import { Schema } from "effect"
 
 let nouns: ReadonlySet<string> | undefined
-const descriptionNouns = (): ReadonlySet<string> => (nouns ??= new Set(loadLexicon("quotes-descriptions.json", Schema.Array(Schema.String))))
+/** Nouns that refer back to an organisation ("the company", "the bank"): `quotes-descriptions.json`, loaded once. */
+export const descriptionNouns = (): ReadonlySet<string> => (nouns ??= new Set(loadLexicon("quotes-descriptions.json", Schema.Array(Schema.String))))
 
 /**
  * Nouns for a business: they never refer back to a public body, one the organisations gazetteer lists

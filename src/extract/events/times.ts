@@ -54,12 +54,13 @@ export const findTimes = (
   let previousPeriod: string | null = null
   for (const f of found) {
     const sentence = sentences[f.sentence]
-    const first = tokensIn(tokens, f.start, f.end)[0]?.index ?? sentence.firstToken
+    const span = tokensIn(tokens, f.start, f.end)
+    const first = span[0]?.index ?? sentence.firstToken
     const clause = clauses.find((c) => c.firstToken <= first && first < c.endToken) ?? clauses.find((c) => c.sentence === sentence.index)!
     const tense = tenseAt(tokens, clause, sentence, first, lexicon.modality, (t) => isTimeToken(t) || notVerb(t))
     const resolved = resolveTimeExpression(f.text, context.published, tense, { previous, previousPeriod })
     if (resolved === null) continue
-    const narrative = !premodifiesNoun(tokens, tokensIn(tokens, f.start, f.end))
+    const narrative = !premodifiesNoun(tokens, span)
     if (narrative && resolved.value !== null && /^\d{4}-\d{2}-\d{2}/.test(resolved.value) && resolved.precision === "day") previous = resolved.value.slice(0, 10)
     if (resolved.value !== null && resolved.precision !== null && /^\d{4}(?:-\d{2}){0,2}$/.test(resolved.value)) previousPeriod = resolved.value
     times.push({

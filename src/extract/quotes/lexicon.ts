@@ -4,6 +4,7 @@
  */
 import { Schema } from "effect"
 import { loadLexicon } from "../../lexicons/load.ts"
+import { descriptionNouns } from "../actors/descriptions.ts"
 
 export const CueClasses = ["speech", "writing", "source"] as const
 export type CueClass = (typeof CueClasses)[number]
@@ -80,7 +81,7 @@ export const quotesLexicon = (): QuotesLexicon => {
   }
   const pronouns = new Map<string, SpeakerPronoun>()
   for (const entry of loadLexicon("quotes-pronouns.json", Schema.Array(PronounEntry))) pronouns.set(entry.pronoun, entry)
-  const descriptions = new Set(loadLexicon("quotes-descriptions.json", Schema.Array(Schema.String)))
+  const descriptions = descriptionNouns()
   const media = new Set(loadLexicon("quotes-media.json", Schema.Array(Schema.String)))
   loaded = { cuesByForm, pronouns, descriptions, media }
   return loaded
