@@ -161,13 +161,27 @@ describe("name tagger: short forms", () => {
   it("gives a short form the type of its long form in the document", () => {
     const doc = analyzed("Peter Blackburn met Reuters Holdings staff. Blackburn said Reuters would grow.")
     const at = (word: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && t.text === word)
-    const names = typeShortForms(actorLexicon(), doc.tokens, [
+    const names = typeShortForms(actorLexicon(), sharedNlpEngine().listedTags, doc.tokens, [
       { first: 0, last: 1, type: "PER" },
       { first: at("Reuters"), last: at("Reuters") + 1, type: "ORG" },
       { first: at("Blackburn", 2), last: at("Blackburn", 2), type: "LOC" },
       { first: at("Reuters", at("Reuters") + 1), last: at("Reuters", at("Reuters") + 1), type: "PER" }
     ])
     expect(names.map((n) => `${n.type}${n.longForm ? "+long-form" : ""}`)).toEqual(["PER", "ORG", "PER+long-form", "ORG+long-form"])
+  })
+
+  it("gives a place's last word the place's type, unless it is a common noun or a person's name", () => {
+    const doc = analyzed("A fire in New Delhi. Delhi mourned. The White House spoke. House leaders met. Rio dos Santos fell. Santos said so.")
+    const at = (word: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && t.text === word)
+    const names = typeShortForms(actorLexicon(), sharedNlpEngine().listedTags, doc.tokens, [
+      { first: at("New"), last: at("Delhi"), type: "LOC" },
+      { first: at("Delhi", at("Delhi") + 1), last: at("Delhi", at("Delhi") + 1), type: "PER" },
+      { first: at("White"), last: at("House"), type: "LOC" },
+      { first: at("House", at("House") + 1), last: at("House", at("House") + 1), type: "ORG" },
+      { first: at("Rio"), last: at("Santos"), type: "LOC" },
+      { first: at("Santos", at("Santos") + 1), last: at("Santos", at("Santos") + 1), type: "PER" }
+    ])
+    expect(names.map((n) => `${n.type}${n.longForm ? "+long-form" : ""}`)).toEqual(["LOC", "LOC+long-form", "LOC", "ORG", "LOC", "PER"])
   })
 })
 

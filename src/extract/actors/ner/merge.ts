@@ -46,11 +46,13 @@ const words = (tokens: ReadonlyArray<Token>, name: { first: number; last: number
  * A short form takes the type of its long form in the document: a person's surname (the last word
  * before a generational suffix: "Fenton" after "Robert Lee Fenton Jr.") or first name after the full
  * name ("Blackburn" after "Peter Blackburn"), a firm's name without its company word
- * ("Reuters" after "Reuters Holdings", "Scorpion" after "Scorpion Minerals Inc"). A country the
- * gazetteer knows keeps its own type.
+ * ("Reuters" after "Reuters Holdings", "Scorpion" after "Scorpion Minerals Inc"), a place's last word
+ * ("Delhi" after "New Delhi") unless compromise lists it as a common noun. A country the gazetteer
+ * knows keeps its own type.
  */
 export const typeShortForms = <N extends TaggedName>(
   lexicon: ActorLexicon,
+  listedTags: (word: string) => ReadonlyArray<string>,
   tokens: ReadonlyArray<Token>,
   names: ReadonlyArray<N>
 ): Array<N & { readonly longForm: boolean }> => {
@@ -69,6 +71,11 @@ export const typeShortForms = <N extends TaggedName>(
       while (end > 2 && isGenerationalSuffix(long[end - 1])) end--
       vote(long[end - 1], "PER")
       vote(long[0], "PER")
+    } else if (name.type === "LOC") {
+      // "Delhi" after "New Delhi"; not a word compromise lists as a common noun ("House" of "White
+      // House" is another body) or a person's name ("Santos").
+      const last = long[long.length - 1]
+      if (!listedTags(last.toLowerCase()).some((tag) => NOT_PLACE_WORD_TAGS.has(tag))) vote(last, "LOC")
     } else if (name.type === "ORG") {
       let end = long.length
       while (end > 1 && lexicon.organizationSuffixes.has(long[end - 1].toLowerCase().replace(/\.$/, ""))) end--
@@ -102,6 +109,8 @@ const joinInitials = (tokens: ReadonlyArray<Token>, names: ReadonlyArray<TaggedN
   }
   return joined
 }
+
+const NOT_PLACE_WORD_TAGS: ReadonlySet<string> = new Set(["Noun", "Singular", "Plural", "Person", "FirstName", "LastName", "MaleName", "FemaleName"])
 
 const GIVEN_NAME_TAGS = ["FirstName", "MaleName", "FemaleName"]
 
@@ -221,7 +230,7 @@ export const mergeModelNames = (
   tagged: ReadonlyArray<TaggedName>,
   ruleSpans: ReadonlyArray<NameSpan>
 ): Array<NameSpan> => {
-  const typed = typeShortForms(lexicon, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))).filter((name) => name.type !== "MISC")
+  const typed = typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))).filter((name) => name.type !== "MISC")
   const merged: Array<NameSpan> = []
   const claimed = new Set<number>()
   // A gazetteer phrase or a cue's name the tagger cut differently stands as the rule found it:
