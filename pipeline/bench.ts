@@ -10,6 +10,7 @@
  *   npm run bench                          the whole thing (about 20–30 minutes on 2 cores)
  *   npm run bench -- --limit 200 --sizes 1,2   a quick look
  *   npm run bench -- --syntax-only         only tagging + parsing vs compromise's tagging (issue #20)
+ *   npm run bench -- --names-only --limit 600   only the name tagger's added CPU (issue #23)
  *   npm run bench -- --sizes 1,10 --skip-compromise --skip-one-worker   the archive targets of #25 (10x)
  */
 import { execFileSync } from "node:child_process"
@@ -23,7 +24,7 @@ import { Console, Effect, Option } from "effect"
 import { Command, Flag } from "effect/cli"
 import { sharedNlpEngine } from "../src/nlp/Nlp.ts"
 import { megabytes, readCorpus, replay, scaledCorpus, toJsonLines } from "../src/bench/corpus.ts"
-import { compromiseParallelSeconds, compromiseSeconds, runPipelineChild, syntaxShareSeconds } from "../src/bench/measure.ts"
+import { compromiseParallelSeconds, compromiseSeconds, nameTaggerShareSeconds, runPipelineChild, syntaxShareSeconds } from "../src/bench/measure.ts"
 import { renderMarkdown, renderTerminal } from "../src/bench/report.ts"
 import { benchCluster, renderClusterBench } from "../src/bench/cluster.ts"
 import type { BenchReport, Machine, SizedRun } from "../src/bench/report.ts"
@@ -68,14 +69,22 @@ const bench = Command.make(
     workers: Flag.Int("workers").pipe(Flag.withDescription(`Worker threads for the sized runs (default: one per core, here ${defaultWorkerCount()})`), Flag.optional),
     skipCompromise: Flag.Boolean("skip-compromise").pipe(Flag.withDescription("Do not time compromise alone"), Flag.withDefault(false)),
     syntaxOnly: Flag.Boolean("syntax-only").pipe(Flag.withDescription("Only time tagging + parsing against compromise's tagging (a few minutes)"), Flag.withDefault(false)),
+    namesOnly: Flag.Boolean("names-only").pipe(
+      Flag.withDescription("Only time the per-document stages with and without the name tagger, interleaved (a few minutes with --limit 600)"),
+      Flag.withDefault(false)
+    ),
     skipOneWorker: Flag.Boolean("skip-one-worker").pipe(Flag.withDescription("Do not run the 1x corpus on one worker"), Flag.withDefault(false)),
-    report: Flag.String("report").pipe(Flag.withDescription("Report name under bench-reports/"), Flag.withDefault("latest")),
+    report: Flag.String("report").pipe(
+      Flag.withDescription("Report name under bench-reports/ (default: latest for a whole bench, partial for --syntax-only and --names-only)"),
+      Flag.optional
+    ),
     cluster: Flag.String("cluster").pipe(
       Flag.withDescription("PostgreSQL server URL: time 1, 2 and 3 cluster runners beside one machine instead (bench-reports/cluster.md)"),
       Flag.optional
     )
   },
   Effect.fn(function*(options) {
+    const reportName = Option.getOrElse(options.report, () => (options.syntaxOnly || options.namesOnly ? "partial" : "latest"))
     const sizes = parseSizes(options.sizes)
     if (typeof sizes === "string") return yield* fail(sizes)
     const files = readdirSync(options.corpus).filter((f) => f.endsWith(".jsonl")).sort().map((f) => join(options.corpus, f))
@@ -114,7 +123,7 @@ const bench = Command.make(
     }
     const record = (next: BenchReport) => {
       report = next
-      writeReport(report, options.report)
+      writeReport(report, reportName)
     }
     const inputFor = (scale: number) => {
       const path = join(work, `corpus-${scale}x.jsonl`)
@@ -138,6 +147,18 @@ const bench = Command.make(
       log(`  ${share.syntax.toFixed(1)} s vs ${share.compromise.toFixed(1)} s (${((share.syntax / share.compromise) * 100).toFixed(1)} %)`)
       record({ ...report, syntax: { compromiseSeconds: share.compromise, syntaxSeconds: share.syntax, sentences: share.sentences } })
     }
+    const measureNameTagger = () => {
+      log(`the per-document stages with and without the name tagger on ${records.length} articles, interleaved…`)
+      const share = nameTaggerShareSeconds(records)
+      log(`  ${share.withTagger.toFixed(1)} s vs ${share.rulesAlone.toFixed(1)} s (+${((share.withTagger / share.rulesAlone - 1) * 100).toFixed(1)} %)`)
+      record({ ...report, nameTagger: share })
+    }
+    if (options.namesOnly) {
+      measureNameTagger()
+      rmSync(work, { recursive: true, force: true })
+      yield* Console.log(renderTerminal(report))
+      return
+    }
     if (options.syntaxOnly) {
       measureSyntax()
       rmSync(work, { recursive: true, force: true })
@@ -147,6 +168,7 @@ const bench = Command.make(
     try {
       if (!options.skipCompromise) {
         measureSyntax()
+        measureNameTagger()
         log(`compromise alone on ${records.length} articles…`)
         const seconds = compromiseSeconds(sharedNlpEngine(), records)
         log(`  ${seconds.toFixed(1)} s`)
@@ -196,7 +218,7 @@ const bench = Command.make(
       rmSync(work, { recursive: true, force: true })
     }
     yield* Console.log(renderTerminal(report))
-    yield* Console.log(`\nwrote bench-reports/${options.report}.md and bench-reports/${options.report}.json`)
+    yield* Console.log(`\nwrote bench-reports/${reportName}.md and bench-reports/${reportName}.json`)
   })
 ).pipe(Command.withDescription("Measure the pipeline's speed and scale on the shared news corpus."))
 

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
-import { compromiseParallelSeconds } from "../src/bench/measure.ts"
+import { compromiseParallelSeconds, nameTaggerShareSeconds } from "../src/bench/measure.ts"
 import { replay, scaledCorpus } from "../src/bench/corpus.ts"
 import { figures, renderMarkdown } from "../src/bench/report.ts"
 import type { BenchReport } from "../src/bench/report.ts"
@@ -79,6 +79,17 @@ describe("bench report", () => {
     ])
   })
 
+  it("sets the name tagger's added CPU beside #23's 10 %", () => {
+    const withNames: BenchReport = { ...report, nameTagger: { withTagger: 10.8, rulesAlone: 10, articles: 600 } }
+    expect(figures(withNames).find((f) => f.measure.startsWith("name tagger"))).toEqual({
+      measure: "name tagger's added CPU, per-document stages",
+      value: "+8.0 % (10.8 s vs 10.0 s without, 600 articles)",
+      target: "≤ 10 % (#23)",
+      met: true
+    })
+    expect(figures({ ...report, nameTagger: { withTagger: 11.5, rulesAlone: 10, articles: 600 } }).find((f) => f.measure.startsWith("name tagger"))?.met).toBe(false)
+  })
+
   it("names the machine and the commit in the Markdown", () => {
     expect(renderMarkdown(report)).toContain("at commit `0123456` on Test CPU (2 cores, 8 GB), Node 22.0.0")
   })
@@ -113,6 +124,15 @@ describe("bench report", () => {
       "| 10x, 2 workers | 95.0 | 118.8 | 95.0 | 1.0 | 22.8 | 1.25 |",
       "| 10x + 10 articles | 12.5 | 25.0 | 20.0 | 1.0 | 4.0 | 2.00 |"
     ])
+  })
+})
+
+describe("name tagger's share", () => {
+  it("runs every article through the per-document stages with the tagger and with the rules alone", () => {
+    const share = nameTaggerShareSeconds([article, { ...article, id: "wire:2", text: "Treasury Secretary Scott Bessent met Vice Premier He Lifeng in London on Monday." }], 1)
+    expect(share.articles).toBe(2)
+    expect(share.withTagger).toBeGreaterThan(0)
+    expect(share.rulesAlone).toBeGreaterThan(0)
   })
 })
 

@@ -8,7 +8,10 @@ import { existsSync, readFileSync, rmSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { CorpusRecord } from "./corpus.ts"
+import { makeNlpEngine } from "../nlp/Nlp.ts"
 import type { NlpEngine } from "../nlp/Nlp.ts"
+import type { LoadedDocument } from "../model/document.ts"
+import { processDocument } from "../workers/documentWork.ts"
 import { mapToTokens, udTokensOf } from "../segment/udTokens.ts"
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url))
@@ -132,4 +135,46 @@ export const compromiseParallelSeconds = async (file: string, processes: number)
   await Promise.all(outputs.map((o) => o.ready))
   for (const { child } of outputs) child.stdin.end("go\n")
   return Math.max(...(await Promise.all(outputs.map((o) => o.done))))
+}
+
+/**
+ * The name tagger's cost (issue #23): CPU seconds of the per-document stages (clean, segment, extract)
+ * over `records` with the tagger and with the rules alone, on two engines in this process. Each article
+ * goes through both, in alternating order (ABBA), so that a load that comes and goes on a shared machine
+ * falls on both alike; the first `warmUp` articles go through both first, unmeasured.
+ */
+export const nameTaggerShareSeconds = (records: ReadonlyArray<CorpusRecord>, warmUp = 20): { withTagger: number; rulesAlone: number; articles: number } => {
+  const withTagger = makeNlpEngine()
+  const rulesAlone = makeNlpEngine("none")
+  withTagger.nameTagger()
+  const docs = records.map((record, i): LoadedDocument => ({
+    docId: `doc_bench_${i}`,
+    inputId: record.id,
+    file: "bench",
+    line: i + 1,
+    format: "json",
+    text: record.text,
+    given: { title: record.title ?? null, date: record.date ?? null, url: null, source: record.source ?? null, author: null, extra: {} }
+  }))
+  const cpuSeconds = (engine: NlpEngine, doc: LoadedDocument): number => {
+    const started = process.cpuUsage()
+    processDocument(engine, doc)
+    const used = process.cpuUsage(started)
+    return (used.user + used.system) / 1e6
+  }
+  for (const doc of docs.slice(0, warmUp)) {
+    processDocument(withTagger, doc)
+    processDocument(rulesAlone, doc)
+  }
+  let [tagged, rules] = [0, 0]
+  docs.forEach((doc, i) => {
+    if (i % 2 === 0) {
+      tagged += cpuSeconds(withTagger, doc)
+      rules += cpuSeconds(rulesAlone, doc)
+    } else {
+      rules += cpuSeconds(rulesAlone, doc)
+      tagged += cpuSeconds(withTagger, doc)
+    }
+  })
+  return { withTagger: tagged, rulesAlone: rules, articles: docs.length }
 }

@@ -31,6 +31,8 @@ export interface BenchReport {
   readonly compromiseParallel?: { readonly processes: number; readonly seconds: number } | null
   /** Tagging and parsing (src/nlp/syntax) beside compromise's tagging of the same articles, one thread. */
   readonly syntax?: { readonly compromiseSeconds: number; readonly syntaxSeconds: number; readonly sentences: number } | null
+  /** The per-document stages' CPU seconds with the name tagger and with the rules alone, interleaved in one process (#23). */
+  readonly nameTagger?: { readonly withTagger: number; readonly rulesAlone: number; readonly articles: number } | null
   /** The pipeline end to end on the 1x corpus with one worker thread. */
   readonly oneWorker: SizedRun | null
   /** The pipeline end to end on each size with the chosen number of workers. */
@@ -71,6 +73,15 @@ export const figures = (report: BenchReport): Array<Figure> => {
       value: `${(share * 100).toFixed(1)} % (${report.syntax.syntaxSeconds.toFixed(1)} s vs ${report.syntax.compromiseSeconds.toFixed(1)} s, ${report.syntax.sentences} sentences)`,
       target: "≤ 25 % (#20)",
       met: share <= 0.25
+    })
+  }
+  if (report.nameTagger) {
+    const added = report.nameTagger.withTagger / report.nameTagger.rulesAlone - 1
+    rows.push({
+      measure: "name tagger's added CPU, per-document stages",
+      value: `+${(added * 100).toFixed(1)} % (${report.nameTagger.withTagger.toFixed(1)} s vs ${report.nameTagger.rulesAlone.toFixed(1)} s without, ${report.nameTagger.articles} articles)`,
+      target: "≤ 10 % (#23)",
+      met: added <= 0.1
     })
   }
   for (const run of [report.oneWorker, base].filter((r): r is SizedRun => r !== null && r !== undefined)) {

@@ -51,7 +51,11 @@ const withoutChunker = (engine: Compromise): void => {
   world.hooks = world.hooks.filter((hook) => hook !== "chunks")
 }
 
-export const makeNlpEngine = (): NlpEngine => {
+/**
+ * `nameModel`: the name tagger's model file, or "none" for the rules alone (default: the file
+ * NEWSFACTS_NER_MODEL names, else models/ner.bin.gz).
+ */
+export const makeNlpEngine = (nameModel: string = process.env.NEWSFACTS_NER_MODEL ?? NAME_MODEL_PATH): NlpEngine => {
   const engine = nlp
   withoutChunker(engine)
   const tagSentences = (text: string) => {
@@ -68,7 +72,7 @@ export const makeNlpEngine = (): NlpEngine => {
   let tagger: NameTagger | undefined
   // NEWSFACTS_NER_MODEL points at another model file: cross-validation scores a fold's model this way;
   // "none" runs the rules alone, which is how the tagger's share of the time is measured (docs/actors.md).
-  const modelPath = process.env.NEWSFACTS_NER_MODEL ?? NAME_MODEL_PATH
+  const modelPath = nameModel
   const nameTagger = () => (tagger ??= modelPath === "none" ? rulesOnly : makeNameTagger(loadNameModel(modelPath), listedTags))
   return { nlp: engine, tagSentences, listedTags, syntax: () => (syntax ??= SyntaxAnalyser.load()), nameTagger }
 }

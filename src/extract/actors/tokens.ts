@@ -96,8 +96,22 @@ const IN_NAMES = new Set(["a", "an", "the", "and", "of", "for"])
 const IN_NAMES_LOWER_CASE = new Set(["in", "on", "at"])
 const VERB_TAGS = ["PastTense", "PresentTense"]
 
-/** Per token of `[from, to)`: whether its line (within the sentence) is a capitals or title-case line. */
-export const capsLineFlags = (tokens: ReadonlyArray<Token>, from: number, to: number): Array<boolean> => {
+/**
+ * Per token of `[from, to)`: whether its line (within the sentence) is a capitals or title-case line.
+ * The rules, the name tagger's features and the merge of the two all ask it of every sentence, so the
+ * answer is kept per tokens array and sentence (the tokens of a document do not change once segmented).
+ */
+export const capsLineFlags = (tokens: ReadonlyArray<Token>, from: number, to: number): ReadonlyArray<boolean> => {
+  let bySentence = capsLineMemo.get(tokens)
+  if (bySentence === undefined) capsLineMemo.set(tokens, (bySentence = new Map()))
+  const key = `${from}:${to}`
+  let flags = bySentence.get(key)
+  if (flags === undefined) bySentence.set(key, (flags = computeCapsLineFlags(tokens, from, to)))
+  return flags
+}
+const capsLineMemo = new WeakMap<ReadonlyArray<Token>, Map<string, ReadonlyArray<boolean>>>()
+
+const computeCapsLineFlags = (tokens: ReadonlyArray<Token>, from: number, to: number): Array<boolean> => {
   const flags: Array<boolean> = []
   let lineStart = from
   for (let k = from + 1; k <= to; k++) {
