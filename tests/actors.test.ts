@@ -263,6 +263,22 @@ describe("actors: organisations", () => {
   })
 })
 
+describe("actors: named occasions", () => {
+  it("reads a name ending in an occasion's noun as the occasion, not an organisation", () => {
+    const names = namesIn("Paula Radcliffe won the New York Marathon. Biden won the US Presidential Election. Leaders met at the G20 Summit in Osaka.")
+    expect(names).not.toContain("New York Marathon")
+    expect(names).not.toContain("US Presidential Election")
+    expect(names).not.toContain("G20 Summit")
+    expect(names).toContain("Paula Radcliffe")
+  })
+
+  it("keeps institutions and people whose names end in such a word", () => {
+    const names = namesIn("The Court of Appeals ruled on Monday. Defender Tom Race scored.")
+    expect(names).toContain("Court of Appeals")
+    expect(names).toContain("Tom Race")
+  })
+})
+
 describe("actors: lists", () => {
   it("types a one-word name no statistics know like the organisation it is listed with, and leaves two-word names persons", () => {
     const kinds = (text: string) => actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)

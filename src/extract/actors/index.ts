@@ -16,10 +16,32 @@ import { creditRanges, inCredit } from "./credits.ts"
 import { mergeModelNames } from "./ner/merge.ts"
 import { findGroups } from "./groups.ts"
 import { findDescriptions, findTitleDescriptions } from "./descriptions.ts"
-import { FUNCTION_WORD_TAGS, hasTag, isListedFunctionWord, isListedModifier, isTitleWord, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
+import { eventsLexicon, familyOf } from "../events/lexicon.ts"
+import { FUNCTION_WORD_TAGS, hasTag, isCapitalised, isListedFunctionWord, isListedModifier, isTitleWord, joinable, lower, nameCore, readsAsDate, startsClause } from "./tokens.ts"
 
 /** Forms of "do" and "have", which compromise's word list gives as plain verbs, not auxiliaries. */
 const DO_AND_HAVE = new Set(["do", "does", "did", "have", "has", "had"])
+
+/**
+ * The events lexicon's nouns for occasions that get names of their own, in every written form:
+ * elections, sports events and meetings ("election", "marathon", "summit", "championships").
+ */
+const OCCASION_FAMILIES: ReadonlySet<string> = new Set(["election", "sports", "meet"])
+/**
+ * Nouns of those families that also end the names of organisations and teams: "Human Rights Campaign",
+ * "National Rally", "Melbourne Victory", "Nippon Telegraph and Telephone", and the results and acts of
+ * an occasion rather than the occasion (a win, a call, an interview).
+ */
+const NOT_OCCASION_NAMES: ReadonlySet<string> = new Set([
+  "campaign", "rally", "victory", "win", "defeat", "clash", "call", "phone", "telephone", "interview", "invitation", "visit"
+])
+let occasionNouns: ReadonlySet<string> | undefined
+const isOccasionNoun = (word: string): boolean => {
+  occasionNouns ??= new Set([...eventsLexicon().formsByFirstWord.values()].flat()
+    .filter((form) => form.words.length === 1 && form.entry.pos === "noun" && !NOT_OCCASION_NAMES.has(form.entry.lemma) && OCCASION_FAMILIES.has(familyOf(form.entry.type, form.entry.cameo) ?? ""))
+    .map((form) => form.words[0]))
+  return occasionNouns.has(word)
+}
 
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
@@ -78,10 +100,20 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     if (span.kind !== "person" || of?.normal !== "of" || office === undefined || office.sentence !== of.sentence || !lexicon.titleHeads.has(lower(office))) return span
     return { ...span, kind: "place", rule: `${span.rule}+context:office-of` }
   }
+  // "the US Presidential Election", "the New York Marathon", "the G20 Summit": a name of several words
+  // ending in an occasion's noun names the occasion (CoNLL-2003's MISC), not an organisation or a place.
+  // A person may carry such a word as a surname, and "Court of Appeals" is an institution: both stay.
+  const namedOccasion = (span: NameSpan) => {
+    if (span.kind === "person" || span.last === span.first) return false
+    const last = context.tokens[span.last]
+    const words = context.tokens.slice(span.first, span.last + 1)
+    return isCapitalised(last) && isOccasionNoun(lower(last)) && !lexicon.organizationSuffixes.has(lower(last)) &&
+      !words.some((token) => token.normal === "of" || token.normal === "for")
+  }
   // "Reporting by …; Editing by …", "(AP) —", "/PRNewswire/": credits, whose names are metadata.
   const credits = creditRanges(context.text)
   const named = spans.map(officeDomain).filter((span) =>
-    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span) && !insideTitle(span))
+    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span) && !insideTitle(span) && !namedOccasion(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   // A span is one mention. Where a group word is also read as a name ("MEPs"), the group lexicon is
