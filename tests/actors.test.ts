@@ -279,6 +279,17 @@ describe("actors: named occasions", () => {
   })
 })
 
+describe("actors: named storms", () => {
+  it("reads a storm's given name as the storm's, in every mention, not as a person", () => {
+    const names = namesIn("Hurricane Humberto strengthened on Wednesday. At the time, Humberto had winds of 120 mph. Tropical Storm Imelda hit Texas, the National Hurricane Center said.")
+    expect(names).not.toContain("Humberto")
+    expect(names).not.toContain("Hurricane Humberto")
+    expect(names.some((name) => name.includes("Imelda"))).toBe(false)
+    expect(names).toContain("National Hurricane Center")
+    expect(names).toContain("Texas")
+  })
+})
+
 describe("actors: lists", () => {
   it("types a one-word name no statistics know like the organisation it is listed with, and leaves two-word names persons", () => {
     const kinds = (text: string) => actorsOf(text).mentions.map((m) => `${m.text}:${m.kind}`)

@@ -43,6 +43,37 @@ const isOccasionNoun = (word: string): boolean => {
   return occasionNouns.has(word)
 }
 
+/**
+ * The nouns before a storm's given name: the tropical cyclones named from the World Meteorological
+ * Organization's lists (hurricane, typhoon, cyclone, tropical storm) and the windstorms national
+ * weather services name ("Storm Ciara").
+ */
+const STORM_NOUNS: ReadonlySet<string> = new Set(["hurricane", "typhoon", "cyclone", "storm"])
+/** Words before a storm noun in a storm's name: "Tropical Storm", "Winter Storm", "Super Typhoon". */
+const STORM_MODIFIERS: ReadonlySet<string> = new Set(["tropical", "winter", "super", "severe"])
+
+/**
+ * The names that are storms' ("Hurricane Humberto": the name right after a storm noun, or a name the
+ * tagger ran together with the noun, "Tropical Storm Imelda"), and those storms' given names in lower case.
+ */
+const namedStorms = (tokens: ReadonlyArray<Token>, spans: ReadonlyArray<NameSpan>) => {
+  const stormNoun = (i: number) => i >= 0 && STORM_NOUNS.has(lower(tokens[i]))
+  const found = new Set<NameSpan>()
+  const names = new Set<string>()
+  for (const span of spans) {
+    const before = span.first - 1
+    let given = stormNoun(before) && tokens[before].sentence === tokens[span.first].sentence && joinable(tokens[before], tokens[span.first]) ? span.first : -1
+    // "Hurricane Humberto", "Tropical Storm Imelda" read as one name: the word after its storm noun
+    // (not "National Hurricane Center", whose noun a storm's name does not follow).
+    const noun = STORM_MODIFIERS.has(lower(tokens[span.first])) ? span.first + 1 : span.first
+    if (given < 0 && noun < span.last && stormNoun(noun) && isCapitalised(tokens[noun])) given = noun + 1
+    if (given < 0) continue
+    found.add(span)
+    names.add(lower(tokens[given]))
+  }
+  return { spans: found, names }
+}
+
 export const extractActors = (context: ExtractContext): ActorExtraction => {
   const lexicon = actorLexicon()
   const ruleSpans: Array<NameSpan> = []
@@ -110,10 +141,14 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     return isCapitalised(last) && isOccasionNoun(lower(last)) && !lexicon.organizationSuffixes.has(lower(last)) &&
       !words.some((token) => token.normal === "of" || token.normal === "for")
   }
+  // "Hurricane Humberto", "Typhoon Haiyan", "Storm Ciara": the name a storm is given is the storm's, an
+  // event's, not a person's, and so are its later mentions ("Humberto had winds of 120 mph").
+  const storms = namedStorms(context.tokens, spans)
+  const namedStorm = (span: NameSpan) => storms.spans.has(span) || (span.first === span.last && storms.names.has(lower(context.tokens[span.first])))
   // "Reporting by …; Editing by …", "(AP) —", "/PRNewswire/": credits, whose names are metadata.
   const credits = creditRanges(context.text)
   const named = spans.map(officeDomain).filter((span) =>
-    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span) && !insideTitle(span) && !namedOccasion(span))
+    !inCredit(credits, span.start, span.end) && !isMetadataName(context, span.text) && !loneFunctionWord(span) && !questionVerb(span) && !thing(span) && !cutFromCompound(span) && !modifiersOnly(span) && !insideTitle(span) && !namedOccasion(span) && !namedStorm(span))
   const { actors, mentions } = canonicalize(lexicon, context, named)
   const groups = findGroups(lexicon, context, named)
   // A span is one mention. Where a group word is also read as a name ("MEPs"), the group lexicon is
