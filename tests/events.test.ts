@@ -354,6 +354,42 @@ describe("events: dates ahead and behind", () => {
     expect(eventsOf("China will meet the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-13"])
     expect(eventsOf("China met the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-06"])
   })
+
+  it("reads the weekday of a scheduled event forward, whatever the tense of the verb group", () => {
+    expect(eventsOf("The talks are scheduled to resume on Monday.", []).events.map((e) => `${e.trigger} ${e.modality} ${e.date}`)).toEqual(["talks expected 2025-06-16"])
+  })
+
+  it("does not carry the narrative's day to a present perfect", () => {
+    const dated = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("China attacked the US on Friday. The US has condemned China.")).toEqual(["attacked 2025-06-06", "condemned -"])
+  })
+
+  it("dates damage and deaths by the disaster that caused them, not by the day they were reported", () => {
+    const dated = (text: string) => eventsOf(text, []).events.map((e) => `${e.trigger} ${e.date ?? "-"} ${e.rule.split(";").find((r) => r.startsWith("date:")) ?? "-"}`)
+    expect(dated("A fire broke out at the airport on Tuesday. Reports as of Wednesday said 300 cars had been damaged."))
+      .toEqual(["fire 2025-06-10 date:time:weekday", "damaged 2025-06-10 date:cause-event"])
+    // "as of Wednesday" is when the count was given: no date of its own for the damage.
+    expect(dated("Reports as of Wednesday said 300 cars had been damaged.")).toEqual(["damaged - -"])
+  })
+
+  it("shares a clause's time with a participial adjunct after a comma", () => {
+    const dated = (text: string) => eventsOf(text, [["Nancy Pelosi", "person", ["Pelosi"]], ["House", "organization", ["House"]]]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Pelosi yesterday resumed the office of Speaker, being voted into the position by the House."))
+      .toEqual(["resumed 2025-06-09", "voted 2025-06-09"])
+  })
+
+  it("does not date an event by a year that describes a thing", () => {
+    expect(eventsOf("The fire started in a recalled 2005 Opel Zafira.", []).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)).toEqual(["fire -"])
+  })
+
+  it("takes a possessed event noun as another mention of the event, but not the same verb done by someone else", () => {
+    const FORD = ["Ford", "organization", ["Ford"]] as const
+    const CITY = ["Detroit", "organization", ["The city"]] as const
+    const SCHOOLS = ["Schools", "organization", ["Schools"]] as const
+    const dated = (text: string) => eventsOf(text, [FORD, CITY, SCHOOLS]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Ford opened an investigation in February. Ford later expanded its investigation.")).toEqual(["investigation 2025-02", "investigation 2025-02"])
+    expect(dated("The city announced closures on Monday. Traffic was heavy. Schools announced the closings.")).toEqual(["announced 2025-06-09", "closures 2025-06-09", "announced -", "closings 2025-06-09"])
+  })
 })
 
 describe("events: modality cues", () => {

@@ -14,9 +14,9 @@ import type { DatePrecision } from "../../model/tables.ts"
 import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
 import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
-import { addDays, endsName, monthOfIsoWeek } from "./dates.ts"
+import { addDays, endsName, monthOfIsoWeek, resolveTimeExpression } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
+import { eventsLexicon, familyOf, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
 import { frameRoles, parsedModality, participantLookup } from "./frames.ts"
 import type { Participant } from "./participants.ts"
@@ -25,7 +25,7 @@ import type { LocatedTime } from "./times.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
 import { caseOf, dependents, hasRelation, headOfSpan } from "../../segment/syntax.ts"
 import { actorLexicon } from "../actors/lexicon.ts"
-import { findTimeExpressionTokens, findTimes } from "./times.ts"
+import { findTimeExpressionTokens, findTimes, tokensIn } from "./times.ts"
 
 export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
 
@@ -238,6 +238,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const eventSentences: Array<number> = []
   /** Per event: whether its date can carry the narrative to the next sentences (not "the November 27 agreement"). */
   const narrativeDates: Array<boolean> = []
+  /** Per event: whether its date is a time the parse attaches to it (or to a predicate it shares the time of). */
+  const attachedDates: Array<boolean> = []
   const diagnostics: Array<Diagnostic> = []
   // Per clause, only what lies in it is looked at (a scan of every participant and time per clause cost the square).
   const timesByClause = new Map<Clause, Array<LocatedTime>>()
@@ -271,6 +273,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
     const attachedByParse = new Set<LocatedTime>()
+    const datedByNearest = new Set<number>()
     for (const time of timesByClause.get(clause) ?? []) {
       if (!isPointInTime(time)) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
@@ -289,9 +292,13 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         ? { trigger: governor!, event: eventOf[governed] === -1 ? eventOf[governed + 1] ?? -1 : eventOf[governed] }
         : candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
       if (nearest === undefined || nearest.event === -1) continue
+      // "the fire started in a recalled 2005 Opel Zafira": a time the parse hangs on a noun that is no
+      // event names that thing's time (its model year, a budget's year), not when an event happened.
+      if (governed === undefined && describesThing(syntax, time.mention, isTriggerToken)) continue
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
       if (governed !== undefined) attachedByParse.add(time)
+      else datedByNearest.add(nearest.event)
     }
     // "since May, when tariffs were cut": a when-clause happens at the time it follows, even one that bounds a period.
     const antecedentTime = whenClauseTime(tokens, clause, times)
@@ -312,7 +319,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         // A time the parse attached to one predicate is shared only along its arcs: with a conjunct or
         // an event noun it takes ("met in London on Monday for trade talks"), not with an event named
         // inside a subject ("the suspect in a shooting … was released Friday").
-        if (attachedByParse.has(sharedTime) && !relatedInTree(syntax, found[owner], found[index])) return
+        if (attachedByParse.has(sharedTime) && !relatedInTree(syntax, found[owner], found[index]) && !isParticipialAdjunct(syntax, found[index])) return
         timeOfEvent.set(index, sharedTime)
         datedByClause.add(index)
       })
@@ -348,15 +355,17 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
 
       // Date: the time expression of the clause nearest to this trigger.
       const time = timeOfEvent.get(index)
-      let { date, precision } = dateOf(time)
+      let { date, precision } = dateOf(plannedTime(time, modality, context.published))
       let dateText = time?.mention.text ?? null
       if (time !== undefined) rules.push(datedByWhen.has(index) ? "date:when-clause" : datedByClause.has(index) ? `date:clause:${time.mention.rule}` : `date:${time.mention.rule}`)
       else {
         // Another mention of an event the text dated before: "the talks", "the negotiations", "the fire"
         // (a definite noun, any trigger of the type), or the same trigger again.
-        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this")
+        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this" || hasPossessor(syntax, trigger))
         const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
-          e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma))
+          e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma) &&
+          // Different doers make different events ("PG&E announced …" is not the districts' announcement).
+          (e.sourceKeys.length === 0 || roles.sourceKeys.length === 0 || e.sourceKeys.some((k) => roles.sourceKeys.includes(k))))
         if (antecedent !== undefined && modality === "asserted") {
           ;({ date, dateText } = antecedent)
           precision = antecedent.datePrecision
@@ -414,6 +423,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (ahead) rules.push("modality:dated-ahead")
       eventSentences.push(clause.sentence)
       narrativeDates.push(time === undefined || time.narrative)
+      attachedDates.push(time !== undefined && !datedByNearest.has(index))
       events.push({
         start: evidence.start,
         end: evidence.end,
@@ -438,7 +448,34 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       })
     }
   }
-  return { events, times: times.map((t) => t.mention), diagnostics }
+  return { events: datedByCause(events, eventSentences, attachedDates), times: times.map((t) => t.mention), diagnostics }
+}
+
+/** Families whose events are the consequences of another (who died, who was hurt, what was damaged). */
+const CONSEQUENCE_FAMILIES = new Set(["death", "injury", "damage"])
+/** Families whose events cause them: an attack, a disaster. */
+const CAUSE_FAMILIES = new Set(["attack", "disaster"])
+
+/**
+ * Deaths, injuries and damage happen when what caused them happened ("the quake struck on Friday …
+ * at least 30 people died"; "reports as of Wednesday said 300 cars had been damaged"): a consequence
+ * with no time the parse attaches to it takes the date of its cause: the nearest asserted attack or
+ * disaster of its sentence (none when that one is undated), else, for an undated consequence, the
+ * last dated one told before it. A consequence the text dated as another mention of itself keeps that.
+ */
+const datedByCause = (events: ReadonlyArray<EventMention>, sentences: ReadonlyArray<number>, attached: ReadonlyArray<boolean>): Array<EventMention> => {
+  const family = (e: EventMention) => familyOf(e.eventType, e.cameo)
+  const isCause = (e: EventMention) => CAUSE_FAMILIES.has(family(e) ?? "") && e.modality === "asserted"
+  return events.map((e, i) => {
+    if (attached[i] || e.rule.includes("date:antecedent-event") || !CONSEQUENCE_FAMILIES.has(family(e) ?? "") || e.modality !== "asserted") return e
+    const sameSentence = events.map((c, k) => ({ c, k })).filter(({ c, k }) => sentences[k] === sentences[i] && k !== i && isCause(c))
+      .sort((a, b) => Math.abs(a.c.triggerStart - e.triggerStart) - Math.abs(b.c.triggerStart - e.triggerStart))[0]?.c
+    // A cause in the sentence that the text does not date ("after a similar fire in Cork, causing damage") leaves it undated.
+    const cause = sameSentence ?? (e.date === null ? events.findLast((c, k) => k < i && sentences[k] < sentences[i] && isCause(c) && c.date !== null) : undefined)
+    if (cause === undefined || cause.date === null || cause.date === e.date) return e
+    const rule = [...e.rule.split(";").filter((r) => !r.startsWith("date:")), "date:cause-event"].join(";")
+    return { ...e, date: cause.date, datePrecision: cause.datePrecision, dateText: cause.dateText, rule }
+  })
 }
 
 const MODIFIER_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "ProperNoun"]
@@ -476,6 +513,40 @@ const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): b
     return t.head === to && /^(?:conj|obj|obl|xcomp|ccomp|advcl|nmod|compound)/.test(t.deprel)
   }
   return linked(ha, hb) || linked(hb, ha) || (doc.tokens[ha].head === doc.tokens[hb].head && doc.tokens[ha].deprel.startsWith("conj") && doc.tokens[hb].deprel.startsWith("conj"))
+}
+
+/**
+ * A planned or scheduled event lies ahead: a weekday or a month-day without a year that dates an
+ * expected event is resolved as the clause of a future verb would be ("scheduled to resume on
+ * Monday", "set to vote on March 3"), whatever the tense of the verb group nearest to it.
+ */
+const plannedTime = (time: LocatedTime | undefined, modality: EventMention["modality"], published: string | null): LocatedTime | undefined => {
+  if (time === undefined || modality !== "expected" || time.mention.tense === "future" || !PLANNABLE_RULES.has(time.mention.rule)) return time
+  const resolved = resolveTimeExpression(time.mention.text, published, "future")
+  return resolved === null ? time : { ...time, mention: { ...time.mention, value: resolved.value, precision: resolved.precision } }
+}
+const PLANNABLE_RULES = new Set(["time:weekday", "time:month-day", "time:month"])
+
+/** An event noun with a possessor ("its investigation", "the party's announcement"): definite, like "the". */
+const hasPossessor = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  return h !== null && dependents(doc, h, "nmod:poss").length > 0
+}
+
+/**
+ * A participial adjunct after a comma ("marched on Saturday …, protesting the exit"; "resumed the office
+ * yesterday, being voted into the position"): a verb in "-ing" (or after "being") with no subject of its
+ * own shares the time of the clause it hangs on, however the parser attached it.
+ */
+const isParticipialAdjunct = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  if (trigger.noun) return false
+  const tokens = doc.tokens
+  let before = trigger.first - 1
+  if (tokens[before]?.normal === "being") before--
+  else if (!/ing$/.test(tokens[trigger.first].normal)) return false
+  if (before < 0 || tokens[before].sentence !== tokens[trigger.first].sentence || !/,\s*$/.test(tokens[before].post)) return false
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  return h === null || dependents(doc, h, "nsubj", "nsubj:pass").length === 0
 }
 
 /** A plural with a number before it, past its modifiers ("220 votes", "six electoral college votes"): the word is counted. */
@@ -599,13 +670,28 @@ const isPastPerfect = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
   if (h === null) return false
   const token = doc.tokens[h]
   const verb = trigger.noun && (token.deprel === "obj" || token.deprel === "nsubj:pass") && token.head >= 0 ? token.head : h
-  return dependents(doc, verb, "aux").some((j) => doc.tokens[j].normal === "had")
+  return dependents(doc, verb, "aux").some((j) => ["had", "has", "have", "'ve"].includes(doc.tokens[j].normal))
 }
 
 /** How many sentences back a past event without a time of its own looks for the dated event it follows. */
 const NARRATIVE_REACH = 1
 
-const BOUND_BEFORE = /\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$/i
+const BOUND_BEFORE = /\b(?:since|until|till|by|before|after|as of)\s+(?:the\s+)?$/i
+
+/**
+ * Whether a time expression modifies a noun that is no event and no time word ("a recalled 2005 Opel
+ * Zafira", "the 2019 budget"): by the parse its head is a modifier, numeral or compound of that noun.
+ */
+const describesThing = (doc: SyntaxDocument, time: { start: number; end: number }, isTrigger: (i: number) => boolean): boolean => {
+  const span = tokensIn(doc.tokens, time.start, time.end)
+  if (span.length === 0) return false
+  const h = headOfSpan(doc, span[0].index, span[span.length - 1].index + 1)
+  if (h === null) return false
+  const token = doc.tokens[h]
+  const governor = doc.tokens[token.head]
+  if (governor === undefined || !["nummod", "amod", "compound", "nmod:unmarked"].includes(token.deprel)) return false
+  return (governor.upos === "NOUN" || governor.upos === "PROPN") && !isTrigger(token.head) && !span.some((t) => t.index === token.head)
+}
 
 /** The dateline says where the reporter filed from: a fair place only for events of the publication's days. */
 const isNewsOfTheDay = (date: string | null, published: string | null) =>
