@@ -378,6 +378,17 @@ describe("events: dates ahead and behind", () => {
       .toEqual(["resumed 2025-06-09", "voted 2025-06-09"])
   })
 
+  it("keeps a word's event sense through the report, and takes the report's first event for 'the fire'", () => {
+    const text = "A fire was reported at the airport on Tuesday. The car was recalled after a similar fire in Cork in August. The fire produced heavy smoke."
+    expect(eventsOf(text, [], "2020-01-10").events.map((e) => `${e.trigger} ${e.date} ${e.rule.split(";").find((r) => r.startsWith("date:"))}`)).toEqual([
+      "fire 2020-01-07 date:time:weekday",
+      "recalled 2019-08 date:clause:time:month",
+      // "a similar fire": no "the" or "a" right before it, a fire all the same in a report about a fire.
+      "fire 2019-08 date:time:month",
+      "fire 2020-01-07 date:antecedent-event"
+    ])
+  })
+
   it("does not date an event by a year that describes a thing", () => {
     expect(eventsOf("The fire started in a recalled 2005 Opel Zafira.", []).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)).toEqual(["fire -"])
   })

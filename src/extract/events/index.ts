@@ -47,7 +47,7 @@ const FUNCTION_TAGS = ["Determiner", "Adjective", "Possessive", "Value", "Adverb
 /** Tags that let a word the tagger read as a verb still be an event noun ("trade talks", "the deal"). */
 const NOUN_CONTEXT_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "Preposition"]
 
-const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: TriggerForm): boolean => {
+const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: TriggerForm, confirmed = false): boolean => {
   const last = i + form.words.length - 1
   if (last >= clause.endToken) return false
   for (let k = 1; k < form.words.length; k++) if (normalOf(tokens[i + k]) !== form.words[k]) return false
@@ -64,7 +64,7 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
     const next = tokens[last + 1]
     if (next === undefined || next.sentence !== head.sentence || !entry.next.includes(next.normal)) return false
   }
-  if (entry.before !== undefined) {
+  if (entry.before !== undefined && !confirmed) {
     const preceding = tokens.slice(Math.max(clause.firstToken, i - 2), i).map((t) => t.normal).join(" ")
     if (!entry.before.some((phrase) => preceding === phrase || preceding.endsWith(` ${phrase}`))) return false
   }
@@ -74,7 +74,7 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
   }
   if (entry.objects !== undefined || entry.notNear !== undefined) {
     const near = tokens.slice(Math.max(clause.firstToken, i - 6), Math.min(clause.endToken, last + 7)).map((t) => t.normal)
-    if (entry.objects !== undefined && !entry.objects.some((word) => near.includes(word))) return false
+    if (entry.objects !== undefined && !confirmed && !entry.objects.some((word) => near.includes(word))) return false
     if (entry.notNear !== undefined && entry.notNear.some((word) => near.includes(word))) return false
   }
   return true
@@ -84,13 +84,15 @@ const findTriggers = (
   lexicon: EventsLexicon,
   tokens: ReadonlyArray<Token>,
   clause: Clause,
-  blocked: (t: Token) => boolean
+  blocked: (t: Token) => boolean,
+  senseOf: ReadonlyMap<string, TriggerEntry> = new Map()
 ): Array<TriggerMatch> => {
   const found: Array<TriggerMatch> = []
   for (let i = clause.firstToken; i < clause.endToken; i++) {
     if (blocked(tokens[i])) continue
     const forms = [...(lexicon.formsByFirstWord.get(normalOf(tokens[i])) ?? [])].sort((a, b) => b.words.length - a.words.length || a.order - b.order)
-    const form = forms.find((f) => applies(tokens, clause, i, f))
+    const form = forms.find((f) => applies(tokens, clause, i, f)) ??
+      forms.find((f) => senseOf.get(senseKey(f.entry)) === f.entry && applies(tokens, clause, i, f, true))
     if (form === undefined) continue
     const last = i + form.words.length - 1
     const entry = form.entry.reciprocal !== undefined && isReciprocal(lexicon, tokens, clause) ? { ...form.entry, ...form.entry.reciprocal } : form.entry
@@ -98,6 +100,26 @@ const findTriggers = (
     i = last
   }
   return found
+}
+
+/** A lemma and part of speech: the word whose sense one report keeps (one sense per discourse). */
+const senseKey = (entry: TriggerEntry) => `${entry.lemma}/${entry.pos}`
+
+/**
+ * One sense per discourse (Gale, Church & Yarowsky 1992): a word whose context words confirmed one
+ * event sense somewhere in the report ("a fire was reported") keeps that sense where its context words
+ * are missing ("after a similar fire"). Only entries that need such words (`before`, `objects`) are
+ * confirmed, and only a lemma confirmed in one sense; the words that rule a sense out still apply.
+ */
+const confirmedSenses = (found: ReadonlyArray<TriggerMatch>): Map<string, TriggerEntry> => {
+  const senses = new Map<string, TriggerEntry | null>()
+  for (const { entry } of found) {
+    if (entry.pos !== "noun" || (entry.before === undefined && entry.objects === undefined)) continue
+    const key = senseKey(entry)
+    const known = senses.get(key)
+    senses.set(key, known === undefined || known === entry ? entry : null)
+  }
+  return new Map([...senses].flatMap(([key, entry]) => (entry === null ? [] : [[key, entry] as const])))
 }
 
 /** "tariffs on both sides were cut", "eased sanctions on each other": both parties act, so the concessions are an agreement. */
@@ -198,7 +220,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const dateWords = new Set(findTimeExpressionTokens(context))
   const syntax = { tokens: context.tokens, sentences: context.sentences }
   const canTakePart = takesPartTest(tokens, mentions)
-  const candidates = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
+  const blocked = (t: Token) => dateWords.has(t.index) || insideName(t)
+  const strict = clauses.map((clause) => findTriggers(lexicon, tokens, clause, blocked).filter((trigger) => hasRequiredArgument(syntax, trigger, canTakePart)))
+  const senses = confirmedSenses(strict.flat())
+  const candidates = new Map(clauses.map((clause, k) => [clause, senses.size === 0 ? strict[k] : findTriggers(lexicon, tokens, clause, blocked, senses)
     .filter((trigger) => hasRequiredArgument(syntax, trigger, canTakePart))]))
   const candidateTokens = new Set([...candidates.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
   const triggersByClause = new Map([...candidates].map(([clause, found]) => [clause, found.filter((trigger) => !modifiesThing(syntax, trigger, (i) => candidateTokens.has(i) || dateWords.has(i)))]))
@@ -360,9 +385,11 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (time !== undefined) rules.push(datedByWhen.has(index) ? "date:when-clause" : datedByClause.has(index) ? `date:clause:${time.mention.rule}` : `date:${time.mention.rule}`)
       else {
         // Another mention of an event the text dated before: "the talks", "the negotiations", "the fire"
-        // (a definite noun, any trigger of the type), or the same trigger again.
+        // (a definite noun, any trigger of the type), or the same trigger again. The first such event
+        // told, not the last: a report names its main event first (the lede) and returns to it, so
+        // "the fire" after "a similar fire in Cork last August" is still the report's fire.
         const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this" || hasPossessor(syntax, trigger))
-        const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
+        const antecedent = events.find((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
           e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma) &&
           // Different doers make different events ("PG&E announced …" is not the districts' announcement).
           (e.sourceKeys.length === 0 || roles.sourceKeys.length === 0 || e.sourceKeys.some((k) => roles.sourceKeys.includes(k))))
