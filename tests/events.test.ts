@@ -389,6 +389,13 @@ describe("events: dates ahead and behind", () => {
     ])
   })
 
+  it("dates an event told over a range by what the range's ends share", () => {
+    const dated = (text: string) => eventsOf(text, [], "2019-03-01").events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Protests were held between February 18 and 21.")).toEqual(["Protests 2019-02"])
+    expect(dated("Protests were held between 18 and 21 February 2019.")).toEqual(["Protests 2019-02"])
+    expect(dated("Protests were held from December 2018 to January 2019.")).toEqual(["Protests -"])
+  })
+
   it("does not date an event by a year that describes a thing", () => {
     expect(eventsOf("The fire started in a recalled 2005 Opel Zafira.", []).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)).toEqual(["fire -"])
   })

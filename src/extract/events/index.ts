@@ -299,8 +299,13 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     const timeOfEvent = new Map<number, LocatedTime>()
     const attachedByParse = new Set<LocatedTime>()
     const datedByNearest = new Set<number>()
-    for (const time of timesByClause.get(clause) ?? []) {
-      if (!isPointInTime(time)) continue
+    const ranges = rangesOf(text, timesByClause.get(clause) ?? [])
+    for (const written of timesByClause.get(clause) ?? []) {
+      if (!isPointInTime(written)) continue
+      // "between January 2016 and December 2019": a range dates an event by what its ends share, if anything.
+      const range = ranges.get(written)
+      if (range === null) continue
+      const time = range ?? written
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       // "voted to pass the … Bill 2019": a year that ends a name does not date what is done to the thing named.
@@ -704,6 +709,39 @@ const isPastPerfect = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
 const NARRATIVE_REACH = 1
 
 const BOUND_BEFORE = /\b(?:since|until|till|by|before|after|as of)\s+(?:the\s+)?$/i
+
+/**
+ * "between February 18 and 21", "from December to January": a range of two time expressions of a
+ * clause. The first stands for the range with the longest common prefix of the two values, at day,
+ * month or year precision (2019-02-18 and 2019-02-21 → 2019-02), as the events gold dates a range;
+ * null for a range whose ends share no year and for the second end, which dates nothing of its own.
+ */
+const rangesOf = (text: string, times: ReadonlyArray<LocatedTime>): Map<LocatedTime, LocatedTime | null> => {
+  const out = new Map<LocatedTime, LocatedTime | null>()
+  const toMonth = (t: LocatedTime): LocatedTime | null =>
+    t.mention.precision === "day" && t.mention.value !== null ? { ...t, mention: { ...t.mention, value: t.mention.value.slice(0, 7), precision: "month" } } : null
+  for (const t of times) {
+    // One end a bare day of the other's month: "between February 18 and 21", "between 18 and 21 February".
+    const before = text.slice(Math.max(0, t.mention.start - 24), t.mention.start)
+    const after = text.slice(t.mention.end, t.mention.end + 12)
+    if (/\b(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$/i.test(before) ||
+      (/\b(?:between|from)\s+$/i.test(before.slice(-12)) && /^\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|per|percent|:|\.\d))/i.test(after))) out.set(t, toMonth(t))
+  }
+  for (const [k, first] of times.entries()) {
+    const second = times[k + 1]
+    if (second === undefined || !/\b(?:between|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, first.mention.start - 12), first.mention.start))) continue
+    if (!/^\s*(?:and|to|until|through|-|–)\s*$/i.test(text.slice(first.mention.end, second.mention.start))) continue
+    const a = first.mention.value ?? ""
+    const b = second.mention.value ?? ""
+    const shared = [10, 7, 4].find((n) => a.length >= n && b.length >= n && a.slice(0, n) === b.slice(0, n) && /^\d{4}(?:-\d{2}){0,2}$/.test(a.slice(0, n)))
+    out.set(second, null)
+    out.set(first, shared === undefined ? null : {
+      ...first,
+      mention: { ...first.mention, value: a.slice(0, shared), precision: shared === 10 ? "day" : shared === 7 ? "month" : "year" }
+    })
+  }
+  return out
+}
 
 /**
  * Whether a time expression modifies a noun that is no event and no time word ("a recalled 2005 Opel
