@@ -389,6 +389,12 @@ describe("events: dates ahead and behind", () => {
     ])
   })
 
+  it("dates an event by a clock time on the day the text has reached, and by the day when the clause names one", () => {
+    const dated = (text: string) => eventsOf(text, [], "2020-11-07").events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Rockets struck a base on Friday. The attack took place at about 7:45 p.m.")).toEqual(["struck 2020-11-06", "attack 2020-11-06"])
+    expect(dated("The attack took place at 3 pm on Tuesday.")).toEqual(["attack 2020-11-03"])
+  })
+
   it("dates an event told over a range by what the range's ends share", () => {
     const dated = (text: string) => eventsOf(text, [], "2019-03-01").events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
     expect(dated("Protests were held between February 18 and 21.")).toEqual(["Protests 2019-02"])

@@ -306,6 +306,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const range = ranges.get(written)
       if (range === null) continue
       const time = range ?? written
+      // "at 3 pm on Tuesday", "15:30 local time (1430 UTC) on Tuesday": the clock gives the hour of the day the clause names.
+      if (time.mention.rule === "time:clock" && (timesByClause.get(clause) ?? []).some((t) => t.mention.rule !== "time:clock" && isPointInTime(t) && t.mention.precision === "day")) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       // "voted to pass the … Bill 2019": a year that ends a name does not date what is done to the thing named.
