@@ -395,6 +395,12 @@ describe("events: dates ahead and behind", () => {
     expect(dated("The attack took place at 3 pm on Tuesday.")).toEqual(["attack 2020-11-03"])
   })
 
+  it("takes 'the' before an event noun's modifiers as definite: another mention of an event dated before", () => {
+    const rules = eventsOf("Turkey launched a military offensive on Wednesday. Officials later condemned the Turkish aggression.", [], "2019-10-15").events
+      .map((e) => `${e.trigger} ${e.date} ${e.rule.split(";").find((r) => r.startsWith("date:"))}`)
+    expect(rules).toContain("aggression 2019-10-09 date:antecedent-event")
+  })
+
   it("dates an event told over a range by what the range's ends share", () => {
     const dated = (text: string) => eventsOf(text, [], "2019-03-01").events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
     expect(dated("Protests were held between February 18 and 21.")).toEqual(["Protests 2019-02"])

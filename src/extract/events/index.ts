@@ -395,7 +395,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         // (a definite noun, any trigger of the type), or the same trigger again. The first such event
         // told, not the last: a report names its main event first (the lede) and returns to it, so
         // "the fire" after "a similar fire in Cork last August" is still the report's fire.
-        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this" || hasPossessor(syntax, trigger))
+        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this" || isDefinite(syntax, trigger))
         const antecedent = events.find((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
           e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma) &&
           // Different doers make different events ("PG&E announced …" is not the districts' announcement).
@@ -561,11 +561,17 @@ const plannedTime = (time: LocatedTime | undefined, modality: EventMention["moda
 }
 const PLANNABLE_RULES = new Set(["time:weekday", "time:month-day", "time:month"])
 
-/** An event noun with a possessor ("its investigation", "the party's announcement"): definite, like "the". */
-const hasPossessor = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+/**
+ * A definite event noun by the parse: a definite or demonstrative determiner, before its modifiers too
+ * ("the Turkish aggression", "this week's ground invasion"), or a possessor ("its investigation", "the
+ * party's announcement").
+ */
+const isDefinite = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
   const h = headOfSpan(doc, trigger.first, trigger.last + 1)
-  return h !== null && dependents(doc, h, "nmod:poss").length > 0
+  if (h === null) return false
+  return dependents(doc, h, "nmod:poss").length > 0 || dependents(doc, h, "det").some((j) => DEFINITE_DETERMINERS.has(doc.tokens[j].lemma))
 }
+const DEFINITE_DETERMINERS = new Set(["the", "this", "that", "these", "those"])
 
 /**
  * A participial adjunct after a comma ("marched on Saturday …, protesting the exit"; "resumed the office
