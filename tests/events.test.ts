@@ -368,6 +368,7 @@ describe("events: dates ahead and behind", () => {
     const dated = (text: string) => eventsOf(text, []).events.map((e) => `${e.trigger} ${e.date ?? "-"} ${e.rule.split(";").find((r) => r.startsWith("date:")) ?? "-"}`)
     expect(dated("A fire broke out at the airport on Tuesday. Reports as of Wednesday said 300 cars had been damaged."))
       .toEqual(["fire 2025-06-10 date:time:weekday", "damaged 2025-06-10 date:cause-event"])
+    expect(dated("Rockets struck the base on Friday. The attack produced no casualties.")).toContain("casualties 2025-06-06 date:cause-event")
     // "as of Wednesday" is when the count was given: no date of its own for the damage.
     expect(dated("Reports as of Wednesday said 300 cars had been damaged.")).toEqual(["damaged - -"])
   })

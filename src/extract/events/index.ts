@@ -496,12 +496,14 @@ const CAUSE_FAMILIES = new Set(["attack", "disaster"])
  * with no time the parse attaches to it takes the date of its cause: the nearest asserted attack or
  * disaster of its sentence (none when that one is undated), else, for an undated consequence, the
  * last dated one told before it. A consequence the text dated as another mention of itself keeps that.
+ * A consequence said not to have happened ("the attack produced no casualties") is dated the same way:
+ * it did not happen then.
  */
 const datedByCause = (events: ReadonlyArray<EventMention>, sentences: ReadonlyArray<number>, attached: ReadonlyArray<boolean>): Array<EventMention> => {
   const family = (e: EventMention) => familyOf(e.eventType, e.cameo)
   const isCause = (e: EventMention) => CAUSE_FAMILIES.has(family(e) ?? "") && e.modality === "asserted"
   return events.map((e, i) => {
-    if (attached[i] || e.rule.includes("date:antecedent-event") || !CONSEQUENCE_FAMILIES.has(family(e) ?? "") || e.modality !== "asserted") return e
+    if (attached[i] || e.rule.includes("date:antecedent-event") || !CONSEQUENCE_FAMILIES.has(family(e) ?? "") || (e.modality !== "asserted" && e.modality !== "negated")) return e
     const sameSentence = events.map((c, k) => ({ c, k })).filter(({ c, k }) => sentences[k] === sentences[i] && k !== i && isCause(c))
       .sort((a, b) => Math.abs(a.c.triggerStart - e.triggerStart) - Math.abs(b.c.triggerStart - e.triggerStart))[0]?.c
     // A cause in the sentence that the text does not date ("after a similar fire in Cork, causing damage") leaves it undated.
