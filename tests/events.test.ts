@@ -409,6 +409,12 @@ describe("events: dates ahead and behind", () => {
     expect(dated("Protests were held from December 2018 to January 2019.")).toEqual(["Protests -"])
   })
 
+  it("does not share the time of a statement with what it reports", () => {
+    const RCMP = ["RCMP", "organization", ["RCMP"]] as const
+    const dated = eventsOf("In a statement issued on Monday, the RCMP confirmed they seized the substance.", [RCMP]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated).toContain("seized -")
+  })
+
   it("does not date an event by a year that describes a thing", () => {
     expect(eventsOf("The fire started in a recalled 2005 Opel Zafira.", []).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)).toEqual(["fire -"])
   })

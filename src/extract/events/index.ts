@@ -539,14 +539,16 @@ const nounPhrase = (
   return { start: tokens[first].start, end: tokens[last].end }
 }
 
-/** Whether two triggers are one arc apart in the parse (as conjuncts, or one an object / oblique / complement of the other). */
+/** Whether two triggers are one arc apart in the parse (as conjuncts, or one an object / oblique / open complement / adverbial of the other). */
 const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): boolean => {
   const ha = headOfSpan(doc, a.first, a.last + 1)
   const hb = headOfSpan(doc, b.first, b.last + 1)
   if (ha === null || hb === null) return true
   const linked = (from: number, to: number) => {
     const t = doc.tokens[from]
-    return t.head === to && /^(?:conj|obj|obl|xcomp|ccomp|advcl|nmod|compound)/.test(t.deprel)
+    // Not a complement clause: what a statement reports happened at its own time ("In a statement on
+    // Monday, the RCMP confirmed they seized the substance"), as a time does not cross it either.
+    return t.head === to && /^(?:conj|obj|obl|xcomp|advcl|nmod|compound)/.test(t.deprel)
   }
   return linked(ha, hb) || linked(hb, ha) || (doc.tokens[ha].head === doc.tokens[hb].head && doc.tokens[ha].deprel.startsWith("conj") && doc.tokens[hb].deprel.startsWith("conj"))
 }
