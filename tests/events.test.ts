@@ -409,6 +409,14 @@ describe("events: dates ahead and behind", () => {
     expect(dated("Protests were held from December 2018 to January 2019.")).toEqual(["Protests -"])
   })
 
+  it("takes the same verb with other undergoers for another event", () => {
+    const SMITH = ["John Smith", "person", ["Smith"]] as const
+    const JONES = ["Mary Jones", "person", ["Jones"]] as const
+    const dated = (text: string) => eventsOf(text, [SMITH, JONES]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Smith died on Monday. Traffic was heavy. Jones died in hospital.")).toEqual(["died 2025-06-09", "died -"])
+    expect(dated("Smith died on Monday. Traffic was heavy. Smith died in hospital.")).toEqual(["died 2025-06-09", "died 2025-06-09"])
+  })
+
   it("does not share the time of a statement with what it reports", () => {
     const RCMP = ["RCMP", "organization", ["RCMP"]] as const
     const dated = eventsOf("In a statement issued on Monday, the RCMP confirmed they seized the substance.", [RCMP]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)

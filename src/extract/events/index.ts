@@ -128,6 +128,9 @@ const isReciprocal = (lexicon: EventsLexicon, tokens: ReadonlyArray<Token>, clau
   return lexicon.reciprocal.some((phrase) => words.includes(` ${phrase} `))
 }
 
+/** Two lists of parties can belong to one event: one of them names nobody, or they share someone. */
+const compatibleParties = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === 0 || b.length === 0 || a.some((k) => b.includes(k))
+
 /** Two codes can name one event when they are equal or one is its category's "not specified" code (040 meeting ~ 046 talks, not 041 call). */
 const compatibleCodes = (a: string | null, b: string | null) => a === b || specificity(a) < 2 || specificity(b) < 2
 
@@ -398,8 +401,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this" || isDefinite(syntax, trigger))
         const antecedent = events.find((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
           e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma) &&
-          // Different doers make different events ("PG&E announced …" is not the districts' announcement).
-          (e.sourceKeys.length === 0 || roles.sourceKeys.length === 0 || e.sourceKeys.some((k) => roles.sourceKeys.includes(k))))
+          // Different doers make different events ("PG&E announced …" is not the districts' announcement),
+          // and so do different undergoers ("Jones died" is not the death of Smith told before).
+          compatibleParties(e.sourceKeys, roles.sourceKeys) && compatibleParties(e.targetKeys, roles.targetKeys))
         if (antecedent !== undefined && modality === "asserted") {
           ;({ date, dateText } = antecedent)
           precision = antecedent.datePrecision
