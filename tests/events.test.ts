@@ -438,6 +438,14 @@ describe("events: dates ahead and behind", () => {
 })
 
 describe("events: modality cues", () => {
+
+  it("makes no event of what a condition or a counterfactual supposes", () => {
+    const SMITH = ["John Smith", "person", ["Smith"]] as const
+    const triggers = (text: string) => eventsOf(text, [SMITH]).events.map((e) => `${e.trigger} ${e.modality}`)
+    expect(triggers("If convicted, Smith could be sentenced to life in prison.")).not.toContain("convicted hypothetical")
+    expect(triggers("Smith said he would have died had he not been armed.")).toEqual([])
+    expect(triggers("Smith was convicted on Monday.")).toEqual(["convicted asserted"])
+  })
   const modalityOf = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.trigger}:${e.modality}`)
   it.each([
     ["China will meet the US on Friday.", "meet:expected"],

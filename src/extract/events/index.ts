@@ -128,6 +128,20 @@ const isReciprocal = (lexicon: EventsLexicon, tokens: ReadonlyArray<Token>, clau
   return lexicon.reciprocal.some((phrase) => words.includes(` ${phrase} `))
 }
 
+/**
+ * A predicate a condition or a counterfactual supposes: marked by "if"/"unless" in the parse, or a
+ * modal perfect ("would have died", "could have won").
+ */
+const isSupposed = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  if (trigger.noun) return false
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  const tokens = doc.tokens
+  if (dependents(doc, h, "mark").some((j) => tokens[j].lemma === "if" || tokens[j].lemma === "unless")) return true
+  const aux = dependents(doc, h, "aux").map((j) => tokens[j].normal)
+  return aux.includes("have") && aux.some((a) => ["would", "could", "might", "should"].includes(a))
+}
+
 /** Two lists of parties can belong to one event: one of them names nobody, or they share someone. */
 const compatibleParties = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === 0 || b.length === 0 || a.some((k) => b.includes(k))
 
@@ -440,6 +454,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const keep = modality === "hypothetical" ? roles.actorKeys.length > 0 && roles.rule !== "participants:clause-of-noun" || placed
         : type !== "other" || roles.actorKeys.length > 0 || placed
       if (!keep) continue
+      // "If convicted, he could receive …", "he would have died had he not been armed": what a condition
+      // or a counterfactual supposes is no event (the gold guidelines leave out `if` clauses and counterfactuals).
+      if (isSupposed(syntax, trigger)) continue
       if (type === "other") {
         diagnostics.push({
           input_id: context.inputId,
