@@ -357,6 +357,9 @@ describe("events: dates ahead and behind", () => {
 
   it("reads the weekday of a scheduled event forward, whatever the tense of the verb group", () => {
     expect(eventsOf("The talks are scheduled to resume on Monday.", []).events.map((e) => `${e.trigger} ${e.modality} ${e.date}`)).toEqual(["talks expected 2025-06-16"])
+    // A forecast (FrameNet's Predicting frame) is expected too: the next Saturday, not the last one.
+    expect(eventsOf("Meteorologists predict landfall Saturday morning.", [], "2019-07-12").events.map((e) => `${e.trigger} ${e.modality} ${e.date}`))
+      .toEqual(["landfall expected 2019-07-13"])
   })
 
   it("does not carry the narrative's day to a present perfect", () => {
