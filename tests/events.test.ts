@@ -372,6 +372,8 @@ describe("events: dates ahead and behind", () => {
     expect(dated("A fire broke out at the airport on Tuesday. Reports as of Wednesday said 300 cars had been damaged."))
       .toEqual(["fire 2025-06-10 date:time:weekday", "damaged 2025-06-10 date:cause-event"])
     expect(dated("Rockets struck the base on Friday. The attack produced no casualties.")).toContain("casualties 2025-06-06 date:cause-event")
+    // A habitual consequence in the present is no death of the story's.
+    expect(dated("A boat sank on Monday. Migrants drown in the Mediterranean daily.")).toContain("drown - -")
     // "as of Wednesday" is when the count was given: no date of its own for the damage.
     expect(dated("Reports as of Wednesday said 300 cars had been damaged.")).toEqual(["damaged - -"])
   })

@@ -515,8 +515,8 @@ const CAUSE_FAMILIES = new Set(["attack", "disaster"])
  * Deaths, injuries and damage happen when what caused them happened ("the quake struck on Friday …
  * at least 30 people died"; "reports as of Wednesday said 300 cars had been damaged"): a consequence
  * with no time the parse attaches to it takes the date of its cause: the nearest asserted attack or
- * disaster of its sentence (none when that one is undated), else, for an undated consequence, the
- * last dated one told before it. A consequence the text dated as another mention of itself keeps that.
+ * disaster of its sentence (none when that one is undated), else, for an undated consequence told in
+ * the past tense, the last dated one told before it. A consequence the text dated as another mention of itself keeps that.
  * A consequence said not to have happened ("the attack produced no casualties") is dated the same way:
  * it did not happen then.
  */
@@ -528,7 +528,8 @@ const datedByCause = (events: ReadonlyArray<EventMention>, sentences: ReadonlyAr
     const sameSentence = events.map((c, k) => ({ c, k })).filter(({ c, k }) => sentences[k] === sentences[i] && k !== i && isCause(c))
       .sort((a, b) => Math.abs(a.c.triggerStart - e.triggerStart) - Math.abs(b.c.triggerStart - e.triggerStart))[0]?.c
     // A cause in the sentence that the text does not date ("after a similar fire in Cork, causing damage") leaves it undated.
-    const cause = sameSentence ?? (e.date === null ? events.findLast((c, k) => k < i && sentences[k] < sentences[i] && isCause(c) && c.date !== null) : undefined)
+    // From another sentence only for a past consequence: "who drown in the Mediterranean daily" is no death of the story's.
+    const cause = sameSentence ?? (e.date === null && e.tense === "past" ? events.findLast((c, k) => k < i && sentences[k] < sentences[i] && isCause(c) && c.date !== null) : undefined)
     if (cause === undefined || cause.date === null || cause.date === e.date) return e
     const rule = [...e.rule.split(";").filter((r) => !r.startsWith("date:")), "date:cause-event"].join(";")
     return { ...e, date: cause.date, datePrecision: cause.datePrecision, dateText: cause.dateText, rule }
