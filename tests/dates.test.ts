@@ -143,6 +143,9 @@ describe("dates: finding expressions", () => {
     expect(clock("The attack took place at about 7:45 p.m.", "2020-11-06")).toEqual(["TIME 2020-11-06T19:45"])
     expect(clock("Power was restored by 20:21.", null)).toEqual(["TIME 2020-11-07T20:21"])
     expect(clock("John 3:16 is quoted; they won 3:1.", null)).toEqual([])
+    // Undated: only a day the text gave places it, and then the value is absolute.
+    expect(resolveTimeExpression("7:45 p.m.", null, "past", { previous: "2020-11-06" })).toMatchObject({ value: "2020-11-06T19:45", anchor: "absolute" })
+    expect(resolveTimeExpression("7:45 p.m.", null, "past")).toMatchObject({ value: null, anchor: null })
   })
 })
 

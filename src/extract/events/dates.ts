@@ -431,7 +431,9 @@ const buildGrammar = (): ReadonlyArray<TimePattern> => {
         if (meridiem === "p" && hour < 12) hour += 12
         if (meridiem === "a" && hour === 12) hour = 0
         const minute = input.groups.minute ?? input.groups.minute24 ?? "00"
-        return anchored(input, `${day.slice(0, 10)}T${String(hour).padStart(2, "0")}:${minute}`, "day")
+        const resolved = anchored(input, `${day.slice(0, 10)}T${String(hour).padStart(2, "0")}:${minute}`, "day")
+        // In an undated document the day can only be one the text gave: the value is then absolute, as for "a day earlier".
+        return input.previous !== null && input.anchor === null ? { ...resolved, anchor: "absolute" } : resolved
       }
     },
     {
