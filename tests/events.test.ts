@@ -444,6 +444,12 @@ describe("events: dates ahead and behind", () => {
 
 describe("events: modality cues", () => {
 
+  it("makes no event of a tally of a month's deaths, but keeps the toll of a disaster", () => {
+    const triggers = (text: string) => eventsOf(text, [], "2020-07-08").events.map((e) => e.trigger)
+    expect(triggers("There were 170 suspected deaths in May alone.")).toEqual([])
+    expect(triggers("The earthquake caused 170 deaths in May.")).toContain("deaths")
+  })
+
   it("makes no event of what a condition or a counterfactual supposes", () => {
     const SMITH = ["John Smith", "person", ["Smith"]] as const
     const triggers = (text: string) => eventsOf(text, [SMITH]).events.map((e) => `${e.trigger} ${e.modality}`)

@@ -129,6 +129,17 @@ const isReciprocal = (lexicon: EventsLexicon, tokens: ReadonlyArray<Token>, clau
 }
 
 /**
+ * A tally: a plural noun of deaths or injuries dated only to a month or a year, with no attack or
+ * disaster in its clause to be the toll of.
+ */
+const isTally = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch, time: LocatedTime | undefined, clauseTriggers: ReadonlyArray<TriggerMatch>): boolean => {
+  if (!trigger.noun || !/s$/.test(tokens[trigger.last].normal) || !TALLIED_FAMILIES.has(familyOf(trigger.entry.type, trigger.entry.cameo) ?? "")) return false
+  if (time === undefined || (time.mention.precision !== "month" && time.mention.precision !== "year")) return false
+  return !clauseTriggers.some((t) => CAUSE_FAMILIES.has(familyOf(t.entry.type, t.entry.cameo) ?? ""))
+}
+const TALLIED_FAMILIES = new Set(["death", "injury"])
+
+/**
  * A predicate a condition or a counterfactual supposes: marked by "if"/"unless" in the parse, or a
  * modal perfect ("would have died", "could have won").
  */
@@ -457,6 +468,9 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       // "If convicted, he could receive …", "he would have died had he not been armed": what a condition
       // or a counterfactual supposes is no event (the gold guidelines leave out `if` clauses and counterfactuals).
       if (isSupposed(syntax, trigger)) continue
+      // "170 suspected deaths in May", "overdose deaths this year": a tally of a month's or a year's
+      // deaths adds up unrelated incidents, no event (the gold guidelines keep only one event's toll).
+      if (isTally(tokens, trigger, time, found)) continue
       if (type === "other") {
         diagnostics.push({
           input_id: context.inputId,
