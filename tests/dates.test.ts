@@ -130,7 +130,22 @@ describe("dates: finding expressions", () => {
   })
 
   it("does not read a clock time in a time zone or in hours as a year", () => {
-    expect(findTimeExpressions("It was completed around 11:30 am (1830 UTC), and at 0600 GMT, 2100 hrs and in 1990.").map((f) => f.text)).toEqual(["1990"])
+    // "11:30 am" is a clock time (TIME), not a year; the four-digit clock times in a zone or in hours are nothing.
+    expect(findTimeExpressions("It was completed around 11:30 am (1830 UTC), and at 0600 GMT, 2100 hrs and in 1990.").map((f) => f.text)).toEqual(["11:30 am", "1990"])
+  })
+
+  it("puts a clock time on the last day the text named, else the publication day, and reads no score or verse as one", () => {
+    const clock = (text: string, previous: string | null) => {
+      const found = findTimeExpressions(text).map((f) => resolveTimeExpression(f.text, "2020-11-07", "past", { previous }))
+      return found.map((r) => `${r?.type} ${r?.value}`)
+    }
+    expect(clock("The AP called the race at 11:25am.", null)).toEqual(["TIME 2020-11-07T11:25"])
+    expect(clock("The attack took place at about 7:45 p.m.", "2020-11-06")).toEqual(["TIME 2020-11-06T19:45"])
+    expect(clock("Power was restored by 20:21.", null)).toEqual(["TIME 2020-11-07T20:21"])
+    expect(clock("John 3:16 is quoted; they won 3:1.", null)).toEqual([])
+    // Undated: only a day the text gave places it, and then the value is absolute.
+    expect(resolveTimeExpression("7:45 p.m.", null, "past", { previous: "2020-11-06" })).toMatchObject({ value: "2020-11-06T19:45", anchor: "absolute" })
+    expect(resolveTimeExpression("7:45 p.m.", null, "past")).toMatchObject({ value: null, anchor: null })
   })
 })
 

@@ -354,9 +354,109 @@ describe("events: dates ahead and behind", () => {
     expect(eventsOf("China will meet the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-13"])
     expect(eventsOf("China met the US on Friday.", [US, CHINA]).events.map((e) => e.date)).toEqual(["2025-06-06"])
   })
+
+  it("reads the weekday of a scheduled event forward, whatever the tense of the verb group", () => {
+    expect(eventsOf("The talks are scheduled to resume on Monday.", []).events.map((e) => `${e.trigger} ${e.modality} ${e.date}`)).toEqual(["talks expected 2025-06-16"])
+    // A forecast (FrameNet's Predicting frame) is expected too: the next Saturday, not the last one.
+    expect(eventsOf("Meteorologists predict landfall Saturday morning.", [], "2019-07-12").events.map((e) => `${e.trigger} ${e.modality} ${e.date}`))
+      .toEqual(["landfall expected 2019-07-13"])
+  })
+
+  it("does not carry the narrative's day to a present perfect", () => {
+    const dated = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("China attacked the US on Friday. The US has condemned China.")).toEqual(["attacked 2025-06-06", "condemned -"])
+  })
+
+  it("dates damage and deaths by the disaster that caused them, not by the day they were reported", () => {
+    const dated = (text: string) => eventsOf(text, []).events.map((e) => `${e.trigger} ${e.date ?? "-"} ${e.rule.split(";").find((r) => r.startsWith("date:")) ?? "-"}`)
+    expect(dated("A fire broke out at the airport on Tuesday. Reports as of Wednesday said 300 cars had been damaged."))
+      .toEqual(["fire 2025-06-10 date:time:weekday", "damaged 2025-06-10 date:cause-event"])
+    expect(dated("Rockets struck the base on Friday. The attack produced no casualties.")).toContain("casualties 2025-06-06 date:cause-event")
+    // A habitual consequence in the present is no death of the story's.
+    expect(dated("A boat sank on Monday. Migrants drown in the Mediterranean daily.")).toContain("drown - -")
+    // "as of Wednesday" is when the count was given: no date of its own for the damage.
+    expect(dated("Reports as of Wednesday said 300 cars had been damaged.")).toEqual(["damaged - -"])
+  })
+
+  it("shares a clause's time with a participial adjunct after a comma", () => {
+    const dated = (text: string) => eventsOf(text, [["Nancy Pelosi", "person", ["Pelosi"]], ["House", "organization", ["House"]]]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Pelosi yesterday resumed the office of Speaker, being voted into the position by the House."))
+      .toEqual(["resumed 2025-06-09", "voted 2025-06-09"])
+  })
+
+  it("keeps a word's event sense through the report, and takes the report's first event for 'the fire'", () => {
+    const text = "A fire was reported at the airport on Tuesday. The car was recalled after a similar fire in Cork in August. The fire produced heavy smoke."
+    expect(eventsOf(text, [], "2020-01-10").events.map((e) => `${e.trigger} ${e.date} ${e.rule.split(";").find((r) => r.startsWith("date:"))}`)).toEqual([
+      "fire 2020-01-07 date:time:weekday",
+      "recalled 2019-08 date:clause:time:month",
+      // "a similar fire": no "the" or "a" right before it, a fire all the same in a report about a fire.
+      "fire 2019-08 date:time:month",
+      "fire 2020-01-07 date:antecedent-event"
+    ])
+  })
+
+  it("dates an event by a clock time on the day the text has reached, and by the day when the clause names one", () => {
+    const dated = (text: string) => eventsOf(text, [], "2020-11-07").events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Rockets struck a base on Friday. The attack took place at about 7:45 p.m.")).toEqual(["struck 2020-11-06", "attack 2020-11-06"])
+    expect(dated("The attack took place at 3 pm on Tuesday.")).toEqual(["attack 2020-11-03"])
+  })
+
+  it("takes 'the' before an event noun's modifiers as definite: another mention of an event dated before", () => {
+    const rules = eventsOf("Turkey launched a military offensive on Wednesday. Officials later condemned the Turkish aggression.", [], "2019-10-15").events
+      .map((e) => `${e.trigger} ${e.date} ${e.rule.split(";").find((r) => r.startsWith("date:"))}`)
+    expect(rules).toContain("aggression 2019-10-09 date:antecedent-event")
+  })
+
+  it("dates an event told over a range by what the range's ends share", () => {
+    const dated = (text: string) => eventsOf(text, [], "2019-03-01").events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Protests were held between February 18 and 21.")).toEqual(["Protests 2019-02"])
+    expect(dated("Protests were held between 18 and 21 February 2019.")).toEqual(["Protests 2019-02"])
+    expect(dated("Protests were held from December 2018 to January 2019.")).toEqual(["Protests -"])
+  })
+
+  it("takes the same verb with other undergoers for another event", () => {
+    const SMITH = ["John Smith", "person", ["Smith"]] as const
+    const JONES = ["Mary Jones", "person", ["Jones"]] as const
+    const dated = (text: string) => eventsOf(text, [SMITH, JONES]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Smith died on Monday. Traffic was heavy. Jones died in hospital.")).toEqual(["died 2025-06-09", "died -"])
+    expect(dated("Smith died on Monday. Traffic was heavy. Smith died in hospital.")).toEqual(["died 2025-06-09", "died 2025-06-09"])
+  })
+
+  it("does not share the time of a statement with what it reports", () => {
+    const RCMP = ["RCMP", "organization", ["RCMP"]] as const
+    const dated = eventsOf("In a statement issued on Monday, the RCMP confirmed they seized the substance.", [RCMP]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated).toContain("seized -")
+  })
+
+  it("does not date an event by a year that describes a thing", () => {
+    expect(eventsOf("The fire started in a recalled 2005 Opel Zafira.", []).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)).toEqual(["fire -"])
+  })
+
+  it("takes a possessed event noun as another mention of the event, but not the same verb done by someone else", () => {
+    const FORD = ["Ford", "organization", ["Ford"]] as const
+    const CITY = ["Detroit", "organization", ["The city"]] as const
+    const SCHOOLS = ["Schools", "organization", ["Schools"]] as const
+    const dated = (text: string) => eventsOf(text, [FORD, CITY, SCHOOLS]).events.map((e) => `${e.trigger} ${e.date ?? "-"}`)
+    expect(dated("Ford opened an investigation in February. Ford later expanded its investigation.")).toEqual(["investigation 2025-02", "investigation 2025-02"])
+    expect(dated("The city announced closures on Monday. Traffic was heavy. Schools announced the closings.")).toEqual(["announced 2025-06-09", "closures 2025-06-09", "announced -", "closings 2025-06-09"])
+  })
 })
 
 describe("events: modality cues", () => {
+
+  it("makes no event of a tally of a month's deaths, but keeps the toll of a disaster", () => {
+    const triggers = (text: string) => eventsOf(text, [], "2020-07-08").events.map((e) => e.trigger)
+    expect(triggers("There were 170 suspected deaths in May alone.")).toEqual([])
+    expect(triggers("The earthquake caused 170 deaths in May.")).toContain("deaths")
+  })
+
+  it("makes no event of what a condition or a counterfactual supposes", () => {
+    const SMITH = ["John Smith", "person", ["Smith"]] as const
+    const triggers = (text: string) => eventsOf(text, [SMITH]).events.map((e) => `${e.trigger} ${e.modality}`)
+    expect(triggers("If convicted, Smith could be sentenced to life in prison.")).not.toContain("convicted hypothetical")
+    expect(triggers("Smith said he would have died had he not been armed.")).toEqual([])
+    expect(triggers("Smith was convicted on Monday.")).toEqual(["convicted asserted"])
+  })
   const modalityOf = (text: string) => eventsOf(text, [US, CHINA]).events.map((e) => `${e.trigger}:${e.modality}`)
   it.each([
     ["China will meet the US on Friday.", "meet:expected"],

@@ -413,6 +413,30 @@ const buildGrammar = (): ReadonlyArray<TimePattern> => {
       }
     },
     {
+      // "11:25am", "7:45 p.m.", "at 20:21", "15:30 local time": a clock time on the day the text has
+      // reached (the last day it named, as for "a day earlier"), else the anchor's day. A 24-hour time
+      // needs a preposition before it or a zone after it ("at 20:21", "15:30 UTC"), so a score or a
+      // verse ("3:16") is none.
+      rule: "time:clock",
+      type: "TIME",
+      source: `${B}(?:(?<hour>1[0-2]|0?[1-9])(?::(?<minute>[0-5]\\d))?\\s?(?<meridiem>[AaPp]\\.?\\s?[Mm]\\.?)(?![\\p{L}])|(?<hour24>[01]?\\d|2[0-3]):(?<minute24>[0-5]\\d)(?![\\p{N}:]))`,
+      accept: (text, start, end, groups) => groups.hour24 === undefined ||
+        /\b(?:at|by|around|about|until|till|from|after|before|since|approximately|roughly|shortly after|shortly before)\s+$/i.test(text.slice(Math.max(0, start - 20), start)) ||
+        /^\s?(?:local time|UTC|GMT|[A-Z]{1,3}[SD]?T|hrs?|h)\b/.test(text.slice(end, end + 12)),
+      resolve: (input) => {
+        const day = input.previous ?? input.anchor
+        if (day === null) return unresolved
+        let hour = Number(input.groups.hour ?? input.groups.hour24)
+        const meridiem = input.groups.meridiem?.[0]?.toLowerCase()
+        if (meridiem === "p" && hour < 12) hour += 12
+        if (meridiem === "a" && hour === 12) hour = 0
+        const minute = input.groups.minute ?? input.groups.minute24 ?? "00"
+        const resolved = anchored(input, `${day.slice(0, 10)}T${String(hour).padStart(2, "0")}:${minute}`, "day")
+        // In an undated document the day can only be one the text gave: the value is then absolute, as for "a day earlier".
+        return input.previous !== null && input.anchor === null ? { ...resolved, anchor: "absolute" } : resolved
+      }
+    },
+    {
       // "last week", "earlier this month", "the end of last year", "next quarter": a calendar period counted from the anchor.
       rule: "time:relative-period",
       type: "DATE",

@@ -14,9 +14,9 @@ import type { DatePrecision } from "../../model/tables.ts"
 import type { ActorExtraction, EventExtraction, ExtractContext } from "../context.ts"
 import type { Clause } from "./clauses.ts"
 import { clausesOf, modalityAt, tenseAt } from "./clauses.ts"
-import { addDays, endsName, monthOfIsoWeek } from "./dates.ts"
+import { addDays, endsName, monthOfIsoWeek, resolveTimeExpression } from "./dates.ts"
 import type { EventsLexicon, TriggerEntry, TriggerForm } from "./lexicon.ts"
-import { eventsLexicon, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
+import { eventsLexicon, familyOf, isNewsfactsType, isUndergoerType, possessorIsPatient } from "./lexicon.ts"
 import type { FrameParticipant } from "./frames.ts"
 import { frameRoles, parsedModality, participantLookup } from "./frames.ts"
 import type { Participant } from "./participants.ts"
@@ -25,7 +25,7 @@ import type { LocatedTime } from "./times.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
 import { caseOf, dependents, hasRelation, headOfSpan } from "../../segment/syntax.ts"
 import { actorLexicon } from "../actors/lexicon.ts"
-import { findTimeExpressionTokens, findTimes } from "./times.ts"
+import { findTimeExpressionTokens, findTimes, tokensIn } from "./times.ts"
 
 export { resolveTimeExpression, findTimeExpressions } from "./dates.ts"
 
@@ -47,7 +47,7 @@ const FUNCTION_TAGS = ["Determiner", "Adjective", "Possessive", "Value", "Adverb
 /** Tags that let a word the tagger read as a verb still be an event noun ("trade talks", "the deal"). */
 const NOUN_CONTEXT_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "Preposition"]
 
-const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: TriggerForm): boolean => {
+const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: TriggerForm, confirmed = false): boolean => {
   const last = i + form.words.length - 1
   if (last >= clause.endToken) return false
   for (let k = 1; k < form.words.length; k++) if (normalOf(tokens[i + k]) !== form.words[k]) return false
@@ -64,7 +64,7 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
     const next = tokens[last + 1]
     if (next === undefined || next.sentence !== head.sentence || !entry.next.includes(next.normal)) return false
   }
-  if (entry.before !== undefined) {
+  if (entry.before !== undefined && !confirmed) {
     const preceding = tokens.slice(Math.max(clause.firstToken, i - 2), i).map((t) => t.normal).join(" ")
     if (!entry.before.some((phrase) => preceding === phrase || preceding.endsWith(` ${phrase}`))) return false
   }
@@ -74,7 +74,7 @@ const applies = (tokens: ReadonlyArray<Token>, clause: Clause, i: number, form: 
   }
   if (entry.objects !== undefined || entry.notNear !== undefined) {
     const near = tokens.slice(Math.max(clause.firstToken, i - 6), Math.min(clause.endToken, last + 7)).map((t) => t.normal)
-    if (entry.objects !== undefined && !entry.objects.some((word) => near.includes(word))) return false
+    if (entry.objects !== undefined && !confirmed && !entry.objects.some((word) => near.includes(word))) return false
     if (entry.notNear !== undefined && entry.notNear.some((word) => near.includes(word))) return false
   }
   return true
@@ -84,13 +84,15 @@ const findTriggers = (
   lexicon: EventsLexicon,
   tokens: ReadonlyArray<Token>,
   clause: Clause,
-  blocked: (t: Token) => boolean
+  blocked: (t: Token) => boolean,
+  senseOf: ReadonlyMap<string, TriggerEntry> = new Map()
 ): Array<TriggerMatch> => {
   const found: Array<TriggerMatch> = []
   for (let i = clause.firstToken; i < clause.endToken; i++) {
     if (blocked(tokens[i])) continue
     const forms = [...(lexicon.formsByFirstWord.get(normalOf(tokens[i])) ?? [])].sort((a, b) => b.words.length - a.words.length || a.order - b.order)
-    const form = forms.find((f) => applies(tokens, clause, i, f))
+    const form = forms.find((f) => applies(tokens, clause, i, f)) ??
+      forms.find((f) => senseOf.get(senseKey(f.entry)) === f.entry && applies(tokens, clause, i, f, true))
     if (form === undefined) continue
     const last = i + form.words.length - 1
     const entry = form.entry.reciprocal !== undefined && isReciprocal(lexicon, tokens, clause) ? { ...form.entry, ...form.entry.reciprocal } : form.entry
@@ -100,11 +102,59 @@ const findTriggers = (
   return found
 }
 
+/** A lemma and part of speech: the word whose sense one report keeps (one sense per discourse). */
+const senseKey = (entry: TriggerEntry) => `${entry.lemma}/${entry.pos}`
+
+/**
+ * One sense per discourse (Gale, Church & Yarowsky 1992): a word whose context words confirmed one
+ * event sense somewhere in the report ("a fire was reported") keeps that sense where its context words
+ * are missing ("after a similar fire"). Only entries that need such words (`before`, `objects`) are
+ * confirmed, and only a lemma confirmed in one sense; the words that rule a sense out still apply.
+ */
+const confirmedSenses = (found: ReadonlyArray<TriggerMatch>): Map<string, TriggerEntry> => {
+  const senses = new Map<string, TriggerEntry | null>()
+  for (const { entry } of found) {
+    if (entry.pos !== "noun" || (entry.before === undefined && entry.objects === undefined)) continue
+    const key = senseKey(entry)
+    const known = senses.get(key)
+    senses.set(key, known === undefined || known === entry ? entry : null)
+  }
+  return new Map([...senses].flatMap(([key, entry]) => (entry === null ? [] : [[key, entry] as const])))
+}
+
 /** "tariffs on both sides were cut", "eased sanctions on each other": both parties act, so the concessions are an agreement. */
 const isReciprocal = (lexicon: EventsLexicon, tokens: ReadonlyArray<Token>, clause: Clause): boolean => {
   const words = ` ${tokens.slice(clause.firstToken, clause.endToken).map((t) => t.normal).join(" ")} `
   return lexicon.reciprocal.some((phrase) => words.includes(` ${phrase} `))
 }
+
+/**
+ * A tally: a plural noun of deaths or injuries dated only to a month or a year, with no attack or
+ * disaster in its clause to be the toll of.
+ */
+const isTally = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch, time: LocatedTime | undefined, clauseTriggers: ReadonlyArray<TriggerMatch>): boolean => {
+  if (!trigger.noun || !/s$/.test(tokens[trigger.last].normal) || !TALLIED_FAMILIES.has(familyOf(trigger.entry.type, trigger.entry.cameo) ?? "")) return false
+  if (time === undefined || (time.mention.precision !== "month" && time.mention.precision !== "year")) return false
+  return !clauseTriggers.some((t) => CAUSE_FAMILIES.has(familyOf(t.entry.type, t.entry.cameo) ?? ""))
+}
+const TALLIED_FAMILIES = new Set(["death", "injury"])
+
+/**
+ * A predicate a condition or a counterfactual supposes: marked by "if"/"unless" in the parse, or a
+ * modal perfect ("would have died", "could have won").
+ */
+const isSupposed = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  if (trigger.noun) return false
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  const tokens = doc.tokens
+  if (dependents(doc, h, "mark").some((j) => tokens[j].lemma === "if" || tokens[j].lemma === "unless")) return true
+  const aux = dependents(doc, h, "aux").map((j) => tokens[j].normal)
+  return aux.includes("have") && aux.some((a) => ["would", "could", "might", "should"].includes(a))
+}
+
+/** Two lists of parties can belong to one event: one of them names nobody, or they share someone. */
+const compatibleParties = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === 0 || b.length === 0 || a.some((k) => b.includes(k))
 
 /** Two codes can name one event when they are equal or one is its category's "not specified" code (040 meeting ~ 046 talks, not 041 call). */
 const compatibleCodes = (a: string | null, b: string | null) => a === b || specificity(a) < 2 || specificity(b) < 2
@@ -198,7 +248,10 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const dateWords = new Set(findTimeExpressionTokens(context))
   const syntax = { tokens: context.tokens, sentences: context.sentences }
   const canTakePart = takesPartTest(tokens, mentions)
-  const candidates = new Map(clauses.map((clause) => [clause, findTriggers(lexicon, tokens, clause, (t) => dateWords.has(t.index) || insideName(t))
+  const blocked = (t: Token) => dateWords.has(t.index) || insideName(t)
+  const strict = clauses.map((clause) => findTriggers(lexicon, tokens, clause, blocked).filter((trigger) => hasRequiredArgument(syntax, trigger, canTakePart)))
+  const senses = confirmedSenses(strict.flat())
+  const candidates = new Map(clauses.map((clause, k) => [clause, senses.size === 0 ? strict[k] : findTriggers(lexicon, tokens, clause, blocked, senses)
     .filter((trigger) => hasRequiredArgument(syntax, trigger, canTakePart))]))
   const candidateTokens = new Set([...candidates.values()].flat().flatMap((t) => Array.from({ length: t.last - t.first + 1 }, (_, k) => t.first + k)))
   const triggersByClause = new Map([...candidates].map(([clause, found]) => [clause, found.filter((trigger) => !modifiesThing(syntax, trigger, (i) => candidateTokens.has(i) || dateWords.has(i)))]))
@@ -238,6 +291,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
   const eventSentences: Array<number> = []
   /** Per event: whether its date can carry the narrative to the next sentences (not "the November 27 agreement"). */
   const narrativeDates: Array<boolean> = []
+  /** Per event: whether its date is a time the parse attaches to it (or to a predicate it shares the time of). */
+  const attachedDates: Array<boolean> = []
   const diagnostics: Array<Diagnostic> = []
   // Per clause, only what lies in it is looked at (a scan of every participant and time per clause cost the square).
   const timesByClause = new Map<Clause, Array<LocatedTime>>()
@@ -271,8 +326,16 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
     // content of another keeps its time: "roll back measures imposed since early April").
     const timeOfEvent = new Map<number, LocatedTime>()
     const attachedByParse = new Set<LocatedTime>()
-    for (const time of timesByClause.get(clause) ?? []) {
-      if (!isPointInTime(time)) continue
+    const datedByNearest = new Set<number>()
+    const ranges = rangesOf(text, timesByClause.get(clause) ?? [])
+    for (const written of timesByClause.get(clause) ?? []) {
+      if (!isPointInTime(written)) continue
+      // "between January 2016 and December 2019": a range dates an event by what its ends share, if anything.
+      const range = ranges.get(written)
+      if (range === null) continue
+      const time = range ?? written
+      // "at 3 pm on Tuesday", "15:30 local time (1430 UTC) on Tuesday": the clock gives the hour of the day the clause names.
+      if (time.mention.rule === "time:clock" && (timesByClause.get(clause) ?? []).some((t) => t.mention.rule !== "time:clock" && isPointInTime(t) && t.mention.precision === "day")) continue
       // "since May", "until Friday": the bound of a period, not the day something happened.
       if (BOUND_BEFORE.test(text.slice(Math.max(0, time.mention.start - 8), time.mention.start))) continue
       // "voted to pass the … Bill 2019": a year that ends a name does not date what is done to the thing named.
@@ -289,9 +352,13 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         ? { trigger: governor!, event: eventOf[governed] === -1 ? eventOf[governed + 1] ?? -1 : eventOf[governed] }
         : candidates.sort((a, b) => reach(text, time.mention, a.trigger) - reach(text, time.mention, b.trigger))[0]
       if (nearest === undefined || nearest.event === -1) continue
+      // "the fire started in a recalled 2005 Opel Zafira": a time the parse hangs on a noun that is no
+      // event names that thing's time (its model year, a budget's year), not when an event happened.
+      if (governed === undefined && describesThing(syntax, time.mention, isTriggerToken)) continue
       const already = timeOfEvent.get(nearest.event)
       if (already === undefined || distance(time.mention, found[nearest.event]) < distance(already.mention, found[nearest.event])) timeOfEvent.set(nearest.event, time)
       if (governed !== undefined) attachedByParse.add(time)
+      else datedByNearest.add(nearest.event)
     }
     // "since May, when tariffs were cut": a when-clause happens at the time it follows, even one that bounds a period.
     const antecedentTime = whenClauseTime(tokens, clause, times)
@@ -312,7 +379,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         // A time the parse attached to one predicate is shared only along its arcs: with a conjunct or
         // an event noun it takes ("met in London on Monday for trade talks"), not with an event named
         // inside a subject ("the suspect in a shooting … was released Friday").
-        if (attachedByParse.has(sharedTime) && !relatedInTree(syntax, found[owner], found[index])) return
+        if (attachedByParse.has(sharedTime) && !relatedInTree(syntax, found[owner], found[index]) && !isParticipialAdjunct(syntax, found[index])) return
         timeOfEvent.set(index, sharedTime)
         datedByClause.add(index)
       })
@@ -348,15 +415,20 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
 
       // Date: the time expression of the clause nearest to this trigger.
       const time = timeOfEvent.get(index)
-      let { date, precision } = dateOf(time)
+      let { date, precision } = dateOf(plannedTime(time, modality, context.published))
       let dateText = time?.mention.text ?? null
       if (time !== undefined) rules.push(datedByWhen.has(index) ? "date:when-clause" : datedByClause.has(index) ? `date:clause:${time.mention.rule}` : `date:${time.mention.rule}`)
       else {
         // Another mention of an event the text dated before: "the talks", "the negotiations", "the fire"
-        // (a definite noun, any trigger of the type), or the same trigger again.
-        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this")
-        const antecedent = events.findLast((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
-          e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma))
+        // (a definite noun, any trigger of the type), or the same trigger again. The first such event
+        // told, not the last: a report names its main event first (the lede) and returns to it, so
+        // "the fire" after "a similar fire in Cork last August" is still the report's fire.
+        const definite = trigger.noun && (tokens[trigger.first - 1]?.normal === "the" || tokens[trigger.first - 1]?.normal === "this" || isDefinite(syntax, trigger))
+        const antecedent = events.find((e) => e.eventType === trigger.entry.type && compatibleCodes(e.cameo, trigger.entry.cameo) && e.dateText !== null &&
+          e.modality === "asserted" && !e.rule.includes("date:antecedent") && (definite || e.triggerLemma === trigger.entry.lemma) &&
+          // Different doers make different events ("PG&E announced …" is not the districts' announcement),
+          // and so do different undergoers ("Jones died" is not the death of Smith told before).
+          compatibleParties(e.sourceKeys, roles.sourceKeys) && compatibleParties(e.targetKeys, roles.targetKeys))
         if (antecedent !== undefined && modality === "asserted") {
           ;({ date, dateText } = antecedent)
           precision = antecedent.datePrecision
@@ -393,6 +465,12 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       const keep = modality === "hypothetical" ? roles.actorKeys.length > 0 && roles.rule !== "participants:clause-of-noun" || placed
         : type !== "other" || roles.actorKeys.length > 0 || placed
       if (!keep) continue
+      // "If convicted, he could receive …", "he would have died had he not been armed": what a condition
+      // or a counterfactual supposes is no event (the gold guidelines leave out `if` clauses and counterfactuals).
+      if (isSupposed(syntax, trigger)) continue
+      // "170 suspected deaths in May", "overdose deaths this year": a tally of a month's or a year's
+      // deaths adds up unrelated incidents, no event (the gold guidelines keep only one event's toll).
+      if (isTally(tokens, trigger, time, found)) continue
       if (type === "other") {
         diagnostics.push({
           input_id: context.inputId,
@@ -414,6 +492,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       if (ahead) rules.push("modality:dated-ahead")
       eventSentences.push(clause.sentence)
       narrativeDates.push(time === undefined || time.narrative)
+      attachedDates.push(time !== undefined && !datedByNearest.has(index))
       events.push({
         start: evidence.start,
         end: evidence.end,
@@ -438,7 +517,37 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
       })
     }
   }
-  return { events, times: times.map((t) => t.mention), diagnostics }
+  return { events: datedByCause(events, eventSentences, attachedDates), times: times.map((t) => t.mention), diagnostics }
+}
+
+/** Families whose events are the consequences of another (who died, who was hurt, what was damaged). */
+const CONSEQUENCE_FAMILIES = new Set(["death", "injury", "damage"])
+/** Families whose events cause them: an attack, a disaster. */
+const CAUSE_FAMILIES = new Set(["attack", "disaster"])
+
+/**
+ * Deaths, injuries and damage happen when what caused them happened ("the quake struck on Friday …
+ * at least 30 people died"; "reports as of Wednesday said 300 cars had been damaged"): a consequence
+ * with no time the parse attaches to it takes the date of its cause: the nearest asserted attack or
+ * disaster of its sentence (none when that one is undated), else, for an undated consequence told in
+ * the past tense, the last dated one told before it. A consequence the text dated as another mention of itself keeps that.
+ * A consequence said not to have happened ("the attack produced no casualties") is dated the same way:
+ * it did not happen then.
+ */
+const datedByCause = (events: ReadonlyArray<EventMention>, sentences: ReadonlyArray<number>, attached: ReadonlyArray<boolean>): Array<EventMention> => {
+  const family = (e: EventMention) => familyOf(e.eventType, e.cameo)
+  const isCause = (e: EventMention) => CAUSE_FAMILIES.has(family(e) ?? "") && e.modality === "asserted"
+  return events.map((e, i) => {
+    if (attached[i] || e.rule.includes("date:antecedent-event") || !CONSEQUENCE_FAMILIES.has(family(e) ?? "") || (e.modality !== "asserted" && e.modality !== "negated")) return e
+    const sameSentence = events.map((c, k) => ({ c, k })).filter(({ c, k }) => sentences[k] === sentences[i] && k !== i && isCause(c))
+      .sort((a, b) => Math.abs(a.c.triggerStart - e.triggerStart) - Math.abs(b.c.triggerStart - e.triggerStart))[0]?.c
+    // A cause in the sentence that the text does not date ("after a similar fire in Cork, causing damage") leaves it undated.
+    // From another sentence only for a past consequence: "who drown in the Mediterranean daily" is no death of the story's.
+    const cause = sameSentence ?? (e.date === null && e.tense === "past" ? events.findLast((c, k) => k < i && sentences[k] < sentences[i] && isCause(c) && c.date !== null) : undefined)
+    if (cause === undefined || cause.date === null || cause.date === e.date) return e
+    const rule = [...e.rule.split(";").filter((r) => !r.startsWith("date:")), "date:cause-event"].join(";")
+    return { ...e, date: cause.date, datePrecision: cause.datePrecision, dateText: cause.dateText, rule }
+  })
 }
 
 const MODIFIER_TAGS = ["Determiner", "Adjective", "Possessive", "Noun", "Value", "ProperNoun"]
@@ -466,16 +575,58 @@ const nounPhrase = (
   return { start: tokens[first].start, end: tokens[last].end }
 }
 
-/** Whether two triggers are one arc apart in the parse (as conjuncts, or one an object / oblique / complement of the other). */
+/** Whether two triggers are one arc apart in the parse (as conjuncts, or one an object / oblique / open complement / adverbial of the other). */
 const relatedInTree = (doc: SyntaxDocument, a: TriggerMatch, b: TriggerMatch): boolean => {
   const ha = headOfSpan(doc, a.first, a.last + 1)
   const hb = headOfSpan(doc, b.first, b.last + 1)
   if (ha === null || hb === null) return true
   const linked = (from: number, to: number) => {
     const t = doc.tokens[from]
-    return t.head === to && /^(?:conj|obj|obl|xcomp|ccomp|advcl|nmod|compound)/.test(t.deprel)
+    // Not a complement clause: what a statement reports happened at its own time ("In a statement on
+    // Monday, the RCMP confirmed they seized the substance"), as a time does not cross it either.
+    return t.head === to && /^(?:conj|obj|obl|xcomp|advcl|nmod|compound)/.test(t.deprel)
   }
   return linked(ha, hb) || linked(hb, ha) || (doc.tokens[ha].head === doc.tokens[hb].head && doc.tokens[ha].deprel.startsWith("conj") && doc.tokens[hb].deprel.startsWith("conj"))
+}
+
+/**
+ * A planned or scheduled event lies ahead: a weekday or a month-day without a year that dates an
+ * expected event is resolved as the clause of a future verb would be ("scheduled to resume on
+ * Monday", "set to vote on March 3"), whatever the tense of the verb group nearest to it.
+ */
+const plannedTime = (time: LocatedTime | undefined, modality: EventMention["modality"], published: string | null): LocatedTime | undefined => {
+  if (time === undefined || modality !== "expected" || time.mention.tense === "future" || !PLANNABLE_RULES.has(time.mention.rule)) return time
+  const resolved = resolveTimeExpression(time.mention.text, published, "future")
+  return resolved === null ? time : { ...time, mention: { ...time.mention, value: resolved.value, precision: resolved.precision } }
+}
+const PLANNABLE_RULES = new Set(["time:weekday", "time:month-day", "time:month"])
+
+/**
+ * A definite event noun by the parse: a definite or demonstrative determiner, before its modifiers too
+ * ("the Turkish aggression", "this week's ground invasion"), or a possessor ("its investigation", "the
+ * party's announcement").
+ */
+const isDefinite = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  if (h === null) return false
+  return dependents(doc, h, "nmod:poss").length > 0 || dependents(doc, h, "det").some((j) => DEFINITE_DETERMINERS.has(doc.tokens[j].lemma))
+}
+const DEFINITE_DETERMINERS = new Set(["the", "this", "that", "these", "those"])
+
+/**
+ * A participial adjunct after a comma ("marched on Saturday …, protesting the exit"; "resumed the office
+ * yesterday, being voted into the position"): a verb in "-ing" (or after "being") with no subject of its
+ * own shares the time of the clause it hangs on, however the parser attached it.
+ */
+const isParticipialAdjunct = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
+  if (trigger.noun) return false
+  const tokens = doc.tokens
+  let before = trigger.first - 1
+  if (tokens[before]?.normal === "being") before--
+  else if (!/ing$/.test(tokens[trigger.first].normal)) return false
+  if (before < 0 || tokens[before].sentence !== tokens[trigger.first].sentence || !/,\s*$/.test(tokens[before].post)) return false
+  const h = headOfSpan(doc, trigger.first, trigger.last + 1)
+  return h === null || dependents(doc, h, "nsubj", "nsubj:pass").length === 0
 }
 
 /** A plural with a number before it, past its modifiers ("220 votes", "six electoral college votes"): the word is counted. */
@@ -599,13 +750,61 @@ const isPastPerfect = (doc: SyntaxDocument, trigger: TriggerMatch): boolean => {
   if (h === null) return false
   const token = doc.tokens[h]
   const verb = trigger.noun && (token.deprel === "obj" || token.deprel === "nsubj:pass") && token.head >= 0 ? token.head : h
-  return dependents(doc, verb, "aux").some((j) => doc.tokens[j].normal === "had")
+  return dependents(doc, verb, "aux").some((j) => ["had", "has", "have", "'ve"].includes(doc.tokens[j].normal))
 }
 
 /** How many sentences back a past event without a time of its own looks for the dated event it follows. */
 const NARRATIVE_REACH = 1
 
-const BOUND_BEFORE = /\b(?:since|until|till|by|before|after)\s+(?:the\s+)?$/i
+const BOUND_BEFORE = /\b(?:since|until|till|by|before|after|as of)\s+(?:the\s+)?$/i
+
+/**
+ * "between February 18 and 21", "from December to January": a range of two time expressions of a
+ * clause. The first stands for the range with the longest common prefix of the two values, at day,
+ * month or year precision (2019-02-18 and 2019-02-21 → 2019-02), as the events gold dates a range;
+ * null for a range whose ends share no year and for the second end, which dates nothing of its own.
+ */
+const rangesOf = (text: string, times: ReadonlyArray<LocatedTime>): Map<LocatedTime, LocatedTime | null> => {
+  const out = new Map<LocatedTime, LocatedTime | null>()
+  const toMonth = (t: LocatedTime): LocatedTime | null =>
+    t.mention.precision === "day" && t.mention.value !== null ? { ...t, mention: { ...t.mention, value: t.mention.value.slice(0, 7), precision: "month" } } : null
+  for (const t of times) {
+    // One end a bare day of the other's month: "between February 18 and 21", "between 18 and 21 February".
+    const before = text.slice(Math.max(0, t.mention.start - 24), t.mention.start)
+    const after = text.slice(t.mention.end, t.mention.end + 12)
+    if (/\b(?:between|from)\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–)\s*$/i.test(before) ||
+      (/\b(?:between|from)\s+$/i.test(before.slice(-12)) && /^\s*(?:and|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|per|percent|:|\.\d))/i.test(after))) out.set(t, toMonth(t))
+  }
+  for (const [k, first] of times.entries()) {
+    const second = times[k + 1]
+    if (second === undefined || !/\b(?:between|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, first.mention.start - 12), first.mention.start))) continue
+    if (!/^\s*(?:and|to|until|through|-|–)\s*$/i.test(text.slice(first.mention.end, second.mention.start))) continue
+    const a = first.mention.value ?? ""
+    const b = second.mention.value ?? ""
+    const shared = [10, 7, 4].find((n) => a.length >= n && b.length >= n && a.slice(0, n) === b.slice(0, n) && /^\d{4}(?:-\d{2}){0,2}$/.test(a.slice(0, n)))
+    out.set(second, null)
+    out.set(first, shared === undefined ? null : {
+      ...first,
+      mention: { ...first.mention, value: a.slice(0, shared), precision: shared === 10 ? "day" : shared === 7 ? "month" : "year" }
+    })
+  }
+  return out
+}
+
+/**
+ * Whether a time expression modifies a noun that is no event and no time word ("a recalled 2005 Opel
+ * Zafira", "the 2019 budget"): by the parse its head is a modifier, numeral or compound of that noun.
+ */
+const describesThing = (doc: SyntaxDocument, time: { start: number; end: number }, isTrigger: (i: number) => boolean): boolean => {
+  const span = tokensIn(doc.tokens, time.start, time.end)
+  if (span.length === 0) return false
+  const h = headOfSpan(doc, span[0].index, span[span.length - 1].index + 1)
+  if (h === null) return false
+  const token = doc.tokens[h]
+  const governor = doc.tokens[token.head]
+  if (governor === undefined || !["nummod", "amod", "compound", "nmod:unmarked"].includes(token.deprel)) return false
+  return (governor.upos === "NOUN" || governor.upos === "PROPN") && !isTrigger(token.head) && !span.some((t) => t.index === token.head)
+}
 
 /** The dateline says where the reporter filed from: a fair place only for events of the publication's days. */
 const isNewsOfTheDay = (date: string | null, published: string | null) =>
