@@ -279,6 +279,14 @@ describe("actors: named occasions", () => {
   })
 })
 
+describe("actors: a title's cue inside another name", () => {
+  it("makes no person of a word a title word precedes inside a name the tagger reads as an event or a league", () => {
+    const names = namesIn("BASEBALL - MAJOR LEAGUE STANDINGS AFTER WEDNESDAY'S GAMES.\nNEW YORK 1996-08-22\nMajor League Baseball standings after games played on Wednesday. Major Tom Smith said.")
+    expect(names).not.toContain("LEAGUE")
+    expect(names).toContain("Tom Smith")
+  })
+})
+
 describe("actors: named storms", () => {
   it("reads a storm's given name as the storm's, in every mention, not as a person", () => {
     const names = namesIn("Hurricane Humberto strengthened on Wednesday. At the time, Humberto had winds of 120 mph. Tropical Storm Imelda hit Texas, the National Hurricane Center said.")

@@ -230,7 +230,10 @@ export const mergeModelNames = (
   tagged: ReadonlyArray<TaggedName>,
   ruleSpans: ReadonlyArray<NameSpan>
 ): Array<NameSpan> => {
-  const typed = typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))).filter((name) => name.type !== "MISC")
+  const allTyped = typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged)))
+  const typed = allTyped.filter((name) => name.type !== "MISC")
+  // Tokens of the names the tagger reads as neither person, organisation nor place ("PREMIER LEAGUE").
+  const inMiscName = new Set(allTyped.filter((name) => name.type === "MISC").flatMap((name) => Array.from({ length: name.last - name.first + 1 }, (_, k) => name.first + k)))
   const merged: Array<NameSpan> = []
   const claimed = new Set<number>()
   // A gazetteer phrase or a cue's name the tagger cut differently stands as the rule found it:
@@ -361,8 +364,11 @@ export const mergeModelNames = (
       merged.push(span)
       continue
     }
+    // A title's or honorific's cue inside what the tagger reads as one other name is no person's:
+    // "Premier" of "PREMIER LEAGUE" titles no one called "League".
+    const inside = span.kind === "person" && span.rule.startsWith("cue:") ? inMiscName : undefined
     let overlaps = false
-    for (let t = span.first; t <= span.last && !overlaps; t++) overlaps = claimed.has(t)
+    for (let t = span.first; t <= span.last && !overlaps; t++) overlaps = claimed.has(t) || inside?.has(t) === true
     if (!overlaps) merged.push(span)
   }
   return merged.sort((a, b) => a.start - b.start)
