@@ -7,7 +7,7 @@ import { extractActors } from "../src/extract/actors/index.ts"
 import { creditRanges } from "../src/extract/actors/credits.ts"
 import { actorLexicon } from "../src/extract/actors/lexicon.ts"
 import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
-import { typeShortForms } from "../src/extract/actors/ner/merge.ts"
+import { typeBySameName, typeShortForms } from "../src/extract/actors/ner/merge.ts"
 import { Labels, decode, decodeJsonModel, decodeModel, encodeModel, floatWeights, quantise, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
 import { indexFeatures, loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
 import { recognizeSentence } from "../src/extract/actors/recognize.ts"
@@ -182,6 +182,22 @@ describe("name tagger: short forms", () => {
       { first: at("Santos", at("Santos") + 1), last: at("Santos", at("Santos") + 1), type: "PER" }
     ])
     expect(names.map((n) => `${n.type}${n.longForm ? "+long-form" : ""}`)).toEqual(["LOC", "LOC+long-form", "LOC", "ORG", "LOC", "PER"])
+  })
+})
+
+describe("name tagger: a name that is mostly no person", () => {
+  const doc = analyzed("Refugees marched to Doboj. In Doboj police waited. Doboj's mayor spoke. The Doboj area was calm. Smith met Smith's aides in Leeds.")
+  const at = (word: string, nth = 0) => doc.tokens.map((t, i) => [t.text, i] as const).filter(([text]) => text.startsWith(word))[nth][1]
+  const typed = (type: string, first: number, last = first) => ({ first, last, type: type as "PER" | "ORG" | "LOC" | "MISC", longForm: false })
+
+  it("gives its person readings the place or organisation type it has most often", () => {
+    const names = typeBySameName(doc.tokens, [typed("LOC", at("Doboj", 0)), typed("LOC", at("Doboj", 1)), typed("PER", at("Doboj", 2)), typed("MISC", at("Doboj", 3))])
+    expect(names.map((n) => `${n.type}${n.majority ? "+majority" : ""}`)).toEqual(["LOC", "LOC", "LOC+majority", "MISC"])
+  })
+
+  it("leaves a name read as a person half the time or more, and one read as a place only once", () => {
+    expect(typeBySameName(doc.tokens, [typed("LOC", at("Doboj", 0)), typed("PER", at("Doboj", 2))]).map((n) => n.type)).toEqual(["LOC", "PER"])
+    expect(typeBySameName(doc.tokens, [typed("PER", at("Smith", 0)), typed("PER", at("Smith", 1)), typed("LOC", at("Leeds"))]).map((n) => n.type)).toEqual(["PER", "PER", "LOC"])
   })
 })
 

@@ -96,6 +96,37 @@ export const typeShortForms = <N extends TaggedName>(
 }
 
 /**
+ * A name the tagger reads as a person in fewer than half of its mentions in a document (the others
+ * organisations, places or other names: MISC, as in "the Doboj area") is no person: its person
+ * readings take the organisation or place type it has most often, read at least twice
+ * (`+document:majority`). "Doboj": three places, six other names ("the Doboj knot"), and three
+ * persons ("Doboj's imam", "enter Doboj"). A type a long form gave (`typeShortForms`) counts as a reading and stays. Only the
+ * person readings give way: a city and its club ("Leeds", "Milan") are both in sports news, and read
+ * on CoNLL-2003 train fold 0 (model without it) taking the majority between organisations and places
+ * cost 7 matches.
+ */
+export const typeBySameName = <N extends TaggedName & { readonly longForm: boolean }>(
+  tokens: ReadonlyArray<Token>,
+  names: ReadonlyArray<N>
+): Array<N & { readonly majority: boolean }> => {
+  const keys = names.map((name) => words(tokens, name).join(" ").toLowerCase())
+  const readings = new Map<string, Map<EntityType, number>>()
+  names.forEach((name, n) => {
+    const votes = readings.get(keys[n]) ?? new Map<EntityType, number>()
+    votes.set(name.type, (votes.get(name.type) ?? 0) + 1)
+    readings.set(keys[n], votes)
+  })
+  return names.map((name, n) => {
+    const votes = readings.get(keys[n])
+    if (name.type !== "PER" || name.longForm || votes === undefined) return { ...name, majority: false }
+    const total = [...votes.values()].reduce((sum, count) => sum + count, 0)
+    const best = [...votes].filter(([type]) => type === "ORG" || type === "LOC").sort((a, b) => b[1] - a[1])[0]
+    if (best === undefined || best[1] < 2 || (votes.get("PER") ?? 0) * 2 >= total) return { ...name, majority: false }
+    return { ...name, type: best[0], majority: true }
+  })
+}
+
+/**
  * "G. Gooch": compromise ends a sentence at an initial's period, so the tagger sees the initial and
  * the surname apart; an initial right before a name is its first word.
  */
@@ -230,7 +261,7 @@ export const mergeModelNames = (
   tagged: ReadonlyArray<TaggedName>,
   ruleSpans: ReadonlyArray<NameSpan>
 ): Array<NameSpan> => {
-  const allTyped = typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged)))
+  const allTyped = typeBySameName(tokens, typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))))
   const typed = allTyped.filter((name) => name.type !== "MISC")
   // Tokens of the names the tagger reads as neither person, organisation nor place ("PREMIER LEAGUE").
   const inMiscName = new Set(allTyped.filter((name) => name.type === "MISC").flatMap((name) => Array.from({ length: name.last - name.first + 1 }, (_, k) => name.first + k)))
@@ -324,7 +355,7 @@ export const mergeModelNames = (
       continue
     }
     const type = name.type as Exclude<EntityType, "MISC">
-    const suffix = name.longForm ? "+document:long-form" : ""
+    const suffix = name.longForm ? "+document:long-form" : name.majority ? "+document:majority" : ""
     const sentenceStart = sentences[tokens[name.first].sentence].firstToken
     const sentenceEnd = sentences[tokens[name.first].sentence].endToken
     const same = ruleSpans.find((span) => span.first === name.first && span.last === name.last)
