@@ -7,7 +7,7 @@ import { extractActors } from "../src/extract/actors/index.ts"
 import { creditRanges } from "../src/extract/actors/credits.ts"
 import { actorLexicon } from "../src/extract/actors/lexicon.ts"
 import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
-import { typeBySameName, typeShortForms } from "../src/extract/actors/ner/merge.ts"
+import { organizationNounCues, typeBySameName, typeShortForms } from "../src/extract/actors/ner/merge.ts"
 import { Labels, decode, decodeJsonModel, decodeModel, encodeModel, floatWeights, quantise, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
 import { indexFeatures, loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
 import { recognizeSentence } from "../src/extract/actors/recognize.ts"
@@ -198,6 +198,21 @@ describe("name tagger: a name that is mostly no person", () => {
   it("leaves a name read as a person half the time or more, and one read as a place only once", () => {
     expect(typeBySameName(doc.tokens, [typed("LOC", at("Doboj", 0)), typed("PER", at("Doboj", 2))]).map((n) => n.type)).toEqual(["LOC", "PER"])
     expect(typeBySameName(doc.tokens, [typed("PER", at("Smith", 0)), typed("PER", at("Smith", 1)), typed("LOC", at("Leeds"))]).map((n) => n.type)).toEqual(["PER", "PER", "LOC"])
+  })
+})
+
+describe("name tagger: a name after an organisation noun", () => {
+  it("finds the capitalised words right after a noun news uses for an organisation", () => {
+    const doc = analyzed("German retailer Promodes is in talks. The trade union Aslef spoke. The company's Bob Smith and company founder Tim Lee left.")
+    expect(organizationNounCues(doc.tokens).map((cue) => doc.tokens.slice(cue.first, cue.last + 1).map((t) => t.text).join(" "))).toEqual(["Promodes", "Aslef"])
+  })
+
+  it("makes the name an organisation there, and counts that reading for its other mentions", () => {
+    const doc = analyzed("German retailer Promodes is in talks. In June, Promodes signed. Promodes gained.")
+    const at = (nth: number) => doc.tokens.map((t, i) => [t.text, i] as const).filter(([text]) => text === "Promodes")[nth][1]
+    const typed = (type: "PER" | "ORG", first: number) => ({ first, last: first, type, longForm: false })
+    const names = typeBySameName(doc.tokens, [typed("PER", at(0)), typed("PER", at(1)), typed("ORG", at(2))], organizationNounCues(doc.tokens))
+    expect(names.map((n) => `${n.type}${n.organizationNoun ? "+cue" : ""}${n.majority ? "+majority" : ""}`)).toEqual(["ORG+cue", "ORG+majority", "ORG"])
   })
 })
 

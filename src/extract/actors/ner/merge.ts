@@ -23,6 +23,7 @@ import { capsLineFlags, isCapitalised, isListedFunctionWord, joinable, nameCore,
 import { lineKinds } from "./features.ts"
 import type { EntityType } from "./perceptron.ts"
 import type { TaggedName } from "./tagger.ts"
+import { descriptionNouns } from "../descriptions.ts"
 
 const KINDS: Record<Exclude<EntityType, "MISC">, ReadonlyArray<ActorKind>> = {
   PER: ["person"],
@@ -96,33 +97,66 @@ export const typeShortForms = <N extends TaggedName>(
 }
 
 /**
- * A name the tagger reads as a person in fewer than half of its mentions in a document (the others
- * organisations, places or other names: MISC, as in "the Doboj area") is no person: its person
- * readings take the organisation or place type it has most often, read at least twice
- * (`+document:majority`). "Doboj": three places, six other names ("the Doboj knot"), and three
- * persons ("Doboj's imam", "enter Doboj"). A type a long form gave (`typeShortForms`) counts as a reading and stays. Only the
- * person readings give way: a city and its club ("Leeds", "Milan") are both in sports news, and read
- * on CoNLL-2003 train fold 0 (model without it) taking the majority between organisations and places
- * cost 7 matches.
+ * "German retailer Promodes", "trade union Aslef", "rival airline Flybe": the capitalised words right
+ * after a noun by which news refers to an organisation (`quotes-descriptions.json`: company, retailer,
+ * union, club, …), in lower case and with nothing but a space between, name that organisation. The
+ * token ranges of such names.
+ */
+export const organizationNounCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first: number; readonly last: number }> => {
+  const nouns = descriptionNouns()
+  const cues: Array<{ first: number; last: number }> = []
+  for (let i = 1; i < tokens.length; i++) {
+    const noun = tokens[i - 1]
+    if (!nouns.has(noun.text) || noun.sentence !== tokens[i].sentence || !isCapitalised(tokens[i]) || !joinable(noun, tokens[i])) continue
+    let last = i
+    while (last + 1 < tokens.length && tokens[last + 1].sentence === tokens[i].sentence && isCapitalised(tokens[last + 1]) && joinable(tokens[last], tokens[last + 1])) last++
+    cues.push({ first: i, last })
+  }
+  return cues
+}
+
+/**
+ * One reading per name in a document, where the evidence is clear:
+ * - a name right after an organisation noun (`organizationNounCues`) is an organisation there,
+ *   whatever the tagger read (`+cue:organization-noun`), and that reading counts for the name's other
+ *   mentions, found by the tagger there or not;
+ * - a name the tagger reads as a person in fewer than half of its readings (the others organisations,
+ *   places or other names: MISC, as in "the Doboj area") is no person: its person readings take the
+ *   organisation or place type it has most often, read at least twice (`+document:majority`).
+ *   "Doboj": three places, six other names ("the Doboj knot"), and three persons ("Doboj's imam",
+ *   "enter Doboj").
+ * A type a long form gave (`typeShortForms`) counts as a reading and stays. Only person readings give
+ * way to the majority: a city and its club ("Leeds", "Milan") are both in sports news, and taking the
+ * majority between organisations and places cost 7 matches on CoNLL-2003 train fold 0 (model
+ * without it).
  */
 export const typeBySameName = <N extends TaggedName & { readonly longForm: boolean }>(
   tokens: ReadonlyArray<Token>,
-  names: ReadonlyArray<N>
-): Array<N & { readonly majority: boolean }> => {
-  const keys = names.map((name) => words(tokens, name).join(" ").toLowerCase())
+  names: ReadonlyArray<N>,
+  organizationCues: ReadonlyArray<{ readonly first: number; readonly last: number }> = []
+): Array<N & { readonly majority: boolean; readonly organizationNoun: boolean }> => {
+  const keyOf = (range: { first: number; last: number }) => words(tokens, range).join(" ").toLowerCase()
+  const cued = new Set(organizationCues.map((cue) => `${cue.first}:${cue.last}`))
+  const cuedNames = names.map((name) => cued.has(`${name.first}:${name.last}`))
   const readings = new Map<string, Map<EntityType, number>>()
+  const read = (key: string, type: EntityType) => {
+    const votes = readings.get(key) ?? new Map<EntityType, number>()
+    votes.set(type, (votes.get(type) ?? 0) + 1)
+    readings.set(key, votes)
+  }
+  const keys = names.map(keyOf)
   names.forEach((name, n) => {
-    const votes = readings.get(keys[n]) ?? new Map<EntityType, number>()
-    votes.set(name.type, (votes.get(name.type) ?? 0) + 1)
-    readings.set(keys[n], votes)
+    if (!cuedNames[n]) read(keys[n], name.type)
   })
+  for (const cue of organizationCues) read(keyOf(cue), "ORG")
   return names.map((name, n) => {
+    if (cuedNames[n]) return { ...name, type: "ORG", majority: false, organizationNoun: name.type !== "ORG" }
     const votes = readings.get(keys[n])
-    if (name.type !== "PER" || name.longForm || votes === undefined) return { ...name, majority: false }
+    if (name.type !== "PER" || name.longForm || votes === undefined) return { ...name, majority: false, organizationNoun: false }
     const total = [...votes.values()].reduce((sum, count) => sum + count, 0)
     const best = [...votes].filter(([type]) => type === "ORG" || type === "LOC").sort((a, b) => b[1] - a[1])[0]
-    if (best === undefined || best[1] < 2 || (votes.get("PER") ?? 0) * 2 >= total) return { ...name, majority: false }
-    return { ...name, type: best[0], majority: true }
+    if (best === undefined || best[1] < 2 || (votes.get("PER") ?? 0) * 2 >= total) return { ...name, majority: false, organizationNoun: false }
+    return { ...name, type: best[0], majority: true, organizationNoun: false }
   })
 }
 
@@ -261,7 +295,7 @@ export const mergeModelNames = (
   tagged: ReadonlyArray<TaggedName>,
   ruleSpans: ReadonlyArray<NameSpan>
 ): Array<NameSpan> => {
-  const allTyped = typeBySameName(tokens, typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))))
+  const allTyped = typeBySameName(tokens, typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))), organizationNounCues(tokens))
   const typed = allTyped.filter((name) => name.type !== "MISC")
   // Tokens of the names the tagger reads as neither person, organisation nor place ("PREMIER LEAGUE").
   const inMiscName = new Set(allTyped.filter((name) => name.type === "MISC").flatMap((name) => Array.from({ length: name.last - name.first + 1 }, (_, k) => name.first + k)))
@@ -355,7 +389,7 @@ export const mergeModelNames = (
       continue
     }
     const type = name.type as Exclude<EntityType, "MISC">
-    const suffix = name.longForm ? "+document:long-form" : name.majority ? "+document:majority" : ""
+    const suffix = name.longForm ? "+document:long-form" : name.majority ? "+document:majority" : name.organizationNoun ? "+cue:organization-noun" : ""
     const sentenceStart = sentences[tokens[name.first].sentence].firstToken
     const sentenceEnd = sentences[tokens[name.first].sentence].endToken
     const same = ruleSpans.find((span) => span.first === name.first && span.last === name.last)
