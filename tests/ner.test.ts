@@ -7,7 +7,7 @@ import { extractActors } from "../src/extract/actors/index.ts"
 import { creditRanges } from "../src/extract/actors/credits.ts"
 import { actorLexicon } from "../src/extract/actors/lexicon.ts"
 import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
-import { organizationNounCues, typeBySameName, typeShortForms } from "../src/extract/actors/ner/merge.ts"
+import { organizationNounCues, typeBySameName, typeShortForms, versusCues } from "../src/extract/actors/ner/merge.ts"
 import { Labels, decode, decodeJsonModel, decodeModel, encodeModel, floatWeights, quantise, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
 import { indexFeatures, loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
 import { recognizeSentence } from "../src/extract/actors/recognize.ts"
@@ -191,13 +191,13 @@ describe("name tagger: a name that is mostly no person", () => {
   const typed = (type: string, first: number, last = first) => ({ first, last, type: type as "PER" | "ORG" | "LOC" | "MISC", longForm: false })
 
   it("gives its person readings the place or organisation type it has most often", () => {
-    const names = typeBySameName(doc.tokens, [typed("LOC", at("Doboj", 0)), typed("LOC", at("Doboj", 1)), typed("PER", at("Doboj", 2)), typed("MISC", at("Doboj", 3))])
+    const names = typeBySameName(() => false, doc.tokens, [typed("LOC", at("Doboj", 0)), typed("LOC", at("Doboj", 1)), typed("PER", at("Doboj", 2)), typed("MISC", at("Doboj", 3))])
     expect(names.map((n) => `${n.type}${n.majority ? "+majority" : ""}`)).toEqual(["LOC", "LOC", "LOC+majority", "MISC"])
   })
 
   it("leaves a name read as a person half the time or more, and one read as a place only once", () => {
-    expect(typeBySameName(doc.tokens, [typed("LOC", at("Doboj", 0)), typed("PER", at("Doboj", 2))]).map((n) => n.type)).toEqual(["LOC", "PER"])
-    expect(typeBySameName(doc.tokens, [typed("PER", at("Smith", 0)), typed("PER", at("Smith", 1)), typed("LOC", at("Leeds"))]).map((n) => n.type)).toEqual(["PER", "PER", "LOC"])
+    expect(typeBySameName(() => false, doc.tokens, [typed("LOC", at("Doboj", 0)), typed("PER", at("Doboj", 2))]).map((n) => n.type)).toEqual(["LOC", "PER"])
+    expect(typeBySameName(() => false, doc.tokens, [typed("PER", at("Smith", 0)), typed("PER", at("Smith", 1)), typed("LOC", at("Leeds"))]).map((n) => n.type)).toEqual(["PER", "PER", "LOC"])
   })
 })
 
@@ -211,8 +211,25 @@ describe("name tagger: a name after an organisation noun", () => {
     const doc = analyzed("German retailer Promodes is in talks. In June, Promodes signed. Promodes gained.")
     const at = (nth: number) => doc.tokens.map((t, i) => [t.text, i] as const).filter(([text]) => text === "Promodes")[nth][1]
     const typed = (type: "PER" | "ORG", first: number) => ({ first, last: first, type, longForm: false })
-    const names = typeBySameName(doc.tokens, [typed("PER", at(0)), typed("PER", at(1)), typed("ORG", at(2))], organizationNounCues(doc.tokens))
+    const names = typeBySameName(() => false, doc.tokens, [typed("PER", at(0)), typed("PER", at(1)), typed("ORG", at(2))], organizationNounCues(doc.tokens))
     expect(names.map((n) => `${n.type}${n.organizationNoun ? "+cue" : ""}${n.majority ? "+majority" : ""}`)).toEqual(["ORG+cue", "ORG+majority", "ORG"])
+  })
+})
+
+describe("name tagger: the teams of a fixture", () => {
+  const doc = analyzed("English division two - Port Vale v Oxford, Cambridge v\nCardiff. Japan vs Syria ended 1-1. The court heard Roe v. Wade.")
+  const text = (range: { first: number; last: number }) => doc.tokens.slice(range.first, range.last + 1).map((t) => t.text).join(" ")
+
+  it("finds the names on each side of a v or vs, not of a court case's v.", () => {
+    expect(versusCues(doc.tokens).map(text)).toEqual(["Port Vale", "Oxford", "Cambridge", "Cardiff", "Japan", "Syria"])
+  })
+
+  it("makes them organisations there, unless the gazetteer knows a country", () => {
+    const cues = versusCues(doc.tokens)
+    const names = typeBySameName((name) => name === "japan" || name === "syria", doc.tokens, cues.map((cue) => ({ ...cue, type: "LOC" as const, longForm: false })), [], cues)
+    expect(names.map((n) => `${text(n)}:${n.type}${n.fixture ? "+versus" : ""}`)).toEqual([
+      "Port Vale:ORG+versus", "Oxford:ORG+versus", "Cambridge:ORG+versus", "Cardiff:ORG+versus", "Japan:LOC", "Syria:LOC"
+    ])
   })
 })
 
