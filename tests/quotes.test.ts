@@ -1268,3 +1268,19 @@ describe("quotes: speaker phrases and clauses the tagger misreads", () => {
     expect(rows.map((q) => [q.text, q.cue])).toEqual([["This is a big political win for me", "confessed"], ["We are back", "proclaimed"]])
   })
 })
+
+describe("quotes: content before a cue that an adverbial or a title follows", () => {
+  const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.kind, q.speakerText])
+
+  it("after a clause and its comma, a cue followed by an adverbial of place or time reports the clause", () => {
+    expect(rows(`Democrats had "put the biggest crack" yet in the glass ceiling for women, she said in a video message to the convention.`)).toEqual([
+      [`Democrats had "put the biggest crack" yet in the glass ceiling for women`, "mixed", "she"]
+    ])
+    // Not where the adverbial has a clause of its own, nor without a clause before the speaker.
+    expect(rows(`Smith said on Thursday he delivered the letter.`)).toEqual([["on Thursday he delivered the letter", "indirect", "Smith"]])
+  })
+
+  it("a quoted title after a possessive the tokenizer splits off is no content (`On ABC News's “This Week,” Rubio said …`)", () => {
+    expect(rows(`On ABC News's "This Week," Rubio said that Democrats are wrong.`)).toEqual([["Democrats are wrong", "indirect", "Rubio"]])
+  })
+})

@@ -80,6 +80,8 @@ const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when
  */
 const ADVERBIAL_STARTS = new Set(["by", "of", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
 /** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
+/** Words after a cue that open an adverbial of place or time: `she said in a video message to the convention`. */
+const ADVERBIAL_AFTER_CUE = new Set(["in", "on", "at", "during", "after", "before"])
 const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "looking"])
 /** Words that open the writer's subordinate clause right before a cue's subject: "While most said …, others …". */
 const CLAUSE_SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "as", "if", "since", "once"])
@@ -168,7 +170,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     if (open === first || !OPENING_MARK.test(tokens[open].pre)) return false
     // The title is named by what comes before it: "of", "on", "in" or a possessive ("CBS's “Face the Nation”").
     const before = tokens[open - 1]
-    if (!TITLE_LEADS.has(wordOf(before)) && !before.tags.includes("Possessive")) return false
+    // (The tokenizer may leave the possessive `'s` as a token of its own without text: `ABC's “This Week”`.)
+    const clitic = before.text.trim() === "" && open - 2 >= first
+    if (!TITLE_LEADS.has(wordOf(before)) && !before.tags.includes("Possessive") && !clitic) return false
     const words = tokens.slice(open, end)
     return words.length <= 7 && words.every((t) => /^[\p{Lu}\d]/u.test(t.text) || isLowerInTitles(wordOf(t)))
   }
@@ -699,6 +703,17 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     const continuesAfter = pattern === "speaker-before-cue" && /,/.test(tokens[afterFirst - 1].post) && contentFirst === afterFirst &&
       afterTokens >= 2 && !/ing$/.test(wordOf(tokens[contentFirst])) && !CLAUSE_SUBORDINATORS.has(wordOf(tokens[contentFirst])) &&
       !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) && !OPENING_MARK.test(tokens[contentFirst].pre)
+    // `Democrats had “put the biggest crack” yet in the glass ceiling, she said in a video message to the
+    // convention.`: after a clause and its comma, a cue whose next words open an adverbial (no `that`,
+    // colon or quotation) reports the clause before it; the words after it say where or how.
+    // (Only an adverbial of place or time that runs to the sentence's end with no clause of its own, after
+    // a main clause: `In a direct appeal to voters, Obama pleaded with them …`, `…, he said on Saturday,
+    // and it has …` report what follows.)
+    const opener = tokens[from]
+    const adverbialAfter = beforeEndsComma && !introduced && !opensWithQuote && pattern === "speaker-before-cue" && contentFirst < to &&
+      ADVERBIAL_AFTER_CUE.has(wordOf(tokens[contentFirst])) &&
+      tokens.slice(contentFirst, to - 1).every((t) => !/[,;:—–]/.test(t.post) && !(isFiniteVerb(t) && !t.tags.includes("Infinitive"))) &&
+      !["Preposition", "Conjunction", "Gerund"].some((tag) => opener.tags.includes(tag)) && !/ing$/.test(wordOf(opener)) && !CLAUSE_SUBORDINATORS.has(wordOf(opener))
     let range: TokenRange
     if (inheritsSpeaker(pattern)) {
       if (!afterSubstantial) return null
@@ -706,7 +721,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     } else if ((beforeValid || beforeEndsComma) && (afterSubstantial || continuesAfter) && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
       range = { first: from, end: to }
       pattern = "interrupted"
-    } else if (beforeValid && (beforeEndsQuote || !afterSubstantial)) {
+    } else if (beforeValid && (beforeEndsQuote || !afterSubstantial || adverbialAfter)) {
       range = { first: from, end: beforeEnd }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-before`
     } else if (afterSubstantial) {
@@ -970,11 +985,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       // it (`“…,” said Sara Walker, 44, a home-care aide from Nashua who …. “…”`), and one sentence of the
       // writer's may follow it (`“…,” Woolson said. They also lie in a media market dead zone. “…”`, which
       // PolNeAR annotates as one attribution): what matters is that no other attribution and at most
-      // two sentence ends stand between. (PolNeAR train, all 840 articles: 3 more matches, 8 fewer rows
-      // that matched nothing.)
+      // three full stops (an abbreviation's counts: `a U.S. citizen`) stand between, within two units (`near`).
+      // (PolNeAR train, all 840 articles: 3 more matches, 8 fewer rows that matched nothing.)
       const between = text.slice(previous.end, q.start)
       const onlyItsAttribution = previous.unit.paragraph === unit.paragraph && endsBeforeAttribution && previous.cue !== null &&
-        previous.cue.start >= previous.end && previous.cue.end <= q.start && (between.match(/[.!?]["”']?(\s+|$)/g) ?? []).length <= 2 &&
+        previous.cue.start >= previous.end && previous.cue.end <= q.start && (between.match(/[.!?]["”']?(\s+|$)/g) ?? []).length <= 3 &&
         !attributions.some((other) => other !== previous && other.start >= previous.end && other.start < q.start)
       const adjacent = onlyItsAttribution || (unit.index - previous.unit.index === 1 &&
         (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution)))
