@@ -1284,3 +1284,19 @@ describe("quotes: content before a cue that an adverbial or a title follows", ()
     expect(rows(`On ABC News's "This Week," Rubio said that Democrats are wrong.`)).toEqual([["Democrats are wrong", "indirect", "Rubio"]])
   })
 })
+
+describe("quotes: what a nearby cue does not report", () => {
+  const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])
+
+  it("a quoted programme title next to a cue is no quote of anyone", () => {
+    expect(rows(`Sunday, on CNN's "State of the Union," while commenting on the racial divide in America, Governor Mary Fallin said it was sad.`)).toEqual([
+      ["it was sad", "Governor Mary Fallin"]
+    ])
+  })
+
+  it("a semicolon right after the cue ends the statement: the clause before it is reported", () => {
+    expect(rows(`To win the White House, candidates probably need to capture about 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt Romney stumbled with 27 percent.`)).toEqual([
+      ["To win the White House, candidates probably need to capture about 40 percent of the Hispanic vote", "political analysts"]
+    ])
+  })
+})

@@ -688,7 +688,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     // A clause, or a noun phrase where the cue takes one; in a title-case headline tags are unreliable.
     const clauseLike = (introduced ? hasVerb(contentFirst, to) : reportedClause(contentFirst, to) && !objectThenVerb(contentFirst, to)) ||
       cue.cue.nounContent || inTitleCase(tokens, cue.firstToken)
-    const afterSubstantial = afterTokens > 0 && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
+    // (A semicolon right after the cue or its speaker ends the statement: `…, political analysts say; in
+    // 2012, Mitt Romney stumbled …` is the writer's.)
+    const afterSemicolon = afterFirst > 0 && /;/.test(tokens[afterFirst - 1].post)
+    const afterSubstantial = afterTokens > 0 && !afterSemicolon && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
       !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
       (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
@@ -855,6 +858,8 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     const first = tokens.findIndex((t) => t.start >= q.contentStart)
     const last = tokens.findLastIndex((t) => t.end <= q.contentEnd)
     if (first < unit.firstToken || last < first || last >= unit.endToken) return null
+    // A quoted title names a work or a programme (`on CNN's “State of the Union,”`): nobody says it.
+    if (endsWithQuotedTitle(unit.firstToken, last + 1)) return null
     const used = (c: Cue) => attributions.some((a) => a.cue?.start === c.start)
     const cues = findCues(tokens, unit.firstToken, unit.endToken, lexicon)
       .filter((c) => !insideQuotation(c.start) && c.cue.class !== "source" && !c.cue.quotedObject && !c.cue.question && !used(c))
