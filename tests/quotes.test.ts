@@ -1276,6 +1276,9 @@ describe("quotes: content before a cue that an adverbial or a title follows", ()
     expect(rows(`Democrats had "put the biggest crack" yet in the glass ceiling for women, she said in a video message to the convention.`)).toEqual([
       [`Democrats had "put the biggest crack" yet in the glass ceiling for women`, "mixed", "she"]
     ])
+    expect(rows(`This is not about me, President Obama told his closest advisers as he labored over the speech.`)).toEqual([
+      ["This is not about me", "indirect", "President Obama"]
+    ])
     // Not where the adverbial has a clause of its own, nor without a clause before the speaker.
     expect(rows(`Smith said on Thursday he delivered the letter.`)).toEqual([["on Thursday he delivered the letter", "indirect", "Smith"]])
   })

@@ -82,6 +82,8 @@ const ADVERBIAL_STARTS = new Set(["by", "of", "in", "on", "at", "during", "with"
 /** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
 /** Words after a cue that open an adverbial of place or time: `she said in a video message to the convention`. */
 const ADVERBIAL_AFTER_CUE = new Set(["in", "on", "at", "during", "after", "before"])
+/** Subordinators that open the writer's clause after a cue: `… told his advisers as he labored over …`. */
+const SUBORDINATE_AFTER_CUE = new Set(["as", "while", "because", "although", "though", "whereas"])
 const SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "looking"])
 /** Words that open the writer's subordinate clause right before a cue's subject: "While most said …, others …". */
 const CLAUSE_SUBORDINATORS = new Set(["though", "although", "while", "whereas", "when", "whenever", "because", "unless", "until", "after", "before", "as", "if", "since", "once"])
@@ -713,9 +715,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     // a main clause: `In a direct appeal to voters, Obama pleaded with them …`, `…, he said on Saturday,
     // and it has …` report what follows.)
     const opener = tokens[from]
+    // (Or the writer's subordinate clause: `This is not about me, President Obama told his closest advisers
+    // as he labored over …`.)
+    const afterWord = contentFirst < to ? wordOf(tokens[contentFirst]) : ""
     const adverbialAfter = beforeEndsComma && !introduced && !opensWithQuote && pattern === "speaker-before-cue" && contentFirst < to &&
-      ADVERBIAL_AFTER_CUE.has(wordOf(tokens[contentFirst])) &&
-      tokens.slice(contentFirst, to - 1).every((t) => !/[,;:—–]/.test(t.post) && !(isFiniteVerb(t) && !t.tags.includes("Infinitive"))) &&
+      (ADVERBIAL_AFTER_CUE.has(afterWord) || isTimeWord(tokens[contentFirst]) || SUBORDINATE_AFTER_CUE.has(afterWord)) &&
+      tokens.slice(contentFirst, to - 1).every((t) => !/[,;:—–]/.test(t.post) && (SUBORDINATE_AFTER_CUE.has(afterWord) || !(isFiniteVerb(t) && !t.tags.includes("Infinitive")))) &&
       !["Preposition", "Conjunction", "Gerund"].some((tag) => opener.tags.includes(tag)) && !/ing$/.test(wordOf(opener)) && !CLAUSE_SUBORDINATORS.has(wordOf(opener))
     let range: TokenRange
     if (inheritsSpeaker(pattern)) {
