@@ -565,7 +565,8 @@ describe("quotes: patterns", () => {
       ["It is not fair.", ...at(text, "It is not fair."), "smith", 0, 2]
     ])
     // One sentence of the writer's after the attribution keeps the quotation whole (PolNeAR spans it so);
-    // with two the short quotation is too far from it to continue it.
+    // with two the short quotation is too far from it to continue it; another quotation between keeps
+    // it apart too (a broken text's quotations run into each other).
     const narrated = `"We won," Smith said. The talks were delayed twice. "We will see it through."`
     expect(quotesOf(narrated, [smith]).quotes.map((q) => [q.text, q.quotation, q.part])).toEqual([["We won", 0, 1], ["We will see it through.", 0, 2]])
     const longer = `"We won," Smith said. The talks were delayed twice. They resume in May. "We will see it through."`
@@ -1301,5 +1302,19 @@ describe("quotes: what a nearby cue does not report", () => {
     expect(rows(`To win the White House, candidates probably need to capture about 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt Romney stumbled with 27 percent.`)).toEqual([
       ["To win the White House, candidates probably need to capture about 40 percent of the Hispanic vote", "political analysts"]
     ])
+  })
+})
+
+describe("quotes: a colon after the cue announces the quotation", () => {
+  it("the quotation after `warned:` is the cue's, not the quoted words before its speaker", () => {
+    const text = `Conceding that there would likely be a trade agreement "down the line" he warned: "It's not going to happen any time soon."`
+    const rows = quotesOf(text, [], { filter: null }).quotes
+    expect(rows.map((q) => [q.text, q.kind, q.cue, q.speakerText])).toEqual([["It's not going to happen any time soon.", "direct", "warned", "he"]])
+  })
+
+  it("a quotation between keeps a later quotation out of the first one's statement", () => {
+    const text = `"We won," Smith said. The so-called "miracle" team celebrated. "We will see it through."`
+    const rows = quotesOf(text, [smith], { filter: null }).quotes
+    expect(rows.map((q) => [q.text, q.quotation, q.part, q.speakerKey])).toEqual([["We won", 0, 1, "smith"], ["We will see it through.", 1, 1, "smith"]])
   })
 })

@@ -722,6 +722,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       (ADVERBIAL_AFTER_CUE.has(afterWord) || isTimeWord(tokens[contentFirst]) || SUBORDINATE_AFTER_CUE.has(afterWord)) &&
       tokens.slice(contentFirst, to - 1).every((t) => !/[,;:—–]/.test(t.post) && (SUBORDINATE_AFTER_CUE.has(afterWord) || !(isFiniteVerb(t) && !t.tags.includes("Infinitive")))) &&
       !["Preposition", "Conjunction", "Gerund"].some((tag) => opener.tags.includes(tag)) && !/ing$/.test(wordOf(opener)) && !CLAUSE_SUBORDINATORS.has(wordOf(opener))
+    // `Conceding that there would be a deal “down the line” he warned: “It's not going to happen …”`: a
+    // colon after the cue announces the quotation after it; the quoted words before it (not a
+    // quotation that opens the sentence) are the writer's.
+    const colonQuotation = opensWithQuote && /:/.test(tokens[contentFirst - 1].post) && !OPENING_MARK.test(tokens[from].pre)
     let range: TokenRange
     if (inheritsSpeaker(pattern)) {
       if (!afterSubstantial) return null
@@ -729,7 +733,7 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     } else if ((beforeValid || beforeEndsComma) && (afterSubstantial || continuesAfter) && cueEndsWithComma && (beforeEndsQuote ? opensWithQuote : !opensWithQuote)) {
       range = { first: from, end: to }
       pattern = "interrupted"
-    } else if (beforeValid && (beforeEndsQuote || !afterSubstantial || adverbialAfter)) {
+    } else if (beforeValid && (beforeEndsQuote || !afterSubstantial || adverbialAfter) && !colonQuotation) {
       range = { first: from, end: beforeEnd }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-before`
     } else if (afterSubstantial) {
@@ -995,11 +999,13 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
       // it (`“…,” said Sara Walker, 44, a home-care aide from Nashua who …. “…”`), and one sentence of the
       // writer's may follow it (`“…,” Woolson said. They also lie in a media market dead zone. “…”`, which
       // PolNeAR annotates as one attribution): what matters is that no other attribution and at most
-      // three full stops (an abbreviation's counts: `a U.S. citizen`) stand between, within two units (`near`).
+      // three full stops (an abbreviation's counts: `a U.S. citizen`) and no other quotation stand between,
+      // within two units (`near`).
       // (PolNeAR train, all 840 articles: 3 more matches, 8 fewer rows that matched nothing.)
       const between = text.slice(previous.end, q.start)
       const onlyItsAttribution = previous.unit.paragraph === unit.paragraph && endsBeforeAttribution && previous.cue !== null &&
         previous.cue.start >= previous.end && previous.cue.end <= q.start && (between.match(/[.!?]["”']?(\s+|$)/g) ?? []).length <= 3 &&
+        !quotations.some((other) => other.start >= previous.end && other.end <= q.start) &&
         !attributions.some((other) => other !== previous && other.start >= previous.end && other.start < q.start)
       const adjacent = onlyItsAttribution || (unit.index - previous.unit.index === 1 &&
         (previous.unit.paragraph === unit.paragraph || (unit.paragraph === previous.unit.paragraph + 1 && endsBeforeAttribution)))
