@@ -1318,3 +1318,13 @@ describe("quotes: a colon after the cue announces the quotation", () => {
     expect(rows.map((q) => [q.text, q.quotation, q.part, q.speakerKey])).toEqual([["We won", 0, 1, "smith"], ["We will see it through.", 1, 1, "smith"]])
   })
 })
+
+describe("quotes: a cue word that is more often a noun, after a quotation and its speaker", () => {
+  it("`“…,” Viguerie notes.` is a report; `several notes` and `the attorney general reports to` are not", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.cue, q.speakerText])
+    expect(rows(`"Cruz is there in terms of having the same positions on issues of importance to Reagan Democrats," Viguerie notes.`)).toEqual([
+      ["Cruz is there in terms of having the same positions on issues of importance to Reagan Democrats", "notes", "Viguerie"]
+    ])
+    expect(rows(`He wrote several notes. The state attorney general reports to the governor.`)).toEqual([])
+  })
+})
