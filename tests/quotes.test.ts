@@ -1238,6 +1238,13 @@ describe("quotes: a quotation next to a cue whose frame found no speaker phrase"
     expect(rows(far).map((r) => [r[0], r[3]])).toEqual([["The State Department not only failed to honor requests for security.", "Sen. Ron Johnson, R-Wis"]])
   })
 
+  it("a cue whose frame read its adverbials as the statement introduces the quotation after them", () => {
+    const text = `As Michael Dell said last week in Tel Aviv, "Israel is the center of the digital future. Technology here improves every year."`
+    expect(rows(text)).toEqual([
+      ["Israel is the center of the digital future. Technology here improves every year.", "direct", "said", "Michael Dell", "quote.direct.speaker-before-cue.content-after.next-to-cue.say;speaker.none"]
+    ])
+  })
+
   it("a scare quote inside a clause with no cue next to it stays no quote", () => {
     // (No comma closes the title and none opens it: the cue's frame reports the clause after it only.)
     expect(rows(`Fans of the show "Back to the Future" met in May, and the mayor said the budget would grow.`).map((r) => r[0])).toEqual(["the budget would grow"])

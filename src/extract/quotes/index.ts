@@ -869,18 +869,24 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     if (first < unit.firstToken || last < first || last >= unit.endToken) return null
     // A quoted title names a work or a programme (`on CNN's “State of the Union,”`): nobody says it.
     if (endsWithQuotedTitle(unit.firstToken, last + 1)) return null
-    const used = (c: Cue) => attributions.some((a) => a.cue?.start === c.start)
-    const cues = findCues(tokens, unit.firstToken, unit.endToken, lexicon)
-      .filter((c) => !insideQuotation(c.start) && c.cue.class !== "source" && !c.cue.quotedObject && !c.cue.question && !used(c))
+    const framesOf = (c: Cue) => attributions.filter((a) => a.cue?.start === c.start)
+    const used = (c: Cue) => framesOf(c).length > 0
+    // A cue whose only frame read its adverbials as an indirect statement (`As Michael Dell said last week in
+    // Tel Aviv, “…”` gave "last week in Tel Aviv") introduces the quotation after them all the same.
+    const misread = (c: Cue) => framesOf(c).every((a) => a.kind === "indirect" && a.start >= c.end && a.end <= q.start)
+    const candidates = findCues(tokens, unit.firstToken, unit.endToken, lexicon)
+      .filter((c) => !insideQuotation(c.start) && c.cue.class !== "source" && !c.cue.quotedObject && !c.cue.question)
+    const cues = candidates.filter((c) => !used(c))
     const between = (a: number, b: number) => tokens.slice(a, b).some((t) => insideQuotation(t.start) || OPENING_MARK.test(t.pre))
     // After: `“…,” [speaker] cue` — the quotation closes on a comma (or a question or exclamation mark).
     const closesOnComma = /^[,!?]/.test(text.slice(q.contentEnd - 1, q.contentEnd)) || /^[,]/.test(text.slice(q.end, q.end + 1))
     const after = closesOnComma ? cues.find((c) => c.firstToken > last && c.firstToken - last <= 20 && !between(last + 1, c.firstToken)) : undefined
     // Before: `cue [adverbials], “…”` or `cue: “…”`.
     const before = after === undefined && first - 1 >= unit.firstToken && /[,:]\s*$/.test(tokens[first - 1].post.replace(/["“”]|''|``/g, ""))
-      ? cues.filter((c) => c.endToken <= first && first - c.endToken <= 14 && !between(c.endToken, first)).pop() : undefined
+      ? candidates.filter((c) => (!used(c) || misread(c)) && c.endToken <= first && first - c.endToken <= 14 && !between(c.endToken, first)).pop() : undefined
     const cue = after ?? before
     if (cue === undefined) return null
+    for (const misreadFrame of framesOf(cue)) attributions.splice(attributions.indexOf(misreadFrame), 1)
     // (An inverted speaker may be a description: `“…,” said one well-connected Democrat familiar with …`.)
     const inverted = (end: number) => speakerAfter(tokens, cue.endToken, end) ?? speakerAfter(tokens, cue.endToken, end, true, false, true)
     const windows = after !== undefined
