@@ -1335,3 +1335,14 @@ describe("quotes: a cue word that is more often a noun, after a quotation and it
     expect(rows(`He wrote several notes. The state attorney general reports to the governor.`)).toEqual([])
   })
 })
+
+describe("quotes: a share's hedge before the next statement's speaker", () => {
+  it("`…, and more than 4 in 10 said …` closes the first statement; `…, but 55 percent … say` still does", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])
+    expect(rows(`Most voters said they were very worried about the economy, and more than 4 in 10 said billionaire Donald Trump would be best at handling it.`)).toEqual([
+      ["they were very worried about the economy", "Most voters"],
+      ["billionaire Donald Trump would be best at handling it", "4 in 10"]
+    ])
+    expect(rows(`Seventy-five percent of Democrats said yes, but 55 percent of all voters say she does not.`).map((r) => r[0])).toEqual(["she does not"])
+  })
+})

@@ -80,6 +80,8 @@ const RELATIVE_STARTS = new Set(["who", "whom", "whose", "which", "where", "when
  */
 const ADVERBIAL_STARTS = new Set(["by", "of", "in", "on", "at", "during", "with", "without", "after", "before", "for", "from", "since", "through", "over", "into", "against", "among", "so", "and", "or", "but", "nor"])
 /** Words that open a subordinate phrase before a main clause: "Though X is gaining ground, Clinton maintains …". */
+/** Words that hedge a share of people before it: `more than 4 in 10`, `nearly three in five`, `only 49 percent`. */
+const SHARE_HEDGES = new Set(["more", "less", "fewer", "than", "nearly", "almost", "about", "only", "just", "some", "roughly", "around", "over", "under"])
 /** Words after a cue that open an adverbial of place or time: `she said in a video message to the convention`. */
 const ADVERBIAL_AFTER_CUE = new Set(["in", "on", "at", "during", "after", "before"])
 /** Subordinators that open the writer's clause after a cue: `… told his advisers as he labored over …`. */
@@ -805,6 +807,13 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     }]
   }
 
+  /** The word before a speaker phrase, past up to two hedges of a share (`more than`, `nearly`, `only`). */
+  const linkBefore = (phraseFirst: number): number => {
+    let link = phraseFirst - 1
+    while (link > 0 && phraseFirst - link <= 2 && SHARE_HEDGES.has(wordOf(tokens[link])) && tokens[link].post.trim() === "") link--
+    return link
+  }
+
   for (const unit of units) {
     // A cue inside quoted words belongs to the quoted speaker's own report, not to this article's.
     const cues = findCues(tokens, unit.firstToken, unit.endToken, lexicon).filter((c) => !insideQuotation(c.start))
@@ -829,7 +838,9 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         if (boundary >= cue.endToken && /[,;]/.test(tokens[boundary - 1].post) && !antecedent) to = boundary
         // "…, and three-fourths say …": a coordinated clause with its own speaker.
         // (Also a contrast: `46 percent said yes, while 23 percent said …`, `…, compared with 23 percent who said …`.)
-        else if (boundary - 1 > cue.endToken && ["and", "but", "while", "whereas", "though", "although"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 2].post)) to = boundary - 1
+        // (A share's hedge may stand between the link and the speaker phrase: `…, and more than 4 in 10 said …`,
+        // `…, while only 49 percent of Republicans say …`.)
+        else if (linkBefore(boundary) > cue.endToken && ["and", "but", "while", "whereas", "though", "although"].includes(wordOf(tokens[linkBefore(boundary)])) && /[,;]/.test(tokens[linkBefore(boundary) - 1].post)) to = linkBefore(boundary)
         else if (boundary - 2 > cue.endToken && wordOf(tokens[boundary - 2]) === "compared" && ["with", "to"].includes(wordOf(tokens[boundary - 1])) && /[,;]/.test(tokens[boundary - 3].post)) to = boundary - 2
         // "… said that A and predicted that B": a second cue that shares the subject.
         else if (!nextSpeaker) {
