@@ -1245,6 +1245,10 @@ describe("quotes: a quotation next to a cue whose frame found no speaker phrase"
     ])
   })
 
+  it("a quoted name inside a clause is nobody's words, even with a cue later in the sentence", () => {
+    expect(rows(`At the time of her murder, Qandeel Baloch, nicknamed the "Kim Kardashian of Pakistan," had about 750,000 followers on Facebook, and wrote about feminism.`)).toEqual([])
+  })
+
   it("a scare quote inside a clause with no cue next to it stays no quote", () => {
     // (No comma closes the title and none opens it: the cue's frame reports the clause after it only.)
     expect(rows(`Fans of the show "Back to the Future" met in May, and the mayor said the budget would grow.`).map((r) => r[0])).toEqual(["the budget would grow"])

@@ -890,7 +890,10 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     const cues = candidates.filter((c) => !used(c))
     const between = (a: number, b: number) => tokens.slice(a, b).some((t) => insideQuotation(t.start) || OPENING_MARK.test(t.pre))
     // After: `“…,” [speaker] cue` — the quotation closes on a comma (or a question or exclamation mark).
-    const closesOnComma = /^[,!?]/.test(text.slice(q.contentEnd - 1, q.contentEnd)) || /^[,]/.test(text.slice(q.end, q.end + 1))
+    // (Only a quotation that opens its sentence or follows a comma or colon: a quoted name inside a clause,
+    // `Qandeel Baloch, nicknamed the “Kim Kardashian of Pakistan,” had … and wrote about …`, is nobody's words.)
+    const opensClause = /(^|[,:;])\s*$/.test(text.slice(unit.start, q.start).replace(/^\W*(but|and|yet)\b\W*/i, ""))
+    const closesOnComma = opensClause && (/^[,!?]/.test(text.slice(q.contentEnd - 1, q.contentEnd)) || /^[,]/.test(text.slice(q.end, q.end + 1)))
     const after = closesOnComma ? cues.find((c) => c.firstToken > last && c.firstToken - last <= 20 && !between(last + 1, c.firstToken)) : undefined
     // Before: `cue [adverbials], “…”` or `cue: “…”`.
     const before = after === undefined && first - 1 >= unit.firstToken && /[,:]\s*$/.test(tokens[first - 1].post.replace(/["“”]|''|``/g, ""))
