@@ -564,8 +564,13 @@ describe("quotes: patterns", () => {
       ["You can't blame her for what he did", 1, 36, "smith", 0, 1],
       ["It is not fair.", ...at(text, "It is not fair."), "smith", 0, 2]
     ])
+    // One sentence of the writer's after the attribution keeps the quotation whole (PolNeAR spans it so);
+    // with two the short quotation is too far from it to continue it; another quotation between keeps
+    // it apart too (a broken text's quotations run into each other).
     const narrated = `"We won," Smith said. The talks were delayed twice. "We will see it through."`
-    expect(quotesOf(narrated, [smith]).quotes.map((q) => [q.text, q.quotation, q.part])).toEqual([["We won", 0, 1], ["We will see it through.", 1, 1]])
+    expect(quotesOf(narrated, [smith]).quotes.map((q) => [q.text, q.quotation, q.part])).toEqual([["We won", 0, 1], ["We will see it through.", 0, 2]])
+    const longer = `"We won," Smith said. The talks were delayed twice. They resume in May. "We will see it through."`
+    expect(quotesOf(longer, [smith]).quotes.map((q) => [q.text, q.quotation, q.part, q.speakerKey])).toEqual([["We won", 0, 1, "smith"]])
   })
 
   it("a quote after narration keeps the previous speaker on a row of its own", () => {
@@ -1206,5 +1211,142 @@ describe("quotes: the speaker of a quotation that opens its sentence", () => {
     expect(rows(after, [])).toEqual([
       ["If anybody thinks they are native sons, there is no data to suggest that", 22, 94, "one unaligned Florida Republican strategist", null, "quote.direct.speaker-after-cue.content-before.say;speaker.none", 1]
     ])
+  })
+})
+
+describe("quotes: a quotation next to a cue whose frame found no speaker phrase", () => {
+  const rows = (text: string, fixtures: ReadonlyArray<ActorFixture> = []) =>
+    quotesOf(text, fixtures, { filter: null }).quotes.map((q) => [q.text, q.kind, q.cue, q.speakerText, q.rule])
+
+  it("a quotation closing on its comma before the cue: the inverted description speaks", () => {
+    const text = `"I'm not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson, asked about the claim.`
+    const [row] = quotesOf(text, [], { filter: null }).quotes
+    expect([row.text, row.kind, row.cue, row.rule.split(";")[0]]).toEqual([
+      "I'm not going to say it is a mistake, so forget about it", "direct", "said", "quote.direct.cue-only.content-before.next-to-cue.say"
+    ])
+    expect(text.slice(row.start, row.end)).toBe(row.text)
+  })
+
+  it("a cue and its comma before the quotation: the phrase between them speaks, or the cue's subject", () => {
+    expect(rows(`But, said Solovey, "I don't want to drum up conflict because I know his penchant."`)).toEqual([
+      ["I don't want to drum up conflict because I know his penchant.", "direct", "said", "Solovey", "quote.direct.speaker-after-cue.content-after.next-to-cue.say;speaker.none"]
+    ])
+    expect(rows(`Said Dorothy Poynter, who grew up with Ali in the neighborhood, "We were all so proud of him."`)).toEqual([
+      ["We were all so proud of him.", "direct", "Said", "Dorothy Poynter", "quote.direct.speaker-after-cue.content-after.next-to-cue.say;speaker.none"]
+    ])
+    const far = `Sen. Ron Johnson, R-Wis., said in an op-ed piece before a 2014 Senate hearing, "The State Department not only failed to honor requests for security."`
+    expect(rows(far).map((r) => [r[0], r[3]])).toEqual([["The State Department not only failed to honor requests for security.", "Sen. Ron Johnson, R-Wis"]])
+  })
+
+  it("a cue whose frame read its adverbials as the statement introduces the quotation after them", () => {
+    const text = `As Michael Dell said last week in Tel Aviv, "Israel is the center of the digital future. Technology here improves every year."`
+    expect(rows(text)).toEqual([
+      ["Israel is the center of the digital future. Technology here improves every year.", "direct", "said", "Michael Dell", "quote.direct.speaker-before-cue.content-after.next-to-cue.say;speaker.none"]
+    ])
+  })
+
+  it("a quoted name inside a clause is nobody's words, even with a cue later in the sentence", () => {
+    expect(rows(`At the time of her murder, Qandeel Baloch, nicknamed the "Kim Kardashian of Pakistan," had about 750,000 followers on Facebook, and wrote about feminism.`)).toEqual([])
+  })
+
+  it("a scare quote inside a clause with no cue next to it stays no quote", () => {
+    // (No comma closes the title and none opens it: the cue's frame reports the clause after it only.)
+    expect(rows(`Fans of the show "Back to the Future" met in May, and the mayor said the budget would grow.`).map((r) => r[0])).toEqual(["the budget would grow"])
+  })
+})
+
+describe("quotes: speaker phrases and clauses the tagger misreads", () => {
+  it("a word the parse hangs on the phrase's noun as a compound stays in the speaker (`State spokesman`, `campaign manager`)", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])
+    expect(rows(`"We take our obligations seriously," State spokesman Mark Toner said.`)).toEqual([["We take our obligations seriously", "State spokesman Mark Toner"]])
+    expect(rows(`"Clearly an intelligent person, experienced person," Sanders campaign manager Jeff Weaver said Monday in an interview.`)).toEqual([
+      ["Clearly an intelligent person, experienced person", "Sanders campaign manager Jeff Weaver"]
+    ])
+  })
+
+  it("a `when` that opens a relative clause on the noun before it keeps the reported clause", () => {
+    const rows = quotesOf(`Hemsley, the co-author of the book, said the days when the nation had one story are gone.`, [], { filter: null }).quotes
+    expect(rows.map((q) => [q.text, q.speakerText])).toEqual([["the days when the nation had one story are gone", "Hemsley, the co-author of the book"]])
+  })
+
+  it("a share with its figure between commas is the speaker (`about two-thirds, 67 percent, say`)", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])
+    expect(rows(`Among likely GOP primary voters, about two-thirds, 67 percent, say they will vote for Trump.`)).toEqual([["they will vote for Trump", "two-thirds, 67 percent"]])
+    expect(rows(`Just shy of half, 49%, say the sharing economy reflects an improvement.`)).toEqual([["the sharing economy reflects an improvement", "shy of half, 49%"]])
+  })
+
+  it("confess, proclaim, affirm and scream are verbs of saying", () => {
+    const rows = quotesOf(`"This is a big political win for me," he confessed. "We are back," she proclaimed.`, [], { filter: null }).quotes
+    expect(rows.map((q) => [q.text, q.cue])).toEqual([["This is a big political win for me", "confessed"], ["We are back", "proclaimed"]])
+  })
+})
+
+describe("quotes: content before a cue that an adverbial or a title follows", () => {
+  const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.kind, q.speakerText])
+
+  it("after a clause and its comma, a cue followed by an adverbial of place or time reports the clause", () => {
+    expect(rows(`Democrats had "put the biggest crack" yet in the glass ceiling for women, she said in a video message to the convention.`)).toEqual([
+      [`Democrats had "put the biggest crack" yet in the glass ceiling for women`, "mixed", "she"]
+    ])
+    expect(rows(`This is not about me, President Obama told his closest advisers as he labored over the speech.`)).toEqual([
+      ["This is not about me", "indirect", "President Obama"]
+    ])
+    // Not where the adverbial has a clause of its own, nor without a clause before the speaker.
+    expect(rows(`Smith said on Thursday he delivered the letter.`)).toEqual([["on Thursday he delivered the letter", "indirect", "Smith"]])
+  })
+
+  it("a quoted title after a possessive the tokenizer splits off is no content (`On ABC News's “This Week,” Rubio said …`)", () => {
+    expect(rows(`On ABC News's "This Week," Rubio said that Democrats are wrong.`)).toEqual([["Democrats are wrong", "indirect", "Rubio"]])
+  })
+})
+
+describe("quotes: what a nearby cue does not report", () => {
+  const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])
+
+  it("a quoted programme title next to a cue is no quote of anyone", () => {
+    expect(rows(`Sunday, on CNN's "State of the Union," while commenting on the racial divide in America, Governor Mary Fallin said it was sad.`)).toEqual([
+      ["it was sad", "Governor Mary Fallin"]
+    ])
+  })
+
+  it("a semicolon right after the cue ends the statement: the clause before it is reported", () => {
+    expect(rows(`To win the White House, candidates probably need to capture about 40 percent of the Hispanic vote, political analysts say; in 2012, Mitt Romney stumbled with 27 percent.`)).toEqual([
+      ["To win the White House, candidates probably need to capture about 40 percent of the Hispanic vote", "political analysts"]
+    ])
+  })
+})
+
+describe("quotes: a colon after the cue announces the quotation", () => {
+  it("the quotation after `warned:` is the cue's, not the quoted words before its speaker", () => {
+    const text = `Conceding that there would likely be a trade agreement "down the line" he warned: "It's not going to happen any time soon."`
+    const rows = quotesOf(text, [], { filter: null }).quotes
+    expect(rows.map((q) => [q.text, q.kind, q.cue, q.speakerText])).toEqual([["It's not going to happen any time soon.", "direct", "warned", "he"]])
+  })
+
+  it("a quotation between keeps a later quotation out of the first one's statement", () => {
+    const text = `"We won," Smith said. The so-called "miracle" team celebrated. "We will see it through."`
+    const rows = quotesOf(text, [smith], { filter: null }).quotes
+    expect(rows.map((q) => [q.text, q.quotation, q.part, q.speakerKey])).toEqual([["We won", 0, 1, "smith"], ["We will see it through.", 1, 1, "smith"]])
+  })
+})
+
+describe("quotes: a cue word that is more often a noun, after a quotation and its speaker", () => {
+  it("`“…,” Viguerie notes.` is a report; `several notes` and `the attorney general reports to` are not", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.cue, q.speakerText])
+    expect(rows(`"Cruz is there in terms of having the same positions on issues of importance to Reagan Democrats," Viguerie notes.`)).toEqual([
+      ["Cruz is there in terms of having the same positions on issues of importance to Reagan Democrats", "notes", "Viguerie"]
+    ])
+    expect(rows(`He wrote several notes. The state attorney general reports to the governor.`)).toEqual([])
+  })
+})
+
+describe("quotes: a share's hedge before the next statement's speaker", () => {
+  it("`…, and more than 4 in 10 said …` closes the first statement; `…, but 55 percent … say` still does", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.speakerText])
+    expect(rows(`Most voters said they were very worried about the economy, and more than 4 in 10 said billionaire Donald Trump would be best at handling it.`)).toEqual([
+      ["they were very worried about the economy", "Most voters"],
+      ["billionaire Donald Trump would be best at handling it", "4 in 10"]
+    ])
+    expect(rows(`Seventy-five percent of Democrats said yes, but 55 percent of all voters say she does not.`).map((r) => r[0])).toEqual(["she does not"])
   })
 })

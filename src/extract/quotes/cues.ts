@@ -70,7 +70,10 @@ const isVerbUse = (tokens: ReadonlyArray<Token>, i: number, cue: CueWord): boole
   if (joined && NEGATIONS.has(prevWord)) return false
   if (prevWord === "to" && i > 1 && DECLINING.has(wordOf(tokens[i - 2]))) return false
   const opensReport = /:/.test(t.post) || nextWord === "that" || (next !== undefined && /["“]|''/.test(t.post + next.pre))
-  if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport) return false
+  // (After a quotation's closing comma and its speaker, ending the clause: `“…,” Viguerie notes.`)
+  const closesAttribution = /^\s*[.,;]/.test(t.post) && tokens.slice(Math.max(0, i - 6), i).some((w, k, all) =>
+    w.sentence === t.sentence && /[,!?]\s*(["”]|'')/.test(w.post) && all.slice(k + 1).every((x) => !x.tags.includes("Verb") || x.tags.includes("Noun")))
+  if (cue.alsoNoun && !/(ed|ing)$/.test(wordOf(t)) && !opensReport && !closesAttribution) return false
   // The trained tagger reads a verb compromise tags as an adjective or noun: `is telling supporters that …`.
   if (t.tags.includes("Verb") || opensReport || t.upos === "VERB") return true
   // "Goodstein, its chief executive officer, said …": after an apposition compromise may tag the verb

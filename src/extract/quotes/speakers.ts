@@ -52,6 +52,19 @@ const isParsedAdjective = (tokens: ReadonlyArray<Token>, k: number, phraseEnd: n
   return k > 0 && hasRelation(t.deprel, "amod") && t.head > k && t.head <= phraseEnd && /^\p{Ll}+ed$/u.test(t.text) && tokens[t.head].tags.includes("Noun") &&
     (tokens[k - 1].tags.includes("Determiner") || isNounPhraseWord(tokens[k - 1]))
 }
+/**
+ * A word the tagger reads as a verb but the parse hangs on a later noun of the phrase as a compound:
+ * `“…,” State spokesman Mark Toner said` (compromise tags `State` an imperative), `Sanders campaign
+ * manager Jeff Weaver said` (`campaign` a verb). A lower-case one stands inside a phrase, after a word
+ * of it, and is no past or -ing form; a capitalised one may also be the parse's adjective.
+ */
+const isParsedNameModifier = (tokens: ReadonlyArray<Token>, k: number, phraseEnd: number) => {
+  const t = tokens[k]
+  if (!t.tags.includes("Verb") || t.head <= k || t.head > phraseEnd || !tokens[t.head].tags.includes("Noun")) return false
+  if (/^\p{Lu}\p{Ll}/u.test(t.text)) return hasRelation(t.deprel, "compound") || hasRelation(t.deprel, "amod")
+  return hasRelation(t.deprel, "compound") && !["PastTense", "Gerund", "Participle"].some((tag) => t.tags.includes(tag)) &&
+    k > 0 && tokens[k - 1].post.trim() === "" && isNounPhraseWord(tokens[k - 1])
+}
 const SENTENCE_OPENER_TAGS = ["Conjunction", "Adverb", "Preposition"]
 /** A capitalised word compromise did not tag as a name, that is not a function word: "Weingarten" read as a verb. */
 const isCapitalisedName = (t: Token) =>
@@ -68,6 +81,9 @@ const trimLinks = (tokens: ReadonlyArray<Token>, range: TokenRange): TokenRange 
   while (end > first && !isHeadWord(tokens[end - 1])) end--
   return end > first ? { first, end } : null
 }
+
+/** Words that name a share of people without a number: `half`, `a third`, `most`. */
+const SHARE_OF_PEOPLE = new Set(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "majority", "minority", "most", "plurality"])
 
 const NOT_A_NOUN_USE = ["Auxiliary", "Copula", "Modal", "PastTense", "Gerund", "Participle", "Adverb"]
 const NOUN_PHRASE_OPENERS = ["Determiner", "Possessive", "ProperNoun", "Adjective", "Value"]
@@ -239,7 +255,7 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
   /** Walks back over one comma-free noun phrase ending at `from`; returns its first token. */
   const walkBack = (from: number): number => {
     let k = from
-    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k]) || opensClauseAsModifier(tokens, k - 1, unitFirst) || isParsedAdjective(tokens, k - 1, from)) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
+    while (k - 1 >= unitFirst && (isNounPhraseWord(tokens[k - 1]) || isGerundModifier(tokens[k - 1], tokens[k]) || opensClauseAsModifier(tokens, k - 1, unitFirst) || isParsedAdjective(tokens, k - 1, from) || isParsedNameModifier(tokens, k - 1, from)) && !/[,]/.test(tokens[k - 1].post) && !BOUNDARY_AFTER.test(tokens[k - 1].post) && from - k < 12) k--
     return k
   }
   // Between it and the cue only cue modifiers may stand ("The Trump campaign has said …").
@@ -266,7 +282,13 @@ export const speakerBefore = (tokens: ReadonlyArray<Token>, cueFirst: number, un
     const secondNamed = named(tokens.slice(first, last + 1)) && last - first < 6
     const apposition = nameEnd >= unitFirst && /,/.test(tokens[nameEnd].post) && (isNounPhraseWord(tokens[nameEnd]) || isCapitalisedName(tokens[nameEnd])) &&
       (named(nameTokens) || secondNamed) && !(nameTokens.length > 5 && !secondNamed) && last - first <= 12
-    if (apposition) first = nameFirst
+    // A share with its figure between commas: `about two-thirds, 67 percent, say`, `A third of
+    // independents, 33%, say` (the figure restates the share; no name in either).
+    const figure = tokens.slice(first, last + 1)
+    const shareWithFigure = nameEnd >= unitFirst && /,/.test(tokens[nameEnd].post) && figure.length <= 3 &&
+      figure.some((t) => t.tags.includes("Value")) && figure.some((t) => t.tags.includes("Percent") || wordOf(t) === "percent" || /%$/.test(t.text)) &&
+      nameTokens.some((t) => t.tags.includes("Value") || SHARE_OF_PEOPLE.has(wordOf(t)))
+    if (apposition || shareWithFigure) first = nameFirst
     else if (aside === modified) return null
   }
   const trimmed = trimLinks(tokens, { first, end: last + 1 }) ?? (misTaggedHead ? { first, end: last + 1 } : null)
