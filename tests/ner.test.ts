@@ -7,7 +7,7 @@ import { extractActors } from "../src/extract/actors/index.ts"
 import { creditRanges } from "../src/extract/actors/credits.ts"
 import { actorLexicon } from "../src/extract/actors/lexicon.ts"
 import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
-import { organizationNounCues, typeBySameName, typeShortForms, versusCues } from "../src/extract/actors/ner/merge.ts"
+import { organizationNounCues, placeNounCues, typeBySameName, typeShortForms, versusCues } from "../src/extract/actors/ner/merge.ts"
 import { Labels, decode, decodeJsonModel, decodeModel, encodeModel, floatWeights, quantise, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
 import { indexFeatures, loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
 import { recognizeSentence } from "../src/extract/actors/recognize.ts"
@@ -192,7 +192,7 @@ describe("name tagger: a name that is mostly no person", () => {
 
   it("gives its person readings the place or organisation type it has most often", () => {
     const names = typeBySameName(() => false, doc.tokens, [typed("LOC", at("Doboj", 0)), typed("LOC", at("Doboj", 1)), typed("PER", at("Doboj", 2)), typed("MISC", at("Doboj", 3))])
-    expect(names.map((n) => `${n.type}${n.majority ? "+majority" : ""}`)).toEqual(["LOC", "LOC", "LOC+majority", "MISC"])
+    expect(names.map((n) => `${n.type}${n.retyped === null ? "" : `+${n.retyped}`}`)).toEqual(["LOC", "LOC", "LOC+document:majority", "MISC"])
   })
 
   it("leaves a name read as a person half the time or more, and one read as a place only once", () => {
@@ -211,8 +211,23 @@ describe("name tagger: a name after an organisation noun", () => {
     const doc = analyzed("German retailer Promodes is in talks. In June, Promodes signed. Promodes gained.")
     const at = (nth: number) => doc.tokens.map((t, i) => [t.text, i] as const).filter(([text]) => text === "Promodes")[nth][1]
     const typed = (type: "PER" | "ORG", first: number) => ({ first, last: first, type, longForm: false })
-    const names = typeBySameName(() => false, doc.tokens, [typed("PER", at(0)), typed("PER", at(1)), typed("ORG", at(2))], organizationNounCues(doc.tokens))
-    expect(names.map((n) => `${n.type}${n.organizationNoun ? "+cue" : ""}${n.majority ? "+majority" : ""}`)).toEqual(["ORG+cue", "ORG+majority", "ORG"])
+    const names = typeBySameName(() => false, doc.tokens, [typed("PER", at(0)), typed("PER", at(1)), typed("ORG", at(2))], { organizationNoun: organizationNounCues(doc.tokens), versus: [], placeNoun: [] })
+    expect(names.map((n) => `${n.type}${n.retyped === null ? "" : `+${n.retyped}`}`)).toEqual(["ORG+cue:organization-noun", "ORG+document:majority", "ORG"])
+  })
+})
+
+describe("name tagger: a name before a place noun", () => {
+  it("finds the capitalised words right before area, district, province and the like", () => {
+    const doc = analyzed("A fire broke out in the Karol Bagh area of Delhi. Troops left Kandahar province. The Area Manager spoke.")
+    expect(placeNounCues(doc.tokens).map((cue) => doc.tokens.slice(cue.first, cue.last + 1).map((t) => t.text).join(" "))).toEqual(["Karol Bagh", "Kandahar"])
+  })
+
+  it("makes a person reading there a place, and counts it twice for the name's other mentions", () => {
+    const doc = analyzed("Hotel fire kills 17 in Karol Bagh. The hotel in the Karol Bagh area burned.")
+    const bagh = doc.tokens.map((t, i) => [t.text, i] as const).filter(([text]) => text === "Karol").map(([, i]) => i)
+    const typed = (first: number) => ({ first, last: first + 1, type: "PER" as const, longForm: false })
+    const names = typeBySameName(() => false, doc.tokens, bagh.map(typed), { organizationNoun: [], versus: [], placeNoun: placeNounCues(doc.tokens) })
+    expect(names.map((n) => `${n.type}${n.retyped === null ? "" : `+${n.retyped}`}`)).toEqual(["LOC+document:majority", "LOC+cue:place-noun"])
   })
 })
 
@@ -226,9 +241,9 @@ describe("name tagger: the teams of a fixture", () => {
 
   it("makes them organisations there, unless the gazetteer knows a country", () => {
     const cues = versusCues(doc.tokens)
-    const names = typeBySameName((name) => name === "japan" || name === "syria", doc.tokens, cues.map((cue) => ({ ...cue, type: "LOC" as const, longForm: false })), [], cues)
-    expect(names.map((n) => `${text(n)}:${n.type}${n.fixture ? "+versus" : ""}`)).toEqual([
-      "Port Vale:ORG+versus", "Oxford:ORG+versus", "Cambridge:ORG+versus", "Cardiff:ORG+versus", "Japan:LOC", "Syria:LOC"
+    const names = typeBySameName((name) => name === "japan" || name === "syria", doc.tokens, cues.map((cue) => ({ ...cue, type: "LOC" as const, longForm: false })), { organizationNoun: [], versus: cues, placeNoun: [] })
+    expect(names.map((n) => `${text(n)}:${n.type}${n.retyped === null ? "" : `+${n.retyped}`}`)).toEqual([
+      "Port Vale:ORG+cue:versus", "Oxford:ORG+cue:versus", "Cambridge:ORG+cue:versus", "Cardiff:ORG+cue:versus", "Japan:LOC", "Syria:LOC"
     ])
   })
 })

@@ -138,17 +138,47 @@ export const versusCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first
 }
 
 /**
+ * "the Karol Bagh area", "Kandahar province": capitalised words right before a lower-case noun for a
+ * part of a country name a place. The nouns are those before which CoNLL-2003 train has places or
+ * adjectives (MISC: "the Chechen region"), never a person or an organisation: area, district, province,
+ * region, suburb, valley, neighbourhood. The token ranges of such names.
+ */
+const PLACE_NOUNS: ReadonlySet<string> = new Set(["area", "district", "province", "region", "suburb", "valley", "neighbourhood", "neighborhood"])
+export const placeNounCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first: number; readonly last: number }> => {
+  const cues: Array<{ first: number; last: number }> = []
+  for (let i = 1; i < tokens.length; i++) {
+    const noun = tokens[i]
+    if (!PLACE_NOUNS.has(noun.text) || noun.sentence !== tokens[i - 1].sentence || !isCapitalised(tokens[i - 1]) || !joinable(tokens[i - 1], noun)) continue
+    let first = i - 1
+    while (first > 0 && tokens[first - 1].sentence === noun.sentence && isCapitalised(tokens[first - 1]) && joinable(tokens[first - 1], tokens[first])) first--
+    cues.push({ first, last: i - 1 })
+  }
+  return cues
+}
+
+/** Token ranges of names whose neighbours say what they are (`organizationNounCues`, `versusCues`, `placeNounCues`). */
+export interface NameCues {
+  readonly organizationNoun: ReadonlyArray<{ readonly first: number; readonly last: number }>
+  readonly versus: ReadonlyArray<{ readonly first: number; readonly last: number }>
+  readonly placeNoun: ReadonlyArray<{ readonly first: number; readonly last: number }>
+}
+
+/** Why `typeBySameName` gave a name another type (its rule's suffix), or null. */
+export type Retyped = "document:majority" | "cue:organization-noun" | "cue:versus" | "cue:place-noun" | null
+
+/**
  * One reading per name in a document, where the evidence is clear:
  * - a name right after an organisation noun (`organizationNounCues`) is an organisation there,
- *   whatever the tagger read (`+cue:organization-noun`), and that reading counts for the name's other
- *   mentions, found by the tagger there or not;
+ *   whatever the tagger read (`+cue:organization-noun`); a name before a place noun (`placeNounCues`)
+ *   is a place there if the tagger read a person (`+cue:place-noun`); both readings count, twice, for
+ *   the name's other mentions, found by the tagger there or not;
+ * - the teams of a fixture (`versusCues`) are organisations there (`+cue:versus`), unless the
+ *   gazetteer knows the name as a country (a national team);
  * - a name the tagger reads as a person in fewer than half of its readings (the others organisations,
  *   places or other names: MISC, as in "the Doboj area") is no person: its person readings take the
  *   organisation or place type it has most often, read at least twice (`+document:majority`).
  *   "Doboj": three places, six other names ("the Doboj knot"), and three persons ("Doboj's imam",
  *   "enter Doboj").
- * - the teams of a fixture (`versusCues`) are organisations there (`+cue:versus`), unless the
- *   gazetteer knows the name as a country (a national team);
  * A type a long form gave (`typeShortForms`) counts as a reading and stays. Only person readings give
  * way to the majority: a city and its club ("Leeds", "Milan") are both in sports news, and taking the
  * majority between organisations and places cost 7 matches on CoNLL-2003 train fold 0 (model
@@ -158,34 +188,37 @@ export const typeBySameName = <N extends TaggedName & { readonly longForm: boole
   isCountry: (name: string) => boolean,
   tokens: ReadonlyArray<Token>,
   names: ReadonlyArray<N>,
-  organizationCues: ReadonlyArray<{ readonly first: number; readonly last: number }> = [],
-  fixtureCues: ReadonlyArray<{ readonly first: number; readonly last: number }> = []
-): Array<N & { readonly majority: boolean; readonly organizationNoun: boolean; readonly fixture: boolean }> => {
+  cues: NameCues = { organizationNoun: [], versus: [], placeNoun: [] }
+): Array<N & { readonly retyped: Retyped }> => {
   const keyOf = (range: { first: number; last: number }) => words(tokens, range).join(" ").toLowerCase()
-  const cued = new Set(organizationCues.map((cue) => `${cue.first}:${cue.last}`))
-  const cuedNames = names.map((name) => cued.has(`${name.first}:${name.last}`))
-  const teams = new Set(fixtureCues.map((cue) => `${cue.first}:${cue.last}`))
+  const at = (ranges: NameCues[keyof NameCues]) => new Set(ranges.map((cue) => `${cue.first}:${cue.last}`))
+  const [organizationNoun, versus, placeNoun] = [at(cues.organizationNoun), at(cues.versus), at(cues.placeNoun)]
   const readings = new Map<string, Map<EntityType, number>>()
-  const read = (key: string, type: EntityType) => {
+  const read = (key: string, type: EntityType, weight = 1) => {
     const votes = readings.get(key) ?? new Map<EntityType, number>()
-    votes.set(type, (votes.get(type) ?? 0) + 1)
+    votes.set(type, (votes.get(type) ?? 0) + weight)
     readings.set(key, votes)
   }
   const keys = names.map(keyOf)
+  const places = names.map((name) => name.type === "PER" && placeNoun.has(`${name.first}:${name.last}`))
   names.forEach((name, n) => {
-    if (!cuedNames[n]) read(keys[n], name.type)
+    const range = `${name.first}:${name.last}`
+    if (!organizationNoun.has(range) && !placeNoun.has(range)) read(keys[n], name.type)
   })
-  for (const cue of organizationCues) read(keyOf(cue), "ORG")
-  const none = { majority: false, organizationNoun: false, fixture: false }
+  // A cue says more than the tagger's reading of a mention: it counts twice.
+  for (const cue of cues.organizationNoun) read(keyOf(cue), "ORG", 2)
+  for (const cue of cues.placeNoun) read(keyOf(cue), "LOC", 2)
   return names.map((name, n) => {
-    if (cuedNames[n]) return { ...name, ...none, type: "ORG", organizationNoun: name.type !== "ORG" }
-    if (teams.has(`${name.first}:${name.last}`) && name.type !== "ORG" && !isCountry(keys[n])) return { ...name, ...none, type: "ORG", fixture: true }
+    const range = `${name.first}:${name.last}`
+    if (organizationNoun.has(range)) return { ...name, type: "ORG", retyped: name.type === "ORG" ? null : "cue:organization-noun" }
+    if (versus.has(range) && name.type !== "ORG" && !isCountry(keys[n])) return { ...name, type: "ORG", retyped: "cue:versus" }
+    if (places[n]) return { ...name, type: "LOC", retyped: "cue:place-noun" }
     const votes = readings.get(keys[n])
-    if (name.type !== "PER" || name.longForm || votes === undefined) return { ...name, ...none }
+    if (name.type !== "PER" || name.longForm || votes === undefined) return { ...name, retyped: null }
     const total = [...votes.values()].reduce((sum, count) => sum + count, 0)
     const best = [...votes].filter(([type]) => type === "ORG" || type === "LOC").sort((a, b) => b[1] - a[1])[0]
-    if (best === undefined || best[1] < 2 || (votes.get("PER") ?? 0) * 2 >= total) return { ...name, ...none }
-    return { ...name, ...none, type: best[0], majority: true }
+    if (best === undefined || best[1] < 2 || (votes.get("PER") ?? 0) * 2 >= total) return { ...name, retyped: null }
+    return { ...name, type: best[0], retyped: "document:majority" }
   })
 }
 
@@ -328,8 +361,7 @@ export const mergeModelNames = (
     (name) => lexicon.countries.get(name)?.form === "name" || lexicon.countries.get(name)?.form === "alias",
     tokens,
     typeShortForms(lexicon, listedTags, tokens, joinNicknames(lexicon, tokens, joinInitials(tokens, tagged))),
-    organizationNounCues(tokens),
-    versusCues(tokens)
+    { organizationNoun: organizationNounCues(tokens), versus: versusCues(tokens), placeNoun: placeNounCues(tokens) }
   )
   const typed = allTyped.filter((name) => name.type !== "MISC")
   // Tokens of the names the tagger reads as neither person, organisation nor place ("PREMIER LEAGUE").
@@ -424,7 +456,7 @@ export const mergeModelNames = (
       continue
     }
     const type = name.type as Exclude<EntityType, "MISC">
-    const suffix = name.longForm ? "+document:long-form" : name.majority ? "+document:majority" : name.organizationNoun ? "+cue:organization-noun" : name.fixture ? "+cue:versus" : ""
+    const suffix = name.longForm ? "+document:long-form" : name.retyped === null ? "" : `+${name.retyped}`
     const sentenceStart = sentences[tokens[name.first].sentence].firstToken
     const sentenceEnd = sentences[tokens[name.first].sentence].endToken
     const same = ruleSpans.find((span) => span.first === name.first && span.last === name.last)
