@@ -204,7 +204,10 @@ export const frameRoles = (
  * wrong on active verbs ("The mayor … advised residents").
  */
 const isPassiveVoice = (doc: SyntaxDocument, h: number): boolean =>
-  dependents(doc, h, "aux:pass", "obl:agent").length > 0 || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal) &&
+  dependents(doc, h, "aux:pass").length > 0 ||
+  // A "by" phrase the parser hung on a verb with an active subject and an object belongs to the object
+  // ("the journal Science published a report by a team …"): the verb is active.
+  (dependents(doc, h, "obl:agent").length > 0 && !(dependents(doc, h, "nsubj").length > 0 && dependents(doc, h, "obj").length > 0)) || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal) &&
     // A passive subject label needs a form of "be" or "get" as well: "52% of voters voted" is active.
     dependents(doc, h, "aux", "cop").some((j) => PASSIVE_AUXILIARY_LEMMAS.has(doc.tokens[j].lemma)))
 const PASSIVE_AUXILIARY_LEMMAS = new Set(["be", "get"])
@@ -222,7 +225,12 @@ const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
     if (marked || markerBefore) return []
   }
   const shared = subjectOf(doc, h)
-  return shared === null ? [] : [shared]
+  if (shared === null) return []
+  // The governor's subjects, when the parser gave it several ("A resident of Antioch, Illinois,
+  // Rittenhouse is accused of … killing two people"): the conjunct or complement shares them all.
+  const governor = doc.tokens[shared].head
+  const all = governor >= 0 && hasRelation(doc.tokens[shared].deprel, "nsubj") ? dependents(doc, governor, "nsubj") : []
+  return all.length > 1 ? all : [shared]
 }
 
 /**
