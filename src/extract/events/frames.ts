@@ -47,6 +47,8 @@ export interface FrameOptions {
   readonly isTrigger: (i: number) => boolean
   /** A possessor of the noun undergoes the event ("Smith's arrest"). */
   readonly possessorIsPatient: boolean
+  /** An "of" phrase of the noun is who does it ("the invitation of the government", "a statement of the ministry"), not who undergoes it ("the arrest of Smith"). */
+  readonly ofIsAgent: boolean
   /** Support verbs by UD lemma ("begin", "hold", "carry"). */
   readonly supportVerbs: ReadonlySet<string>
 }
@@ -152,7 +154,7 @@ export const frameRoles = (
       else if (rel === "compound" || rel === "amod") {
         if (options.modifierActs && at(j).length > 0) agents.push(j)
       } else if (hasRelation(rel, "nmod")) {
-        const role = NOUN_CASE_ROLE[caseLemma(doc, j)]
+        const role = caseLemma(doc, j) === "of" && options.ofIsAgent ? "agent" : NOUN_CASE_ROLE[caseLemma(doc, j)]
         if (role === "both") agents.push(j)
         else if (role === "agent") agents.push(j)
         else if (role === "patient") patients.push(j)

@@ -138,6 +138,8 @@ const isTally = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch, time: Loca
   return !clauseTriggers.some((t) => CAUSE_FAMILIES.has(familyOf(t.entry.type, t.entry.cameo) ?? ""))
 }
 const TALLIED_FAMILIES = new Set(["death", "injury"])
+/** Families whose nouns take their doer in an "of" phrase ("the invitation of the government", "a meeting of the leaders"). */
+const OF_AGENT_FAMILIES = new Set(["communicate", "meet", "agree"])
 
 /**
  * A predicate a condition or a counterfactual supposes: marked by "if"/"unless" in the parse, or a
@@ -391,6 +393,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         supportVerbs: lexicon.supportVerbs,
         isTrigger: isTriggerToken,
         particles: trigger.entry.next ?? [],
+        ofIsAgent: OF_AGENT_FAMILIES.has(familyOf(trigger.entry.type, trigger.entry.cameo) ?? ""),
         modifierActs: !isNewsfactsType(trigger.entry.type) || trigger.entry.type === "statement"
       }) ??
         rolesFor(tokens, clause, trigger, clauseParticipants)
