@@ -168,7 +168,9 @@ export const frameRoles = (
     const supported = governor >= 0 && (tokens[h].deprel === "obj" || tokens[h].deprel === "xcomp" || (hasRelation(tokens[h].deprel, "obl") && caseLemma(doc, h) === "into")) &&
       options.supportVerbs.has(tokens[governor].lemma) || supportedPassive
     // "met in London for trade talks", "took part in the talks": whoever does the governing verb takes part in the event it is for.
-    const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && PARTAKING_CASES.has(caseLemma(doc, h)) && tokens[governor].upos === "VERB"
+    // "followed it up with a press conference" too, unless the verb is an event of its own ("charged him with murder").
+    const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && tokens[governor].upos === "VERB" &&
+      (PARTAKING_CASES.has(caseLemma(doc, h)) || (caseLemma(doc, h) === "with" && !options.isTrigger(governor)))
     if (takesPart && agents.length === 0) {
       if (!isPassiveVoice(doc, governor)) verbSubjects.push(...subjectsOf(doc, governor))
       agents.push(...verbSubjects)
