@@ -644,6 +644,40 @@ describe("events: frames from the dependency parse", () => {
     ])
     expect(lines("Officials said they were not concerned about the attack on the US by China.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted - - China→United States"])
   })
+
+  it("a 'by' phrase hung on a verb with an active subject and an object leaves the verb active", () => {
+    const SCIENCE = ["Science", "organization", ["Science"]] as const
+    expect(lines("On Thursday the journal Science published a report by a team from the University of Hawaii.", [SCIENCE])).toEqual([
+      "occurrence/null [published] asserted 2025-06-05 - Science→"
+    ])
+  })
+
+  it("a complement shares every subject the parser gave its governor", () => {
+    const RITTENHOUSE = ["Kyle Rittenhouse", "person", ["Rittenhouse"]] as const
+    const ANTIOCH = ["Antioch", "place", ["Antioch"]] as const
+    expect(lines("A resident of Antioch, Illinois, Rittenhouse is accused of attacking two people.", [RITTENHOUSE, ANTIOCH])).toEqual([
+      "ACCUSE/112 [accused] asserted - - →Kyle Rittenhouse",
+      "ASSAULT/180 [attacking] hypothetical - - Kyle Rittenhouse→"
+    ])
+  })
+
+  it("an 'of' phrase is the agent of a communicate, meet or agree noun and the patient of others", () => {
+    const IRAQ = ["Iraq", "country", ["Iraq"]] as const
+    expect(lines("Coalition forces are in Iraq at the invitation of the Government of Iraq.", [IRAQ])).toEqual(["CONSULT/040 [invitation] asserted - Iraq Iraq→"])
+    expect(lines("China announced the arrest of Smith.", [CHINA, SMITH])).toEqual([
+      "statement/010 [announced] asserted - - China→",
+      "arrest/173 [arrest] asserted - - →John Smith"
+    ])
+  })
+
+  it("an event noun in a 'with' phrase of a verb that is no event itself is done by the verb's subject; a charge's crime is not the charger's", () => {
+    const PGE = ["PG&E", "organization", ["PG&E"]] as const
+    expect(lines("PG&E announced the schedule and followed it up with a press conference last night.", [PGE])).toEqual([
+      "statement/010 [announced] asserted - - PG&E→",
+      "statement/010 [press conference] asserted 2025-06-09 - PG&E→"
+    ])
+    expect(lines("Police charged Smith with murder on Monday.", [SMITH])).toEqual(["charge/null [charged] asserted - - →John Smith", "ASSAULT/1823 [murder] asserted 2025-06-09 - →"])
+  })
 })
 
 describe("events: word sense from the frame", () => {
