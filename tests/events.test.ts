@@ -661,6 +661,12 @@ describe("events: frames from the dependency parse", () => {
     ])
   })
 
+  it("a nominal right after a preposition the parser took for a marker is not the verb's subject", () => {
+    const SOLBERG = ["Erna Solberg", "person", ["Solberg"]] as const
+    const TWITTER = ["Twitter", "organization", ["Twitter"]] as const
+    expect(lines("Solberg posted on Twitter asking for places to eat.", [SOLBERG, TWITTER])).toEqual(["REQUEST/020 [asking] asserted - - Erna Solberg→"])
+  })
+
   it("an 'of' phrase is the agent of a communicate, meet or agree noun and the patient of others", () => {
     const IRAQ = ["Iraq", "country", ["Iraq"]] as const
     expect(lines("Coalition forces are in Iraq at the invitation of the Government of Iraq.", [IRAQ])).toEqual(["CONSULT/040 [invitation] asserted - Iraq Iraq→"])

@@ -21,7 +21,7 @@
 import type { Token } from "../../model/document.ts"
 import { partitionPoint } from "../../model/span.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
-import { caseOf, dependents, hasRelation, headOfSpan, isNegated, isPassive, objectOf, passiveAgentOf, subjectOf } from "../../segment/syntax.ts"
+import { caseOf, dependents, hasRelation, headOfSpan, isNegated, isPassive, objectOf, passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 import type { EventRoles, Participant } from "./participants.ts"
 
 export interface FrameParticipant extends Participant {
@@ -218,7 +218,19 @@ const PASSIVE_AUXILIARY_LEMMAS = new Set(["be", "get"])
 
 /** The subjects of a predicate: all its own (a misparsed apposition "agent Tony Mendez" gives two), else the shared one. */
 const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
-  const own = dependents(doc, h, "nsubj")
+  // A "subject" right after a preposition the parser took for the verb's marker is that preposition's
+  // object ("Solberg posted on Twitter asking for …"): the verb has no subject of its own.
+  const labelled = dependents(doc, h, "nsubj")
+  const own = labelled.filter((j) => {
+    const before = subtreeRange(doc, j)[0] - 1
+    return !(before >= 0 && doc.tokens[before].upos === "ADP" && doc.tokens[before].head === h && doc.tokens[before].deprel === "mark")
+  })
+  if (own.length === 0 && labelled.length > 0) {
+    const { deprel, head } = doc.tokens[h]
+    const shares = head >= 0 && (hasRelation(deprel, "advcl") || hasRelation(deprel, "conj") || deprel === "xcomp")
+    const shared = shares ? subjectOf(doc, head) : null
+    return shared === null ? [] : [shared]
+  }
   if (own.length > 1) return own
   // A finite adverbial clause ("… after Ford disclosed the matter") has a subject of its own, even when
   // the parser attached it elsewhere: it does not share its governor's.
