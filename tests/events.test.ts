@@ -667,6 +667,13 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("Solberg posted on Twitter asking for places to eat.", [SOLBERG, TWITTER])).toEqual(["REQUEST/020 [asking] asserted - - Erna Solberg→"])
   })
 
+  it("a 'to' phrase names the addressee of a statement verb and the receiver of a transfer, not the goal of a movement", () => {
+    const FORD = ["Ford", "organization", ["Ford"]] as const
+    const EPA = ["Environmental Protection Agency", "organization", ["EPA"]] as const
+    expect(lines("Ford disclosed the matter to the EPA.", [FORD, EPA])).toEqual(["statement/010 [disclosed] asserted - - Ford→Environmental Protection Agency"])
+    expect(lines("Smith traveled to China on Monday.", [SMITH, CHINA])).toEqual(["movement/null [traveled] asserted 2025-06-09 - John Smith→"])
+  })
+
   it("an 'of' phrase is the agent of a communicate, meet or agree noun and the patient of others", () => {
     const IRAQ = ["Iraq", "country", ["Iraq"]] as const
     expect(lines("Coalition forces are in Iraq at the invitation of the Government of Iraq.", [IRAQ])).toEqual(["CONSULT/040 [invitation] asserted - Iraq Iraq→"])

@@ -47,6 +47,8 @@ export interface FrameOptions {
   readonly isTrigger: (i: number) => boolean
   /** A possessor of the noun undergoes the event ("Smith's arrest"). */
   readonly possessorIsPatient: boolean
+  /** Obliques of a verb that name its patient besides "with"/"against": the addressee of a statement or the receiver of a transfer ("disclosed the matter to the EPA"). */
+  readonly patientCases: ReadonlyArray<string>
   /** An "of" phrase of the noun is who does it ("the invitation of the government", "a statement of the ministry"), not who undergoes it ("the arrest of Smith"). */
   readonly ofIsAgent: boolean
   /** Support verbs by UD lemma ("begin", "hold", "carry"). */
@@ -140,7 +142,7 @@ export const frameRoles = (
         for (const j of dependents(doc, h, "obl")) {
           const c = caseOf(doc, j)
           // "cooperating with the government"; the trigger's own preposition: "called on the US".
-          if (VERB_PATIENT_CASES.has(caseLemma(doc, j)) || (c !== null && c >= trigger.first && c <= trigger.last + 1 && options.particles.includes(caseLemma(doc, j)))) patients.push(j)
+          if (VERB_PATIENT_CASES.has(caseLemma(doc, j)) || options.patientCases.includes(caseLemma(doc, j)) || (c !== null && c >= trigger.first && c <= trigger.last + 1 && options.particles.includes(caseLemma(doc, j)))) patients.push(j)
         }
       }
       rule = "participants:frame-active"

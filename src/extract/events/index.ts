@@ -139,6 +139,8 @@ const isTally = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch, time: Loca
 }
 const TALLIED_FAMILIES = new Set(["death", "injury"])
 /** Families whose nouns take their doer in an "of" phrase ("the invitation of the government", "a meeting of the leaders"). */
+/** Families whose verbs take whom they address or give to in a "to" phrase ("disclosed the matter to the EPA", "provided a rifle to him"). */
+const RECIPIENT_FAMILIES = new Set(["communicate", "transaction"])
 const OF_AGENT_FAMILIES = new Set(["communicate", "meet", "agree"])
 
 /**
@@ -393,6 +395,7 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         supportVerbs: lexicon.supportVerbs,
         isTrigger: isTriggerToken,
         particles: trigger.entry.next ?? [],
+        patientCases: RECIPIENT_FAMILIES.has(familyOf(trigger.entry.type, trigger.entry.cameo) ?? "") ? ["to"] : [],
         ofIsAgent: OF_AGENT_FAMILIES.has(familyOf(trigger.entry.type, trigger.entry.cameo) ?? ""),
         modifierActs: !isNewsfactsType(trigger.entry.type) || trigger.entry.type === "statement"
       }) ??
