@@ -674,6 +674,13 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("Smith traveled to China on Monday.", [SMITH, CHINA])).toEqual(["movement/null [traveled] asserted 2025-06-09 - John Smith→"])
   })
 
+  it("a pronoun object before a complement with no 'to' is its subject ('stated it scheduled'); a controlling object is not ('asked them to leave')", () => {
+    const PGE = ["PG&E", "organization", ["PG&E"]] as const
+    // "scheduled" also makes the blackouts expected.
+    expect(lines("PG&E stated it scheduled the blackouts in response to forecasts for high winds.", [PGE])).toEqual(["policy/null [blackouts] expected - - PG&E→"])
+    expect(lines("China asked them to attack the US.", [CHINA, US]).at(-1)).toEqual("ASSAULT/180 [attack] hypothetical - - →United States")
+  })
+
   it("an 'of' phrase is the agent of a communicate, meet or agree noun and the patient of others", () => {
     const IRAQ = ["Iraq", "country", ["Iraq"]] as const
     expect(lines("Coalition forces are in Iraq at the invitation of the Government of Iraq.", [IRAQ])).toEqual(["CONSULT/040 [invitation] asserted - Iraq Iraq→"])

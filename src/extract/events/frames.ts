@@ -339,6 +339,12 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
     // "the RCMP confirmed they seized the substance": the subject of a complement clause that is a
     // pronoun stands for the subject of the clause it completes.
     if (PERSONAL_PRONOUNS.has(token.lemma) && (hasRelation(token.deprel, "nsubj") || token.deprel === "nmod:poss")) return matrixSubjectActors(doc, head, at)
+    // "PG&E stated it scheduled the blackouts", parsed as an object controlling an open complement with
+    // no "to": the pronoun is the complement's subject, and stands for the subject of the verb it completes.
+    if (PERSONAL_PRONOUNS.has(token.lemma) && token.deprel === "obj" && token.head >= 0 && dependents(doc, token.head, "xcomp").some((j) => j === head + 1 && dependents(doc, j, "mark").length === 0)) {
+      const subject = subjectOf(doc, token.head)
+      return subject === null || PERSONAL_PRONOUNS.has(doc.tokens[subject].lemma) ? [] : at(subject).filter((p) => !p.reporter).map((p) => p.key)
+    }
     const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place))
     // A singular noun holding a person is that person ("former Vice President of the United States Joe
     // Biden", the parser's head being the title): the country or body in its phrase is the title's, not a second party.
