@@ -681,9 +681,10 @@ describe("events: frames from the dependency parse", () => {
     expect(lines("China asked them to attack the US.", [CHINA, US]).at(-1)).toEqual("ASSAULT/180 [attack] hypothetical - - →United States")
   })
 
-  it("an 'of' phrase is the agent of a communicate, meet or agree noun and the patient of others", () => {
+  it("an 'of' phrase is the agent of a statement, request, meeting or agreement noun and the patient of others", () => {
     const IRAQ = ["Iraq", "country", ["Iraq"]] as const
     expect(lines("Coalition forces are in Iraq at the invitation of the Government of Iraq.", [IRAQ])).toEqual(["CONSULT/040 [invitation] asserted - Iraq Iraq→"])
+    expect(lines("Beijing rejected the criticism of China on Monday.", [CHINA]).at(-1)).toEqual("ACCUSE/111 [criticism] asserted 2025-06-09 - →China")
     expect(lines("China announced the arrest of Smith.", [CHINA, SMITH])).toEqual([
       "statement/010 [announced] asserted - - China→",
       "arrest/173 [arrest] asserted - - →John Smith"
