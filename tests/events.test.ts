@@ -665,6 +665,8 @@ describe("events: frames from the dependency parse", () => {
     const SOLBERG = ["Erna Solberg", "person", ["Solberg"]] as const
     const TWITTER = ["Twitter", "organization", ["Twitter"]] as const
     expect(lines("Solberg posted on Twitter asking for places to eat.", [SOLBERG, TWITTER])).toEqual(["REQUEST/020 [asking] asserted - - Erna Solberg→"])
+    // "after", "as" open clauses with subjects of their own (both seen on unseen BBC reports).
+    expect(lines("The move came after the US lifted a trade ban on China.", [US, CHINA])).toContain("CONCEDE/081 [lifted] asserted - - United States→")
   })
 
   it("a 'to' phrase names the addressee of a statement verb and the receiver of a transfer, not the goal of a movement", () => {

@@ -66,6 +66,8 @@ const VERB_PATIENT_CASES = new Set(["with", "against"])
 /** Obliques by which an event noun is what its governing verb's subject takes part in. */
 const PARTAKING_CASES = new Set(["for", "in", "during", "at"])
 const OUTSIDE_PHRASE = ["acl", "appos", "parataxis", "advcl", "ccomp", "cc", "punct", "dep"]
+/** Prepositions that cannot open a clause with a subject, unlike "after", "as", "for" ("for the US to act"). */
+const PREPOSITIONS_ONLY = new Set(["on", "in", "at", "by", "from", "with", "into", "onto", "of", "about", "over", "through", "via", "across", "under"])
 const FINITE_MARKERS = new Set(["after", "before", "because", "when", "while", "since", "until", "although", "though", "as", "once", "whereas"])
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "it", "we"])
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"])
@@ -225,7 +227,7 @@ const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
   const labelled = dependents(doc, h, "nsubj")
   const own = labelled.filter((j) => {
     const before = subtreeRange(doc, j)[0] - 1
-    return !(before >= 0 && doc.tokens[before].upos === "ADP" && doc.tokens[before].head === h && doc.tokens[before].deprel === "mark")
+    return !(before >= 0 && doc.tokens[before].head === h && doc.tokens[before].deprel === "mark" && PREPOSITIONS_ONLY.has(doc.tokens[before].lemma))
   })
   if (own.length === 0 && labelled.length > 0) {
     const { deprel, head } = doc.tokens[h]
