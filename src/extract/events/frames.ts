@@ -66,8 +66,8 @@ const VERB_PATIENT_CASES = new Set(["with", "against"])
 /** Obliques by which an event noun is what its governing verb's subject takes part in. */
 const PARTAKING_CASES = new Set(["for", "in", "during", "at"])
 const OUTSIDE_PHRASE = ["acl", "appos", "parataxis", "advcl", "ccomp", "cc", "punct", "dep"]
-/** Prepositions that cannot open a clause with a subject, unlike "after", "as", "for" ("for the US to act"). */
-const PREPOSITIONS_ONLY = new Set(["on", "in", "at", "by", "from", "with", "into", "onto", "of", "about", "over", "through", "via", "across", "under"])
+/** Prepositions that cannot open a clause with a subject, unlike "after", "as", "for" ("for the US to act"), "with" ("with the Tories set to campaign"). */
+const PREPOSITIONS_ONLY = new Set(["on", "in", "at", "by", "from", "into", "onto", "of", "about", "over", "through", "via", "across", "under"])
 const FINITE_MARKERS = new Set(["after", "before", "because", "when", "while", "since", "until", "although", "though", "as", "once", "whereas"])
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "it", "we"])
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"])
