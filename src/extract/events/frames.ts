@@ -249,7 +249,10 @@ const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
   // The governor's subjects, when the parser gave it several ("A resident of Antioch, Illinois,
   // Rittenhouse is accused of … killing two people"): the conjunct or complement shares them all.
   const governor = doc.tokens[shared].head
-  const all = governor >= 0 && hasRelation(doc.tokens[shared].deprel, "nsubj") ? dependents(doc, governor, "nsubj") : []
+  // Only for a non-finite complement: a finite clause the parser left without its subject ("after his side
+  // were denied") is not the governor's.
+  const nonFinite = /ing$/.test(doc.tokens[h].normal) || doc.tokens[h].deprel === "xcomp"
+  const all = nonFinite && governor >= 0 && hasRelation(doc.tokens[shared].deprel, "nsubj") ? dependents(doc, governor, "nsubj") : []
   return all.length > 1 ? all : [shared]
 }
 
