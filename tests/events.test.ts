@@ -644,6 +644,63 @@ describe("events: frames from the dependency parse", () => {
     ])
     expect(lines("Officials said they were not concerned about the attack on the US by China.", [US, CHINA])).toEqual(["ASSAULT/180 [attack] asserted - - China→United States"])
   })
+
+  it("a 'by' phrase hung on a verb with an active subject and an object leaves the verb active", () => {
+    const SCIENCE = ["Science", "organization", ["Science"]] as const
+    expect(lines("On Thursday the journal Science published a report by a team from the University of Hawaii.", [SCIENCE])).toEqual([
+      "occurrence/null [published] asserted 2025-06-05 - Science→"
+    ])
+  })
+
+  it("a complement shares every subject the parser gave its governor", () => {
+    const RITTENHOUSE = ["Kyle Rittenhouse", "person", ["Rittenhouse"]] as const
+    const ANTIOCH = ["Antioch", "place", ["Antioch"]] as const
+    expect(lines("A resident of Antioch, Illinois, Rittenhouse is accused of attacking two people.", [RITTENHOUSE, ANTIOCH])).toEqual([
+      "ACCUSE/112 [accused] asserted - - →Kyle Rittenhouse",
+      "ASSAULT/180 [attacking] hypothetical - - Kyle Rittenhouse→"
+    ])
+  })
+
+  it("a nominal right after a preposition the parser took for a marker is not the verb's subject", () => {
+    const SOLBERG = ["Erna Solberg", "person", ["Solberg"]] as const
+    const TWITTER = ["Twitter", "organization", ["Twitter"]] as const
+    expect(lines("Solberg posted on Twitter asking for places to eat.", [SOLBERG, TWITTER])).toEqual(["REQUEST/020 [asking] asserted - - Erna Solberg→"])
+    // "after", "as" open clauses with subjects of their own (both seen on unseen BBC reports).
+    expect(lines("The move came after the US lifted a trade ban on China.", [US, CHINA])).toContain("CONCEDE/081 [lifted] asserted - - United States→")
+  })
+
+  it("a 'to' phrase names the addressee of a statement verb and the receiver of a transfer, not the goal of a movement", () => {
+    const FORD = ["Ford", "organization", ["Ford"]] as const
+    const EPA = ["Environmental Protection Agency", "organization", ["EPA"]] as const
+    expect(lines("Ford disclosed the matter to the EPA.", [FORD, EPA])).toEqual(["statement/010 [disclosed] asserted - - Ford→Environmental Protection Agency"])
+    expect(lines("Smith traveled to China on Monday.", [SMITH, CHINA])).toEqual(["movement/null [traveled] asserted 2025-06-09 - John Smith→"])
+  })
+
+  it("a pronoun object before a complement with no 'to' is its subject ('stated it scheduled'); a controlling object is not ('asked them to leave')", () => {
+    const PGE = ["PG&E", "organization", ["PG&E"]] as const
+    // "scheduled" also makes the blackouts expected.
+    expect(lines("PG&E stated it scheduled the blackouts in response to forecasts for high winds.", [PGE])).toEqual(["policy/null [blackouts] expected - - PG&E→"])
+    expect(lines("China asked them to attack the US.", [CHINA, US]).at(-1)).toEqual("ASSAULT/180 [attack] hypothetical - - →United States")
+  })
+
+  it("an 'of' phrase is the agent of a statement, request, meeting or agreement noun and the patient of others", () => {
+    const IRAQ = ["Iraq", "country", ["Iraq"]] as const
+    expect(lines("Coalition forces are in Iraq at the invitation of the Government of Iraq.", [IRAQ])).toEqual(["CONSULT/040 [invitation] asserted - Iraq Iraq→"])
+    expect(lines("Beijing rejected the criticism of China on Monday.", [CHINA]).at(-1)).toEqual("ACCUSE/111 [criticism] asserted 2025-06-09 - →China")
+    expect(lines("China announced the arrest of Smith.", [CHINA, SMITH])).toEqual([
+      "statement/010 [announced] asserted - - China→",
+      "arrest/173 [arrest] asserted - - →John Smith"
+    ])
+  })
+
+  it("an event noun in a 'with' phrase of a verb that is no event itself is done by the verb's subject; a charge's crime is not the charger's", () => {
+    const PGE = ["PG&E", "organization", ["PG&E"]] as const
+    expect(lines("PG&E announced the schedule and followed it up with a press conference last night.", [PGE])).toEqual([
+      "statement/010 [announced] asserted - - PG&E→",
+      "statement/010 [press conference] asserted 2025-06-09 - PG&E→"
+    ])
+    expect(lines("Police charged Smith with murder on Monday.", [SMITH])).toEqual(["charge/null [charged] asserted - - →John Smith", "ASSAULT/1823 [murder] asserted 2025-06-09 - →"])
+  })
 })
 
 describe("events: word sense from the frame", () => {

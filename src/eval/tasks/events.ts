@@ -180,7 +180,11 @@ const scoreArticle = (id: string, gold: ReadonlyArray<GoldEvent>, rows: Document
         counts.gold++
         const row = pairOfGold.get(g)
         if (row !== undefined && idsOf(row).some((id) => covers(id, arg))) counts.matchedGold++
-        else failures.push(`${at}"${g.text}": gold ${role} "${arg.text}" missed${row === undefined ? " (trigger not found)" : ` (exported ${describe(row)} with ${role}s ${idsOf(row).map(nameOf).map((n) => `"${n}"`).join(", ") || "none"})`}`)
+        else {
+          // Whether the actors stage gave anything there: a miss with no actor mention is not the frame's to fix.
+          const named = (rows?.actorMentions ?? []).some((m) => m.actor_id !== null && overlaps(m, arg)) ? "" : "; no actor mention there"
+          failures.push(`${at}"${g.text}": gold ${role} "${arg.text}" missed${row === undefined ? ` (trigger not found${named})` : ` (exported ${describe(row)} with ${role}s ${idsOf(row).map(nameOf).map((n) => `"${n}"`).join(", ") || "none"}${named})`}`)
+        }
       }
     }
   }

@@ -21,7 +21,7 @@
 import type { Token } from "../../model/document.ts"
 import { partitionPoint } from "../../model/span.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
-import { caseOf, dependents, hasRelation, headOfSpan, isNegated, isPassive, objectOf, passiveAgentOf, subjectOf } from "../../segment/syntax.ts"
+import { caseOf, dependents, hasRelation, headOfSpan, isNegated, isPassive, objectOf, passiveAgentOf, subjectOf, subtreeRange } from "../../segment/syntax.ts"
 import type { EventRoles, Participant } from "./participants.ts"
 
 export interface FrameParticipant extends Participant {
@@ -47,6 +47,10 @@ export interface FrameOptions {
   readonly isTrigger: (i: number) => boolean
   /** A possessor of the noun undergoes the event ("Smith's arrest"). */
   readonly possessorIsPatient: boolean
+  /** Obliques of a verb that name its patient besides "with"/"against": the addressee of a statement or the receiver of a transfer ("disclosed the matter to the EPA"). */
+  readonly patientCases: ReadonlyArray<string>
+  /** An "of" phrase of the noun is who does it ("the invitation of the government", "a statement of the ministry"), not who undergoes it ("the arrest of Smith"). */
+  readonly ofIsAgent: boolean
   /** Support verbs by UD lemma ("begin", "hold", "carry"). */
   readonly supportVerbs: ReadonlySet<string>
 }
@@ -62,6 +66,8 @@ const VERB_PATIENT_CASES = new Set(["with", "against"])
 /** Obliques by which an event noun is what its governing verb's subject takes part in. */
 const PARTAKING_CASES = new Set(["for", "in", "during", "at"])
 const OUTSIDE_PHRASE = ["acl", "appos", "parataxis", "advcl", "ccomp", "cc", "punct", "dep"]
+/** Prepositions that cannot open a clause with a subject, unlike "after", "as", "for" ("for the US to act"), "with" ("with the Tories set to campaign"). */
+const PREPOSITIONS_ONLY = new Set(["on", "in", "at", "by", "from", "into", "onto", "of", "about", "over", "through", "via", "across", "under"])
 const FINITE_MARKERS = new Set(["after", "before", "because", "when", "while", "since", "until", "although", "though", "as", "once", "whereas"])
 const PERSONAL_PRONOUNS = new Set(["he", "she", "they", "it", "we"])
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whom"])
@@ -138,7 +144,7 @@ export const frameRoles = (
         for (const j of dependents(doc, h, "obl")) {
           const c = caseOf(doc, j)
           // "cooperating with the government"; the trigger's own preposition: "called on the US".
-          if (VERB_PATIENT_CASES.has(caseLemma(doc, j)) || (c !== null && c >= trigger.first && c <= trigger.last + 1 && options.particles.includes(caseLemma(doc, j)))) patients.push(j)
+          if (VERB_PATIENT_CASES.has(caseLemma(doc, j)) || options.patientCases.includes(caseLemma(doc, j)) || (c !== null && c >= trigger.first && c <= trigger.last + 1 && options.particles.includes(caseLemma(doc, j)))) patients.push(j)
         }
       }
       rule = "participants:frame-active"
@@ -152,7 +158,7 @@ export const frameRoles = (
       else if (rel === "compound" || rel === "amod") {
         if (options.modifierActs && at(j).length > 0) agents.push(j)
       } else if (hasRelation(rel, "nmod")) {
-        const role = NOUN_CASE_ROLE[caseLemma(doc, j)]
+        const role = caseLemma(doc, j) === "of" && options.ofIsAgent ? "agent" : NOUN_CASE_ROLE[caseLemma(doc, j)]
         if (role === "both") agents.push(j)
         else if (role === "agent") agents.push(j)
         else if (role === "patient") patients.push(j)
@@ -166,7 +172,9 @@ export const frameRoles = (
     const supported = governor >= 0 && (tokens[h].deprel === "obj" || tokens[h].deprel === "xcomp" || (hasRelation(tokens[h].deprel, "obl") && caseLemma(doc, h) === "into")) &&
       options.supportVerbs.has(tokens[governor].lemma) || supportedPassive
     // "met in London for trade talks", "took part in the talks": whoever does the governing verb takes part in the event it is for.
-    const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && PARTAKING_CASES.has(caseLemma(doc, h)) && tokens[governor].upos === "VERB"
+    // "followed it up with a press conference" too, unless the verb is an event of its own ("charged him with murder").
+    const takesPart = governor >= 0 && hasRelation(tokens[h].deprel, "obl") && tokens[governor].upos === "VERB" &&
+      (PARTAKING_CASES.has(caseLemma(doc, h)) || (caseLemma(doc, h) === "with" && !options.isTrigger(governor)))
     if (takesPart && agents.length === 0) {
       if (!isPassiveVoice(doc, governor)) verbSubjects.push(...subjectsOf(doc, governor))
       agents.push(...verbSubjects)
@@ -204,14 +212,29 @@ export const frameRoles = (
  * wrong on active verbs ("The mayor … advised residents").
  */
 const isPassiveVoice = (doc: SyntaxDocument, h: number): boolean =>
-  dependents(doc, h, "aux:pass", "obl:agent").length > 0 || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal) &&
+  dependents(doc, h, "aux:pass").length > 0 ||
+  // A "by" phrase the parser hung on a verb with an active subject and an object belongs to the object
+  // ("the journal Science published a report by a team …"): the verb is active.
+  (dependents(doc, h, "obl:agent").length > 0 && !(dependents(doc, h, "nsubj").length > 0 && dependents(doc, h, "obj").length > 0)) || (isPassive(doc, h) && dependents(doc, h, "obj").length === 0 && /(?:ed|en|wn)$/.test(doc.tokens[h].normal) &&
     // A passive subject label needs a form of "be" or "get" as well: "52% of voters voted" is active.
     dependents(doc, h, "aux", "cop").some((j) => PASSIVE_AUXILIARY_LEMMAS.has(doc.tokens[j].lemma)))
 const PASSIVE_AUXILIARY_LEMMAS = new Set(["be", "get"])
 
 /** The subjects of a predicate: all its own (a misparsed apposition "agent Tony Mendez" gives two), else the shared one. */
 const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
-  const own = dependents(doc, h, "nsubj")
+  // A "subject" right after a preposition the parser took for the verb's marker is that preposition's
+  // object ("Solberg posted on Twitter asking for …"): the verb has no subject of its own.
+  const labelled = dependents(doc, h, "nsubj")
+  const own = labelled.filter((j) => {
+    const before = subtreeRange(doc, j)[0] - 1
+    return !(before >= 0 && doc.tokens[before].head === h && doc.tokens[before].deprel === "mark" && PREPOSITIONS_ONLY.has(doc.tokens[before].lemma))
+  })
+  if (own.length === 0 && labelled.length > 0) {
+    const { deprel, head } = doc.tokens[h]
+    const shares = head >= 0 && (hasRelation(deprel, "advcl") || hasRelation(deprel, "conj") || deprel === "xcomp")
+    const shared = shares ? subjectOf(doc, head) : null
+    return shared === null ? [] : [shared]
+  }
   if (own.length > 1) return own
   // A finite adverbial clause ("… after Ford disclosed the matter") has a subject of its own, even when
   // the parser attached it elsewhere: it does not share its governor's.
@@ -222,7 +245,15 @@ const subjectsOf = (doc: SyntaxDocument, h: number): Array<number> => {
     if (marked || markerBefore) return []
   }
   const shared = subjectOf(doc, h)
-  return shared === null ? [] : [shared]
+  if (shared === null) return []
+  // The governor's subjects, when the parser gave it several ("A resident of Antioch, Illinois,
+  // Rittenhouse is accused of … killing two people"): the conjunct or complement shares them all.
+  const governor = doc.tokens[shared].head
+  // Only for a non-finite complement: a finite clause the parser left without its subject ("after his side
+  // were denied") is not the governor's.
+  const nonFinite = /ing$/.test(doc.tokens[h].normal) || doc.tokens[h].deprel === "xcomp"
+  const all = nonFinite && governor >= 0 && hasRelation(doc.tokens[shared].deprel, "nsubj") ? dependents(doc, governor, "nsubj") : []
+  return all.length > 1 ? all : [shared]
 }
 
 /**
@@ -313,6 +344,12 @@ const argumentActors = (doc: SyntaxDocument, a: number, at: (i: number) => Reado
     // "the RCMP confirmed they seized the substance": the subject of a complement clause that is a
     // pronoun stands for the subject of the clause it completes.
     if (PERSONAL_PRONOUNS.has(token.lemma) && (hasRelation(token.deprel, "nsubj") || token.deprel === "nmod:poss")) return matrixSubjectActors(doc, head, at)
+    // "PG&E stated it scheduled the blackouts", parsed as an object controlling an open complement with
+    // no "to": the pronoun is the complement's subject, and stands for the subject of the verb it completes.
+    if (PERSONAL_PRONOUNS.has(token.lemma) && token.deprel === "obj" && token.head >= 0 && dependents(doc, token.head, "xcomp").some((j) => j === head + 1 && dependents(doc, j, "mark").length === 0)) {
+      const subject = subjectOf(doc, token.head)
+      return subject === null || PERSONAL_PRONOUNS.has(doc.tokens[subject].lemma) ? [] : at(subject).filter((p) => !p.reporter).map((p) => p.key)
+    }
     const inside = phraseTokens(doc, head).flatMap((j) => at(j).filter((p) => !p.reporter && !p.place))
     // A singular noun holding a person is that person ("former Vice President of the United States Joe
     // Biden", the parser's head being the title): the country or body in its phrase is the title's, not a second party.

@@ -138,6 +138,14 @@ const isTally = (tokens: ReadonlyArray<Token>, trigger: TriggerMatch, time: Loca
   return !clauseTriggers.some((t) => CAUSE_FAMILIES.has(familyOf(t.entry.type, t.entry.cameo) ?? ""))
 }
 const TALLIED_FAMILIES = new Set(["death", "injury"])
+/**
+ * Types whose nouns take their doer in an "of" phrase ("the invitation of the government", "a meeting of
+ * the leaders", "at the request of Iraq"); not accusations, rejections or threats, whose "of" is their
+ * target ("criticism of the government").
+ */
+const OF_AGENT_TYPES = new Set(["statement", "REQUEST", "CONSULT", "AGREE"])
+/** Families whose verbs take whom they address or give to in a "to" phrase ("disclosed the matter to the EPA", "provided a rifle to him"). */
+const RECIPIENT_FAMILIES = new Set(["communicate", "transaction"])
 
 /**
  * A predicate a condition or a counterfactual supposes: marked by "if"/"unless" in the parse, or a
@@ -391,6 +399,8 @@ export const extractEvents = (context: ExtractContext, actors: ActorExtraction):
         supportVerbs: lexicon.supportVerbs,
         isTrigger: isTriggerToken,
         particles: trigger.entry.next ?? [],
+        patientCases: RECIPIENT_FAMILIES.has(familyOf(trigger.entry.type, trigger.entry.cameo) ?? "") ? ["to"] : [],
+        ofIsAgent: OF_AGENT_TYPES.has(trigger.entry.type),
         modifierActs: !isNewsfactsType(trigger.entry.type) || trigger.entry.type === "statement"
       }) ??
         rolesFor(tokens, clause, trigger, clauseParticipants)
