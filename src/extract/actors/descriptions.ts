@@ -40,6 +40,10 @@ const PUBLIC_BODY: ReadonlySet<string> = new Set([
   "government", "administration", "secretariat", "pentagon"
 ])
 
+/** Whether [start, end) overlaps one of `mentions`: a name there is no description. */
+const overlapsMention = (mentions: ReadonlyArray<ActorMention>, start: number, end: number): boolean =>
+  mentions.some((m) => m.start < end && start < m.end)
+
 /** Roles of the mentions that name an organisation (a description does not count as naming it again). */
 const NAMING: ReadonlySet<string> = new Set(["name", "surname", "alias"])
 
@@ -70,7 +74,6 @@ export const findDescriptions = (
   const institutions = new Set(actors.filter((a) => a.kind === "organization" && publicBody(a)).map((a) => a.key))
   const lexicon = descriptionNouns()
   const found: Array<ActorMention> = []
-  const covered = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end)
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i].normal !== "the") continue
     let head = i + 1
@@ -80,7 +83,7 @@ export const findDescriptions = (
     const noun = tokens[head]
     if (noun === undefined || noun.sentence !== tokens[i].sentence || noun.text !== noun.text.toLowerCase() || !lexicon.has(noun.normal)) continue
     if (specifiedAfter(tokens, head)) continue
-    if (covered(noun.start, noun.end)) continue
+    if (overlapsMention(mentions, noun.start, noun.end)) continue
     const start = tokens[i].start
     const end = noun.end
     const business = BUSINESS.has(noun.normal)
@@ -108,7 +111,6 @@ export const findTitleDescriptions = (
   if (titled.length === 0) return []
   const firstMention = new Map<string, number>()
   for (const m of mentions) if (!firstMention.has(m.actorKey) || m.start < firstMention.get(m.actorKey)!) firstMention.set(m.actorKey, m.start)
-  const covered = (start: number, end: number) => mentions.some((m) => m.start < end && start < m.end)
   const found: Array<ActorMention> = []
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i].normal !== "the") continue
@@ -123,7 +125,7 @@ export const findTitleDescriptions = (
     const holders = titled.filter(fits)
     if (holders.length !== 1) continue
     const end = tokens[i + holders[0].titleNormalized!.split(" ").length].end
-    if (covered(tokens[i].start, end)) continue
+    if (overlapsMention(mentions, tokens[i].start, end)) continue
     found.push({ actorKey: holders[0].key, start: tokens[i].start, end, text: text.slice(tokens[i].start, end), kind: "person", role: "title", title: null, rule: "description:title" })
   }
   return found

@@ -120,8 +120,8 @@ export const extractActors = (context: ExtractContext): ActorExtraction => {
     const before = context.tokens[span.first - 1]
     const after = context.tokens[span.last + 1]
     return span.kind === "person" && before !== undefined && after !== undefined && after.sentence === context.tokens[span.last].sentence &&
-      /^\p{Lu}/u.test(before.text) && isTitleWord(lexicon, lower(before)) && joinable(before, context.tokens[span.first]) &&
-      /^\p{Lu}/u.test(after.text) && lexicon.titleHeads.has(lower(after)) && joinable(context.tokens[span.last], after)
+      isCapitalised(before) && isTitleWord(lexicon, lower(before)) && joinable(before, context.tokens[span.first]) &&
+      isCapitalised(after) && lexicon.titleHeads.has(lower(after)) && joinable(context.tokens[span.last], after)
   }
   // "The Archbishop of Canterbury said", "the Mayor of London": a name right after an office's "of"
   // is the office's domain, a place, not a person (its holder, when named, comes after it: cue:office-of).

@@ -96,21 +96,39 @@ export const typeShortForms = <N extends TaggedName>(
   })
 }
 
+/** Tokens [first, last] of a document. */
+interface TokenRange {
+  readonly first: number
+  readonly last: number
+}
+
+/**
+ * The last token (`step` 1) or the first (`step` -1) of the run of capitalised words, joined by spaces
+ * or hyphens within one sentence, that token `from` belongs to.
+ */
+const capitalisedRunEnd = (tokens: ReadonlyArray<Token>, from: number, step: 1 | -1): number => {
+  let end = from
+  for (let next = from + step; next >= 0 && next < tokens.length; next += step) {
+    const [a, b] = step === 1 ? [tokens[end], tokens[next]] : [tokens[next], tokens[end]]
+    if (tokens[next].sentence !== tokens[from].sentence || !isCapitalised(tokens[next]) || !joinable(a, b)) break
+    end = next
+  }
+  return end
+}
+
 /**
  * "German retailer Promodes", "trade union Aslef", "rival airline Flybe": the capitalised words right
  * after a noun by which news refers to an organisation (`quotes-descriptions.json`: company, retailer,
  * union, club, …), in lower case and with nothing but a space between, name that organisation. The
  * token ranges of such names.
  */
-export const organizationNounCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first: number; readonly last: number }> => {
+export const organizationNounCues = (tokens: ReadonlyArray<Token>): Array<TokenRange> => {
   const nouns = descriptionNouns()
-  const cues: Array<{ first: number; last: number }> = []
+  const cues: Array<TokenRange> = []
   for (let i = 1; i < tokens.length; i++) {
     const noun = tokens[i - 1]
     if (!nouns.has(noun.text) || noun.sentence !== tokens[i].sentence || !isCapitalised(tokens[i]) || !joinable(noun, tokens[i])) continue
-    let last = i
-    while (last + 1 < tokens.length && tokens[last + 1].sentence === tokens[i].sentence && isCapitalised(tokens[last + 1]) && joinable(tokens[last], tokens[last + 1])) last++
-    cues.push({ first: i, last })
+    cues.push({ first: i, last: capitalisedRunEnd(tokens, i, 1) })
   }
   return cues
 }
@@ -121,18 +139,14 @@ export const organizationNounCues = (tokens: ReadonlyArray<Token>): Array<{ read
  * (CoNLL-2003 train: 54 of the 55 fixtures with a name on both sides are two ORG). The token ranges
  * of such names; a country the gazetteer knows stays a country (a national team).
  */
-export const versusCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first: number; readonly last: number }> => {
-  const cues: Array<{ first: number; last: number }> = []
+export const versusCues = (tokens: ReadonlyArray<Token>): Array<TokenRange> => {
+  const cues: Array<TokenRange> = []
   const spaced = (gap: string) => /^\s+$/.test(gap)
   for (let i = 1; i + 1 < tokens.length; i++) {
     const v = tokens[i]
     if ((v.text !== "v" && v.text !== "vs") || !spaced(tokens[i - 1].post + v.pre) || !spaced(v.post + tokens[i + 1].pre)) continue
     if (!isCapitalised(tokens[i - 1]) || !isCapitalised(tokens[i + 1])) continue
-    let first = i - 1
-    while (first > 0 && isCapitalised(tokens[first - 1]) && joinable(tokens[first - 1], tokens[first])) first--
-    let last = i + 1
-    while (last + 1 < tokens.length && isCapitalised(tokens[last + 1]) && joinable(tokens[last], tokens[last + 1])) last++
-    cues.push({ first, last: i - 1 }, { first: i + 1, last })
+    cues.push({ first: capitalisedRunEnd(tokens, i - 1, -1), last: i - 1 }, { first: i + 1, last: capitalisedRunEnd(tokens, i + 1, 1) })
   }
   return cues
 }
@@ -144,23 +158,21 @@ export const versusCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first
  * region, suburb, valley, neighbourhood. The token ranges of such names.
  */
 const PLACE_NOUNS: ReadonlySet<string> = new Set(["area", "district", "province", "region", "suburb", "valley", "neighbourhood", "neighborhood"])
-export const placeNounCues = (tokens: ReadonlyArray<Token>): Array<{ readonly first: number; readonly last: number }> => {
-  const cues: Array<{ first: number; last: number }> = []
+export const placeNounCues = (tokens: ReadonlyArray<Token>): Array<TokenRange> => {
+  const cues: Array<TokenRange> = []
   for (let i = 1; i < tokens.length; i++) {
     const noun = tokens[i]
     if (!PLACE_NOUNS.has(noun.text) || noun.sentence !== tokens[i - 1].sentence || !isCapitalised(tokens[i - 1]) || !joinable(tokens[i - 1], noun)) continue
-    let first = i - 1
-    while (first > 0 && tokens[first - 1].sentence === noun.sentence && isCapitalised(tokens[first - 1]) && joinable(tokens[first - 1], tokens[first])) first--
-    cues.push({ first, last: i - 1 })
+    cues.push({ first: capitalisedRunEnd(tokens, i - 1, -1), last: i - 1 })
   }
   return cues
 }
 
 /** Token ranges of names whose neighbours say what they are (`organizationNounCues`, `versusCues`, `placeNounCues`). */
 export interface NameCues {
-  readonly organizationNoun: ReadonlyArray<{ readonly first: number; readonly last: number }>
-  readonly versus: ReadonlyArray<{ readonly first: number; readonly last: number }>
-  readonly placeNoun: ReadonlyArray<{ readonly first: number; readonly last: number }>
+  readonly organizationNoun: ReadonlyArray<TokenRange>
+  readonly versus: ReadonlyArray<TokenRange>
+  readonly placeNoun: ReadonlyArray<TokenRange>
 }
 
 /** Why `typeBySameName` gave a name another type (its rule's suffix), or null. */
@@ -190,7 +202,7 @@ export const typeBySameName = <N extends TaggedName & { readonly longForm: boole
   names: ReadonlyArray<N>,
   cues: NameCues = { organizationNoun: [], versus: [], placeNoun: [] }
 ): Array<N & { readonly retyped: Retyped }> => {
-  const keyOf = (range: { first: number; last: number }) => words(tokens, range).join(" ").toLowerCase()
+  const keyOf = (range: TokenRange) => words(tokens, range).join(" ").toLowerCase()
   const at = (ranges: NameCues[keyof NameCues]) => new Set(ranges.map((cue) => `${cue.first}:${cue.last}`))
   const [organizationNoun, versus, placeNoun] = [at(cues.organizationNoun), at(cues.versus), at(cues.placeNoun)]
   const readings = new Map<string, Map<EntityType, number>>()
