@@ -170,11 +170,12 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     if (keyOfInputs !== undefined) yield* state.renewInputsKey(keyOfInputs)
     return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false, store: storeLocation, inputsRead: true } } satisfies PipelineResult
   }
-  // The workers are gone: the extractions are read back from the store, in input order, for dedupe.
-  const extractions = yield* Effect.forEach(admitted, (doc) => Effect.map(state.savedExtraction(doc.inputId), (extraction) => log.extractionOf(doc, extraction)), {
+  // The workers are gone: the extractions are read back from the store, in input order, for dedupe,
+  // and let go once it has made the tables (nothing holds them while the files are written).
+  const storyWeights = yield* state.storyWeights()
+  const dataset = yield* Effect.forEach(admitted, (doc) => Effect.map(state.savedExtraction(doc.inputId), (extraction) => log.extractionOf(doc, extraction)), {
     concurrency: STORE_READS
-  })
-  const dataset = yield* state.keepCitedIds(dedupe(extractions, yield* state.storyWeights()))
+  }).pipe(Effect.flatMap((extractions) => state.keepCitedIds(dedupe(extractions, storyWeights))))
   const manifest = buildManifest(options, dataset, log)
   yield* state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)

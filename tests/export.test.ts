@@ -121,6 +121,30 @@ describe("export", () => {
     expect(docs).toContain("\"Talks, \"\"frank\"\" and long\nsecond line\"")
   })
 
+  it.effect("writes a table larger than one chunk as one CSV and one JSON file, every row once and in order", () =>
+    Effect.gen(function*() {
+      // 12,001 rows: the text formats are written 5,000 rows at a time (three chunks).
+      const many = Array.from({ length: 12_001 }, (_, i) => ({ ...actors[i % 2], actor_id: `actor_${i}`, n_mentions: i }))
+      const out = tempDir("export-chunks")
+      yield* exportDataset({ ...dataset, actors: many }, manifest, { out, formats: ["csv", "json"] }).pipe(Effect.provide(NodeServices.layer))
+      const csv = readFileSync(join(out, "csv/actors.csv"), "utf8")
+      expect(csv.match(/\uFEFF/g)).toHaveLength(1)
+      expect(csv.split("\n").filter((line) => line.replace("\uFEFF", "").startsWith("actor_id,"))).toHaveLength(1)
+      expect(csv).toBe(encodeCsv(Actors, many))
+      const json = JSON.parse(readFileSync(join(out, "json/actors.json"), "utf8")) as Array<ActorRow>
+      expect(json.map((row) => row.n_mentions)).toEqual(many.map((row) => row.n_mentions))
+      const counts = yield* Effect.promise(async () => {
+        const connection = await (await DuckDBInstance.create(":memory:")).connect()
+        const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson()
+        return {
+          csv: await read(`select count(*)::int as n, sum(n_mentions)::bigint::varchar as total from read_csv('${out}/csv/actors.csv')`),
+          json: await read(`select count(*)::int as n, sum(n_mentions)::bigint::varchar as total from read_json('${out}/json/actors.json')`)
+        }
+      })
+      const total = String((12_000 * 12_001) / 2)
+      expect(counts).toEqual({ csv: [{ n: 12_001, total }], json: [{ n: 12_001, total }] })
+    }))
+
   it.effect("refuses rows that break the table schema, naming the table and field", () =>
     Effect.gen(function*() {
       const bad = { ...dataset, actors: [{ ...actors[0], kind: "planet" as never }] }

@@ -20,23 +20,32 @@ export const escapeListItem = (item: string): string => item.replace(/%/g, "%25"
 export const decodeCsvList = (field: string): Array<string> =>
   field === "" ? [] : field.split(LIST_SEPARATOR).map((item) => item.replace(/%(25|3B)/gi, (escape) => (escape === "%25" ? "%" : ";")))
 
-export const encodeCsv = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): string => {
+/** Rows per chunk: a file is written a chunk at a time, so no whole table is ever one string. */
+const ROWS_PER_CHUNK = 5_000
+
+/** The CSV file in chunks of `ROWS_PER_CHUNK` rows (the BOM and header in the first); joined, the whole file. */
+export function* csvChunks(spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Generator<string> {
   const columns = Object.keys(spec.columns)
   const listColumns = new Set(columns.filter((name) => spec.columns[name].arrow === "list"))
-  const records = rows.map((row) =>
+  const record = (row: Record<string, unknown>) =>
     columns.map((name) => {
       const value = row[name]
       if (value === null || value === undefined) return null
       if (listColumns.has(name)) return (value as ReadonlyArray<string>).map(escapeListItem).join(LIST_SEPARATOR)
       return value
     })
-  )
-  return stringify(records, {
-    bom: true,
-    header: true,
+  const options = (first: boolean) => ({
+    bom: first,
+    header: first,
     columns,
     record_delimiter: "\n",
     quoted_match: /[\r\n]/,
-    cast: { boolean: (value) => (value ? "true" : "false") }
+    cast: { boolean: (value: boolean) => (value ? "true" : "false") }
   })
+  if (rows.length === 0) yield stringify([], options(true))
+  for (let from = 0; from < rows.length; from += ROWS_PER_CHUNK) {
+    yield stringify(rows.slice(from, from + ROWS_PER_CHUNK).map(record), options(from === 0))
+  }
 }
+
+export const encodeCsv = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): string => [...csvChunks(spec, rows)].join("")

@@ -4,14 +4,15 @@
  * leaves a half-written file behind and a complete manifest means a complete dataset. Parquet may
  * instead use the monthly layout (partitioned.ts), which writes only the files whose rows changed.
  */
+import { closeSync, openSync, renameSync, writeSync } from "node:fs"
 import { Effect, FileSystem, Path, Schema } from "effect"
 import type { TableSpec } from "../model/columns.ts"
 import { AllTables } from "../model/tables.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { Manifest } from "../model/manifest.ts"
 import { encodeArrow } from "./arrow.ts"
-import { encodeCsv } from "./csv.ts"
-import { encodeJson } from "./json.ts"
+import { csvChunks } from "./csv.ts"
+import { jsonChunks } from "./json.ts"
 import { encodeParquet } from "./parquet.ts"
 import { singleLayoutLeftovers, writeMonthlyLayout } from "./partitioned.ts"
 import type { ParquetLayout } from "./partitioned.ts"
@@ -24,12 +25,22 @@ export class ExportError extends Schema.TaggedError<ExportError>()("ExportError"
   reason: Schema.String
 }) {}
 
-const encoders: Record<Format, { extension: string; encode: (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>) => string | Uint8Array }> = {
-  csv: { extension: "csv", encode: encodeCsv },
-  json: { extension: "json", encode: encodeJson },
-  arrow: { extension: "arrow", encode: encodeArrow },
-  parquet: { extension: "parquet", encode: encodeParquet }
+/** A file's bytes as they are made, in pieces: text (written as UTF-8) or bytes. */
+export type Chunks = Iterable<string | Uint8Array>
+
+/**
+ * Each format's encoder gives its file in chunks, written one after the other (`writeChunksAtomic`):
+ * the text formats a few thousand rows at a time, so a large table is never one string in memory.
+ */
+const encoders: Record<Format, { extension: string; encode: (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>) => Chunks }> = {
+  csv: { extension: "csv", encode: csvChunks },
+  json: { extension: "json", encode: jsonChunks },
+  arrow: { extension: "arrow", encode: (spec, rows) => [encodeArrow(spec, rows)] },
+  parquet: { extension: "parquet", encode: (spec, rows) => [encodeParquet(spec, rows)] }
 }
+
+/** `table`'s file in `format`, in chunks. */
+export const encodeTable = (format: Format, spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Chunks => encoders[format].encode(spec, rows)
 
 /** Checks every row against its table's Schema: a row that breaks the contract is a bug, not output. */
 export const checkRows = (spec: TableSpec, rows: ReadonlyArray<unknown>): string | null => {
@@ -43,15 +54,29 @@ export const checkRows = (spec: TableSpec, rows: ReadonlyArray<unknown>): string
   return `row ${bad} of ${spec.name} does not match its schema (${fields.join(", ")})`
 }
 
-export const writeFileAtomic = Effect.fn("writeFileAtomic")(function*(file: string, data: string | Uint8Array) {
-  const fs = yield* FileSystem.FileSystem
-  const temp = `${file}.${process.pid}.tmp`
-  const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data
-  yield* fs.writeFile(temp, bytes).pipe(
-    Effect.andThen(fs.rename(temp, file)),
-    Effect.mapError((error) => new ExportError({ path: file, reason: error.message }))
-  )
-})
+export const writeFileAtomic = (file: string, data: string | Uint8Array) => writeChunksAtomic(file, [data])
+
+/** Writes `chunks` to a temporary file beside `file`, one after the other, then renames it into place. */
+export const writeChunksAtomic = (file: string, chunks: Chunks): Effect.Effect<void, ExportError> =>
+  Effect.try({
+    try: () => {
+      const temp = `${file}.${process.pid}.tmp`
+      const fd = openSync(temp, "w")
+      try {
+        for (const chunk of chunks) writeAll(fd, chunk)
+      } finally {
+        closeSync(fd)
+      }
+      renameSync(temp, file)
+    },
+    catch: (error) => new ExportError({ path: file, reason: error instanceof Error ? error.message : String(error) })
+  })
+
+/** `writeSync` may write less than it is given: loops until the whole chunk is out. */
+const writeAll = (fd: number, chunk: string | Uint8Array): void => {
+  const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
+}
 
 export interface ExportOptions {
   readonly out: string
@@ -74,24 +99,30 @@ export interface OutputFile {
 /** The relative path of `table` in `format` (as one file per table). */
 export const tablePath = (format: Format, table: string): string => `${format}/${table}.${encoders[format].extension}`
 
+/** The first table whose rows break their schema, as an error; none, null. */
+export const checkDataset = (dataset: Dataset): ExportError | null => {
+  for (const spec of AllTables) {
+    const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
+    if (problem !== null) return new ExportError({ path: spec.name, reason: problem })
+  }
+  return null
+}
+
 /**
  * Every file of the dataset in `formats`, one per table, the manifest last (a complete manifest means a
- * complete dataset). Pure: writing them is the publisher's job (src/state/publish.ts).
+ * complete dataset), each encoded only when it is written: the caller writes one file's chunks before
+ * asking for the next, so no two tables' encodings are held at once. Writing them is the publisher's
+ * job (src/state/publish.ts).
  */
-export const encodeDataset = (dataset: Dataset, manifest: Manifest, formats: ReadonlyArray<Format>): Effect.Effect<Array<OutputFile>, ExportError> =>
-  Effect.suspend(() => {
+export function* datasetFiles(dataset: Dataset, manifest: Manifest, formats: ReadonlyArray<Format>): Generator<{ readonly path: string; readonly chunks: () => Chunks }> {
+  for (const format of formats) {
     for (const spec of AllTables) {
-      const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
-      if (problem !== null) return Effect.fail(new ExportError({ path: spec.name, reason: problem }))
+      const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
+      yield { path: tablePath(format, spec.name), chunks: () => encodeTable(format, spec, rows) }
     }
-    const files = formats.flatMap((format) =>
-      AllTables.map((spec): OutputFile => {
-        const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
-        return { path: tablePath(format, spec.name), data: encoders[format].encode(spec, rows) }
-      })
-    )
-    return Effect.succeed([...files, { path: "manifest.json", data: `${JSON.stringify(manifest, null, 2)}\n` }])
-  })
+  }
+  yield { path: "manifest.json", chunks: () => [`${JSON.stringify(manifest, null, 2)}\n`] }
+}
 
 /** What an export leaves to publish, relative to its `out`: the files it wrote and the paths to remove. */
 export interface ExportPlan {
@@ -106,10 +137,8 @@ export interface ExportPlan {
 export const exportDataset = Effect.fn("exportDataset")(function*(dataset: Dataset, manifest: Manifest, options: ExportOptions) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
-  for (const spec of AllTables) {
-    const problem = checkRows(spec, dataset[spec.name as keyof Dataset])
-    if (problem !== null) return yield* new ExportError({ path: spec.name, reason: problem })
-  }
+  const problem = checkDataset(dataset)
+  if (problem !== null) return yield* problem
   const publishTo = options.publishTo ?? options.out
   const written: Array<string> = []
   const removed: Array<string> = []
@@ -126,11 +155,10 @@ export const exportDataset = Effect.fn("exportDataset")(function*(dataset: Datas
       removed.push(...plan.removed.map((file) => `${format}/${file}`))
       continue
     }
-    const { extension, encode } = encoders[format]
     for (const spec of AllTables) {
       const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
-      yield* writeFileAtomic(path.join(folder, `${spec.name}.${extension}`), encode(spec, rows))
-      written.push(`${format}/${spec.name}.${extension}`)
+      yield* writeChunksAtomic(path.join(options.out, tablePath(format, spec.name)), encodeTable(format, spec, rows))
+      written.push(tablePath(format, spec.name))
     }
     if (format === "parquet") removed.push(...singleLayoutLeftovers(path.join(publishTo, format)).map((file) => `${format}/${file}`))
   }

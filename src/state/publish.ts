@@ -22,9 +22,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { Effect, Schema } from "effect"
-import { encodeDataset, ExportError, Formats, tablePath, writeFileAtomic } from "../export/index.ts"
+import { checkDataset, datasetFiles, ExportError, Formats, tablePath, writeChunksAtomic, writeFileAtomic } from "../export/index.ts"
 import { singleLayoutLeftovers, writeMonthlyLayout } from "../export/partitioned.ts"
-import type { ExportOptions, OutputFile } from "../export/index.ts"
+import type { Chunks, ExportOptions, OutputFile } from "../export/index.ts"
 import { AllTables } from "../model/tables.ts"
 import type { Dataset } from "../model/tables.ts"
 import type { Manifest } from "../model/manifest.ts"
@@ -84,21 +84,23 @@ export const repairPublication = (out: string): string | null => {
 
 const failed = (out: string) => (error: unknown) => new ExportError({ path: out, reason: error instanceof Error ? error.message : String(error) })
 
+/** Step 1 for one file: writes its chunks into the staging folder (`path` relative to `out`). */
+const stageFile = (out: string, path: string, chunks: Chunks) =>
+  Effect.suspend(() => {
+    const target = join(stagingFolder(out), path)
+    mkdirSync(dirname(target), { recursive: true })
+    return writeChunksAtomic(target, chunks)
+  })
+
 /**
- * Steps 1 (for `files`) to 4: stages `files` beside what `staged` says is already in the staging
- * folder, writes the journal, and switches. Uninterruptible once started: it takes milliseconds after
- * the files are encoded, and a signal then waits for it rather than leaving the journal for the next run.
+ * Steps 2 to 4: writes the journal of the `staged` files and of those to `remove`, and switches.
+ * Uninterruptible: it takes milliseconds once the files are staged, and a signal then waits for it
+ * rather than leaving the journal for the next run.
  */
-const stageAndSwitch = (out: string, files: ReadonlyArray<OutputFile>, staged: ReadonlyArray<string>, remove: ReadonlyArray<string>) =>
+const switchStaged = (out: string, staged: ReadonlyArray<string>, remove: ReadonlyArray<string>) =>
   Effect.try({
     try: () => {
-      const staging = stagingFolder(out)
-      for (const file of files) {
-        mkdirSync(dirname(join(staging, file.path)), { recursive: true })
-        writeFileSync(join(staging, file.path), file.data)
-      }
-      const all = [...staged, ...files.map((f) => f.path)]
-      const journal: Journal = { files: all, remove: remove.filter((f) => !all.includes(f)) }
+      const journal: Journal = { files: staged, remove: remove.filter((f) => !staged.includes(f)) }
       mkdirSync(stateFolder(out), { recursive: true })
       writeFileSync(`${journalFile(out)}.tmp`, JSON.stringify(journal))
       renameSync(`${journalFile(out)}.tmp`, journalFile(out))
@@ -111,7 +113,10 @@ const clearStaging = (out: string) => Effect.try({ try: () => rmSync(stagingFold
 
 /** Publishes `files` (paths relative to `out`, the manifest last) and removes `remove`, by the protocol above. */
 export const publishFiles = (out: string, files: ReadonlyArray<OutputFile>, remove: ReadonlyArray<string>) =>
-  clearStaging(out).pipe(Effect.andThen(stageAndSwitch(out, files, [], remove)))
+  clearStaging(out).pipe(
+    Effect.andThen(Effect.forEach(files, (file) => stageFile(out, file.path, [file.data]), { discard: true })),
+    Effect.andThen(switchStaged(out, files.map((file) => file.path), remove))
+  )
 
 /**
  * What a run removes of the formats it was not asked for, so the folder never mixes two runs' formats:
@@ -126,8 +131,15 @@ export const otherFormatsFiles = (out: string, formats: ReadonlyArray<string>): 
 export const publishDataset = Effect.fn("publishDataset")(function*(dataset: Dataset, manifest: Manifest, options: ExportOptions) {
   const out = options.out
   const monthly = options.parquetLayout === "monthly" && options.formats.includes("parquet")
-  const files = yield* encodeDataset(dataset, manifest, monthly ? options.formats.filter((format) => format !== "parquet") : options.formats)
+  const problem = checkDataset(dataset)
+  if (problem !== null) return yield* problem
   yield* clearStaging(out)
+  // One file at a time: each is encoded while it is written, and let go before the next.
+  const staged: Array<string> = []
+  for (const file of datasetFiles(dataset, manifest, monthly ? options.formats.filter((format) => format !== "parquet") : options.formats)) {
+    yield* stageFile(out, file.path, file.chunks())
+    staged.push(file.path)
+  }
   const inParquet = (list: ReadonlyArray<string>) => list.map((file) => `parquet/${file}`)
   // The monthly layout stages only the files whose rows changed, comparing with what is published.
   const layout = monthly
@@ -135,7 +147,7 @@ export const publishDataset = Effect.fn("publishDataset")(function*(dataset: Dat
       Effect.mapError((error) => (error instanceof ExportError ? error : failed(out)(error)))
     )
     : { written: [], removed: options.formats.includes("parquet") ? singleLayoutLeftovers(join(out, "parquet")) : [] }
-  yield* stageAndSwitch(out, files, inParquet(layout.written), [...otherFormatsFiles(out, options.formats), ...inParquet(layout.removed)])
+  yield* switchStaged(out, [...inParquet(layout.written), ...staged], [...otherFormatsFiles(out, options.formats), ...inParquet(layout.removed)])
 })
 
 /** Leftovers of the writer before this protocol (`<file>.<pid>.tmp` beside the tables). */
