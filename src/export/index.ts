@@ -4,7 +4,7 @@
  * leaves a half-written file behind and a complete manifest means a complete dataset. Parquet may
  * instead use the monthly layout (partitioned.ts), which writes only the files whose rows changed.
  */
-import { closeSync, openSync, renameSync, writeSync } from "node:fs"
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs"
 import { Effect, FileSystem, Path, Schema } from "effect"
 import type { TableSpec } from "../model/columns.ts"
 import { AllTables } from "../model/tables.ts"
@@ -64,9 +64,12 @@ export const writeChunksAtomic = (file: string, chunks: Chunks): Effect.Effect<v
       const fd = openSync(temp, "w")
       try {
         for (const chunk of chunks) writeAll(fd, chunk)
-      } finally {
+      } catch (error) {
         closeSync(fd)
+        rmSync(temp, { force: true })
+        throw error
       }
+      closeSync(fd)
       renameSync(temp, file)
     },
     catch: (error) => new ExportError({ path: file, reason: error instanceof Error ? error.message : String(error) })

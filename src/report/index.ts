@@ -8,13 +8,13 @@
  * the inputs). Both build the same page from the same rows.
  */
 import { Effect, FileSystem, Path, Schema } from "effect"
-import { checkRows, ExportError, writeFileAtomic } from "../export/index.ts"
+import { checkRows, ExportError, writeChunksAtomic } from "../export/index.ts"
 import { Manifest } from "../model/manifest.ts"
 import { AllTables } from "../model/tables.ts"
 import type { Dataset } from "../model/tables.ts"
 import { buildReportData } from "./data.ts"
 import type { ReportInput } from "./data.ts"
-import { renderPage } from "./page.ts"
+import { pageLines } from "./page.ts"
 import { textsFromInputs, textsFromRun } from "./texts.ts"
 
 export class ReportError extends Schema.TaggedError<ReportError>()("ReportError", {
@@ -34,18 +34,23 @@ export const writeReport = Effect.fn("writeReport")(function*(out: string, input
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const file = path.join(out, "report", "index.html")
-  const { data, html } = yield* Effect.try({
-    try: () => {
-      const data = buildReportData(input)
-      return { data, html: renderPage(data) }
-    },
+  const data = yield* Effect.try({
+    try: () => buildReportData(input),
     catch: (error) => new ExportError({ path: file, reason: `cannot build the report: ${error instanceof Error ? error.message : String(error)}` })
   })
   yield* fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
     Effect.mapError((error) => new ExportError({ path: path.dirname(file), reason: `cannot create folder: ${error.message}` }))
   )
-  yield* writeFileAtomic(file, html)
-  return { file, bytes: Buffer.byteLength(html), documents: data.chunks.length, texts: data.summary.textsIncluded } satisfies WrittenReport
+  // Written a line at a time (a document's data is one line), counting its bytes on the way.
+  let bytes = 0
+  const counted = function*(lines: Iterable<string>) {
+    for (const line of lines) {
+      bytes += Buffer.byteLength(line)
+      yield line
+    }
+  }
+  yield* writeChunksAtomic(file, counted(pageLines(data)))
+  return { file, bytes, documents: data.chunks.length, texts: data.summary.textsIncluded } satisfies WrittenReport
 })
 
 /** The report of a run that just published `dataset`, with the texts it read (`doc_id` → text). */

@@ -72,13 +72,17 @@ const escapeHtml = (text: string): string =>
 
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-export const renderPage = (data: ReportData, pageAssetsOverride?: PageAssets): string => {
+/**
+ * The page in pieces, one line each (a document's data block is one line), so a large run's page is
+ * written as it is made and never held whole; joined, `renderPage`.
+ */
+export function* pageLines(data: ReportData, pageAssetsOverride?: PageAssets): Generator<string> {
   const { css, script, libraries } = pageAssetsOverride ?? pageAssets()
   const summary = { ...data.summary, page: Object.fromEntries(libraries.map((l) => [l.name, l.version])) }
   const input = typeof data.summary.options.input === "string" ? data.summary.options.input : "?"
   const counts = data.summary.counts
   const runLine = `${data.summary.tool.name} ${data.summary.tool.version} · input ${input} · ${counts.documents ?? 0} documents, ${counts.actors ?? 0} actors, ${counts.quotes ?? 0} quotes, ${counts.events ?? 0} events`
-  return [
+  const head = [
     "<!doctype html>",
     `<html lang="en">`,
     "<head>",
@@ -95,12 +99,17 @@ export const renderPage = (data: ReportData, pageAssetsOverride?: PageAssets): s
     `<form id="search" role="search"><input type="search" name="q" placeholder="Search by name" aria-label="Search actors, speakers and documents by name"><button type="submit">Search</button></form></header>`,
     `<nav class="tabs" id="tabs" aria-label="Views"></nav>`,
     `<main id="main" tabindex="-1"><noscript><p>This report draws its views with JavaScript: allow scripts for this file to see it.</p></noscript></main>`,
-    `<script type="application/json" id="nf-summary">${jsonForScript(summary)}</script>`,
-    ...data.chunks.map((chunk, k) => `<script type="application/json" id="nf-doc-${k}">${jsonForScript(chunk)}</script>`),
+    `<script type="application/json" id="nf-summary">${jsonForScript(summary)}</script>`
+  ]
+  for (const line of head) yield `${line}\n`
+  for (const [k, chunk] of data.chunks.entries()) yield `<script type="application/json" id="nf-doc-${k}">${jsonForScript(chunk)}</script>\n`
+  const tail = [
     ...libraries.map((l) => `<script>/* ${l.name} ${l.version} (ISC licence) */\n${scriptBody(l.name, l.code)}\n</script>`),
     `<script>\n${scriptBody("report.js", script)}</script>`,
     "</body>",
-    "</html>",
-    ""
-  ].join("\n")
+    "</html>"
+  ]
+  for (const line of tail) yield `${line}\n`
 }
+
+export const renderPage = (data: ReportData, pageAssetsOverride?: PageAssets): string => [...pageLines(data, pageAssetsOverride)].join("")
