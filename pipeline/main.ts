@@ -13,6 +13,7 @@ import { ParquetLayouts } from "../src/export/partitioned.ts"
 import { DefaultBudget } from "../src/model/budget.ts"
 import { PostgresStoreSchema } from "../src/state/postgresStore.ts"
 import { defaultWorkerCount, maxWorkerCount } from "../src/workers/index.ts"
+import { boundHeapGrowth } from "./heap.ts"
 import { runPipeline } from "./pipeline.ts"
 import { progressReporter, summaryTable } from "./report.ts"
 
@@ -123,6 +124,7 @@ const fail = (reason: string) =>
     return undefined
   })
 
+boundHeapGrowth()
 pipeline.pipe(
   Command.run({ version: "0.1.0" }),
   Effect.provide(NodeServices.layer),
