@@ -10,12 +10,14 @@
 import { Context, Effect, Layer, Stream } from "effect"
 import { CLUSTER_IN_FLIGHT, makeClusterProcessor } from "../src/cluster/client.ts"
 import { loadInputs } from "../src/load/index.ts"
-import { dedupe } from "../src/dedupe/index.ts"
+import { dedupeGrouped, groupIntoStories, storyDocument } from "../src/dedupe/index.ts"
 import type { Format } from "../src/export/index.ts"
 import type { ParquetLayout } from "../src/export/partitioned.ts"
 import { DefaultBudget } from "../src/model/budget.ts"
 import type { DocumentBudget } from "../src/model/budget.ts"
 import type { Dataset } from "../src/model/tables.ts"
+import type { DocumentExtraction, DocumentFacts } from "../src/model/extraction.ts"
+import type { StoryDocument } from "../src/dedupe/stories.ts"
 import type { Manifest } from "../src/model/manifest.ts"
 import { openIncrementalRun } from "../src/state/incremental.ts"
 import { postgresStore } from "../src/state/postgresStore.ts"
@@ -117,6 +119,15 @@ const resultOf = <A, E, R>(result: Effect.Effect<A, E, R>): Effect.Effect<A | Fa
 
 type Failed = Extract<DocumentResult, { readonly _tag: "Failed" }>
 
+/**
+ * An extraction split for dedupe: what story grouping sees of it (none for an exact duplicate, which
+ * joins its original's story) and the rest, without the story features only grouping reads.
+ */
+const forDedupe = (extraction: DocumentExtraction): { readonly facts: DocumentFacts; readonly story: StoryDocument | null } => {
+  const { storyFeatures: _, ...facts } = extraction
+  return { facts, story: extraction.duplicateOf === null ? storyDocument(extraction) : null }
+}
+
 export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineOptions) {
   const workers = options.workers ?? defaultWorkerCount()
   const budget = options.budget ?? DefaultBudget
@@ -171,11 +182,15 @@ export const runPipeline = Effect.fn("runPipeline")(function*(options: PipelineO
     return { dataset: null, manifest: readPublishedManifest(options.out), run: { ...state.stats, workers, clustered, rewritten: false, store: storeLocation, inputsRead: true } } satisfies PipelineResult
   }
   // The workers are gone: the extractions are read back from the store, in input order, for dedupe,
-  // and let go once it has made the tables (nothing holds them while the files are written).
+  // and let go once it has made the tables (nothing holds them while the files are written). Each
+  // gives its story features to story grouping as it is read, and dedupe keeps the rest.
   const storyWeights = yield* state.storyWeights()
-  const dataset = yield* Effect.forEach(admitted, (doc) => Effect.map(state.savedExtraction(doc.inputId), (extraction) => log.extractionOf(doc, extraction)), {
+  const dataset = yield* Effect.forEach(admitted, (doc) => Effect.map(state.savedExtraction(doc.inputId), (extraction) => forDedupe(log.extractionOf(doc, extraction))), {
     concurrency: STORE_READS
-  }).pipe(Effect.flatMap((extractions) => state.keepCitedIds(dedupe(extractions, storyWeights))))
+  }).pipe(
+    Effect.map((read) => ({ documents: read.map((r) => r.facts), stories: groupIntoStories(read.flatMap((r) => r.story ?? []), storyWeights) })),
+    Effect.flatMap(({ documents, stories }) => state.keepCitedIds(dedupeGrouped(documents, stories).dataset))
+  )
   const manifest = buildManifest(options, dataset, log)
   yield* state.beginPublishing()
   yield* publishDataset(dataset, manifest, options)

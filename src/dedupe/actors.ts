@@ -44,7 +44,7 @@
  *   the document that qualifies that office ("Indian Navy", "China's Foreign Ministry").
  */
 import { Schema } from "effect"
-import type { DocumentExtraction, LocalActor } from "../model/extraction.ts"
+import type { DocumentFacts, LocalActor } from "../model/extraction.ts"
 import type { ActorKind } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { UnionFind } from "./unionFind.ts"
@@ -353,7 +353,7 @@ const joinOfficesToTheirQualifiedForm = (
 }
 
 export const mergeActors = (
-  extractions: ReadonlyArray<DocumentExtraction>,
+  extractions: ReadonlyArray<DocumentFacts>,
   storyOf: ReadonlyMap<string, string>
 ): ActorResolution => {
   const members: Array<ActorMember> = []

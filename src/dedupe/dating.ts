@@ -7,7 +7,7 @@
  * Its relative time expressions (event mentions' `dateText`, and its `times`) are then resolved again
  * against that date by the events extractor's own resolver, with the anchor `story`.
  */
-import type { DocumentExtraction, EventMention, TimeMention } from "../model/extraction.ts"
+import type { DocumentFacts, EventMention, TimeMention } from "../model/extraction.ts"
 import type { PublishedSource } from "../model/tables.ts"
 import { resolveTimeExpression } from "../extract/events/dates.ts"
 import type { EventGroup, EventMentionRef } from "./events.ts"
@@ -56,7 +56,7 @@ export const redateTimes = (times: ReadonlyArray<TimeMention>, anchor: string): 
   }, (t) => t.value)
 
 export const dateUndatedDocuments = (
-  extractions: ReadonlyArray<DocumentExtraction>,
+  extractions: ReadonlyArray<DocumentFacts>,
   storyOf: ReadonlyMap<string, string>,
   refs: ReadonlyArray<EventMentionRef>,
   groups: ReadonlyArray<EventGroup>

@@ -13,7 +13,7 @@
  * Nothing is dropped: every mention keeps its row and points at its merged record, which counts its
  * mentions and documents and lists the rules that merged it (`merged_by`). See docs/dedupe.md.
  */
-import type { DocumentExtraction, EventMention } from "../model/extraction.ts"
+import type { DocumentExtraction, DocumentFacts, EventMention } from "../model/extraction.ts"
 import type { ActorMentionRow, ActorRow, Dataset, DocumentRow, EventMentionRow, EventRow, QuoteRow, TimeRow } from "../model/tables.ts"
 import { stableId } from "../ids.ts"
 import { DefaultStoryOptions, groupStories } from "./stories.ts"
@@ -33,7 +33,7 @@ import { mergedTitle, speakersByKnownTitle } from "./knownTitles.ts"
  * Who acts when an actor acts, in one document: the actor, and the country or organisation its role
  * belongs to ("White House press secretary Karoline Leavitt" acts for the United States).
  */
-const actingFor = (x: DocumentExtraction): ((key: string) => ReadonlyArray<string>) => {
+const actingFor = (x: DocumentFacts): ((key: string) => ReadonlyArray<string>) => {
   const keyByName = new Map(x.actors.map((a) => [a.name, a.key]))
   const affiliationOf = new Map(x.actors.flatMap((a) => {
     const key = a.affiliation === null ? undefined : keyByName.get(a.affiliation)
@@ -86,19 +86,31 @@ export interface DedupeResult {
   readonly stories: ReadonlyMap<string, StoryAssignment>
 }
 
+/** What story grouping sees of a document: its features, date and salient actors. */
+export const storyDocument = (x: DocumentExtraction): StoryDocument => ({
+  docId: x.docId,
+  published: x.meta.published,
+  features: new Map(x.storyFeatures),
+  salientActors: salientActors(x),
+  participants: salientActors(x, ParticipantKinds)
+})
+
 /**
  * What story grouping sees of each document. Exact duplicates (same cleaned text) were not extracted
  * again: they join their original, so only originals are grouped (and counted in the story weights).
  */
 export const storyDocuments = (extractions: ReadonlyArray<DocumentExtraction>): Array<StoryDocument> =>
-  extractions
-    .filter((x) => x.duplicateOf === null)
-    .map((x) => ({ docId: x.docId, published: x.meta.published, features: new Map(x.storyFeatures), salientActors: salientActors(x), participants: salientActors(x, ParticipantKinds) }))
+  extractions.filter((x) => x.duplicateOf === null).map(storyDocument)
 
 /**
- * `storyWeights`: the archive's fixed story weights (src/state/storyWeights.ts), given the documents
- * grouped; absent, the weights of these documents.
+ * 1. Stories. `storyWeights`: the archive's fixed story weights (src/state/storyWeights.ts), given the
+ * documents grouped; absent, the weights of these documents.
  */
+export const groupIntoStories = (
+  docs: ReadonlyArray<StoryDocument>,
+  storyWeights?: (docs: ReadonlyArray<StoryDocument>) => StoryWeights
+): Map<string, StoryAssignment> => groupStories(docs, DefaultStoryOptions, storyWeights?.(docs))
+
 export const dedupe = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyWeights?: (docs: ReadonlyArray<StoryDocument>) => StoryWeights
@@ -107,10 +119,13 @@ export const dedupe = (
 export const dedupeWithEvidence = (
   extractions: ReadonlyArray<DocumentExtraction>,
   storyWeights?: (docs: ReadonlyArray<StoryDocument>) => StoryWeights
-): DedupeResult => {
-  // 1. Stories.
-  const docs = storyDocuments(extractions)
-  const stories = groupStories(docs, DefaultStoryOptions, storyWeights?.(docs))
+): DedupeResult => dedupeGrouped(extractions, groupIntoStories(storyDocuments(extractions), storyWeights))
+
+/**
+ * Steps 2 to 6, once the documents are grouped into `stories` (`groupIntoStories`): a run groups them
+ * first and passes the documents without their story features, which nothing after grouping reads.
+ */
+export const dedupeGrouped = (extractions: ReadonlyArray<DocumentFacts>, stories: ReadonlyMap<string, StoryAssignment>): DedupeResult => {
   const storyOf = new Map<string, string>()
   for (const x of extractions) {
     const own = stories.get(x.duplicateOf ?? x.docId)
@@ -266,7 +281,7 @@ export const dedupeWithEvidence = (
 
   // Events: one row per group, one mention row per mention, in input order.
   interface Located {
-    readonly x: DocumentExtraction
+    readonly x: DocumentFacts
     readonly e: EventMention
     readonly redated: boolean
   }

@@ -5,7 +5,7 @@
  * reports call him that most often, so once actors are merged the phrase "the prime minister" finds
  * him: the one person the document names before the quote whose merged title is that title.
  */
-import type { DocumentExtraction, QuoteMention } from "../model/extraction.ts"
+import type { DocumentFacts, QuoteMention } from "../model/extraction.ts"
 import type { ActorResolution, MergedActor } from "./actors.ts"
 import { weightedMode } from "./actors.ts"
 
@@ -24,7 +24,7 @@ const titleOfPhrase = (phrase: string): string | null => {
  * one merged person named earlier in its document whose merged title is that title.
  */
 export const speakersByKnownTitle = (
-  extractions: ReadonlyArray<DocumentExtraction>,
+  extractions: ReadonlyArray<DocumentFacts>,
   resolution: ActorResolution
 ): ReadonlyMap<QuoteMention, string> => {
   const titleOf = new Map(resolution.actors.filter((a) => a.kind === "person").map((a) => [a.actorId, mergedTitle(a)]))

@@ -133,3 +133,9 @@ export const DocumentExtraction = Schema.Struct({
   storyFeatures: Schema.Array(Schema.Tuple([Schema.String, Schema.Number]))
 })
 export type DocumentExtraction = typeof DocumentExtraction.Type
+
+/**
+ * An extraction as dedupe reads it once its story features have gone to story grouping, the one step
+ * that reads them (they are about a third of an extraction in memory; see dedupe/index.ts).
+ */
+export type DocumentFacts = Omit<DocumentExtraction, "storyFeatures">
