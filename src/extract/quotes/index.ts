@@ -103,6 +103,8 @@ const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"
 const WH_OPENERS = new Set(["how", "what", "whether", "why"])
 const NOT_A_SPEAKER = new Set(["there", "here", "all", "worth", ...WH_OPENERS])
 const COORDINATORS = new Set(["and", "or", "but"])
+/** Words that stand for a whole statement after a verb of saying (`said so`, `said yes`). */
+const PRO_FORMS = new Set(["so", "yes", "no"])
 /** Words of a time phrase besides its time words: `on Friday`, `last week`, `this morning`. */
 const TIME_PHRASE_WORDS = new Set(["on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later", "the", "week", "month", "year", "morning", "afternoon", "evening", "night"])
 /** Words that name a show, book or event before its quoted title: "on “Face the Nation”", "of “Fox News Sunday”". */
@@ -257,6 +259,27 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   const objectThenVerb = (first: number, end: number): boolean => {
     const verbAt = tokens.slice(first, end).findIndex((t) => t.tags.includes("Verb")) + first
     return verbAt > first && COORDINATORS.has(wordOf(tokens[verbAt - 1])) && !clauseFollows(verbAt + 1, end)
+  }
+
+  /**
+   * What the word rules read as no statement after a cue may still be one, for the quote filter to
+   * judge: a word that stands for a statement (`said so in the earlier poll`, `said yes`, `say the same
+   * of Sanders`: the row is that word), or a clause by the parse (the words' head has a subject of its
+   * own before it, where the tagger misread a word: `said Obama's words and actions “amount to …”`).
+   * Null for a noun phrase or anything else: `promised a hefty rise in spending` reports nothing.
+   */
+  const reportedFormAfterCue = (first: number, end: number): { form: "pro-form" | "parsed-clause"; end: number } | null => {
+    const opening = wordOf(tokens[first])
+    const next = first + 1 < end ? tokens[first + 1] : null
+    const closes = next === null || /[,;.:—–]/.test(tokens[first].post) || next.tags.includes("Preposition") || isTimeWord(next)
+    if (PRO_FORMS.has(opening) && closes) return { form: "pro-form", end: first + 1 }
+    if (opening === "the" && next !== null && wordOf(next) === "same") {
+      return { form: "pro-form", end: first + 2 < end && wordOf(tokens[first + 2]) === "thing" ? first + 3 : first + 2 }
+    }
+    const head = headOfSpan(context.doc, first, end)
+    if (head === null) return null
+    const subjects = dependents(context.doc, head, "nsubj", "expl").filter((j) => j >= first && j < head)
+    return subjects.length > 0 && !RELATIVE_STARTS.has(wordOf(tokens[subjects[0]])) ? { form: "parsed-clause", end } : null
   }
 
   /**
@@ -764,6 +787,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         }
       }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-after`
+    } else if (afterTokens > 0 && !afterSemicolon && pattern !== "according-to" && !inheritsSpeaker(pattern) && !cue.cue.nounContent) {
+      const reported = reportedFormAfterCue(contentFirst, to)
+      if (reported === null) return null
+      range = { first: contentFirst, end: reported.end }
+      pattern = `${pattern}.content-after.${reported.form}`
     } else {
       return null
     }
