@@ -366,6 +366,23 @@ describe("quotes: questions, relatives, shares and headlines", () => {
     expect(b.map((q) => [q.text, q.speakerText])).toEqual([["whether his aim was similar", "host John Dickerson"]])
   })
 
+  it("reads a question opened by a wh-word, and ends one asked in an opening clause where the main clause begins", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])
+    expect(rows(`When asked which candidate she would back, she smiled.`)).toEqual([
+      ["which candidate she would back", 11, 41, null, "quote.indirect.asked-question.content-after;speaker.none"]
+    ])
+    expect(rows(`When asked whom she supported, she smiled.`)).toEqual([
+      ["whom she supported", 11, 29, null, "quote.indirect.asked-question.content-after;speaker.none"]
+    ])
+    expect(rows(`Earhardt then asked Rubio which states he could win.`)).toEqual([
+      ["which states he could win", 26, 51, "Earhardt", "quote.indirect.speaker-before-cue.content-after.ask;speaker.none"]
+    ])
+    // A relative clause inside the question does not end it; the comma before the main clause does.
+    expect(rows(`Asked whether the business, which friends described as miserable, hurt him, Mr. Trump said: "I hope not."`).map((r) => r[0])).toEqual([
+      "whether the business, which friends described as miserable, hurt him", "I hope not."
+    ])
+  })
+
   it("shows a relative clause's relative pronoun as the speaker's text and resolves it through its antecedent", () => {
     const { quotes } = quotesOf(`Officials met. Trump refused to pay an architect who said he was stiffed after the job.`)
     expect(quotes.map((q) => [q.text, q.speakerText, q.speakerStart, q.speakerEnd, q.speakerKey, q.rule])).toEqual([

@@ -261,6 +261,19 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     return verbAt > first && COORDINATORS.has(wordOf(tokens[verbAt - 1])) && !clauseFollows(verbAt + 1, end)
   }
 
+  /** Where the main clause after a question asked in an opening clause starts: its comma's next token. */
+  const mainClauseAfterQuestion = (first: number, end: number): number => {
+    for (let k = first + 1; k < end - 1; k++) {
+      if (!/,/.test(tokens[k].post) || insideQuotation(tokens[k].end) || !hasFiniteVerb(first, k + 1)) continue
+      const next = tokens[k + 1]
+      if (isFiniteVerb(next) || next.tags.includes("Verb") || RELATIVE_STARTS.has(wordOf(next))) continue
+      let close = k + 1
+      while (close < end - 1 && !/[,;:]/.test(tokens[close].post)) close++
+      if (hasFiniteVerb(k + 1, close + 1)) return k + 1
+    }
+    return end
+  }
+
   /**
    * What the word rules read as no statement after a cue may still be one, for the quote filter to
    * judge: a word that stands for a statement (`said so in the earlier poll`, `said yes`, `say the same
@@ -718,9 +731,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     // (A semicolon right after the cue or its speaker ends the statement: `…, political analysts say; in
     // 2012, Mitt Romney stumbled …` is the writer's.)
     const afterSemicolon = afterFirst > 0 && /;/.test(tokens[afterFirst - 1].post)
+    // (After a verb of asking a wh-word opens the reported question, no relative clause or adverbial:
+    // `asked Rubio which states he could win`, `when asked whom she supported`.)
+    const opensQuestion = cue.cue.question && contentFirst < to && QUESTION_OPENERS.has(wordOf(tokens[contentFirst])) && wordOf(tokens[contentFirst]) !== "by"
     const afterSubstantial = afterTokens > 0 && !afterSemicolon && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
-      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
-      (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
+      (opensQuestion || !RELATIVE_STARTS.has(wordOf(tokens[contentFirst]))) &&
+      (introduced || opensQuestion || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
     const beforeValid = beforeLast !== null && !endsWithQuotedTitle(from, beforeEnd) &&
       (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd) && !subordinateBefore(from, beforeEnd)))
@@ -775,6 +791,13 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
             break
           }
         }
+      }
+      // `When asked which candidate she would back, she smiled`: a question asked in a clause that opens
+      // the sentence ends at the comma after which the main clause, the writer's, opens: a subject (no
+      // verb, no relative pronoun) and a finite verb before the next comma. An apposition or a relative
+      // clause inside the question (`whether Trump, the nominee, who has …, would win`) does not end it.
+      if (pattern === "asked-question" && tokens.slice(unit.firstToken, cue.firstToken).every((t) => PASSIVE_QUESTION_LEADS.has(wordOf(t)))) {
+        range = { first: contentFirst, end: mainClauseAfterQuestion(contentFirst, range.end) }
       }
       // `…, and he railed against …`: after a comma, a personal pronoun with a verb in the past tense
       // (no auxiliary) narrates what the speaker did next; what was said ended at the comma.
