@@ -126,6 +126,30 @@ describe("quotes: what is not a statement", () => {
     expect(quotesOf(`Smith promised a hefty rise in spending.`, [], { filter: null }).quotes).toEqual([])
   })
 
+  it("a word that stands for a statement is what was said: said so, said yes, say the same", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])
+    expect(rows(`Half said so in the earlier poll.`)).toEqual([
+      ["so", 10, 12, "Half", "quote.indirect.speaker-before-cue.content-after.pro-form.say;speaker.none"]
+    ])
+    expect(rows(`About 54 percent say they like Clinton, compared with 64 percent who say the same of Sanders.`)).toEqual([
+      ["they like Clinton", 21, 38, "54 percent", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"],
+      ["the same", 73, 81, "who", "quote.indirect.speaker-before-cue.content-after.pro-form.say;speaker.antecedent.none"]
+    ])
+    // `so` that opens a clause is no pro-form: the clause is what was said.
+    expect(rows(`He said so far the talks had failed.`)).toEqual([
+      ["so far the talks had failed", 8, 35, "He", "quote.indirect.speaker-before-cue.content-after.say;speaker.none"]
+    ])
+  })
+
+  it("words the tagger reads as no clause are one when the parse gives their head a subject", () => {
+    const text = `Ryan said Obama's words and actions amount to a form of intimidation.`
+    expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([
+      ["Obama's words and actions amount to a form of intimidation", 10, 68, "Ryan", "quote.indirect.speaker-before-cue.content-after.parsed-clause.say;speaker.none"]
+    ])
+    // A noun phrase stays no statement, and so does a relative clause in it.
+    expect(quotesOf(`The mayor said a few words at the opening of the new bridge.`, [], { filter: null }).quotes).toEqual([])
+  })
+
   it("a subordinator in an aside between commas before the clause's verb keeps the clause a statement", () => {
     const text = `Bundlers in both parties said their networks of donors, almost exclusively men until a few years ago, were now mostly women.`
     expect(quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])).toEqual([
@@ -137,7 +161,8 @@ describe("quotes: what is not a statement", () => {
 
   it("content that opens with an adverbial and has no finite clause is not what was said", () => {
     expect(quotesOf(`Clinton responded by pointing a finger in the woman's face.`).quotes).toEqual([])
-    expect(quotesOf(`Smith has said so in speeches, before becoming a judge in 2009.`).quotes).toEqual([])
+    // (`said so` is a statement of its own: the row is `so`, not the adverbials after it.)
+    expect(quotesOf(`Smith has said so in speeches, before becoming a judge in 2009.`, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end])).toEqual([["so", 15, 17]])
     const kept = quotesOf(`Smith said on Thursday he had delivered a letter to the attorney general.`, [smith]).quotes
     expect(kept.map((q) => [q.text, q.speakerKey])).toEqual([["on Thursday he had delivered a letter to the attorney general", "smith"]])
   })
@@ -341,6 +366,23 @@ describe("quotes: questions, relatives, shares and headlines", () => {
     expect(b.map((q) => [q.text, q.speakerText])).toEqual([["whether his aim was similar", "host John Dickerson"]])
   })
 
+  it("reads a question opened by a wh-word, and ends one asked in an opening clause where the main clause begins", () => {
+    const rows = (text: string) => quotesOf(text, [], { filter: null }).quotes.map((q) => [q.text, q.start, q.end, q.speakerText, q.rule])
+    expect(rows(`When asked which candidate she would back, she smiled.`)).toEqual([
+      ["which candidate she would back", 11, 41, null, "quote.indirect.asked-question.content-after;speaker.none"]
+    ])
+    expect(rows(`When asked whom she supported, she smiled.`)).toEqual([
+      ["whom she supported", 11, 29, null, "quote.indirect.asked-question.content-after;speaker.none"]
+    ])
+    expect(rows(`Earhardt then asked Rubio which states he could win.`)).toEqual([
+      ["which states he could win", 26, 51, "Earhardt", "quote.indirect.speaker-before-cue.content-after.ask;speaker.none"]
+    ])
+    // A relative clause inside the question does not end it; the comma before the main clause does.
+    expect(rows(`Asked whether the business, which friends described as miserable, hurt him, Mr. Trump said: "I hope not."`).map((r) => r[0])).toEqual([
+      "whether the business, which friends described as miserable, hurt him", "I hope not."
+    ])
+  })
+
   it("shows a relative clause's relative pronoun as the speaker's text and resolves it through its antecedent", () => {
     const { quotes } = quotesOf(`Officials met. Trump refused to pay an architect who said he was stiffed after the job.`)
     expect(quotes.map((q) => [q.text, q.speakerText, q.speakerStart, q.speakerEnd, q.speakerKey, q.rule])).toEqual([
@@ -455,7 +497,7 @@ describe("quotes: patterns", () => {
     expect(a.map((q) => [q.speakerText, q.speakerKey])).toEqual([["She", "claxton"]])
     const b = quotesOf(`Kevin Hassett's spokesman spoke on Monday. He said the talks failed.`, [hassett]).quotes
     expect(b.map((q) => [q.speakerText, q.speakerKey])).toEqual([["He", null]])
-    const c = quotesOf(`Kevin Hassett spoke at length. Mr Trump's plan was a failure, he added.`, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }]).quotes
+    const c = quotesOf(`Kevin Hassett spoke at length. Mr Trump's plan was a failure, he added.`, [hassett, { key: "trump", name: "Donald Trump", gender: "male", mentions: ["Trump"] }], { filter: null }).quotes
     expect(c.map((q) => [q.speakerText, q.speakerKey])).toEqual([["he", "hassett"]])
   })
 
@@ -973,12 +1015,26 @@ describe("quotes: the trained filter", () => {
     extractQuotes(context, actorsIn(text, [doe]), { filter: null, onCandidate: (c) => seen.push(c) })
     expect(seen.map((c) => c.quotation)).toEqual([0, 1])
     expect(seen[0].features).toEqual(expect.arrayContaining(["kind=indirect", "lemma=say", "form=said", "speaker=person", "rel=ccomp", "subject=true", "that-before", "len=4-6", "modal"]))
+    expect(seen[0].features).toEqual(expect.arrayContaining(["cue-rel=root", "cue-rel×form=root|said", "lemma×pattern=say|speaker-before-cue.content-after", "lemma×len=say|4-6", "to-sentence-end", "verbs=1"]))
+    expect(seen[0].features.filter((f) => /^(cue-mark|cue-modal|title-case|cue-no-subject)/.test(f))).toEqual([])
     expect(seen[1].features).toEqual(expect.arrayContaining(["lemma=promise", "form=ed", "rel×lemma=ccomp|promise"]))
     // The same features from the function itself.
     const said = context.text.indexOf("the plan")
     const cue = { cue: { lemma: "say" }, firstToken: 1, endToken: 2, start: 4, end: 8 } as unknown as Parameters<typeof filterFeatures>[2]["cue"]
     expect(filterFeatures(context.doc, context.text, { start: said, end: said + "the plan would fail".length, kind: "indirect", pattern: "speaker-before-cue.content-after", cue, speakerKind: "person", addressee: false, unitIndex: 0, paragraph: 0 }))
       .toEqual(seen[0].features)
+  })
+
+  it("reads the cue's place in its sentence: a subordinate clause's marker, a title-case headline", () => {
+    const featuresOf = (sentence: string) => {
+      const engine = sharedNlpEngine()
+      const context = extractContext(engine, analyzeText(engine, sentence, { date: "2025-06-10" }))
+      const seen: Array<ReadonlyArray<string>> = []
+      extractQuotes(context, actorsIn(sentence, []), { filter: null, onCandidate: (c) => seen.push(c.features) })
+      return seen.map((features) => features.filter((f) => /^(cue-rel=|cue-mark|title-case|first=)/.test(f)))
+    }
+    expect(featuresOf("As Doe reported, the plan would fail.")).toEqual([["cue-rel=advcl", "cue-mark=as", "first=the"]])
+    expect(featuresOf("Obama Says Museum Will Tell Story Of His Presidency")).toEqual([["cue-rel=root", "title-case"]])
   })
 
   it("drops the candidates the model rejects, with a quote.filtered note, and keeps the rest", () => {
@@ -1347,6 +1403,9 @@ describe("quotes: a share's hedge before the next statement's speaker", () => {
       ["they were very worried about the economy", "Most voters"],
       ["billionaire Donald Trump would be best at handling it", "4 in 10"]
     ])
-    expect(rows(`Seventy-five percent of Democrats said yes, but 55 percent of all voters say she does not.`).map((r) => r[0])).toEqual(["she does not"])
+    expect(rows(`Seventy-five percent of Democrats said yes, but 55 percent of all voters say she does not.`)).toEqual([
+      ["yes", "Seventy-five percent of Democrats"],
+      ["she does not", "55 percent of all voters"]
+    ])
   })
 })

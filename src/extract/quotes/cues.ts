@@ -18,7 +18,7 @@ export const PASSIVE_AUXILIARIES = new Set(["was", "were", "is", "are", "be", "b
 const NEGATIONS = new Set(["not", "n't", "never", "no"])
 const DECLINING = new Set(["declined", "declines", "declining", "decline", "refused", "refuses", "refusing", "refuse"])
 /** Words that open a reported question right after its verb, or the "by" of a passive asker. */
-export const QUESTION_OPENERS = new Set(["whether", "if", "how", "what", "why", "who", "when", "where", "which", "by"])
+export const QUESTION_OPENERS = new Set(["whether", "if", "how", "what", "why", "who", "whom", "when", "where", "which", "by"])
 const NOUN_MARKERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"])
 
 /** The lower-case word of a token, without the punctuation compromise may leave in `normal`. */

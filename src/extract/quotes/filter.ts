@@ -18,7 +18,7 @@ import type { Token } from "../../model/document.ts"
 import type { SyntaxDocument } from "../../segment/syntax.ts"
 import { dependents, hasRelation, headOfSpan } from "../../segment/syntax.ts"
 import type { Cue } from "./cues.ts"
-import { wordOf } from "./cues.ts"
+import { inTitleCase, wordOf } from "./cues.ts"
 
 export const QUOTE_FILTER_PATH = fileURLToPath(new URL("../../../models/quotes-filter.json", import.meta.url))
 
@@ -57,7 +57,7 @@ export interface FilterCandidate {
 
 const lengthBucket = (words: number) => (words <= 3 ? "1-3" : words <= 6 ? "4-6" : words <= 10 ? "7-10" : words <= 20 ? "11-20" : words <= 40 ? "21-40" : "41+")
 /** Words whose identity says more than their part of speech when they open the content. */
-const OPENING_WORDS = new Set(["that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "to", "there", "this", "his", "her", "their", "its", "if", "whether", "what", "how", "why", "when", "in", "on", "for", "of", "by", "with", "and", "but", "so", "not", "no"])
+const OPENING_WORDS = new Set(["that", "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "to", "there", "this", "his", "her", "their", "its", "if", "whether", "what", "how", "why", "when", "in", "on", "for", "of", "by", "with", "and", "but", "so", "not", "no", "after", "as", "before", "during", "while", "since", "because", "about", "at", "from", "yes"])
 const MODALS = new Set(["will", "would", "could", "should", "might", "may", "must", "can", "wo", "'ll"])
 const NEGATIONS = new Set(["not", "n't", "never", "no"])
 const QUOTE_MARK = /["“”„«»]|''|``/
@@ -105,6 +105,20 @@ export const filterFeatures = (doc: SyntaxDocument, text: string, c: FilterCandi
   const ownSubject = dependents(doc, head, "nsubj", "csubj", "expl").some((j) => j >= first && j < end)
   const headPos = tokens[head].upos
   features.push(`rel=${relation}`, `rel×lemma=${relation}|${lemma}`, `head=${headPos}`, `subject=${ownSubject}`, `subject×head=${ownSubject}|${headPos}`, `subject×lemma=${ownSubject}|${lemma}`, `rel×subject=${relation}|${ownSubject}`)
+  // The cue's own place in its sentence: the main verb, a complement, a clause on a noun (`a report
+  // saying`), a subordinate clause (`as X reported`, its marker), a modal on it (`would signal`).
+  const cueToken = tokens[cueHead]
+  const cueRelation = cueToken.deprel.split(":")[0]
+  features.push(`cue-rel=${cueRelation}`, `cue-rel×form=${cueRelation}|${form}`)
+  for (const j of dependents(doc, cueHead, "mark")) features.push(`cue-mark=${wordOf(tokens[j])}`)
+  if (dependents(doc, cueHead, "aux").some((j) => MODALS.has(wordOf(tokens[j])))) features.push("cue-modal")
+  if (inTitleCase(tokens, cueHead)) features.push("title-case")
+  if (dependents(doc, cueHead, "nsubj").length === 0) features.push("cue-no-subject")
+  features.push(`lemma×pattern=${lemma}|${pattern}`, `lemma×len=${lemma}|${lengthBucket(words)}`)
+  const sentence = doc.sentences[tokens[first].sentence]
+  if (sentence !== undefined && end >= sentence.endToken - 1) features.push("to-sentence-end")
+  const verbs = tokens.slice(first, end).filter((t) => t.upos === "VERB").length
+  features.push(`verbs=${verbs >= 3 ? "3+" : verbs}`)
   const opening = wordOf(tokens[first])
   features.push(OPENING_WORDS.has(opening) ? `first=${opening}` : `first-pos=${tokens[first].upos}`)
 

@@ -103,6 +103,8 @@ const FINITE_TAGS = ["PastTense", "PresentTense", "Modal", "Copula", "Auxiliary"
 const WH_OPENERS = new Set(["how", "what", "whether", "why"])
 const NOT_A_SPEAKER = new Set(["there", "here", "all", "worth", ...WH_OPENERS])
 const COORDINATORS = new Set(["and", "or", "but"])
+/** Words that stand for a whole statement after a verb of saying (`said so`, `said yes`). */
+const PRO_FORMS = new Set(["so", "yes", "no"])
 /** Words of a time phrase besides its time words: `on Friday`, `last week`, `this morning`. */
 const TIME_PHRASE_WORDS = new Set(["on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later", "the", "week", "month", "year", "morning", "afternoon", "evening", "night"])
 /** Words that name a show, book or event before its quoted title: "on “Face the Nation”", "of “Fox News Sunday”". */
@@ -257,6 +259,40 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
   const objectThenVerb = (first: number, end: number): boolean => {
     const verbAt = tokens.slice(first, end).findIndex((t) => t.tags.includes("Verb")) + first
     return verbAt > first && COORDINATORS.has(wordOf(tokens[verbAt - 1])) && !clauseFollows(verbAt + 1, end)
+  }
+
+  /** Where the main clause after a question asked in an opening clause starts: its comma's next token. */
+  const mainClauseAfterQuestion = (first: number, end: number): number => {
+    for (let k = first + 1; k < end - 1; k++) {
+      if (!/,/.test(tokens[k].post) || insideQuotation(tokens[k].end) || !hasFiniteVerb(first, k + 1)) continue
+      const next = tokens[k + 1]
+      if (isFiniteVerb(next) || next.tags.includes("Verb") || RELATIVE_STARTS.has(wordOf(next))) continue
+      let close = k + 1
+      while (close < end - 1 && !/[,;:]/.test(tokens[close].post)) close++
+      if (hasFiniteVerb(k + 1, close + 1)) return k + 1
+    }
+    return end
+  }
+
+  /**
+   * What the word rules read as no statement after a cue may still be one, for the quote filter to
+   * judge: a word that stands for a statement (`said so in the earlier poll`, `said yes`, `say the same
+   * of Sanders`: the row is that word), or a clause by the parse (the words' head has a subject of its
+   * own before it, where the tagger misread a word: `said Obama's words and actions “amount to …”`).
+   * Null for a noun phrase or anything else: `promised a hefty rise in spending` reports nothing.
+   */
+  const reportedFormAfterCue = (first: number, end: number): { form: "pro-form" | "parsed-clause"; end: number } | null => {
+    const opening = wordOf(tokens[first])
+    const next = first + 1 < end ? tokens[first + 1] : null
+    const closes = next === null || /[,;.:—–]/.test(tokens[first].post) || next.tags.includes("Preposition") || isTimeWord(next)
+    if (PRO_FORMS.has(opening) && closes) return { form: "pro-form", end: first + 1 }
+    if (opening === "the" && next !== null && wordOf(next) === "same") {
+      return { form: "pro-form", end: first + 2 < end && wordOf(tokens[first + 2]) === "thing" ? first + 3 : first + 2 }
+    }
+    const head = headOfSpan(context.doc, first, end)
+    if (head === null) return null
+    const subjects = dependents(context.doc, head, "nsubj", "expl").filter((j) => j >= first && j < head)
+    return subjects.length > 0 && !RELATIVE_STARTS.has(wordOf(tokens[subjects[0]])) ? { form: "parsed-clause", end } : null
   }
 
   /**
@@ -695,9 +731,12 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
     // (A semicolon right after the cue or its speaker ends the statement: `…, political analysts say; in
     // 2012, Mitt Romney stumbled …` is the writer's.)
     const afterSemicolon = afterFirst > 0 && /;/.test(tokens[afterFirst - 1].post)
+    // (After a verb of asking a wh-word opens the reported question, no relative clause or adverbial:
+    // `asked Rubio which states he could win`, `when asked whom she supported`.)
+    const opensQuestion = cue.cue.question && contentFirst < to && QUESTION_OPENERS.has(wordOf(tokens[contentFirst])) && wordOf(tokens[contentFirst]) !== "by"
     const afterSubstantial = afterTokens > 0 && !afterSemicolon && (opensWithQuote || (afterTokens >= 3 && clauseLike &&
-      !RELATIVE_STARTS.has(wordOf(tokens[contentFirst])) &&
-      (introduced || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
+      (opensQuestion || !RELATIVE_STARTS.has(wordOf(tokens[contentFirst]))) &&
+      (introduced || opensQuestion || !ADVERBIAL_STARTS.has(wordOf(tokens[contentFirst])) || hasFiniteVerb(contentFirst + 1, to))))
     const beforeEndsComma = beforeLast !== null && /[,—–]/.test(beforeLast.post)
     const beforeValid = beforeLast !== null && !endsWithQuotedTitle(from, beforeEnd) &&
       (beforeEndsQuote || (beforeEndsComma && hasVerb(from, beforeEnd) && !subordinateBefore(from, beforeEnd)))
@@ -753,6 +792,13 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
           }
         }
       }
+      // `When asked which candidate she would back, she smiled`: a question asked in a clause that opens
+      // the sentence ends at the comma after which the main clause, the writer's, opens: a subject (no
+      // verb, no relative pronoun) and a finite verb before the next comma. An apposition or a relative
+      // clause inside the question (`whether Trump, the nominee, who has …, would win`) does not end it.
+      if (pattern === "asked-question" && tokens.slice(unit.firstToken, cue.firstToken).every((t) => PASSIVE_QUESTION_LEADS.has(wordOf(t)))) {
+        range = { first: contentFirst, end: mainClauseAfterQuestion(contentFirst, range.end) }
+      }
       // `…, and he railed against …`: after a comma, a personal pronoun with a verb in the past tense
       // (no auxiliary) narrates what the speaker did next; what was said ended at the comma.
       for (let k = range.first + 2; k + 2 < range.end; k++) {
@@ -764,6 +810,11 @@ export const extractQuotes = (context: ExtractContext, actors: ActorExtraction, 
         }
       }
       pattern = pattern === "according-to" ? "according-to" : `${pattern}.content-after`
+    } else if (afterTokens > 0 && !afterSemicolon && pattern !== "according-to" && !inheritsSpeaker(pattern) && !cue.cue.nounContent) {
+      const reported = reportedFormAfterCue(contentFirst, to)
+      if (reported === null) return null
+      range = { first: contentFirst, end: reported.end }
+      pattern = `${pattern}.content-after.${reported.form}`
     } else {
       return null
     }
