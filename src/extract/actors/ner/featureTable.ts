@@ -3,7 +3,10 @@
  * parser's move table is, `src/nlp/syntax/compact.ts`): a feature the tagger meets is found by a hash
  * of its template and value(s), strings it already holds, so no feature name is built and no map of
  * strings is walked. A slot holds two independent 32-bit hashes of the key and the feature's row, side
- * by side (one cache line read per look-up, where nested maps of strings read several).
+ * by side (one cache line read per look-up, where nested maps of strings read several). Most look-ups
+ * find nothing (a pair of words the model never saw together, a rare word): a bit per key's second hash
+ * in a small filter (16 bits per key, about 6 % of absent keys let through) answers those without
+ * reading the table, which is 20 times its size.
  *
  * Two keys that share both hashes (64 bits) would read the same row: among the model's own keys that
  * is checked when the table is built; for a key the model lacks, the chance per look-up is the model's
@@ -33,13 +36,17 @@ const WIDTH = 3
 export class FeatureTable {
   private readonly slots: Int32Array
   private readonly mask: number
+  private readonly filter: Uint32Array
+  private readonly filterMask: number
   /** The hashes of the last key, written by `hash` (two numbers without allocating a pair). */
   private h1 = 0
   private h2 = 0
 
-  private constructor(capacity: number) {
+  private constructor(capacity: number, filterBits: number) {
     this.slots = new Int32Array(capacity * WIDTH)
     this.mask = capacity - 1
+    this.filter = new Uint32Array(filterBits / 32)
+    this.filterMask = filterBits - 1
   }
 
   /**
@@ -62,7 +69,7 @@ export class FeatureTable {
     })
     let capacity = 1024
     while (capacity < keys.length * 2) capacity *= 2
-    const table = new FeatureTable(capacity)
+    const table = new FeatureTable(capacity, capacity * 8)
     for (const [template, value, second, row] of keys) table.insert(template, value, second, row)
     return table
   }
@@ -71,6 +78,8 @@ export class FeatureTable {
   rowOf(template: string, value: string, second?: string): number {
     this.hash(template, value, second)
     const { slots, mask, h1, h2 } = this
+    const bit = h2 & this.filterMask
+    if ((this.filter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1
     for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
       const at = slot * WIDTH
       const row = slots[at + 2]
@@ -82,6 +91,8 @@ export class FeatureTable {
   private insert(template: string, value: string, second: string | undefined, row: number): void {
     this.hash(template, value, second)
     const { slots, mask, h1, h2 } = this
+    const bit = h2 & this.filterMask
+    this.filter[bit >>> 5] |= 1 << (bit & 31)
     for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
       const at = slot * WIDTH
       if (slots[at + 2] === 0) {

@@ -48,6 +48,12 @@ const shapeOf = (char: string): string => {
   return /\p{Lu}/u.test(char) ? "X" : /\p{Ll}/u.test(char) ? "x" : char
 }
 
+/** `/^\p{Ll}/u`, with ASCII told by its code. */
+const startsLowerCase = (text: string): boolean => {
+  const code = text.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(text)
+}
+
 /** What several features ask of each token, worked out once per document. */
 interface TokenFacts {
   readonly capitalised: ReadonlyArray<boolean>
@@ -57,14 +63,14 @@ interface TokenFacts {
   readonly joinsPrevious: ReadonlyArray<boolean>
 }
 
-const tokenFacts = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>): TokenFacts => {
+const tokenFacts = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>, cores: ReadonlyArray<{ readonly possessive: boolean }>): TokenFacts => {
   const capitalised = tokens.map(isCapitalised)
   const clauseStart: Array<boolean> = new Array(tokens.length).fill(false)
   const joinsPrevious: Array<boolean> = new Array(tokens.length).fill(false)
   for (const sentence of sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       clauseStart[i] = startsClause(tokens, i, sentence.firstToken)
-      if (i > sentence.firstToken) joinsPrevious[i] = joinable(tokens[i - 1], tokens[i])
+      if (i > sentence.firstToken) joinsPrevious[i] = joinable(tokens[i - 1], tokens[i], cores[i - 1].possessive)
     }
   }
   return { capitalised, clauseStart, joinsPrevious }
@@ -109,7 +115,7 @@ const documentEvidence = (
     }
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const word = forms[i].lower
-      if (/^\p{Ll}/u.test(tokens[i].text)) lowerCase.add(word)
+      if (startsLowerCase(tokens[i].text)) lowerCase.add(word)
       const capital = facts.capitalised[i] && !capsLine[i]
       if (capital && !facts.clauseStart[i]) capitalisedInside.add(word)
       if (capital) {
@@ -149,10 +155,14 @@ export const lineKinds = (tokens: ReadonlyArray<Token>, capsLine: ReadonlyArray<
   const kinds: Array<string> = new Array(tokens.length).fill("prose")
   let lineStart = 0
   for (let k = 1; k <= tokens.length; k++) {
-    if (k < tokens.length && !/\n/.test(tokens[k - 1].post + tokens[k].pre)) continue
-    let lowerCase = false
-    for (let j = lineStart; j < k && !lowerCase; j++) lowerCase = /\p{Ll}/u.test(tokens[j].text)
-    for (let j = lineStart; j < k; j++) if (capsLine[j]) kinds[j] = lowerCase ? "title" : "caps"
+    if (k < tokens.length && !tokens[k - 1].post.includes("\n") && !tokens[k].pre.includes("\n")) continue
+    let onCapsLine = false
+    for (let j = lineStart; j < k && !onCapsLine; j++) onCapsLine = capsLine[j]
+    if (onCapsLine) {
+      let lowerCase = false
+      for (let j = lineStart; j < k && !lowerCase; j++) lowerCase = /\p{Ll}/u.test(tokens[j].text)
+      for (let j = lineStart; j < k; j++) if (capsLine[j]) kinds[j] = lowerCase ? "title" : "caps"
+    }
     lineStart = k
   }
   return kinds
@@ -403,7 +413,7 @@ export const emitDocumentFeatures = (
     capsLine.push(...capsLineFlags(tokens, sentence.firstToken, sentence.endToken))
     gazetteer.push(...gazetteerMarks(lexicon, tokens, forms, cores, sentence.firstToken, sentence.endToken))
   }
-  const facts = tokenFacts(tokens, sentences)
+  const facts = tokenFacts(tokens, sentences, cores)
   const evidence = documentEvidence(tokens, sentences, capsLine, forms, facts)
   const lines = lineKinds(tokens, capsLine)
   for (const sentence of sentences) {
@@ -416,9 +426,9 @@ export const emitDocumentFeatures = (
       for (const tag of token.tags) if (USEFUL_TAGS.has(tag)) emit("t=", tag)
       const before = token.pre.trim()
       const after = token.post.trim()
-      if (/[(]$/.test(before) || /^[(]/.test(before)) emit("after-paren", "")
-      if (/^[)]/.test(after)) emit("before-paren", "")
-      if (/^,/.test(after)) emit("before-comma", "")
+      if (before.endsWith("(") || before.startsWith("(")) emit("after-paren", "")
+      if (after.startsWith(")")) emit("before-paren", "")
+      if (after.startsWith(",")) emit("before-comma", "")
       // Gazetteer phrases.
       const mark = gazetteer[i]
       if (mark !== undefined) {

@@ -38,30 +38,53 @@ export interface NameTagger {
 }
 
 /**
- * What the tagger keeps per distinct word: its forms, and in one array of `LABEL_COUNT`-wide blocks
- * the sums of its own features, of its features as each neighbour (`NEIGHBOUR_OFFSETS`' order), and
- * of its shape in each place (`emitShapeInPlace`: line kind × clause start, filled when first met).
+ * What the tagger keeps per distinct word: its forms, and where its sums start in the pool
+ * (`WordSums`): `LABEL_COUNT`-wide blocks for its own features and its features as each neighbour
+ * (`NEIGHBOUR_OFFSETS`' order), and per place (`emitShapeInPlace`: line kind × clause start) a block
+ * for its shape there, made when the word is first met there (-1 until then; most words meet one or two).
  */
 interface WordEntry {
   readonly forms: WordForms
-  readonly sums: Float64Array
-  /** Bit p set: place p's block is filled. */
-  placesFilled: number
+  readonly offset: number
+  readonly places: Int32Array
 }
 const NEIGHBOURS = NEIGHBOUR_OFFSETS.length
 const PLACES = LINE_KINDS.length * 2
 const OWN_BLOCK = 0
 const neighbourBlock = (k: number) => 1 + k
-const placeBlock = (place: number) => 1 + NEIGHBOURS + place
+const WORD_BLOCKS = 1 + NEIGHBOURS
 const placeOf = (line: string, clauseStart: boolean) => 2 * LINE_KINDS.indexOf(line as (typeof LINE_KINDS)[number]) + (clauseStart ? 1 : 0)
+
+/**
+ * Every word's sums in one array, grown by doubling: a token reads the blocks of five words, and one
+ * array keeps them near each other instead of behind an object each.
+ */
+class WordSums {
+  values = new Float64Array(1 << 16)
+  private used = 0
+  /** Room for `blocks` more blocks, zeroed; where they start. */
+  allocate(blocks: number): number {
+    const size = blocks * LABEL_COUNT
+    if (this.used + size > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
+    }
+    this.used += size
+    return this.used - size
+  }
+  clear(): void {
+    this.values.fill(0, 0, this.used)
+    this.used = 0
+  }
+}
 
 /** Words kept; the memo is cleared when it grows past this many (a long run meets new words). */
 const MEMO_LIMIT = 200_000
 
-/** Adds block `from` of `sums` to the token at `at` of `into`. */
+/** Adds the block at `from` of `sums` to the token at `at` of `into`. */
 const addBlock = (into: Float64Array, at: number, sums: Float64Array, from: number) => {
-  const base = from * LABEL_COUNT
-  for (let y = 0; y < LABEL_COUNT; y++) into[at + y] += sums[base + y]
+  for (let y = 0; y < LABEL_COUNT; y++) into[at + y] += sums[from + y]
 }
 
 /**
@@ -88,11 +111,11 @@ class FeatureScorer {
     for (let y = 0; y < LABEL_COUNT; y++) into[at + y] += weights[base + y]
   }
 
-  /** Writes the sum of `features`' weights into block `block` of `sums`. */
-  sumInto(sums: Float64Array, block: number, features: (emit: Emit) => void): void {
+  /** Adds the sum of `features`' weights to the block at `from` of `sums`. */
+  sumInto(sums: Float64Array, from: number, features: (emit: Emit) => void): void {
     const { into, at } = this
     this.into = sums
-    this.at = block * LABEL_COUNT
+    this.at = from
     features(this.emit)
     this.into = into
     this.at = at
@@ -107,38 +130,47 @@ export const makeNameTagger = (model: QuantisedModel, listedTags: FeatureContext
   const noNeighbourSums = (context: FeatureContext): Float64Array => {
     if (noNeighbour === undefined) {
       noNeighbour = new Float64Array(NEIGHBOURS * LABEL_COUNT)
-      for (let k = 0; k < NEIGHBOURS; k++) scorer.sumInto(noNeighbour, k, (e) => emitNeighbourFeatures(context, k, undefined, e))
+      for (let k = 0; k < NEIGHBOURS; k++) scorer.sumInto(noNeighbour, k * LABEL_COUNT, (e) => emitNeighbourFeatures(context, k, undefined, e))
     }
     return noNeighbour
   }
   const memo = new Map<string, WordEntry>()
+  const sums = new WordSums()
   const entryOf = (context: FeatureContext, word: string): WordEntry => {
     let entry = memo.get(word)
     if (entry === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear()
+      if (memo.size >= MEMO_LIMIT) {
+        memo.clear()
+        sums.clear()
+      }
       const forms = wordForms(word)
-      const sums = new Float64Array((1 + NEIGHBOURS + PLACES) * LABEL_COUNT)
-      scorer.sumInto(sums, OWN_BLOCK, (e) => emitWordFeatures(context, word, forms, e))
-      for (let k = 0; k < NEIGHBOURS; k++) scorer.sumInto(sums, neighbourBlock(k), (e) => emitNeighbourFeatures(context, k, forms, e))
-      entry = { forms, sums, placesFilled: 0 }
+      const offset = sums.allocate(WORD_BLOCKS)
+      scorer.sumInto(sums.values, offset + OWN_BLOCK * LABEL_COUNT, (e) => emitWordFeatures(context, word, forms, e))
+      for (let k = 0; k < NEIGHBOURS; k++) scorer.sumInto(sums.values, offset + neighbourBlock(k) * LABEL_COUNT, (e) => emitNeighbourFeatures(context, k, forms, e))
+      entry = { forms, offset, places: new Int32Array(PLACES).fill(-1) }
       memo.set(word, entry)
     }
     return entry
   }
-  /** The block of `entry`'s sums for its shape in `place`, filled when first asked. */
+  /** Where `entry`'s sums for its shape in its place start, filled when first asked. */
   const placeSums = (entry: WordEntry, line: string, clauseStart: boolean): number => {
     const place = placeOf(line, clauseStart)
-    if ((entry.placesFilled & (1 << place)) === 0) {
-      scorer.sumInto(entry.sums, placeBlock(place), (e) => emitShapeInPlace(entry.forms, line, clauseStart, e))
-      entry.placesFilled |= 1 << place
+    let from = entry.places[place]
+    if (from < 0) {
+      from = entry.places[place] = sums.allocate(1)
+      scorer.sumInto(sums.values, from, (e) => emitShapeInPlace(entry.forms, line, clauseStart, e))
     }
-    return placeBlock(place)
+    return from
   }
+  // The document's scores, kept from one document to the next (zeroed before use).
+  let scratch = new Float64Array(1 << 14)
   return {
     header: model.header,
     tag: (lexicon, tokens, sentences, ruleSpans = []) => {
       const context: FeatureContext = { lexicon, listedTags }
-      const emissions = new Float64Array(tokens.length * LABEL_COUNT)
+      if (scratch.length < tokens.length * LABEL_COUNT) scratch = new Float64Array(tokens.length * LABEL_COUNT * 2)
+      const emissions = scratch
+      emissions.fill(0, 0, tokens.length * LABEL_COUNT)
       const none = noNeighbourSums(context)
       let entries: Array<WordEntry> = []
       emitDocumentFeatures(context, tokens, sentences, ruleSpans, {
@@ -149,20 +181,21 @@ export const makeNameTagger = (model: QuantisedModel, listedTags: FeatureContext
         word: (i, _, first, end, line, clauseStart) => {
           const at = i * LABEL_COUNT
           const entry = entries[i]
-          addBlock(emissions, at, entry.sums, OWN_BLOCK)
+          const place = placeSums(entry, line, clauseStart)
+          const pool = sums.values
+          addBlock(emissions, at, pool, entry.offset + OWN_BLOCK * LABEL_COUNT)
           for (let k = 0; k < NEIGHBOURS; k++) {
             const j = i + NEIGHBOUR_OFFSETS[k]
-            if (j >= first && j < end) addBlock(emissions, at, entries[j].sums, neighbourBlock(k))
-            else addBlock(emissions, at, none, k)
+            if (j >= first && j < end) addBlock(emissions, at, pool, entries[j].offset + neighbourBlock(k) * LABEL_COUNT)
+            else addBlock(emissions, at, none, k * LABEL_COUNT)
           }
-          addBlock(emissions, at, entry.sums, placeSums(entry, line, clauseStart))
+          addBlock(emissions, at, pool, place)
           // The token's other features, which `emit` adds next.
           scorer.into = emissions
           scorer.at = at
         },
         emit: scorer.emit
       })
-      scorer.into = new Float64Array(LABEL_COUNT)
       const names: Array<TaggedName> = []
       for (const sentence of sentences) {
         const n = sentence.endToken - sentence.firstToken
