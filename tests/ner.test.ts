@@ -138,6 +138,17 @@ describe("name tagger: features", () => {
 
   it("writes word shapes with runs shortened", () => {
     expect([wordShape("Merkel"), wordShape("NATO"), wordShape("U.S."), wordShape("1996-08-22")]).toEqual(["Xxx", "XX", "X.X.", "dd-dd-dd"])
+    // Letters beyond ASCII by their Unicode case; digits beyond ASCII stay as they are.
+    expect([wordShape("Zürich"), wordShape("ÉLYSÉE"), wordShape("café-au-lait"), wordShape("٣٤")]).toEqual(["Xxx", "XX", "xx-xx-xx", "٣٤"])
+  })
+
+  it("marks brackets and commas around a word", () => {
+    const get = featuresOf("The firm (Acme Corp) grew, said Smith.")
+    expect(get("Acme")).toContain("after-paren")
+    expect(get("Corp")).toContain("before-paren")
+    expect(get("grew")).toContain("before-comma")
+    expect(get("firm")).not.toContain("before-comma")
+    expect(get("firm")).not.toContain("after-paren")
   })
 
   it("marks a line in capitals and a title-case headline, and prose", () => {

@@ -3,13 +3,12 @@
  * (perceptron.ts), decoded sentence by sentence. The model file is `models/ner.bin.gz`, trained by
  * `npm run train -- ner`; it is read once per process or worker (the NLP service holds the tagger).
  *
- * Scoring builds no feature name: the model's names are split once, at load, into a template and its
- * value(s) ("lw=" + "paris"; "lw-1|lw=" + "in" + "paris"), and each feature the document emits is
- * looked up by its parts, which are strings the tagger already holds (a word's lower form, its shape,
- * a tag). A word's own features and its features as a neighbour are summed once per distinct word.
- * The weights are the model's (step / scale as 32-bit floats, `floatWeights`) and a token's sum is
- * taken in the same order as before the index (own, neighbours, then the rest as emitted): a label
- * whose score ties another's in steps is broken by the same rounding, so the names are the same.
+ * Scoring builds no feature name: the model's names are filed once, at load, by template and value(s)
+ * in a table of hashed keys (featureTable.ts), and each feature the document emits is found by its
+ * parts, which are strings the tagger already holds (a word's lower form, its shape, a tag). A word's
+ * own features, its features as each neighbour and its shape in each place are summed once per
+ * distinct word. The weights are the model's (step / scale as 32-bit floats, `floatWeights`); any sum
+ * of them is exact in 64 bits (`FeatureScorer`), so the grouping changes no score and no name.
  */
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
