@@ -9,7 +9,8 @@ import { actorLexicon } from "../src/extract/actors/lexicon.ts"
 import { documentFeatures, wordShape } from "../src/extract/actors/ner/features.ts"
 import { organizationNounCues, placeNounCues, typeBySameName, typeShortForms, versusCues } from "../src/extract/actors/ner/merge.ts"
 import { Labels, decode, decodeJsonModel, decodeModel, encodeModel, floatWeights, quantise, serialize, spansOf, train } from "../src/extract/actors/ner/perceptron.ts"
-import { indexFeatures, loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
+import { loadNameModel, makeNameTagger } from "../src/extract/actors/ner/tagger.ts"
+import { FeatureTable } from "../src/extract/actors/ner/featureTable.ts"
 import { recognizeSentence } from "../src/extract/actors/recognize.ts"
 import { prepare, score } from "../src/extract/actors/ner/train.ts"
 import { labelDocument, readAnnotatedRecords } from "../src/extract/actors/ner/data.ts"
@@ -84,14 +85,20 @@ describe("name tagger: training, saving and loading", () => {
   })
 
   it("files a model's feature names by template and value, a name with a bar in a value under each split", () => {
-    const index = indexFeatures(["bias", "line=caps|sh=XX", "lw-1|lw=a|b|c", "w=New"])
-    expect(index.singles.get("bias")?.get("")).toBe(0)
-    expect(index.singles.get("line=caps|sh=")?.get("XX")).toBe(1)
-    expect(index.singles.get("line=")?.get("caps|sh=XX")).toBe(1)
-    expect(index.pairs.get("lw-1|lw=")?.get("a")?.get("b|c")).toBe(2)
-    expect(index.pairs.get("lw-1|lw=")?.get("a|b")?.get("c")).toBe(2)
-    expect(index.singles.get("w=")?.get("New")).toBe(3)
-    expect(index.singles.get("lw=")?.get("New")).toBeUndefined()
+    const table = FeatureTable.of(["bias", "line=caps|sh=XX", "lw-1|lw=a|b|c", "w=New", "gaz=B-organization|line=caps"])
+    expect(table.rowOf("bias", "")).toBe(0)
+    expect(table.rowOf("line=caps|sh=", "XX")).toBe(1)
+    expect(table.rowOf("line=", "caps|sh=XX")).toBe(1)
+    expect(table.rowOf("lw-1|lw=", "a", "b|c")).toBe(2)
+    expect(table.rowOf("lw-1|lw=", "a|b", "c")).toBe(2)
+    expect(table.rowOf("lw-1|lw=", "a", "b")).toBe(-1)
+    expect(table.rowOf("w=", "New")).toBe(3)
+    expect(table.rowOf("lw=", "New")).toBe(-1)
+    expect(table.rowOf("w=", "new")).toBe(-1)
+    // "gaz=" takes one value or a pair: the pair and the one value with a bar in it are the same name.
+    expect(table.rowOf("gaz=", "B-organization", "line=caps")).toBe(4)
+    expect(table.rowOf("gaz=", "B-organization|line=caps")).toBe(4)
+    expect(table.rowOf("gaz=", "B-organization")).toBe(-1)
   })
 
   it("turns BIO labels into spans, an I- after O opening none", () => {
@@ -131,6 +138,17 @@ describe("name tagger: features", () => {
 
   it("writes word shapes with runs shortened", () => {
     expect([wordShape("Merkel"), wordShape("NATO"), wordShape("U.S."), wordShape("1996-08-22")]).toEqual(["Xxx", "XX", "X.X.", "dd-dd-dd"])
+    // Letters beyond ASCII by their Unicode case; digits beyond ASCII stay as they are.
+    expect([wordShape("Zürich"), wordShape("ÉLYSÉE"), wordShape("café-au-lait"), wordShape("٣٤")]).toEqual(["Xxx", "XX", "xx-xx-xx", "٣٤"])
+  })
+
+  it("marks brackets and commas around a word", () => {
+    const get = featuresOf("The firm (Acme Corp) grew, said Smith.")
+    expect(get("Acme")).toContain("after-paren")
+    expect(get("Corp")).toContain("before-paren")
+    expect(get("grew")).toContain("before-comma")
+    expect(get("firm")).not.toContain("before-comma")
+    expect(get("firm")).not.toContain("after-paren")
   })
 
   it("marks a line in capitals and a title-case headline, and prose", () => {

@@ -37,9 +37,12 @@ export const isCapitalised = (token: Token): boolean => CAPITALISED.test(token.t
 
 export const hasTag = (token: Token, tag: string): boolean => token.tags.includes(tag)
 
-/** Whether tokens `a` and `b = a + 1` may sit in one name: only a space or a joining hyphen between. */
-export const joinable = (a: Token, b: Token): boolean => {
-  if (nameCore(a).possessive) return false
+/**
+ * Whether tokens `a` and `b = a + 1` may sit in one name: only a space or a joining hyphen between.
+ * `possessive`: whether `a` ends in a possessive (`nameCore`), when the caller has worked it out.
+ */
+export const joinable = (a: Token, b: Token, possessive: boolean = nameCore(a).possessive): boolean => {
+  if (possessive) return false
   const gap = a.post + b.pre
   // An initial ("J. Smith") keeps its period inside the name.
   if (INITIAL.test(a.text) && /^\.[ \t\u00a0]+$/.test(gap)) return true

@@ -34,15 +34,47 @@ const USEFUL_TAGS = new Set([
 export const wordShape = (word: string): string => {
   let shape = ""
   for (const char of word) {
-    const c = /\p{Lu}/u.test(char) ? "X" : /\p{Ll}/u.test(char) ? "x" : /\d/.test(char) ? "d" : char
+    const c = shapeOf(char)
     if (shape.length >= 2 && shape[shape.length - 1] === c && shape[shape.length - 2] === c) continue
     shape += c
   }
   return shape
 }
 
-/** The word as a name writes it: without a possessive "'s". */
-const core = (token: Token): string => nameCore(token).text
+/** A character's class in a shape; ASCII is told by its code, as most words are (a regular expression per character was most of a new word's cost). */
+const shapeOf = (char: string): string => {
+  const code = char.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90 ? "X" : code >= 97 && code <= 122 ? "x" : code >= 48 && code <= 57 ? "d" : char
+  return /\p{Lu}/u.test(char) ? "X" : /\p{Ll}/u.test(char) ? "x" : char
+}
+
+/** `/^\p{Ll}/u`, with ASCII told by its code. */
+const startsLowerCase = (text: string): boolean => {
+  const code = text.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(text)
+}
+
+/** What several features ask of each token, worked out once per document. */
+interface TokenFacts {
+  readonly capitalised: ReadonlyArray<boolean>
+  /** Whether the token opens a clause (`startsClause`) within its sentence. */
+  readonly clauseStart: ReadonlyArray<boolean>
+  /** Whether the token may sit in one name with the one before it (`joinable`); false at a sentence's first. */
+  readonly joinsPrevious: ReadonlyArray<boolean>
+}
+
+const tokenFacts = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>, cores: ReadonlyArray<{ readonly possessive: boolean }>): TokenFacts => {
+  const capitalised = tokens.map(isCapitalised)
+  const clauseStart: Array<boolean> = new Array(tokens.length).fill(false)
+  const joinsPrevious: Array<boolean> = new Array(tokens.length).fill(false)
+  for (const sentence of sentences) {
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      clauseStart[i] = startsClause(tokens, i, sentence.firstToken)
+      if (i > sentence.firstToken) joinsPrevious[i] = joinable(tokens[i - 1], tokens[i], cores[i - 1].possessive)
+    }
+  }
+  return { capitalised, clauseStart, joinsPrevious }
+}
 
 interface DocumentEvidence {
   /** Lower forms written with a capital inside a sentence, not on a caps line. */
@@ -53,7 +85,13 @@ interface DocumentEvidence {
   readonly inLonger: Map<string, Set<string>>
 }
 
-const documentEvidence = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray<Sentence>, capsLine: ReadonlyArray<boolean>): DocumentEvidence => {
+const documentEvidence = (
+  tokens: ReadonlyArray<Token>,
+  sentences: ReadonlyArray<Sentence>,
+  capsLine: ReadonlyArray<boolean>,
+  forms: ReadonlyArray<WordForms>,
+  facts: TokenFacts
+): DocumentEvidence => {
   const capitalisedInside = new Set<string>()
   const lowerCase = new Set<string>()
   const inLonger = new Map<string, Set<string>>()
@@ -66,9 +104,9 @@ const documentEvidence = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray
     let runStart = -1
     const closeRun = (end: number) => {
       if (runStart >= 0 && end - runStart >= 2) {
-        const lastWord = core(tokens[end - 1]).toLowerCase()
+        const lastWord = forms[end - 1].lower
         for (let k = runStart; k < end; k++) {
-          const word = core(tokens[k]).toLowerCase()
+          const word = forms[k].lower
           note(word, k === runStart ? "first" : k === end - 1 ? "last" : "inner")
           if (k < end - 1) note(word, `before:${lastWord}`)
         }
@@ -76,13 +114,12 @@ const documentEvidence = (tokens: ReadonlyArray<Token>, sentences: ReadonlyArray
       runStart = -1
     }
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
-      const token = tokens[i]
-      const word = core(token).toLowerCase()
-      if (/^\p{Ll}/u.test(token.text)) lowerCase.add(word)
-      const capital = isCapitalised(token) && !capsLine[i]
-      if (capital && !startsClause(tokens, i, sentence.firstToken)) capitalisedInside.add(word)
+      const word = forms[i].lower
+      if (startsLowerCase(tokens[i].text)) lowerCase.add(word)
+      const capital = facts.capitalised[i] && !capsLine[i]
+      if (capital && !facts.clauseStart[i]) capitalisedInside.add(word)
       if (capital) {
-        if (runStart < 0 || !joinable(tokens[i - 1], token)) {
+        if (runStart < 0 || !facts.joinsPrevious[i]) {
           closeRun(i)
           runStart = i
         }
@@ -118,10 +155,14 @@ export const lineKinds = (tokens: ReadonlyArray<Token>, capsLine: ReadonlyArray<
   const kinds: Array<string> = new Array(tokens.length).fill("prose")
   let lineStart = 0
   for (let k = 1; k <= tokens.length; k++) {
-    if (k < tokens.length && !/\n/.test(tokens[k - 1].post + tokens[k].pre)) continue
-    let lowerCase = false
-    for (let j = lineStart; j < k && !lowerCase; j++) lowerCase = /\p{Ll}/u.test(tokens[j].text)
-    for (let j = lineStart; j < k; j++) if (capsLine[j]) kinds[j] = lowerCase ? "title" : "caps"
+    if (k < tokens.length && !tokens[k - 1].post.includes("\n") && !tokens[k].pre.includes("\n")) continue
+    let onCapsLine = false
+    for (let j = lineStart; j < k && !onCapsLine; j++) onCapsLine = capsLine[j]
+    if (onCapsLine) {
+      let lowerCase = false
+      for (let j = lineStart; j < k && !lowerCase; j++) lowerCase = /\p{Ll}/u.test(tokens[j].text)
+      for (let j = lineStart; j < k; j++) if (capsLine[j]) kinds[j] = lowerCase ? "title" : "caps"
+    }
     lineStart = k
   }
   return kinds
@@ -246,13 +287,39 @@ export const offsetName = (offset: number) => (offset > 0 ? `+${offset}` : `${of
 /** Per neighbour offset, the templates of its features: lower form, shape, and no word. */
 const NEIGHBOUR_TEMPLATES = NEIGHBOUR_OFFSETS.map((offset) => ({ lower: `${offsetName(offset)}lw=`, shape: `${offsetName(offset)}sh=`, none: `${offsetName(offset)}w=` }))
 
-/** The features of the neighbour at `NEIGHBOUR_OFFSETS[k]`, which depend on its word alone; `forms` undefined = none. */
-export const emitNeighbourFeatures = (k: number, forms: WordForms | undefined, emit: Emit): void => {
+/**
+ * The features of the neighbour at `NEIGHBOUR_OFFSETS[k]`, which depend on its word alone; `forms`
+ * undefined = none. The word before may be a title or an honorific, the word after a company word.
+ */
+export const emitNeighbourFeatures = (context: FeatureContext, k: number, forms: WordForms | undefined, emit: Emit): void => {
   const templates = NEIGHBOUR_TEMPLATES[k]
-  if (forms === undefined) emit(templates.none, "<none>")
-  else {
-    emit(templates.lower, forms.lower)
-    emit(templates.shape, forms.shape)
+  if (forms === undefined) {
+    emit(templates.none, "<none>")
+    return
+  }
+  emit(templates.lower, forms.lower)
+  emit(templates.shape, forms.shape)
+  const { lexicon } = context
+  if (NEIGHBOUR_OFFSETS[k] === -1) {
+    if (lexicon.titleHeads.has(forms.lower) || lexicon.titleModifiers.has(forms.lower)) emit("after-title", "")
+    if (lexicon.honorifics.has(forms.lower.replace(/\.$/, ""))) emit("after-honorific", "")
+  } else if (NEIGHBOUR_OFFSETS[k] === 1 && lexicon.organizationSuffixes.has(forms.lower)) emit("before-org-suffix", "")
+}
+
+/** The case patterns of a line (`lineKinds`). */
+export const LINE_KINDS = ["prose", "caps", "title"] as const
+
+/**
+ * The features of the word's shape in its place: on a line of the case pattern `line` (where capitals
+ * may say nothing) and at a clause's start. They depend on the word and those two facts alone, so the
+ * tagger sums them once per word and place.
+ */
+export const emitShapeInPlace = (forms: WordForms, line: string, clauseStart: boolean, emit: Emit): void => {
+  emit("line=", line)
+  emit(LINE_SHAPE_TEMPLATES[line], forms.shape)
+  if (clauseStart) {
+    emit("clause-start", "")
+    emit("clause-start|sh=", forms.shape)
   }
 }
 
@@ -292,11 +359,12 @@ export const documentFeatures = (
       words = documentWords
       return (forms = words.map(wordForms))
     },
-    word: (i, word, first, end) => {
+    word: (i, word, first, end, line, clauseStart) => {
       names = []
       result.push(names)
       emitWordFeatures(context, word, forms[i], emit)
-      NEIGHBOUR_OFFSETS.forEach((offset, k) => emitNeighbourFeatures(k, isNeighbour(words, i + offset, first, end) ? forms[i + offset] : undefined, emit))
+      NEIGHBOUR_OFFSETS.forEach((offset, k) => emitNeighbourFeatures(context, k, isNeighbour(words, i + offset, first, end) ? forms[i + offset] : undefined, emit))
+      emitShapeInPlace(forms[i], line, clauseStart, emit)
     },
     emit
   })
@@ -316,15 +384,16 @@ export interface DocumentFeatureSink {
   /** Each token's word's lower form and shape (the tagger keeps them per distinct word). */
   readonly forms: (words: ReadonlyArray<string>) => ReadonlyArray<WordForms>
   /**
-   * The next token, in document order: its index, its word (the key of its word-level features), and
-   * its sentence's tokens [first, end), within which its neighbours at `NEIGHBOUR_OFFSETS` lie.
+   * The next token, in document order: its index, its word (the key of its word-level features), its
+   * sentence's tokens [first, end), within which its neighbours at `NEIGHBOUR_OFFSETS` lie, and its
+   * place (`emitShapeInPlace`): its line's case pattern and whether it opens a clause.
    */
-  readonly word: (index: number, word: string, first: number, end: number) => void
+  readonly word: (index: number, word: string, first: number, end: number, line: string, clauseStart: boolean) => void
   /** The token's other features. */
   readonly emit: Emit
 }
 
-/** Every token's features: `sink.word` for those that depend on words alone, then `sink.emit` for the rest. */
+/** Every token's features: `sink.word` for those that depend on words and their place alone, then `sink.emit` for the rest. */
 export const emitDocumentFeatures = (
   context: FeatureContext,
   tokens: ReadonlyArray<Token>,
@@ -344,30 +413,22 @@ export const emitDocumentFeatures = (
     capsLine.push(...capsLineFlags(tokens, sentence.firstToken, sentence.endToken))
     gazetteer.push(...gazetteerMarks(lexicon, tokens, forms, cores, sentence.firstToken, sentence.endToken))
   }
-  const evidence = documentEvidence(tokens, sentences, capsLine)
+  const facts = tokenFacts(tokens, sentences, cores)
+  const evidence = documentEvidence(tokens, sentences, capsLine, forms, facts)
   const lines = lineKinds(tokens, capsLine)
   for (const sentence of sentences) {
     for (let i = sentence.firstToken; i < sentence.endToken; i++) {
       const token = tokens[i]
-      const previous = i > sentence.firstToken ? tokens[i - 1] : undefined
-      const next = i + 1 < sentence.endToken ? tokens[i + 1] : undefined
-      const { lower: lowerWord, shape } = forms[i]
-      sink.word(i, words[i], sentence.firstToken, sentence.endToken)
+      const lowerWord = forms[i].lower
+      const line = lines[i]
+      sink.word(i, words[i], sentence.firstToken, sentence.endToken, line, facts.clauseStart[i])
       if (cores[i].possessive) emit("possessive", "")
       for (const tag of token.tags) if (USEFUL_TAGS.has(tag)) emit("t=", tag)
-      // The line's case pattern and the clause's start: where capitals say nothing.
-      const clauseStart = startsClause(tokens, i, sentence.firstToken)
-      const capitalised = isCapitalised(token)
-      const line = lines[i]
-      emit("line=", line)
-      emit(LINE_SHAPE_TEMPLATES[line], shape)
-      if (clauseStart) {
-        emit("clause-start", "")
-        emit("clause-start|sh=", shape)
-      }
-      if (/[(]$/.test(token.pre.trim()) || /^[(]/.test(token.pre.trim())) emit("after-paren", "")
-      if (/^[)]/.test(token.post.trim())) emit("before-paren", "")
-      if (/^,/.test(token.post.trim())) emit("before-comma", "")
+      const before = token.pre.trim()
+      const after = token.post.trim()
+      if (before.endsWith("(") || before.startsWith("(")) emit("after-paren", "")
+      if (after.startsWith(")")) emit("before-paren", "")
+      if (after.startsWith(",")) emit("before-comma", "")
       // Gazetteer phrases.
       const mark = gazetteer[i]
       if (mark !== undefined) {
@@ -376,27 +437,22 @@ export const emitDocumentFeatures = (
       }
       const rule = rules[i]
       if (rule !== undefined) for (const [template, value] of rule) emit(template, value)
-      if (previous !== undefined) {
-        const previousLower = forms[i - 1].lower
-        emit("lw-1|lw=", previousLower, lowerWord)
-        if (lexicon.titleHeads.has(previousLower) || lexicon.titleModifiers.has(previousLower)) emit("after-title", "")
-        if (lexicon.honorifics.has(previousLower.replace(/\.$/, ""))) emit("after-honorific", "")
-        if (!joinable(previous, token)) emit("gap-before", "")
+      if (i > sentence.firstToken) {
+        emit("lw-1|lw=", forms[i - 1].lower, lowerWord)
+        if (!facts.joinsPrevious[i]) emit("gap-before", "")
         const previousMark = gazetteer[i - 1]
         if (previousMark !== undefined) emit("gaz-1=", previousMark)
-        for (const tag of previous.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") emit("t-1=", tag)
+        for (const tag of tokens[i - 1].tags) if (NAME_TAGS.has(tag)) emit("t-1=", tag)
       }
-      if (next !== undefined) {
-        const nextLower = forms[i + 1].lower
-        emit("lw|lw+1=", lowerWord, nextLower)
-        if (lexicon.organizationSuffixes.has(nextLower)) emit("before-org-suffix", "")
-        if (!joinable(token, next)) emit("gap-after", "")
+      if (i + 1 < sentence.endToken) {
+        emit("lw|lw+1=", lowerWord, forms[i + 1].lower)
+        if (!facts.joinsPrevious[i + 1]) emit("gap-after", "")
         const nextMark = gazetteer[i + 1]
         if (nextMark !== undefined) emit("gaz+1=", nextMark)
-        for (const tag of next.tags) if (tag === "Person" || tag === "Place" || tag === "Organization" || tag === "ProperNoun") emit("t+1=", tag)
+        for (const tag of tokens[i + 1].tags) if (NAME_TAGS.has(tag)) emit("t+1=", tag)
       }
       // What the rest of the document says of the word.
-      if (capitalised) {
+      if (facts.capitalised[i]) {
         if (evidence.capitalisedInside.has(lowerWord)) emit("doc:capitalised-inside|line=", line)
         if (evidence.lowerCase.has(lowerWord)) emit("doc:lower-case|line=", line)
         for (const where of evidence.inLonger.get(lowerWord) ?? []) emit("doc:in-longer=", where)
@@ -404,3 +460,5 @@ export const emitDocumentFeatures = (
     }
   }
 }
+/** The neighbours' tags that say a name is near. */
+const NAME_TAGS: ReadonlySet<string> = new Set(["Person", "Place", "Organization", "ProperNoun"])

@@ -19,9 +19,10 @@ const allowedPair = (from: number, to: number): boolean => {
   if (from === START) return false
   return Labels[from] === `B-${label.slice(2)}` || Labels[from] === label
 }
-/** `allowedPair` as a table [from (L = start)][to], read in Viterbi's inner loop. */
-const ALLOWED = Uint8Array.from({ length: (L + 1) * L }, (_, k) => (allowedPair(Math.floor(k / L), k % L) ? 1 : 0))
-const allowed = (from: number, to: number): boolean => ALLOWED[from * L + to] === 1
+/** Per label `to`, the labels that may come before it, in order: what Viterbi's inner loop visits. */
+const ALLOWED_BEFORE: ReadonlyArray<Int32Array> = Labels.map((_, to) => Int32Array.from(Labels.flatMap((__, from) => (allowedPair(from, to) ? [from] : []))))
+/** Per label, whether a sentence may open with it. */
+const ALLOWED_FIRST: ReadonlyArray<boolean> = Labels.map((_, to) => allowedPair(START, to))
 
 /** One sentence for training or tagging: each token's feature strings, and (training) its gold labels. */
 export interface Sequence {
@@ -47,26 +48,36 @@ export const decode = (weights: Weights, features: ReadonlyArray<ReadonlyArray<s
       for (let y = 0; y < L; y++) emissions[t * L + y] += w[y]
     }
   }
-  return viterbi(n, emissions, (from, to) => weights.transitions[from * L + to])
+  return viterbi(n, emissions, weights.transitions)
 }
 
 /** The best label sequence for `n` tokens whose emission scores (n × label) are already summed, under `transitions` [from (L = start)][to]. */
 export const decodeScores = (transitions: ArrayLike<number>, n: number, emissions: Float64Array): Array<number> =>
-  n === 0 ? [] : viterbi(n, emissions, (from, to) => transitions[from * L + to])
+  n === 0 ? [] : viterbi(n, emissions, transitions)
 
 export const LABEL_COUNT = L
 
-const viterbi = (n: number, emissions: Float64Array, transition: (from: number, to: number) => number): Array<number> => {
-  const score = new Float64Array(n * L).fill(-Infinity)
-  const back = new Int32Array(n * L)
-  for (let y = 0; y < L; y++) if (allowed(START, y)) score[y] = emissions[y] + transition(START, y)
+/** Viterbi's tables, kept from one sentence to the next (not two new typed arrays per sentence) and grown when a longer one comes. */
+let scoreTable = new Float64Array(256 * L)
+let backTable = new Int32Array(256 * L)
+
+/** Viterbi under `transitions` [from (L = start)][to], visiting only the pairs the BIO constraint allows. */
+const viterbi = (n: number, emissions: Float64Array, transitions: ArrayLike<number>): Array<number> => {
+  if (scoreTable.length < n * L) {
+    scoreTable = new Float64Array(n * L * 2)
+    backTable = new Int32Array(n * L * 2)
+  }
+  const score = scoreTable.fill(-Infinity, 0, n * L)
+  const back = backTable
+  for (let y = 0; y < L; y++) if (ALLOWED_FIRST[y]) score[y] = emissions[y] + transitions[START * L + y]
   for (let t = 1; t < n; t++) {
     for (let y = 0; y < L; y++) {
       let best = -Infinity
       let arg = 0
-      for (let p = 0; p < L; p++) {
-        if (!allowed(p, y)) continue
-        const s = score[(t - 1) * L + p] + transition(p, y)
+      const before = ALLOWED_BEFORE[y]
+      for (let q = 0; q < before.length; q++) {
+        const p = before[q]
+        const s = score[(t - 1) * L + p] + transitions[p * L + y]
         if (s > best) {
           best = s
           arg = p
@@ -139,7 +150,7 @@ export const train = (sequences: ReadonlyArray<Sequence>, settings: TrainSetting
       clock++
       const emissions = new Float64Array(n * L)
       for (let t = 0; t < n; t++) for (const k of features[t]) for (let y = 0; y < L; y++) emissions[t * L + y] += w[k * L + y]
-      const guess = viterbi(n, emissions, (from, to) => tw[from * L + to])
+      const guess = viterbi(n, emissions, tw)
       tokens += n
       for (let t = 0; t < n; t++) {
         const gold = labels[t]
