@@ -182,17 +182,35 @@ const eventClasses = (): Map<string, EventClass> => {
   return index
 }
 
-const classOf = (m: EventMentionRef): EventClass | undefined => eventClasses().get(`${m.eventType}\u241f${m.trigger.toLowerCase()}`)
+/** What grouping asks of a mention's trigger again and again (for each pair), worked out once per mention. */
+interface TriggerKind {
+  readonly cls: EventClass | undefined
+  readonly punishment: boolean
+  readonly block: string
+  /** The trigger lemma with its inflection folded (`triggerKey`). */
+  readonly key: string
+}
+
+const kinds = new WeakMap<EventMentionRef, TriggerKind>()
+
+const kindOf = (m: EventMentionRef): TriggerKind => {
+  const known = kinds.get(m)
+  if (known !== undefined) return known
+  const cls = eventClasses().get(`${m.eventType}\u241f${m.trigger.toLowerCase()}`)
+  const punishment = cls !== undefined && cls.punishment.length > 0 && m.neighbours.some((w) => cls.punishment.includes(w))
+  const kind: TriggerKind = { cls, punishment, block: punishment ? "class:sentence" : cls === undefined ? m.eventType : `class:${cls.id}`, key: triggerKey(m.trigger) }
+  kinds.set(m, kind)
+  return kind
+}
+
+const classOf = (m: EventMentionRef): EventClass | undefined => kindOf(m).cls
 
 /**
  * Whether a trigger names a punishment rather than the act it punishes: "death" in "sentenced to
  * death", "a death sentence", "the death penalty" is a legal act (the class's `punishment` words next
  * to the trigger), compared with sentences, never with the death.
  */
-const isPunishment = (m: EventMentionRef): boolean => {
-  const c = classOf(m)
-  return c !== undefined && c.punishment.length > 0 && m.neighbours.some((w) => c.punishment.includes(w))
-}
+const isPunishment = (m: EventMentionRef): boolean => kindOf(m).punishment
 
 /**
  * The block a mention is compared in: its trigger's synonym class when it has one, else its type. A
@@ -204,16 +222,9 @@ const isPunishment = (m: EventMentionRef): boolean => {
  * their types as well gave 0.827, this 0.832). A punishment ("sentenced to death") is compared with
  * sentences only.
  */
-const blocksOf = (m: EventMentionRef): Array<string> => {
-  if (isPunishment(m)) return ["class:sentence"]
-  const c = classOf(m)
-  return [c === undefined ? m.eventType : `class:${c.id}`]
-}
+const blockOf = (m: EventMentionRef): string => kindOf(m).block
 
-const shareBlock = (a: EventMentionRef, b: EventMentionRef): boolean => {
-  const other = blocksOf(b)
-  return blocksOf(a).some((k) => other.includes(k))
-}
+const shareBlock = (a: EventMentionRef, b: EventMentionRef): boolean => blockOf(a) === blockOf(b)
 
 /** Types whose participants act together: who is named as doing it says nothing about which event it is. */
 const MUTUAL_TYPES: ReadonlySet<string> = new Set(["CONSULT", "AGREE", "COOPERATE"])
@@ -266,7 +277,7 @@ export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvi
     score += Weights.location
     rules.push("same-location")
   }
-  if (triggerKey(a.trigger) === triggerKey(b.trigger)) {
+  if (kindOf(a).key === kindOf(b).key) {
     score += Weights.trigger
     rules.push("same-trigger")
   } else if (cls !== undefined && !isPunishment(a) && !isPunishment(b) && cls === classOf(b)) {
@@ -282,7 +293,7 @@ export const compareMentions = (a: EventMentionRef, b: EventMentionRef): PairEvi
 
 /** The same trigger lemma, or two synonyms of one class. */
 const sameKind = (a: EventMentionRef, b: EventMentionRef): boolean =>
-  triggerKey(a.trigger) === triggerKey(b.trigger) || (classOf(a) !== undefined && classOf(a) === classOf(b) && isPunishment(a) === isPunishment(b))
+  kindOf(a).key === kindOf(b).key || (classOf(a) !== undefined && classOf(a) === classOf(b) && isPunishment(a) === isPunishment(b))
 
 const publishedWithin = (a: string | null, b: string | null, days: number): boolean =>
   a === null || b === null || Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) <= days * ONE_DAY
@@ -290,12 +301,10 @@ const publishedWithin = (a: string | null, b: string | null, days: number): bool
 export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: EventOptions = DefaultEventOptions): Array<EventGroup> => {
   const blocks = new Map<string, Array<number>>()
   mentions.forEach((m, i) => {
-    for (const block of blocksOf(m)) {
-      const key = `${m.storyId}\u241f${block}`
-      const list = blocks.get(key)
-      if (list === undefined) blocks.set(key, [i])
-      else list.push(i)
-    }
+    const key = `${m.storyId}\u241f${blockOf(m)}`
+    const list = blocks.get(key)
+    if (list === undefined) blocks.set(key, [i])
+    else list.push(i)
   })
 
   interface Pair {
@@ -304,13 +313,15 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
     readonly evidence: PairEvidence
   }
   const pairs: Array<Pair> = []
-  const seen = new Set<string>()
+  // Pairs already compared, as numbers (the lists hold mention indexes in increasing order).
+  const seen = new Set<number>()
+  const pairKey = (a: number, b: number) => a * mentions.length + b
   for (const block of blocks.values()) {
     const postings = new Map<string, Array<number>>()
     for (const i of block) {
       const m = mentions[i]
       const cls = classOf(m)
-      const triggers = [`trigger:${triggerKey(m.trigger)}`, ...(cls === undefined ? [] : [`class:${cls.id}`])]
+      const triggers = [`trigger:${kindOf(m).key}`, ...(cls === undefined ? [] : [`class:${cls.id}`])]
       for (const key of [...new Set(m.actorIds.map((id) => `actor:${id}`)), ...triggers]) {
         const list = postings.get(key)
         if (list === undefined) postings.set(key, [i])
@@ -321,7 +332,7 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
       if (list.length > options.maxPostings) continue
       for (let x = 0; x < list.length; x++) {
         for (let y = x + 1; y < list.length; y++) {
-          const key = `${list[x]},${list[y]}`
+          const key = pairKey(list[x], list[y])
           if (seen.has(key)) continue
           seen.add(key)
           const evidence = compareMentions(mentions[list[x]], mentions[list[y]])
@@ -336,7 +347,7 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
   const across = new Map<string, Array<number>>()
   mentions.forEach((m, i) => {
     for (const id of new Set(m.personIds)) {
-      const key = `${blocksOf(m)[0]}\u241f${id}`
+      const key = `${blockOf(m)}\u241f${id}`
       const list = across.get(key)
       if (list === undefined) across.set(key, [i])
       else list.push(i)
@@ -349,7 +360,7 @@ export const groupEvents = (mentions: ReadonlyArray<EventMentionRef>, options: E
         const a = mentions[list[x]]
         const b = mentions[list[y]]
         if (a.storyId === b.storyId || !sameKind(a, b) || !publishedWithin(a.published, b.published, options.windowDays)) continue
-        const key = `${list[x]},${list[y]}`
+        const key = pairKey(list[x], list[y])
         if (seen.has(key)) continue
         seen.add(key)
         const evidence = compareMentions(a, b)
