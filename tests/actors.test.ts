@@ -379,6 +379,11 @@ describe("actors: pronoun traps and canonical names", () => {
     expect(actorsOf("The WHO and the US met in Geneva.").mentions.map((m) => m.text)).toEqual(["WHO", "US", "Geneva"])
   })
 
+  it("takes no time zone after a clock time for an actor (the tzdata abbreviations in the common-acronyms lexicon)", () => {
+    const text = "The train left Mysore Junction at 11:30 am IST (0600 UTC) and reached Tokyo at 9 pm JST, said Anand Rao."
+    expect(namesIn(text)).toEqual(["Mysore Junction", "Tokyo", "Anand Rao"])
+  })
+
   it("keeps a family name the statistics see as a month or a common word after a first name, but not a month where it is a date", () => {
     expect(namesIn("Prime Minister Theresa May met Brian May. In May 2016 she left.")).toEqual(["Theresa May", "Brian May"])
     expect(namesIn("The singers Johnny Cash and Damien Rice played.")).toEqual(["Johnny Cash", "Damien Rice"])
