@@ -10,6 +10,7 @@
  */
 import { stringify } from "csv-stringify/sync"
 import type { TableSpec } from "../model/columns.ts"
+import { rowBatches } from "./batches.ts"
 
 export const LIST_SEPARATOR = ";"
 
@@ -20,10 +21,7 @@ export const escapeListItem = (item: string): string => item.replace(/%/g, "%25"
 export const decodeCsvList = (field: string): Array<string> =>
   field === "" ? [] : field.split(LIST_SEPARATOR).map((item) => item.replace(/%(25|3B)/gi, (escape) => (escape === "%25" ? "%" : ";")))
 
-/** Rows per chunk: a file is written a chunk at a time, so no whole table is ever one string. */
-const ROWS_PER_CHUNK = 5_000
-
-/** The CSV file in chunks of `ROWS_PER_CHUNK` rows (the BOM and header in the first); joined, the whole file. */
+/** The CSV file a batch of rows at a time (the BOM and header in the first); joined, the whole file. */
 export function* csvChunks(spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): Generator<string> {
   const columns = Object.keys(spec.columns)
   const listColumns = new Set(columns.filter((name) => spec.columns[name].arrow === "list"))
@@ -43,9 +41,7 @@ export function* csvChunks(spec: TableSpec, rows: ReadonlyArray<Record<string, u
     cast: { boolean: (value: boolean) => (value ? "true" : "false") }
   })
   if (rows.length === 0) yield stringify([], options(true))
-  for (let from = 0; from < rows.length; from += ROWS_PER_CHUNK) {
-    yield stringify(rows.slice(from, from + ROWS_PER_CHUNK).map(record), options(from === 0))
-  }
+  for (const { batch, first } of rowBatches(rows)) yield stringify(batch.map(record), options(first))
 }
 
 export const encodeCsv = (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>): string => [...csvChunks(spec, rows)].join("")

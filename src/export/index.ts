@@ -30,7 +30,7 @@ export type Chunks = Iterable<string | Uint8Array>
 
 /**
  * Each format's encoder gives its file in chunks, written one after the other (`writeChunksAtomic`):
- * the text formats a few thousand rows at a time, so a large table is never one string in memory.
+ * the text formats a batch of rows at a time (batches.ts), so a large table is never one string in memory.
  */
 const encoders: Record<Format, { extension: string; encode: (spec: TableSpec, rows: ReadonlyArray<Record<string, unknown>>) => Chunks }> = {
   csv: { extension: "csv", encode: csvChunks },
@@ -117,14 +117,14 @@ export const checkDataset = (dataset: Dataset): ExportError | null => {
  * asking for the next, so no two tables' encodings are held at once. Writing them is the publisher's
  * job (src/state/publish.ts).
  */
-export function* datasetFiles(dataset: Dataset, manifest: Manifest, formats: ReadonlyArray<Format>): Generator<{ readonly path: string; readonly chunks: () => Chunks }> {
+export function* datasetFiles(dataset: Dataset, manifest: Manifest, formats: ReadonlyArray<Format>): Generator<{ readonly path: string; readonly chunks: Chunks }> {
   for (const format of formats) {
     for (const spec of AllTables) {
       const rows = dataset[spec.name as keyof Dataset] as ReadonlyArray<Record<string, unknown>>
-      yield { path: tablePath(format, spec.name), chunks: () => encodeTable(format, spec, rows) }
+      yield { path: tablePath(format, spec.name), chunks: encodeTable(format, spec, rows) }
     }
   }
-  yield { path: "manifest.json", chunks: () => [`${JSON.stringify(manifest, null, 2)}\n`] }
+  yield { path: "manifest.json", chunks: [`${JSON.stringify(manifest, null, 2)}\n`] }
 }
 
 /** What an export leaves to publish, relative to its `out`: the files it wrote and the paths to remove. */

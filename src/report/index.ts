@@ -7,6 +7,7 @@
  * rebuilds it from the published JSON tables and manifest (`rebuildReport`, reading the texts again from
  * the inputs). Both build the same page from the same rows.
  */
+import { statSync } from "node:fs"
 import { Effect, FileSystem, Path, Schema } from "effect"
 import { checkRows, ExportError, writeChunksAtomic } from "../export/index.ts"
 import { Manifest } from "../model/manifest.ts"
@@ -41,15 +42,9 @@ export const writeReport = Effect.fn("writeReport")(function*(out: string, input
   yield* fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
     Effect.mapError((error) => new ExportError({ path: path.dirname(file), reason: `cannot create folder: ${error.message}` }))
   )
-  // Written a line at a time (a document's data is one line), counting its bytes on the way.
-  let bytes = 0
-  const counted = function*(lines: Iterable<string>) {
-    for (const line of lines) {
-      bytes += Buffer.byteLength(line)
-      yield line
-    }
-  }
-  yield* writeChunksAtomic(file, counted(pageLines(data)))
+  // Written a line at a time (a document's data is one line), never held whole.
+  yield* writeChunksAtomic(file, pageLines(data))
+  const bytes = statSync(file).size
   return { file, bytes, documents: data.chunks.length, texts: data.summary.textsIncluded } satisfies WrittenReport
 })
 

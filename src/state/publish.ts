@@ -137,7 +137,7 @@ export const publishDataset = Effect.fn("publishDataset")(function*(dataset: Dat
   // One file at a time: each is encoded while it is written, and let go before the next.
   const staged: Array<string> = []
   for (const file of datasetFiles(dataset, manifest, monthly ? options.formats.filter((format) => format !== "parquet") : options.formats)) {
-    yield* stageFile(out, file.path, file.chunks())
+    yield* stageFile(out, file.path, file.chunks)
     staged.push(file.path)
   }
   const inParquet = (list: ReadonlyArray<string>) => list.map((file) => `parquet/${file}`)
